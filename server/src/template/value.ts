@@ -411,3 +411,20 @@ export function deepCopy(v: Value): Value {
   if (v instanceof Uint8Array) return new Uint8Array(v);
   return v;
 }
+
+const NIL_SLICE = Symbol('nilSlice');
+
+/**
+ * nilSlice marks `arr` (which must be empty) as a Go nil slice and returns it. Go functions that
+ * return `[]T(nil)` (sprig's rest/initial of an empty list, concat of nothing) are still typed
+ * slices (`typeOf` prints `[]interface {}`, `len` is 0) but encode as JSON `null`.
+ */
+export function nilSlice<T extends Value[]>(arr: T): T {
+  Object.defineProperty(arr, NIL_SLICE, { value: true, enumerable: false, writable: true });
+  return arr;
+}
+
+/** isNilSlice reports whether v is a slice marked by nilSlice (and still empty). */
+export function isNilSlice(v: Value | undefined): boolean {
+  return Array.isArray(v) && v.length === 0 && (v as unknown as Record<symbol, boolean | undefined>)[NIL_SLICE] === true;
+}
