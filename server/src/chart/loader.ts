@@ -1,0 +1,248 @@
+// Package loader: loading a chart directory or packaged .tgz into a Chart, as Helm's
+// pkg/chart/loader (LoadDir, LoadArchive, LoadFiles) does, with Helm's error texts.
+import type { HelmVersion } from '../template/func';
+import { type GoMap, type Value, utf8Decode } from '../template/value';
+import { type BufferedFile, loadArchiveFiles, trimBOM } from './archive';
+import { type ChartFS, joinPath } from './fs';
+import { IgnoreRules } from './helmignore';
+import { DecodeError, type Metadata, decodeMetadataInto, emptyMetadata, validateMetadata } from './metadata';
+import { decodeYaml, parseValuesText } from './yamlAdapter';
+
+/** ChartFile is one file of a chart: its chart-relative name and bytes (chart.File). */
+export interface ChartFile {
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+/** Chart is a loaded chart (chart.Chart) with its subcharts. */
+export interface Chart {
+  metadata: Metadata;
+  /** lock is the parsed Chart.lock / requirements.lock, or null. */
+  lock: Value;
+  /** values is the parsed values.yaml (empty map when absent). */
+  values: GoMap;
+  /** rawValues is the text of values.yaml (for the editor), undefined when absent. */
+  rawValues: string | undefined;
+  /** schema is values.schema.json's bytes, undefined when absent. */
+  schema: Uint8Array | undefined;
+  /** templates are the files under templates/ (all extensions), in load order. */
+  templates: ChartFile[];
+  /** files are the chart's other files: what `.Files` exposes (spec §2.2). */
+  files: ChartFile[];
+  /** raw holds every loaded file (chart.Raw). */
+  raw: ChartFile[];
+  /** dependencies are the loaded subcharts (charts/), sorted by directory name. */
+  dependencies: Chart[];
+  /** parent is the including chart, undefined for the root. */
+  parent: Chart | undefined;
+  /** origin tells where the chart came from: its path in the ChartFS, and the archive if packaged. */
+  origin: { readonly path: string; readonly archive: string | undefined };
+}
+
+/** LoadResult is a loaded chart or Helm's error text (without the leading "Error: "). */
+export type LoadResult = { chart: Chart } | { error: string };
+
+/** chartName is chart.Name(): the metadata name. */
+export function chartName(c: Chart): string {
+  return c.metadata.name;
+}
+
+/** isRoot reports whether the chart has no parent. */
+export function isRoot(c: Chart): boolean {
+  return c.parent === undefined;
+}
+
+/** chartFullPath is chart.ChartFullPath(): "root/charts/sub/charts/subsub". */
+export function chartFullPath(c: Chart): string {
+  return c.parent === undefined ? c.metadata.name : `${chartFullPath(c.parent)}/charts/${c.metadata.name}`;
+}
+
+/** crdObjects lists the chart's CRD files (crds/*.yaml|yml|json directly under crds/, any depth in Helm). */
+export function crdFiles(c: Chart): ChartFile[] {
+  return c.files.filter((f) => f.name.startsWith('crds/') && /\.(ya?ml|json)$/.test(f.name));
+}
+
+const MAX_FILE = 5 * 1024 * 1024;
+
+/** loadChart loads the chart at `path` (a directory or a .tgz file) of the ChartFS. */
+export function loadChart(fs: ChartFS, path: string, v: HelmVersion): LoadResult {
+  if (!fs.exists(path)) return { error: `path ${JSON.stringify(path)} not found` };
+  if (!fs.isDirectory(path)) {
+    const data = fs.readFile(path);
+    if (data === undefined) return { error: `path ${JSON.stringify(path)} not found` };
+    return loadArchive(data, v, { path, archive: path });
+  }
+  if (v === 4 && fs.readFile(joinPath(path, 'Chart.yaml')) === undefined) {
+    const p = fs.displayPath(joinPath(path, 'Chart.yaml'));
+    return { error: `unable to detect chart at ${p}: open ${p}: no such file or directory` };
+  }
+  const files = readDirFiles(fs, path);
+  if ('error' in files) return files;
+  return loadFiles(files, v, { path, archive: undefined });
+}
+
+/** loadArchive loads a packaged chart from .tgz bytes. */
+export function loadArchive(data: Uint8Array, v: HelmVersion, origin: Chart['origin']): LoadResult {
+  const files = loadArchiveFiles(data);
+  if ('error' in files) return files;
+  return loadFiles(files, v, origin);
+}
+
+/** readDirFiles walks a chart directory honouring .helmignore (loader.LoadDir). */
+export function readDirFiles(fs: ChartFS, root: string): BufferedFile[] | { error: string } {
+  let rules: IgnoreRules;
+  const ignoreText = fs.readFile(joinPath(root, '.helmignore'));
+  try {
+    rules = ignoreText === undefined ? new IgnoreRules() : IgnoreRules.parse(utf8Decode(ignoreText));
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  rules.addDefaults();
+  const out: BufferedFile[] = [];
+  const walk = (rel: string): void => {
+    const entries = fs.readDir(joinPath(root, rel)) ?? [];
+    for (const e of entries) {
+      const n = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory) {
+        // Directory rules skip the whole subtree.
+        if (rules.ignore(n, true)) continue;
+        walk(n);
+        continue;
+      }
+      if (rules.ignore(n, false)) continue;
+      const data = fs.readFile(joinPath(root, n));
+      if (data === undefined || data.length > MAX_FILE) continue;
+      out.push({ name: n, data: trimBOM(data) });
+    }
+  };
+  walk('');
+  return out;
+}
+
+function wrapDecode(e: unknown): string {
+  if (e instanceof DecodeError) return `error unmarshaling JSON: while decoding JSON: ${e.message}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** loadFiles builds a Chart from its files (loader.LoadFiles). */
+export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['origin']): LoadResult {
+  let metadata: Metadata | undefined;
+  let flags = { nullMaintainer: false, nullDependency: false };
+  const c: Chart = {
+    metadata: emptyMetadata(),
+    lock: null,
+    values: new Map(),
+    rawValues: undefined,
+    schema: undefined,
+    templates: [],
+    files: [],
+    raw: [],
+    dependencies: [],
+    parent: undefined,
+    origin,
+  };
+  // Chart.yaml first, whatever its position (Helm does two passes for the same reason).
+  for (const f of files) {
+    c.raw.push({ name: f.name, data: f.data });
+    if (f.name !== 'Chart.yaml') continue;
+    metadata ??= emptyMetadata();
+    const doc = decodeYaml(utf8Decode(f.data));
+    if ('error' in doc) return { error: `cannot load Chart.yaml: ${doc.error}` };
+    try {
+      flags = decodeMetadataInto(metadata, doc.value);
+    } catch (e) {
+      return { error: `cannot load Chart.yaml: ${wrapDecode(e)}` };
+    }
+    // Helm 2 charts may omit apiVersion: they are v1 charts.
+    if (metadata.apiVersion === '') metadata.apiVersion = 'v1';
+  }
+  const subcharts = new Map<string, BufferedFile[]>();
+  for (const f of files) {
+    const text = (): string => utf8Decode(f.data);
+    switch (true) {
+      case f.name === 'Chart.yaml':
+        continue;
+      case f.name === 'Chart.lock':
+      case f.name === 'requirements.lock': {
+        const doc = decodeYaml(text());
+        if ('error' in doc) return { error: `cannot load ${f.name}: ${doc.error}` };
+        c.lock = doc.value;
+        metadata ??= emptyMetadata();
+        if (f.name === 'requirements.lock' && metadata.apiVersion === 'v1') c.files.push(f);
+        continue;
+      }
+      case f.name === 'values.yaml': {
+        c.rawValues = text();
+        const r = parseValuesText(c.rawValues, 'cannot load values.yaml: ', v);
+        if ('error' in r) return { error: r.error };
+        c.values = r.values;
+        continue;
+      }
+      case f.name === 'values.schema.json':
+        c.schema = f.data;
+        continue;
+      case f.name === 'requirements.yaml': {
+        metadata ??= emptyMetadata();
+        const doc = decodeYaml(text());
+        if ('error' in doc) return { error: `cannot load requirements.yaml: ${doc.error}` };
+        try {
+          const fl = decodeMetadataInto(metadata, doc.value);
+          flags = { nullMaintainer: flags.nullMaintainer || fl.nullMaintainer, nullDependency: flags.nullDependency || fl.nullDependency };
+        } catch (e) {
+          return { error: `cannot load requirements.yaml: ${wrapDecode(e)}` };
+        }
+        // Only v1 charts expose requirements.yaml as a file.
+        if (metadata.apiVersion === 'v1') c.files.push(f);
+        continue;
+      }
+      case f.name.startsWith('templates/'):
+        c.templates.push(f);
+        continue;
+      case f.name.startsWith('charts/'): {
+        if (f.name.endsWith('.prov')) {
+          c.files.push(f);
+          continue;
+        }
+        const fname = f.name.slice('charts/'.length);
+        const cname = fname.split('/')[0];
+        const list = subcharts.get(cname) ?? [];
+        list.push({ name: fname, data: f.data });
+        subcharts.set(cname, list);
+        continue;
+      }
+      default:
+        c.files.push(f);
+    }
+  }
+  if (metadata === undefined) return { error: 'Chart.yaml file is missing' };
+  c.metadata = metadata;
+  const invalid = validateMetadata(metadata, flags);
+  if (invalid !== undefined) return { error: invalid };
+  if (v === 4 && metadata.apiVersion !== 'v1' && metadata.apiVersion !== 'v2') {
+    return { error: 'invalid chart apiVersion' };
+  }
+  // Helm iterates a Go map here (random order); we use the directory name order.
+  for (const n of [...subcharts.keys()].sort()) {
+    if (n.startsWith('_') || n.startsWith('.')) continue;
+    const sfiles = subcharts.get(n) ?? [];
+    let r: LoadResult;
+    const subOrigin = { path: joinPath(origin.path, 'charts', n), archive: origin.archive };
+    if (n.endsWith('.tgz')) {
+      const file = sfiles[0];
+      if (file.name !== n) return { error: `error unpacking subchart tar in ${metadata.name}: expected ${n}, got ${file.name}` };
+      r = loadArchive(file.data, v, { path: subOrigin.path, archive: subOrigin.path });
+    } else {
+      const buff: BufferedFile[] = [];
+      for (const f of sfiles) {
+        const slash = f.name.indexOf('/');
+        if (slash < 0) continue; // a plain file in charts/ is not a chart
+        buff.push({ name: f.name.slice(slash + 1), data: f.data });
+      }
+      r = loadFiles(buff, v, subOrigin);
+    }
+    if ('error' in r) return { error: `error unpacking subchart ${n} in ${metadata.name}: ${r.error}` };
+    r.chart.parent = c;
+    c.dependencies.push(r.chart);
+  }
+  return { chart: c };
+}
