@@ -1,0 +1,256 @@
+// Helm's pkg/engine Render: every template file of the chart tree is parsed into one template set
+// (sortTemplates order), then every non-partial file is executed in the same order with
+// `.Template` set, `<no value>` removed from each output, and errors rewritten as Helm prints them.
+// This is the renderer API the CLI and (later) the language server use.
+import { createHash } from 'node:crypto';
+import type { FuncMap, HelmVersion, Runtime } from '../template/func';
+import { TemplateError } from '../template/errors';
+import type { SourceMap, SourceMapSegment } from '../template/sourcemap';
+import type { GoMap, Value } from '../template/value';
+import { cleanupParseError, formatExecError, goErrorMessage } from './errors';
+import { newEngineSet, type EngineSet, type ParsedFile } from './set';
+
+/** EngineTemplate is one template file of the chart tree with the context it renders with. */
+export interface EngineTemplate {
+  /** Full path as Helm names it, e.g. "mychart/charts/sub/templates/x.yaml". */
+  readonly path: string;
+  readonly text: string;
+  /** The chart's render context (`next` in Helm): shared by all files of one chart. */
+  readonly vals: GoMap;
+  /** "<chart full path>/templates". */
+  readonly basePath: string;
+  /** Whether the file's chart is a library chart (only its partials are parsed). */
+  readonly library: boolean;
+}
+
+/** IncludeFrame is one level of a failing include/tpl chain (outermost first). */
+export interface IncludeFrame {
+  readonly file: string;
+  readonly templateName: string;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly byteCol: number;
+  readonly message: string;
+}
+
+/** RenderError is the first error of a render, with Helm's text and positions. */
+export interface RenderError {
+  readonly kind: 'parse' | 'exec' | 'panic';
+  /** message is Helm's text (what follows `Error: `). */
+  readonly message: string;
+  /** file is the template file Helm reports (the one being parsed or executed). */
+  readonly file: string;
+  /** start/end: UTF-16 offsets of the failing node in `file` (-1 when unknown). */
+  readonly start: number;
+  readonly end: number;
+  /** includeStack: every template level of the error chain, outermost first. */
+  readonly includeStack: readonly IncludeFrame[];
+  /** The underlying engine error. */
+  readonly cause: unknown;
+}
+
+/** RenderedFile is one executed file's output. */
+export interface RenderedFile {
+  readonly text: string;
+  readonly sourceMap?: SourceMap;
+}
+
+/** RenderResult is Render's outcome: all files, or the first error. */
+export interface RenderResult {
+  readonly files: Map<string, RenderedFile>;
+  readonly error?: RenderError;
+}
+
+/** EngineOptions configures one render. */
+export interface EngineOptions {
+  readonly helmVersion: HelmVersion;
+  readonly runtime: Runtime;
+  readonly funcs: FuncMap;
+  /** Record source maps (costs time; the CLI does not need them). */
+  readonly sourceMaps?: boolean;
+  /** Parse cache reused across renders (keyed by path + content hash + Helm version). */
+  readonly cache?: ParseCache;
+}
+
+/** ParseCache keeps parsed files between renders so an edit re-parses only the changed file. */
+export class ParseCache {
+  private readonly entries = new Map<string, { key: string; parsed: ParsedFile }>();
+  hits = 0;
+  misses = 0;
+
+  /** get returns the cached parse of (path, text) or parses it with `parse`. */
+  get(path: string, text: string, helmVersion: HelmVersion, parse: () => ParsedFile): ParsedFile {
+    const key = `${helmVersion}:${createHash('sha1').update(text).digest('hex')}`;
+    const e = this.entries.get(path);
+    if (e !== undefined && e.key === key) {
+      this.hits++;
+      return e.parsed;
+    }
+    this.misses++;
+    const parsed = parse();
+    this.entries.set(path, { key, parsed });
+    return parsed;
+  }
+}
+
+function byteCompare(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/**
+ * sortTemplates is Helm's order: more path separators first; equal depth in reverse byte order
+ * (sort.Reverse over "fewer slashes, then lexicographic").
+ */
+export function sortTemplates(paths: readonly string[]): string[] {
+  const depth = (s: string): number => s.split('/').length - 1;
+  return [...paths].sort((a, b) => {
+    const da = depth(a);
+    const db = depth(b);
+    if (da !== db) return db - da;
+    return byteCompare(b, a);
+  });
+}
+
+function baseName(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/** removeNoValue is strings.ReplaceAll(out, "<no value>", "") with the source map shifted. */
+export function removeNoValue(text: string, map: SourceMap | undefined): { text: string; sourceMap?: SourceMap } {
+  const NV = '<no value>';
+  if (!text.includes(NV)) return { text, sourceMap: map };
+  const cuts: number[] = [];
+  for (let i = text.indexOf(NV); i >= 0; i = text.indexOf(NV, i + NV.length)) cuts.push(i);
+  const out = text.split(NV).join('');
+  if (map === undefined) return { text: out };
+  const shift = (off: number): number => {
+    let removed = 0;
+    for (const c of cuts) {
+      if (c + NV.length <= off) removed += NV.length;
+      else if (c < off) removed += off - c;
+      else break;
+    }
+    return off - removed;
+  };
+  const segments: SourceMapSegment[] = [];
+  for (const s of map.segments) {
+    const a = shift(s.outStart);
+    const b = shift(s.outEnd);
+    if (b > a) segments.push({ ...s, outStart: a, outEnd: b });
+  }
+  return { text: out, sourceMap: { segments } };
+}
+
+/** includeStackOf lists the TemplateError levels of an error chain, outermost first. */
+export function includeStackOf(err: unknown): IncludeFrame[] {
+  const frames: IncludeFrame[] = [];
+  for (let cur: unknown = err; cur instanceof Error; cur = (cur as Error & { cause?: unknown }).cause) {
+    if (cur instanceof TemplateError && cur.kind === 'exec' && cur.parseName !== '') {
+      frames.push({
+        file: cur.parseName,
+        templateName: cur.name,
+        start: cur.start,
+        end: cur.end,
+        line: cur.line,
+        byteCol: cur.byteCol,
+        message: cur.message,
+      });
+    }
+  }
+  return frames;
+}
+
+/**
+ * render is engine.Render over the collected templates: parse all (first parse error wins, in
+ * sortTemplates order), then execute non-partials in the same order.
+ */
+export function render(templates: readonly EngineTemplate[], opts: EngineOptions): RenderResult {
+  const byPath = new Map<string, EngineTemplate>();
+  for (const t of templates) {
+    // isTemplateValid: a library chart contributes only its partials.
+    if (t.library && !baseName(t.path).startsWith('_')) continue;
+    byPath.set(t.path, t);
+  }
+  const keys = sortTemplates([...byPath.keys()]);
+  const set: EngineSet = newEngineSet({ funcs: opts.funcs, runtime: opts.runtime, helmVersion: opts.helmVersion });
+  const files = new Map<string, RenderedFile>();
+  for (const path of keys) {
+    const t = byPath.get(path) as EngineTemplate;
+    try {
+      const parsed = opts.cache
+        ? opts.cache.get(path, t.text, opts.helmVersion, () => set.parse(path, t.text))
+        : set.parse(path, t.text);
+      set.add(parsed);
+    } catch (e) {
+      return { files, error: parseFailure(path, e) };
+    }
+  }
+  for (const path of keys) {
+    if (baseName(path).startsWith('_')) continue;
+    const t = byPath.get(path) as EngineTemplate;
+    // Helm stores .Template in the chart's shared context map right before executing the file.
+    t.vals.set(
+      'Template',
+      new Map<string, Value>([
+        ['Name', path],
+        ['BasePath', t.basePath],
+      ]),
+    );
+    let out: { text: string; sourceMap?: SourceMap };
+    try {
+      out = set.execute(path, t.vals, opts.sourceMaps === true);
+    } catch (e) {
+      return { files, error: execFailure(path, e, opts.helmVersion) };
+    }
+    files.set(path, removeNoValue(out.text, out.sourceMap));
+  }
+  return { files };
+}
+
+function parseFailure(path: string, e: unknown): RenderError {
+  if (e instanceof TemplateError) {
+    return {
+      kind: 'parse',
+      message: cleanupParseError(path, e.goMessage),
+      file: path,
+      start: e.start,
+      end: e.end,
+      includeStack: [],
+      cause: e,
+    };
+  }
+  return {
+    kind: 'panic',
+    message: `rendering template failed: ${goErrorMessage(e)}`,
+    file: path,
+    start: -1,
+    end: -1,
+    includeStack: [],
+    cause: e,
+  };
+}
+
+function execFailure(path: string, e: unknown, helmVersion: HelmVersion): RenderError {
+  if (e instanceof TemplateError) {
+    const stack = includeStackOf(e);
+    return {
+      kind: 'exec',
+      message: formatExecError(path, e, helmVersion),
+      file: path,
+      start: e.parseName === path ? e.start : -1,
+      end: e.parseName === path ? e.end : -1,
+      includeStack: stack,
+      cause: e,
+    };
+  }
+  return {
+    kind: 'panic',
+    message: `rendering template failed: ${goErrorMessage(e)}`,
+    file: path,
+    start: -1,
+    end: -1,
+    includeStack: [],
+    cause: e,
+  };
+}
