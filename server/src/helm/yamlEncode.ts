@@ -1,0 +1,228 @@
+// Helm's YAML encoders: toYaml / mustToYaml (sigs.k8s.io/yaml.Marshal) and toYamlPretty
+// (go-yaml v3 Encoder with indent 2).
+//
+// sigs.k8s.io/yaml.Marshal first encodes the value with encoding/json, decodes that JSON with
+// go-yaml v2 (which types numbers as int/uint64/float64 by their text) and marshals the result
+// with go-yaml v2. Hence: keys sorted with go-yaml's "natural" key order, float64 values that are
+// integral and < 1e21 print as integers (JSON wrote them without exponent and go-yaml re-read
+// them as ints), other floats print with strconv 'g' (1e+21, 1e-05), and []byte / structs take
+// their JSON forms. The emitter itself is a port of go-yaml's (see yamlEmitter.ts for why the
+// `yaml` npm package's stringifier cannot be used).
+import { GoComplex, GoFunc, GoInt, GoObject, type Value } from '../template/value';
+import { Emitter, type YNode } from './yamlEmitter';
+import { JSONError, base64Std, formatFloatG, formatFloatJSON, quoteJSONString } from './json';
+import { needsQuotes } from './yamlResolve';
+
+/** YAMLEncodeError is a marshalling failure with Go's message. */
+export class YAMLEncodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'YAMLEncodeError';
+  }
+}
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{Nd}/u;
+
+/** yamlKeyLess is go-yaml's keyList.Less for two string keys (letters after non-letters, digit runs numerically). */
+export function yamlKeyLess(a: string, b: string): boolean {
+  const ar = [...a];
+  const br = [...b];
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) continue;
+    const al = LETTER.test(ar[i]);
+    const bl = LETTER.test(br[i]);
+    if (al && bl) return (ar[i].codePointAt(0) as number) < (br[i].codePointAt(0) as number);
+    if (al || bl) return bl;
+    let an = 0n;
+    let bn = 0n;
+    if (ar[i] === '0' || br[i] === '0') {
+      for (let j = i - 1; j >= 0 && DIGIT.test(ar[j]); j--) {
+        if (ar[j] !== '0') {
+          an = 1n;
+          bn = 1n;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < ar.length && DIGIT.test(ar[ai]); ai++) {
+      an = BigInt.asIntN(64, an * 10n + BigInt((ar[ai].codePointAt(0) as number) - 0x30));
+    }
+    let bi = i;
+    for (; bi < br.length && DIGIT.test(br[bi]); bi++) {
+      bn = BigInt.asIntN(64, bn * 10n + BigInt((br[bi].codePointAt(0) as number) - 0x30));
+    }
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return (ar[i].codePointAt(0) as number) < (br[i].codePointAt(0) as number);
+  }
+  return ar.length < br.length;
+}
+
+/** sortYamlKeys sorts keys in go-yaml's key order. */
+export function sortYamlKeys(keys: string[]): string[] {
+  return keys.sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0));
+}
+
+function plain(text: string): YNode {
+  return { k: 'scalar', text, style: 'plain' };
+}
+
+/** stringNode is go-yaml's stringv: literal for multi-line, plain unless it would re-read as non-string. */
+function stringNode(s: string): YNode {
+  if (s.includes('\n')) return { k: 'scalar', text: s, style: 'literal' };
+  return { k: 'scalar', text: s, style: needsQuotes(s) ? 'double' : 'plain' };
+}
+
+const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(1n << 63n);
+const UINT64_MAX = (1n << 64n) - 1n;
+
+/** numberText is how go-yaml v2 re-prints a JSON number it decoded (int, uint64 or float64). */
+function numberText(json: string): string {
+  if (/^-?[0-9]+$/.test(json)) {
+    const n = BigInt(json);
+    if ((n >= INT64_MIN && n <= INT64_MAX) || (n >= 0n && n <= UINT64_MAX)) return n.toString();
+  }
+  return formatFloatG(Number(json));
+}
+
+/** fixSurrogates replaces lone surrogates by U+FFFD, as a JSON round trip of invalid UTF-8 does. */
+function fixSurrogates(s: string): string {
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+// Characters go-yaml's reader rejects ("control characters are not allowed"). encoding/json
+// escapes C0 controls but writes these raw, so the JSON -> YAML re-read fails and toYaml yields "".
+const YAML_FORBIDDEN = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+
+/**
+ * reReadString models go-yaml re-reading a JSON string as a double-quoted YAML scalar: the only
+ * raw line break JSON leaves unescaped is NEL (U+0085), which YAML folds like a newline (one
+ * break becomes a space, n breaks n-1 newlines, spaces around breaks dropped).
+ */
+function reReadString(s: string): string {
+  if (YAML_FORBIDDEN.test(s)) throw new JSONError('yaml: control characters are not allowed');
+  if (!s.includes('\u0085')) return s;
+  return s.replace(/ *\u0085[ \u0085]*/g, (run) => {
+    const breaks = run.split('').filter((c) => c === '\u0085').length;
+    return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+  });
+}
+
+/** reReadKey is reReadString for a mapping key, which must also stay a valid simple key. */
+function reReadKey(k: string): string {
+  // A key spanning lines (NEL) or longer than 1024 characters (as JSON text, with quotes) is
+  // not a simple key in go-yaml's scanner; the flow mapping then fails to parse.
+  if (k.includes('\u0085') || [...quoteJSONString(k, true)].length > 1024) {
+    throw new JSONError('yaml: did not find expected \',\' or \'}\'');
+  }
+  return reReadString(k);
+}
+
+/** jsonYamlNode converts a value to emitter nodes via its JSON form (sigs.k8s.io/yaml semantics). */
+function jsonYamlNode(v: Value): YNode {
+  if (v === null) return plain('null');
+  switch (typeof v) {
+    case 'boolean':
+      return plain(v ? 'true' : 'false');
+    case 'number':
+      return plain(numberText(formatFloatJSON(v)));
+    case 'string':
+      return stringNode(reReadString(fixSurrogates(v)));
+  }
+  if (v instanceof GoInt) return plain(v.v.toString());
+  if (v instanceof GoComplex) throw new JSONError('json: unsupported type: complex128');
+  if (v instanceof Uint8Array) return stringNode(base64Std(v));
+  if (Array.isArray(v)) return { k: 'seq', items: v.map(jsonYamlNode) };
+  if (v instanceof Map) {
+    const byKey = new Map<string, Value>();
+    for (const [k, x] of v) byKey.set(reReadKey(fixSurrogates(k)), x);
+    const keys = sortYamlKeys([...byKey.keys()]);
+    return { k: 'map', entries: keys.map((k) => [stringNode(k), jsonYamlNode(byKey.get(k) as Value)] as const) };
+  }
+  if (v instanceof GoObject) {
+    if (v.isNil()) return plain('null');
+    const d = v.toData();
+    if (d === undefined) throw new JSONError('json: unsupported type: ' + v.goType);
+    return jsonYamlNode(d);
+  }
+  if (v instanceof GoFunc) throw new JSONError('json: unsupported type: ' + v.goType);
+  const never: never = v;
+  return never;
+}
+
+/**
+ * marshalYAML is sigs.k8s.io/yaml.Marshal: the YAML document text (with its final newline).
+ * Throws YAMLEncodeError("error marshaling into JSON: ...") for values JSON cannot encode.
+ */
+export function marshalYAML(v: Value): string {
+  let root: YNode;
+  try {
+    root = jsonYamlNode(v);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new YAMLEncodeError('error marshaling into JSON: ' + msg);
+  }
+  return new Emitter({ v3: false, indent: 2, width: 80 }).document(root);
+}
+
+/** toYaml is Helm's toYAML: marshalYAML without the final newline; errors yield "". */
+export function toYaml(v: Value): string {
+  try {
+    return trimNewline(marshalYAML(v));
+  } catch {
+    return '';
+  }
+}
+
+/** mustToYaml is Helm 4's mustToYAML: like toYaml but throws the marshal error. */
+export function mustToYaml(v: Value): string {
+  return trimNewline(marshalYAML(v));
+}
+
+function trimNewline(s: string): string {
+  return s.endsWith('\n') ? s.slice(0, -1) : s;
+}
+
+/** v3Node converts a Go value directly (no JSON step) as go-yaml v3's encoder does. */
+function v3Node(v: Value): YNode {
+  if (v === null) return plain('null');
+  switch (typeof v) {
+    case 'boolean':
+      return plain(v ? 'true' : 'false');
+    case 'number': {
+      const s = formatFloatG(v);
+      return plain(s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s);
+    }
+    case 'string':
+      return stringNode(fixSurrogates(v));
+  }
+  if (v instanceof GoInt) return plain(v.v.toString());
+  if (v instanceof GoComplex) throw new YAMLEncodeError('cannot marshal type: complex128');
+  if (v instanceof Uint8Array) return { k: 'seq', items: [...v].map((b) => plain(String(b))) };
+  if (Array.isArray(v)) return { k: 'seq', items: v.map(v3Node) };
+  if (v instanceof Map) {
+    const keys = sortYamlKeys([...v.keys()]);
+    return { k: 'map', entries: keys.map((k) => [stringNode(fixSurrogates(k)), v3Node(v.get(k) as Value)] as const) };
+  }
+  if (v instanceof GoObject) {
+    if (v.isNil()) return plain('null');
+    const d = v.toData();
+    if (d === undefined) throw new YAMLEncodeError('cannot marshal type: ' + v.goType);
+    return v3Node(d);
+  }
+  if (v instanceof GoFunc) throw new YAMLEncodeError('cannot marshal type: ' + v.goType);
+  const never: never = v;
+  return never;
+}
+
+/**
+ * toYamlPretty is Helm's toYAMLPretty (go-yaml v3 Encoder, SetIndent(2)) without the final
+ * (go-yaml v3 sets an unlimited line width: long strings are never folded.)
+ * newline. Unsupported values throw YAMLEncodeError (Helm's encoder panics on them).
+ */
+export function toYamlPretty(v: Value): string {
+  return trimNewline(new Emitter({ v3: true, indent: 2, width: Number.MAX_SAFE_INTEGER }).document(v3Node(v)));
+}
