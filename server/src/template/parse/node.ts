@@ -22,7 +22,7 @@ export interface TextNode extends NodeBase {
   text: string;
 }
 
-/** CommentNode holds a comment `{{/* ... */}}`; executing it prints nothing. */
+/** CommentNode holds a comment `{{/* ... *\/}}`; executing it prints nothing. */
 export interface CommentNode extends NodeBase {
   readonly kind: 'comment';
   /** The comment including its delimiters: "/* ... *\/". */
