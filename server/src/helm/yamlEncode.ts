@@ -24,19 +24,29 @@ export class YAMLEncodeError extends Error {
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;
 
-/** yamlKeyLess is go-yaml's keyList.Less for two string keys (letters after non-letters, digit runs numerically). */
-export function yamlKeyLess(a: string, b: string): boolean {
+/**
+ * yamlKeyLess is go-yaml's keyList.Less for two string keys: a "natural" order where digit runs
+ * compare numerically and letters sort after other characters. `v3` selects go-yaml v3's
+ * variant (after a shared digit, letters sort first; leading zeros are weighed). go-yaml v2's
+ * variant is not a strict weak order for keys like "1a", "01", "10" (1a < 01 < 10 < 1a); Helm's
+ * toYaml output for such key sets depends on Go's random map iteration order.
+ */
+export function yamlKeyLess(a: string, b: string, v3 = false): boolean {
   const ar = [...a];
   const br = [...b];
+  let digits = false;
   for (let i = 0; i < ar.length && i < br.length; i++) {
-    if (ar[i] === br[i]) continue;
+    if (ar[i] === br[i]) {
+      digits = DIGIT.test(ar[i]);
+      continue;
+    }
     const al = LETTER.test(ar[i]);
     const bl = LETTER.test(br[i]);
     if (al && bl) return (ar[i].codePointAt(0) as number) < (br[i].codePointAt(0) as number);
-    if (al || bl) return bl;
+    if (al || bl) return v3 && digits ? al : bl;
     let an = 0n;
     let bn = 0n;
-    if (ar[i] === '0' || br[i] === '0') {
+    if (v3 && (ar[i] === '0' || br[i] === '0')) {
       for (let j = i - 1; j >= 0 && DIGIT.test(ar[j]); j--) {
         if (ar[j] !== '0') {
           an = 1n;
@@ -61,8 +71,8 @@ export function yamlKeyLess(a: string, b: string): boolean {
 }
 
 /** sortYamlKeys sorts keys in go-yaml's key order. */
-export function sortYamlKeys(keys: string[]): string[] {
-  return keys.sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0));
+export function sortYamlKeys(keys: string[], v3 = false): string[] {
+  return keys.sort((x, y) => (yamlKeyLess(x, y, v3) ? -1 : yamlKeyLess(y, x, v3) ? 1 : 0));
 }
 
 function plain(text: string): YNode {
@@ -204,7 +214,7 @@ function v3Node(v: Value): YNode {
   if (v instanceof Uint8Array) return { k: 'seq', items: [...v].map((b) => plain(String(b))) };
   if (Array.isArray(v)) return { k: 'seq', items: v.map(v3Node) };
   if (v instanceof Map) {
-    const keys = sortYamlKeys([...v.keys()]);
+    const keys = sortYamlKeys([...v.keys()], true);
     return { k: 'map', entries: keys.map((k) => [stringNode(fixSurrogates(k)), v3Node(v.get(k) as Value)] as const) };
   }
   if (v instanceof GoObject) {
@@ -220,8 +230,8 @@ function v3Node(v: Value): YNode {
 
 /**
  * toYamlPretty is Helm's toYAMLPretty (go-yaml v3 Encoder, SetIndent(2)) without the final
- * (go-yaml v3 sets an unlimited line width: long strings are never folded.)
- * newline. Unsupported values throw YAMLEncodeError (Helm's encoder panics on them).
+ * newline. Unsupported values throw YAMLEncodeError (Helm's encoder panics on them). go-yaml v3
+ * sets an unlimited line width, so long strings are never folded.
  */
 export function toYamlPretty(v: Value): string {
   return trimNewline(new Emitter({ v3: true, indent: 2, width: Number.MAX_SAFE_INTEGER }).document(v3Node(v)));
