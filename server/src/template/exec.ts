@@ -16,7 +16,7 @@
 import { BUILTINS, REFLECT_VALUE, isBuiltinDef, truth, zeroOfElem, zeroOfType } from './builtins';
 import type { Arg, BuiltinDef } from './builtins';
 import { TemplateError, errorText, execError, goQuote, isStackOverflow, limitError, notDefinedError } from './errors';
-import { formatValue } from './fmt';
+import { formatOutput, formatValue } from './fmt';
 import type { CallContext, FuncDef, FuncMap, HelmVersion, Runtime, TemplateHost } from './func';
 import { nodeToString } from './parse/print';
 import type {
@@ -939,18 +939,9 @@ export class Executor implements TemplateHost {
 
   private printObject(n: ActionNode, v: GoObject): string {
     if (v.kind === 'func' || v.kind === 'chan') return this.errorf(`can't print ${nodeToString(n)} of type ${v.goType}`);
-    if (v.kind === 'ptr') {
-      // printableValue indirects pointers; the element is addressable so *T's String applies.
-      if (v.isNil()) return '<nil>';
-      const st = v.stringer(true);
-      if (st !== undefined) return st;
-      const f = formatValue(v);
-      return f.startsWith('&') ? f.slice(1) : f;
-    }
-    if (this.addr) {
-      const st = v.stringer(true);
-      if (st !== undefined) return st;
-    }
-    return formatValue(v);
+    // printableValue: pointers are indirected (the element is addressable, so *T's String
+    // applies); a struct field reached through a pointer is addressable too.
+    return formatOutput(v, this.addr);
   }
+
 }
