@@ -122,9 +122,10 @@ export function decodeSimpleHead(doc: string, helmVersion: HelmVersion, yamlToJs
   };
   let version = '';
   let kind = '';
-  let metadata: SimpleHead['metadata'] = null;
+  type Meta = { name: string; annotations: Map<string, string> | null };
+  const meta: { v: Meta | null } = { v: null };
   if (data === null || data === undefined) {
-    return { version, kind, metadata };
+    return { version, kind, metadata: null };
   }
   if (!isObject(data)) {
     throw new HeadError(
@@ -139,15 +140,16 @@ export function decodeSimpleHead(doc: string, helmVersion: HelmVersion, yamlToJs
     else if (lk === 'kind') kind = str(v, 'SimpleHead.kind');
     else if (lk === 'metadata') {
       if (v === null || v === undefined) {
-        metadata = null;
+        meta.v = null;
         continue;
       }
       if (!isObject(v)) {
         fail(`json: cannot unmarshal ${jsonKind(v)} into Go struct field SimpleHead.metadata of type ${STRUCT_METADATA}`);
         continue;
       }
-      let name = metadata?.name ?? '';
-      let annotations: Map<string, string> | null = metadata?.annotations ? new Map(metadata.annotations) : null;
+      const prev: Meta | null = meta.v;
+      let name: string = prev?.name ?? '';
+      let annotations: Map<string, string> | null = prev?.annotations ? new Map(prev.annotations) : null;
       for (const mk of Object.keys(v).sort()) {
         const lmk = mk.toLowerCase();
         const mv = v[mk];
@@ -172,11 +174,11 @@ export function decodeSimpleHead(doc: string, helmVersion: HelmVersion, yamlToJs
           }
         }
       }
-      metadata = { name, annotations };
+      meta.v = { name, annotations };
     }
   }
   if (firstErr !== undefined) {
     throw new HeadError(`error unmarshaling JSON: while decoding JSON: ${firstErr}`);
   }
-  return { version, kind, metadata };
+  return { version, kind, metadata: meta.v };
 }

@@ -1,0 +1,35 @@
+// Renders the real-chart corpus and prints identical/total for Helm 4 and Helm 3.
+// Usage: node --import tsx scripts/corpus.ts [--v4|--v3] [--id SUBSTR] [--fail] [--write-known-failures]
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareRow, loadCorpus, renderRow } from '../test/render/corpus-harness';
+
+const argv = process.argv.slice(2);
+const idx = argv.indexOf('--id');
+const idFilter = idx >= 0 ? argv[idx + 1] : undefined;
+const rows = loadCorpus();
+if (rows === undefined) {
+  console.error('../shared/corpus not found');
+  process.exit(1);
+}
+const selected = rows.filter((r) => idFilter === undefined || r.id.includes(idFilter));
+const versions = argv.includes('--v3') ? [3 as const] : argv.includes('--v4') ? [4 as const] : [4 as const, 3 as const];
+const failing: string[] = [];
+for (const hv of versions) {
+  let identical = 0;
+  for (const row of selected) {
+    const out = renderRow(row, hv);
+    const failure = compareRow(row, hv, out);
+    if (failure === undefined) identical++;
+    else {
+      failing.push(hv === 4 ? row.id : `v3:${row.id}`);
+      if (argv.includes('--fail')) console.log(`[v${hv}] ${row.id} (${out.ms} ms): ${failure}`);
+    }
+  }
+  console.log(`helm ${hv}: identical ${identical}/${selected.length}`);
+}
+if (argv.includes('--write-known-failures')) {
+  const p = join(__dirname, '..', 'test', 'render', 'corpus-known-failures.txt');
+  writeFileSync(p, ['# Corpus renders that do not match Helm yet (`id` = Helm 4, `v3:id` = Helm 3).', ...failing].join('\n') + '\n');
+  console.log(`wrote ${failing.length} entries to ${p}`);
+}

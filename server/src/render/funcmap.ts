@@ -1,0 +1,59 @@
+// The FuncMap Helm installs for a render (pkg/engine funcs.go funcMap + engine.go initFunMap):
+// sprig's TxtFuncMap minus env/expandenv, then Helm's functions (toYaml, include, tpl, required,
+// lookup, ...) overriding sprig's (toJson, fromJson, fail, getHostByName, mustToJson in v4).
+// Go's builtins stay in the executor: a FuncMap entry shadows a builtin of the same name, as in
+// Go (e.g. sprig's `slice`).
+import type { FuncDef, FuncMap, HelmVersion } from '../template/func';
+import { BUILTINS } from '../template/index';
+
+// INTERIM: sprig/registry.ts and helm/funcs.ts are being written; load them when present so the
+// renderer works with whatever has landed. Replace with static imports once both exist.
+function loadRegistry(mod: string, exportName: string): Iterable<readonly [string, FuncDef]> {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const m = require(mod) as Record<string, unknown>;
+    const f = m[exportName];
+    if (typeof f === 'function') {
+      const r: unknown = (f as () => unknown)();
+      if (r instanceof Map) return r as Map<string, FuncDef>;
+      if (Array.isArray(r)) return (r as FuncDef[]).map((d) => [d.name, d] as const);
+    }
+  } catch {
+    // not there yet
+  }
+  return [];
+}
+const sprigFuncs = (): Iterable<readonly [string, FuncDef]> => loadRegistry('../sprig/registry', 'sprigFuncs');
+const helmFuncs = (): Iterable<readonly [string, FuncDef]> => loadRegistry('../helm/funcs', 'helmFuncs');
+
+const cache = new Map<HelmVersion, FuncMap>();
+
+function forVersion(d: FuncDef, hv: HelmVersion): boolean {
+  return d.versions === undefined || d.versions.includes(hv);
+}
+
+/** helmFuncMap returns the functions a Helm render sees (without Go's builtins), per version. */
+export function helmFuncMap(helmVersion: HelmVersion): FuncMap {
+  const hit = cache.get(helmVersion);
+  if (hit !== undefined) return hit;
+  const m = new Map<string, FuncDef>();
+  for (const [name, d] of sprigFuncs()) if (forVersion(d, helmVersion)) m.set(name, d);
+  // Helm deletes these so templates cannot read the environment.
+  m.delete('env');
+  m.delete('expandenv');
+  for (const [name, d] of helmFuncs()) {
+    // A Helm function of the other version only (mustToJson/mustToYaml are Helm's in v4) leaves
+    // sprig's definition, if any, in place.
+    if (forVersion(d, helmVersion)) m.set(name, d);
+  }
+  cache.set(helmVersion, m);
+  return m;
+}
+
+/** allFunctions lists every function name a template can call (builtins included), for docs. */
+export function allFunctions(helmVersion: HelmVersion): Map<string, FuncDef> {
+  const m = new Map<string, FuncDef>();
+  for (const [name, d] of BUILTINS) if (forVersion(d, helmVersion)) m.set(name, d);
+  for (const [name, d] of helmFuncMap(helmVersion)) m.set(name, d);
+  return m;
+}

@@ -1,0 +1,129 @@
+// The middle of `helm template`: runInstall + Install.RunWithContext + the engine, from the chart
+// path and flags to the rendered file map (handed to renderResources for sorting and printing).
+import type { ChartFS } from '../chart/fs';
+import { type Chart, chartFullPath, crdFiles, loadChart } from '../chart/loader';
+import type { HelmVersion, Runtime } from '../template/func';
+import { TemplateSet } from '../template/index';
+import type { GoMap } from '../template/value';
+import { utf8Decode } from '../template/value';
+import { render, type EngineTemplate, type ParseCache, type RenderResult } from './engine';
+import type { TemplateFlags } from './flags';
+import { helmFuncMap } from './funcmap';
+import type { CrdFile } from './manifests';
+import type { YamlToJson } from './simplehead';
+import { releaseNameCheck, resolvePath } from './template-command';
+import { buildRelease, type ReleaseContext } from './release';
+
+/** PrepareInput is everything the middle of the pipeline needs. */
+export interface PrepareInput {
+  readonly fs: ChartFS;
+  readonly cwd: string;
+  readonly helmVersion: HelmVersion;
+  readonly runtime: Runtime;
+  readonly releaseName: string;
+  readonly chartPath: string;
+  readonly flags: TemplateFlags;
+  /** log writes a stderr line (warnings). */
+  readonly log: (s: string) => void;
+  readonly cache?: ParseCache;
+}
+
+/** Prepared is the rendered chart, ready for renderResources. */
+export interface Prepared {
+  readonly files: Map<string, string>;
+  readonly chartName: string;
+  readonly crds: CrdFile[];
+  readonly yamlToJson?: YamlToJson;
+  readonly render: RenderResult;
+}
+
+/** PrepareFailure is an error; withRelease tells whether Helm had created the release object. */
+export interface PrepareFailure {
+  readonly error: string;
+  readonly withRelease: boolean;
+}
+
+/** crdObjects is Chart.CRDObjects(): the chart's crds/ files, then its dependencies', recursively. */
+export function crdObjects(c: Chart): CrdFile[] {
+  const out: CrdFile[] = [];
+  for (const f of crdFiles(c)) out.push({ filename: `${chartFullPath(c)}/${f.name}`, data: utf8Decode(f.data) });
+  for (const d of c.dependencies) out.push(...crdObjects(d));
+  return out;
+}
+
+/** collectTemplates is Helm's allTemplates/recAllTpls over the (enabled) chart tree. */
+export function collectTemplates(ctx: ReleaseContext): EngineTemplate[] {
+  const out: EngineTemplate[] = [];
+  const rec = (node: ReleaseContext['root']): void => {
+    for (const child of node.children) rec(child);
+    const full = chartFullPath(node.chart);
+    const library = node.chart.metadata.type === 'library';
+    for (const t of node.chart.templates) {
+      out.push({
+        path: `${full}/${t.name}`,
+        text: utf8Decode(t.data),
+        vals: node.vals,
+        basePath: `${full}/templates`,
+        library,
+      });
+    }
+  };
+  rec(ctx.root);
+  return out;
+}
+
+/** prepareRender loads, checks and renders the chart (everything before sorting/printing). */
+export function prepareRender(input: PrepareInput): Prepared | PrepareFailure {
+  const { fs, flags, helmVersion: hv } = input;
+  // Kube version flag first (template.go RunE).
+  const chartPath = resolvePath(input.cwd, input.chartPath);
+  if (!fs.exists(chartPath)) return { error: `path ${JSON.stringify(input.chartPath)} not found`, withRelease: false };
+  const rel = buildRelease({
+    fs,
+    cwd: input.cwd,
+    helmVersion: hv,
+    chartPath,
+    releaseName: input.releaseName,
+    flags,
+    log: input.log,
+    load: (p) => loadChart(fs, p, hv),
+    releaseNameCheck: (n) => releaseNameCheck(n, hv),
+  });
+  if ('error' in rel) return rel;
+  const templates = collectTemplates(rel);
+  const result = render(templates, {
+    helmVersion: hv,
+    runtime: input.runtime,
+    funcs: helmFuncMap(hv),
+    cache: input.cache,
+  });
+  if (result.error !== undefined) return { error: result.error.message, withRelease: true };
+  const files = new Map<string, string>();
+  for (const [k, v] of result.files) files.set(k, v.text);
+  return {
+    files,
+    chartName: rel.root.chart.metadata.name,
+    crds: crdObjects(rel.root.chart),
+    yamlToJson: rel.yamlToJson,
+    render: result,
+  };
+}
+
+/** renderNameTemplate is action.TemplateName: the --name-template rendered with sprig, no data. */
+export function renderNameTemplate(text: string, hv: HelmVersion, runtime: Runtime): { name: string } | { error: string } {
+  const set = new TemplateSet({ funcs: helmFuncMap(hv), helmVersion: hv, runtime, missingKey: 'default', rootName: 'name-template' });
+  const perr = set.addFile('name-template', text);
+  if (perr !== null) {
+    return { error: `template: name-template:${perr.line}: ${perr.message}` };
+  }
+  try {
+    return { name: set.execute('name-template', null).output };
+  } catch (e) {
+    return { error: e instanceof Error && 'goMessage' in e ? String((e as { goMessage: unknown }).goMessage) : String(e) };
+  }
+}
+
+/** topValues returns the render context's Values map (for tooling). */
+export function topValues(ctx: ReleaseContext): GoMap {
+  return ctx.root.vals;
+}
