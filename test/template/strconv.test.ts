@@ -2,8 +2,9 @@
 // rendered with `printf "%[1]v|%[1]e|..." <float literal>` and each literal with `printf "%q" <literal>`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatFloat, quote, quoteRune, unquote, UnquoteError, canBackquote, type FloatFmt } from '../../server/src/template/strconv';
-import { sprintf } from '../../server/src/template/fmt';
+import { formatFloat, parseFloat, parseInt, NumError, quote, quoteRune, unquote, UnquoteError, canBackquote, type FloatFmt } from '../../server/src/template/strconv';
+import { formatValue, sprintf } from '../../server/src/template/fmt';
+import { GoInt } from '../../server/src/template/value';
 
 const FORMAT = '%[1]v|%[1]e|%.3[1]e|%.10[1]g|%.2[1]f|%.17[1]g|%[1]x|%.0[1]f|%.1[1]g|%[1]b|%#[1]g|%.20[1]e|%[1]G|%.4[1]x|%[1]f';
 // strconv.FormatFloat arguments of each |-separated part of FORMAT (null: fmt-only flag such as #).
@@ -48,6 +49,116 @@ test('canBackquote', () => {
   assert.equal(canBackquote('\ufeff'), false);
   assert.equal(canBackquote('é😀'), true);
 });
+
+// Recorded through sprig's `int64 "s"` / `float64 "s"` (spf13/cast: strconv.ParseInt(s, 0, 0) /
+// strconv.ParseFloat(s, 64), any error → 0).
+test('parseInt / parseFloat (Go syntax, base prefixes, underscores, range)', () => {
+  for (const [fn, s, expected] of parses) {
+    let got: string;
+    if (fn === 'int64') {
+      try {
+        got = formatValue(new GoInt('int64', parseInt(s, 0, 0)));
+      } catch (e) {
+        assert.ok(e instanceof NumError, s);
+        got = '0';
+      }
+    } else {
+      try {
+        got = formatValue(parseFloat(s));
+      } catch (e) {
+        assert.ok(e instanceof NumError, s);
+        got = '0';
+      }
+    }
+    assert.equal(got, expected, `${fn} ${JSON.stringify(s)}`);
+  }
+  assert.throws(() => parseInt('99999999999999999999', 10, 64), /strconv.ParseInt: parsing "99999999999999999999": value out of range/);
+  assert.throws(() => parseInt('12a', 10, 64), /strconv.ParseInt: parsing "12a": invalid syntax/);
+  assert.throws(() => parseInt('1_0', 10, 64), /invalid syntax/);
+  assert.equal(parseInt('-80', 16, 8), -128n);
+  assert.throws(() => parseInt('80', 16, 8), /value out of range/);
+  assert.throws(() => parseFloat('1e400'), /strconv.ParseFloat: parsing "1e400": value out of range/);
+});
+
+const parses: [string, string, string][] = [
+  ["int64", "0x10", "16"],
+  ["int64", "0X1f", "31"],
+  ["int64", "0o17", "15"],
+  ["int64", "0O17", "15"],
+  ["int64", "017", "15"],
+  ["int64", "0b101", "5"],
+  ["int64", "1_000", "1000"],
+  ["int64", "0x_1f", "31"],
+  ["int64", "0_17", "15"],
+  ["int64", "1__0", "0"],
+  ["int64", "_1", "0"],
+  ["int64", "1_", "0"],
+  ["int64", "9223372036854775807", "9223372036854775807"],
+  ["int64", "9223372036854775808", "0"],
+  ["int64", "-9223372036854775808", "-9223372036854775808"],
+  ["int64", "-9223372036854775809", "0"],
+  ["int64", "+5", "5"],
+  ["int64", "-0x10", "-16"],
+  ["int64", "0x", "0"],
+  ["int64", "0b", "0"],
+  ["int64", "08", "0"],
+  ["int64", "0", "0"],
+  ["int64", "00", "0"],
+  ["int64", "-", "0"],
+  ["int64", "+", "0"],
+  ["int64", "", "0"],
+  ["int64", " 4", "0"],
+  ["int64", "4 ", "0"],
+  ["int64", "1e3", "0"],
+  ["int64", "abc", "0"],
+  ["int64", "0xG", "0"],
+  ["int64", "1_0_0", "100"],
+  ["int64", "0b_1", "1"],
+  ["int64", "0b1_", "0"],
+  ["float64", "1e3", "1000"],
+  ["float64", "1.5e-3", "0.0015"],
+  ["float64", ".5", "0.5"],
+  ["float64", "5.", "5"],
+  ["float64", ".", "0"],
+  ["float64", "e5", "0"],
+  ["float64", "1e", "0"],
+  ["float64", "1e+", "0"],
+  ["float64", "0x1p4", "16"],
+  ["float64", "0x1.8p1", "3"],
+  ["float64", "0X1P-2", "0.25"],
+  ["float64", "0x10", "0"],
+  ["float64", "0x.8p0", "0.5"],
+  ["float64", "0x1p-1074", "5e-324"],
+  ["float64", "0x1p-1075", "0"],
+  ["float64", "0x1.0000000000001p-1075", "5e-324"],
+  ["float64", "0x3p-1076", "5e-324"],
+  ["float64", "0x1.fffffffffffff8p1023", "0"],
+  ["float64", "0x1p1024", "0"],
+  ["float64", "inf", "+Inf"],
+  ["float64", "-Inf", "-Inf"],
+  ["float64", "+INFINITY", "+Inf"],
+  ["float64", "infin", "0"],
+  ["float64", "nan", "NaN"],
+  ["float64", "NaN", "NaN"],
+  ["float64", "+nan", "0"],
+  ["float64", "1_000.5", "1000.5"],
+  ["float64", "1_000.5e1_0", "1.0005e+13"],
+  ["float64", "1e_1", "0"],
+  ["float64", "_1", "0"],
+  ["float64", "1e400", "0"],
+  ["float64", "-1e400", "0"],
+  ["float64", "1e-400", "0"],
+  ["float64", "0x1_0p0", "16"],
+  ["float64", " 1", "0"],
+  ["float64", "1 ", "0"],
+  ["float64", "1.5x", "0"],
+  ["float64", "00012", "12"],
+  ["float64", "1E5", "100000"],
+  ["float64", "+.5e-1", "0.05"],
+  ["float64", "4.9e-324", "5e-324"],
+  ["float64", "2.4703282292062328e-324", "5e-324"],
+  ["float64", "2.4703282292062327e-324", "0"],
+];
 
 const literals: [string, string][] = [
   ["\"\\x41\\u00e9\\101\\t\"", "\"AéA\\t\""],

@@ -530,3 +530,167 @@ export function unquote(s: string): string {
   if (q === 39 && runes !== 1) throw new UnquoteError();
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Parsing numbers
+
+/** NumError is strconv.NumError; its message is Go's ("strconv.ParseInt: parsing "x": invalid syntax"). */
+export class NumError extends Error {
+  constructor(
+    readonly func: 'ParseInt' | 'ParseUint' | 'ParseFloat',
+    readonly num: string,
+    readonly err: string,
+  ) {
+    super(`strconv.${func}: parsing ${quote(num)}: ${err}`);
+  }
+  /** isRange reports whether the error is ErrRange ("value out of range"). */
+  get isRange(): boolean {
+    return this.err === 'value out of range';
+  }
+}
+
+const SYNTAX = 'invalid syntax';
+const RANGE = 'value out of range';
+
+/** underscoreOK reports whether underscores in s are digit separators as Go allows (strconv/atoi.go). */
+function underscoreOK(s: string): boolean {
+  let saw = '^';
+  let i = 0;
+  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
+  let hex = false;
+  if (s.length >= 2 && s[0] === '0' && 'bBoOxX'.includes(s[1])) {
+    i = 2;
+    saw = '0'; // a base prefix counts as a digit
+    hex = s[1] === 'x' || s[1] === 'X';
+  }
+  for (; i < s.length; i++) {
+    const c = s[i];
+    if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
+      saw = '0';
+      continue;
+    }
+    if (c === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+      continue;
+    }
+    if (saw === '_') return false;
+    saw = '!';
+  }
+  return saw !== '_';
+}
+
+/** parseUint is strconv.ParseUint(s, base, bitSize): base 0 honours 0x/0o/0b/0 prefixes and _ separators. */
+export function parseUint(s: string, base: number, bitSize: number): bigint {
+  return parseUintFn(s, base, bitSize, 'ParseUint');
+}
+
+function parseUintFn(s: string, base: number, bitSize: number, fn: 'ParseInt' | 'ParseUint'): bigint {
+  const s0 = s;
+  if (s === '') throw new NumError(fn, s0, SYNTAX);
+  const base0 = base === 0;
+  if (base === 0) {
+    base = 10;
+    if (s[0] === '0') {
+      const p = s.length >= 3 ? s[1].toLowerCase() : '';
+      if (p === 'b') base = 2;
+      else if (p === 'o') base = 8;
+      else if (p === 'x') base = 16;
+      else base = 8;
+      s = s.slice(base === 8 && p !== 'o' ? 1 : 2);
+    }
+  } else if (base < 2 || base > 36) throw new NumError(fn, s0, 'invalid base ' + base);
+  if (bitSize === 0) bitSize = 64;
+  else if (bitSize < 0 || bitSize > 64) throw new NumError(fn, s0, 'invalid bit size ' + bitSize);
+  const maxVal = (1n << BigInt(bitSize)) - 1n;
+  const b = BigInt(base);
+  let n = 0n;
+  let underscores = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 0;
+    let d: number;
+    if (c === 95 && base0) {
+      underscores = true;
+      continue;
+    } else if (c >= 48 && c <= 57) d = c - 48;
+    else if ((c | 0x20) >= 97 && (c | 0x20) <= 122) d = (c | 0x20) - 87;
+    else throw new NumError(fn, s0, SYNTAX);
+    if (d >= base) throw new NumError(fn, s0, SYNTAX);
+    n = n * b + BigInt(d);
+    if (n > maxVal) {
+      const e = new NumError(fn, s0, RANGE);
+      throw e;
+    }
+  }
+  if (underscores && !underscoreOK(s0)) throw new NumError(fn, s0, SYNTAX);
+  return n;
+}
+
+/** parseInt is strconv.ParseInt(s, base, bitSize). Throws NumError (range errors included). */
+export function parseInt(s: string, base: number, bitSize: number): bigint {
+  const s0 = s;
+  if (s === '') throw new NumError('ParseInt', s0, SYNTAX);
+  let neg = false;
+  if (s[0] === '+') s = s.slice(1);
+  else if (s[0] === '-') {
+    neg = true;
+    s = s.slice(1);
+  }
+  if (bitSize === 0) bitSize = 64;
+  let un: bigint;
+  try {
+    un = parseUintFn(s, base, bitSize, 'ParseInt');
+  } catch (e) {
+    if (e instanceof NumError && !e.isRange) throw new NumError('ParseInt', s0, e.err);
+    throw new NumError('ParseInt', s0, RANGE);
+  }
+  const cutoff = 1n << BigInt(bitSize - 1);
+  if (!neg && un >= cutoff) throw new NumError('ParseInt', s0, RANGE);
+  if (neg && un > cutoff) throw new NumError('ParseInt', s0, RANGE);
+  return neg ? -un : un;
+}
+
+const DEC_FLOAT = /^[+-]?(?:[0-9_]+\.?[0-9_]*|\.[0-9_]+)(?:[eE][+-]?[0-9_]+)?$/;
+const HEX_FLOAT = /^([+-]?)0[xX]([0-9a-fA-F_]*)(?:\.([0-9a-fA-F_]*))?[pP]([+-]?[0-9_]+)$/;
+
+/** parseFloat is strconv.ParseFloat(s, 64): decimal, hex (0x1.8p3), inf/infinity/nan, _ separators. */
+export function parseFloat(s: string): number {
+  const special = /^([+-]?)(inf|infinity)$/i.exec(s);
+  if (special) return special[1] === '-' ? -Infinity : Infinity;
+  if (/^nan$/i.test(s)) return NaN;
+  let v: number;
+  if (DEC_FLOAT.test(s) && /[0-9]/.test(s.replace(/[eE].*$/, ''))) {
+    if (s.includes('_') && !underscoreOK(s)) throw new NumError('ParseFloat', s, SYNTAX);
+    v = Number(s.replace(/_/g, ''));
+  } else {
+    const m = HEX_FLOAT.exec(s);
+    if (!m || !/[0-9a-fA-F]/.test(m[2] + (m[3] ?? '')) || !/[0-9]/.test(m[4])) throw new NumError('ParseFloat', s, SYNTAX);
+    if (s.includes('_') && !underscoreOK(s)) throw new NumError('ParseFloat', s, SYNTAX);
+    const intPart = m[2].replace(/_/g, '');
+    const frac = (m[3] ?? '').replace(/_/g, '');
+    const mant = BigInt('0x' + (intPart + frac || '0'));
+    const exp = Number(m[4].replace(/_/g, '')) - 4 * frac.length;
+    v = hexToFloat(mant, exp);
+    if (m[1] === '-') v = -v;
+  }
+  if (!Number.isFinite(v)) throw new NumError('ParseFloat', s, RANGE);
+  return v;
+}
+
+/** hexToFloat returns mant × 2^exp correctly rounded (half-to-even) to a float64. */
+function hexToFloat(mant: bigint, exp: number): number {
+  if (mant === 0n) return 0;
+  const bits = mant.toString(2).length;
+  // Result is m × 2^q with m < 2^53 (or = 2^53 after a rounding carry) and q >= -1074.
+  const q = Math.max(exp + bits - 53, -1074);
+  let m: bigint;
+  if (exp >= q) m = mant << BigInt(exp - q);
+  else {
+    const drop = BigInt(q - exp);
+    const rem = mant & ((1n << drop) - 1n);
+    const half = 1n << (drop - 1n);
+    m = mant >> drop;
+    if (rem > half || (rem === half && (m & 1n) === 1n)) m++;
+  }
+  return Number(m) * 2 ** q;
+}
