@@ -42,6 +42,8 @@ export interface Metadata {
   annotations: Map<string, string> | null;
   kubeVersion: string;
   dependencies: Dependency[];
+  /** dependenciesNil: Chart.yaml declared no `dependencies` (Go nil slice; skips processing). */
+  dependenciesNil: boolean;
   type: string;
 }
 
@@ -64,6 +66,7 @@ export function emptyMetadata(): Metadata {
     annotations: null,
     kubeVersion: '',
     dependencies: [],
+    dependenciesNil: true,
     type: '',
   };
 }
@@ -134,7 +137,7 @@ function asMap(v: Value, field: string, type: string): GoMap | null {
 }
 
 /** fieldsOf iterates a JSON object's keys matched to known names case-insensitively (encoding/json). */
-function* fieldsOf(m: GoMap, names: readonly string[]): Generator<[string, Value]> {
+function* fieldsOf<N extends string>(m: GoMap, names: readonly N[]): Generator<[N, Value]> {
   for (const [k, v] of m) {
     const exact = names.find((n) => n === k);
     const name = exact ?? names.find((n) => n.toLowerCase() === k.toLowerCase());
@@ -212,6 +215,7 @@ export function decodeMetadataInto(md: Metadata, doc: Value): { nullMaintainer: 
         const list = asList(x, f, '[]*chart.Dependency').map(decodeDependency);
         if (list.some((e) => e === null)) nullDependency = true;
         md.dependencies = list.filter((e): e is Dependency => e !== null);
+        md.dependenciesNil = x === null;
         break;
       }
       case 'deprecated':

@@ -47,7 +47,7 @@ export function decodeYaml(text: string): DecodeResult {
     merge: true,
     uniqueKeys: false,
     // sigs.k8s.io/yaml keeps timestamps as strings.
-    customTags: (tags) => tags.filter((t) => !('tag' in t) || t.tag !== 'tag:yaml.org,2002:timestamp'),
+    customTags: (tags) => tags.filter((t) => typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:timestamp'),
   });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
