@@ -33,22 +33,27 @@ export class HeadError extends Error {
  * go-yaml's; the Go-exact decoder from server/src/helm replaces it when available.
  */
 export const defaultYamlToJson: YamlToJson = (text) => {
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, merge: true, prettyErrors: false });
+  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, merge: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const line = e.linePos?.[0]?.line;
-    let msg = e.message.split('\n')[0];
+    let line = e.linePos?.[0]?.line;
+    let msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     switch (e.code) {
       case 'TAB_AS_INDENT':
-      case 'UNEXPECTED_TOKEN':
         msg = 'found character that cannot start any token';
         break;
-      case 'MISSING_CHAR':
-        msg = /\]/.test(e.message) ? "did not find expected ',' or ']'" : /\}/.test(e.message) ? "did not find expected ',' or '}'" : msg;
+      case 'BAD_INDENT':
+        if (/^Flow (sequence|map)/.test(msg)) {
+          // go-yaml reports the line where the unclosed flow collection starts.
+          const close = msg.startsWith('Flow sequence') ? ']' : '}';
+          const open = close === ']' ? '[' : '{';
+          const at = text.lastIndexOf(open, e.pos[0]);
+          if (at >= 0) line = text.slice(0, at).split('\n').length;
+          msg = `did not find expected ',' or '${close}'`;
+        }
         break;
       case 'BLOCK_AS_IMPLICIT_KEY':
-      case 'MULTILINE_IMPLICIT_KEY':
-        return failMapping();
+        throw new Error('yaml: mapping values are not allowed in this context');
       default:
         break;
     }
@@ -56,10 +61,6 @@ export const defaultYamlToJson: YamlToJson = (text) => {
   }
   return doc.toJS({ maxAliasCount: -1 });
 };
-
-function failMapping(): never {
-  throw new Error('yaml: mapping values are not allowed in this context');
-}
 
 const STRUCT_METADATA = 'struct { Name string "json:\\"name\\""; Annotations map[string]string "json:\\"annotations\\"" }';
 
