@@ -433,9 +433,20 @@ class Lexer {
 
   private lexSpace(): void {
     let numSpaces = 0;
+    let firstNewline = -1;
     while (this.pos < this.len && isSpace(this.input.charCodeAt(this.pos))) {
+      if (firstNewline < 0 && this.input.charCodeAt(this.pos) === 0x0a) firstNewline = this.pos;
       this.pos++;
       numSpaces++;
+    }
+    if (this.resilient && firstNewline >= 0 && this.unclosedAhead(this.pos)) {
+      // Editor heuristic: an action continued on the next line that reaches another `{{` (or EOF) before any `}}`
+      // was never closed; end it at the newline so the following lines lex as text and actions.
+      this.start = firstNewline;
+      this.pos = firstNewline;
+      this.errorf('unclosed action');
+      this.insideAction = false;
+      return;
     }
     // Be careful about a trim-marked closing delimiter, which has a minus after a space.
     if (this.hasRightTrimMarker(this.pos - 1) && this.atRightDelimPlain(this.pos + 1)) {
@@ -446,6 +457,31 @@ class Lexer {
       }
     }
     this.emit(ItemType.Space);
+  }
+
+  /** unclosedAhead reports whether `{{` or EOF comes before `}}` from p on (skipping string literals). */
+  private unclosedAhead(p: number): boolean {
+    const s = this.input;
+    while (p < this.len) {
+      const c = s.charCodeAt(p);
+      if (c === C_LBRACE && s.charCodeAt(p + 1) === C_LBRACE) return true;
+      if (c === C_RBRACE && s.charCodeAt(p + 1) === C_RBRACE) return false;
+      if (c === 0x22 || c === 0x27) {
+        p++;
+        while (p < this.len) {
+          const d = s.charCodeAt(p);
+          if (d === 0x5c) p++;
+          else if (d === c || d === 0x0a) break;
+          p++;
+        }
+      } else if (c === 0x60) {
+        const close = s.indexOf('`', p + 1);
+        if (close < 0) return true;
+        p = close;
+      }
+      p++;
+    }
+    return true;
   }
 
   private skipAlnum(): void {
