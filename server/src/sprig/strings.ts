@@ -42,7 +42,7 @@ const I = 'interface {}';
 
 /** strslice is sprig's strslice: a list's non-nil elements as strings; a scalar as one string. */
 export function strslice(v: Value): string[] {
-  if (v === null) return [];
+  if (v === null) return typedSlice([], 'string');
   if (Array.isArray(v)) {
     // A []string is returned as is (sortAlpha then sorts the caller's slice in place).
     if (sliceElemType(v) === 'string') return v as string[];
