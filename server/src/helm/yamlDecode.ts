@@ -1,0 +1,334 @@
+// YAML → Go values exactly as Helm reads them: sigs.k8s.io/yaml.Unmarshal, i.e. go-yaml v2
+// decodes the first document into interface{} (YAML 1.1 booleans y/yes/on..., ints, floats,
+// merge keys, aliases, !!binary), the result is converted to JSON-able data (map keys become
+// strings: true → "true", 1 → "1", floats via FormatFloat(f,'g',-1,32)), marshalled with
+// encoding/json (NaN/Inf fail) and decoded again with encoding/json — so every number ends up a
+// float64 and the target type (map or slice) is checked with encoding/json's error texts.
+//
+// The `yaml` npm package does the syntax work (failsafe schema: every scalar comes back as its
+// string plus its style and tag); typing and merging follow go-yaml v2 here, and its syntax
+// errors are mapped to go-yaml's texts in yamlErrors.ts.
+import {
+  parseAllDocuments,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node as YNode,
+  type Scalar,
+} from 'yaml';
+import type { HelmVersion } from '../template/func';
+import type { GoMap, Value } from '../template/value';
+import { formatFloatG } from './json';
+import { goYamlSyntaxError } from './yamlErrors';
+import { resolvePlain, type Resolved } from './yamlResolve';
+
+/** YAMLDecodeError is a sigs.k8s.io/yaml.Unmarshal failure carrying Go's full message. */
+export class YAMLDecodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'YAMLDecodeError';
+  }
+}
+
+// --- go-yaml level values -------------------------------------------------------------------
+
+type GY = null | boolean | string | bigint | number | GY[] | GYMap;
+
+/** GYMap is go-yaml's map[interface{}]interface{}: keys keep their Go type. */
+class GYMap {
+  readonly entries = new Map<string, { key: GY; value: GY }>();
+  set(key: GY, value: GY): void {
+    this.entries.set(keyId(key), { key, value });
+  }
+}
+
+function keyId(k: GY): string {
+  if (k === null) return 'n:';
+  switch (typeof k) {
+    case 'boolean':
+      return 'b:' + k;
+    case 'string':
+      return 's:' + k;
+    case 'bigint':
+      return 'i:' + k.toString();
+    case 'number':
+      return 'f:' + String(k);
+  }
+  unhashable++;
+  return 'x:' + unhashable; // collection keys: never equal to another key
+}
+let unhashable = 0;
+
+class YamlFail extends Error {}
+
+const TAG_PREFIX = 'tag:yaml.org,2002:';
+
+function shortTag(t: string): string {
+  return t.startsWith(TAG_PREFIX) ? '!!' + t.slice(TAG_PREFIX.length) : t;
+}
+
+function decodeBase64(s: string): string {
+  // encoding/base64 StdEncoding.DecodeString: padded standard alphabet; \r and \n are ignored.
+  const clean = s.replace(/[\r\n]/g, '');
+  if (clean.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) {
+    throw new YamlFail('!!binary value contains invalid base64 data');
+  }
+  return Buffer.from(clean, 'base64').toString('utf8');
+}
+
+function fromResolved(r: Resolved, raw: string): GY {
+  switch (r.tag) {
+    case 'str':
+      return r.value;
+    case 'bool':
+      return r.value;
+    case 'null':
+      return null;
+    case 'int':
+      return r.value;
+    case 'float':
+      return r.value;
+    case 'timestamp':
+      // go-yaml v2 keeps timestamps as their original text when decoding into interface{}.
+      return raw;
+    case 'merge':
+      return '<<';
+  }
+}
+
+const RESOLVABLE = new Set(['str', 'bool', 'int', 'float', 'null', 'timestamp']);
+
+function scalarValue(n: Scalar): GY {
+  const text = typeof n.value === 'string' ? n.value : n.value === null || n.value === undefined ? '' : String(n.value);
+  const tag = n.tag;
+  const plainStyle = n.type === 'PLAIN' || n.type === undefined;
+  if (tag === undefined || tag === '!') {
+    if (!plainStyle || tag === '!') return text;
+    return fromResolved(resolvePlain(text), text);
+  }
+  const short = tag.startsWith(TAG_PREFIX) ? tag.slice(TAG_PREFIX.length) : '';
+  if (short === 'binary') return decodeBase64(text);
+  if (!RESOLVABLE.has(short)) return text; // custom tags: go-yaml keeps the string
+  if (short === 'str') return text;
+  const r = resolvePlain(text);
+  const got = r.tag === 'merge' ? 'merge' : r.tag;
+  if (got === short) return fromResolved(r, text);
+  if (short === 'float' && r.tag === 'int') return Number(r.value);
+  throw new YamlFail(`cannot decode ${shortTag(TAG_PREFIX + (got === 'merge' ? 'merge' : got))} \`${text}\` as a ${shortTag(tag)}`);
+}
+
+function isMergeKey(n: unknown): boolean {
+  return isScalar(n) && n.value === '<<' && (n.type === 'PLAIN' || n.type === undefined) && (n.tag === undefined || n.tag === TAG_PREFIX + 'merge');
+}
+
+class Decoder {
+  constructor(private readonly doc: Document) {}
+
+  node(n: unknown): GY {
+    if (n === null || n === undefined) return null;
+    if (isAlias(n)) {
+      const target = n.resolve(this.doc);
+      if (!target) throw new YamlFail(`unknown anchor '${n.source}' referenced`);
+      return this.node(target);
+    }
+    if (isScalar(n)) return scalarValue(n);
+    if (isSeq(n)) return n.items.map((x) => this.node(x));
+    if (isMap(n)) {
+      const out = new GYMap();
+      this.mapInto(n, out);
+      return out;
+    }
+    return null;
+  }
+
+  private mapInto(n: { items: Array<{ key: unknown; value: unknown }> }, out: GYMap): void {
+    for (const p of n.items) {
+      if (isMergeKey(p.key)) {
+        this.merge(p.value, out);
+        continue;
+      }
+      out.set(this.node(p.key), this.node(p.value));
+    }
+  }
+
+  /** merge applies a `<<` value: later merged keys overwrite earlier ones, even explicit keys (go-yaml v2). */
+  private merge(v: unknown, out: GYMap): void {
+    const fail = (): never => {
+      throw new YamlFail('map merge requires map or sequence of maps as the value');
+    };
+    const target = (x: unknown): unknown => (isAlias(x) ? x.resolve(this.doc) : x);
+    const t = target(v);
+    if (isMap(t)) {
+      this.mapInto(t as unknown as { items: Array<{ key: unknown; value: unknown }> }, out);
+      return;
+    }
+    if (isSeq(t) && !isAlias(v)) {
+      // Step backwards: earlier maps take precedence.
+      for (let i = t.items.length - 1; i >= 0; i--) {
+        const m = target(t.items[i]);
+        if (!isMap(m)) fail();
+        this.mapInto(m as unknown as { items: Array<{ key: unknown; value: unknown }> }, out);
+      }
+      return;
+    }
+    if (isAlias(v) && !t) throw new YamlFail(`unknown anchor '${v.source}' referenced`);
+    fail();
+  }
+}
+
+// --- YAML → JSON-able → JSON → Go ---------------------------------------------------------
+
+/** formatFloat32G is strconv.FormatFloat(f, 'g', -1, 32). */
+function formatFloat32G(f: number): string {
+  const x = Math.fround(f);
+  if (!Number.isFinite(x) || x === 0) return formatFloatG(x);
+  for (let p = 1; p <= 9; p++) {
+    const s = x.toPrecision(p);
+    if (Math.fround(Number(s)) === x) return formatFloatG(Number(s));
+  }
+  return formatFloatG(x);
+}
+
+function goQuote(s: string): string {
+  return JSON.stringify(s);
+}
+
+function keyString(k: GY, v: GY): string {
+  if (typeof k === 'string') return k;
+  if (typeof k === 'bigint') return k.toString();
+  if (typeof k === 'boolean') return k ? 'true' : 'false';
+  if (typeof k === 'number') {
+    const s = formatFloat32G(k);
+    return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
+  }
+  const vs = typeof v === 'string' ? goQuote(v) : v === null ? '<nil>' : String(v);
+  if (k === null) throw new YamlFail(`unsupported map key of type: %!s(<nil>), key: <nil>, value: ${vs}`);
+  throw new YamlFail(`unsupported map key of type: ${Array.isArray(k) ? '[]interface {}' : 'map[interface {}]interface {}'}, key: ..., value: ${vs}`);
+}
+
+/** jsonable converts go-yaml data to the value model as the JSON round trip leaves it. */
+function jsonable(v: GY, keyErrors: string[], valueErrors: string[]): Value {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) {
+      valueErrors.push('json: unsupported value: ' + formatFloatG(v));
+      return null;
+    }
+    return v;
+  }
+  if (Array.isArray(v)) return v.map((x) => jsonable(x, keyErrors, valueErrors));
+  const m: GoMap = new Map();
+  for (const { key, value } of v.entries.values()) {
+    let k: string;
+    try {
+      k = keyString(key, value);
+    } catch (e) {
+      keyErrors.push((e as Error).message);
+      continue;
+    }
+    m.set(k, jsonable(value, keyErrors, valueErrors));
+  }
+  return m;
+}
+
+function jsonKind(v: Value): string {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'string') return 'string';
+  if (Array.isArray(v)) return 'array';
+  return 'object';
+}
+
+/** UnmarshalTarget is the Go type sigs.k8s.io/yaml decodes into. */
+export type UnmarshalTarget = 'map' | 'slice';
+
+/**
+ * unmarshalYAML is sigs.k8s.io/yaml.Unmarshal(text, &target) for a map[string]interface{} or
+ * []interface{} target. Throws YAMLDecodeError with Go's message.
+ */
+export function unmarshalYAML(text: string, target: UnmarshalTarget): Value {
+  const docs = parseAllDocuments(text, {
+    schema: 'failsafe',
+    version: '1.1',
+    uniqueKeys: false,
+    merge: false,
+    strict: false,
+    prettyErrors: false,
+  });
+  const list = Array.isArray(docs) ? docs : [];
+  let gy: GY = null;
+  if (list.length > 0) {
+    const doc = list[0];
+    if (doc.errors.length > 0) {
+      throw new YAMLDecodeError('error converting YAML to JSON: yaml: ' + goYamlSyntaxError(text, doc.errors));
+    }
+    try {
+      gy = new Decoder(doc).node(doc.contents as YNode | null);
+    } catch (e) {
+      if (e instanceof YamlFail) throw new YAMLDecodeError('error converting YAML to JSON: yaml: ' + e.message);
+      throw e;
+    }
+  }
+  const keyErrors: string[] = [];
+  const valueErrors: string[] = [];
+  const v = jsonable(gy, keyErrors, valueErrors);
+  if (keyErrors.length > 0) throw new YAMLDecodeError('error converting YAML to JSON: ' + keyErrors[0]);
+  if (valueErrors.length > 0) throw new YAMLDecodeError('error converting YAML to JSON: ' + valueErrors[0]);
+  const want = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
+  if (v === null) return target === 'map' ? new Map() : [];
+  const ok = target === 'map' ? v instanceof Map : Array.isArray(v);
+  if (!ok) {
+    throw new YAMLDecodeError(
+      `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(v)} into Go value of type ${want}`,
+    );
+  }
+  return v;
+}
+
+/** fromYaml is Helm's fromYAML: a map, or {"Error": message} when decoding fails. */
+export function fromYaml(text: string): GoMap {
+  try {
+    return unmarshalYAML(text, 'map') as GoMap;
+  } catch (e) {
+    if (e instanceof YAMLDecodeError) return new Map([['Error', e.message]]);
+    throw e;
+  }
+}
+
+/** fromYamlArray is Helm's fromYAMLArray: a list, or [message] when decoding fails. */
+export function fromYamlArray(text: string): Value[] {
+  try {
+    return unmarshalYAML(text, 'slice') as Value[];
+  } catch (e) {
+    if (e instanceof YAMLDecodeError) return [e.message];
+    throw e;
+  }
+}
+
+/** ValuesLoadError is a values-file load failure; `message` is Helm's full error text. */
+export class ValuesLoadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ValuesLoadError';
+  }
+}
+
+/**
+ * parseValues reads a values file (values.yaml, -f FILE) as Helm does: a map (empty for an
+ * empty or comment-only file). Errors read `cannot load <fileLabel>: <cause>`, with Helm 4
+ * adding `cannot unmarshal yaml document: ` before the cause. (The render layer decides whether
+ * the "cannot load X" wrapper applies to -f files; `fileLabel` is used verbatim.)
+ */
+export function parseValues(text: string, fileLabel: string, helmVersion: HelmVersion): GoMap {
+  try {
+    return unmarshalYAML(text, 'map') as GoMap;
+  } catch (e) {
+    if (!(e instanceof YAMLDecodeError)) throw e;
+    const prefix = helmVersion === 4 ? 'cannot unmarshal yaml document: ' : '';
+    throw new ValuesLoadError(`cannot load ${fileLabel}: ${prefix}${e.message}`);
+  }
+}
