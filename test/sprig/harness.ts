@@ -86,4 +86,28 @@ export function evaluate(expr: string): string {
  */
 export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ['trunc 2 "héllo"', 'byte-cut strings hold invalid UTF-8, which becomes U+FFFD in this model'],
+  // The engine passes a missing value (nil interface{}) to a map parameter instead of failing
+  // with Go's `wrong type for value; expected map[string]interface {}; got interface {}`.
+  ['get .Values.nope "x"', 'engine: nil interface{} into a map parameter is not rejected'],
+  ['merge .Values.nope (dict "a" 1)', 'engine: nil interface{} into a map parameter is not rejected'],
+  // The value model has no nil map: a literal nil for a map parameter arrives as an empty map.
+  ['set nil "a" 1', 'value model: no nil map (Go panics on assignment)'],
+  ['unset nil "a"', 'value model: no nil map (Go returns the nil map, toJson null)'],
+  ['merge nil nil', 'value model: no nil map (Go returns the nil map, toJson null)'],
 ]);
+
+/**
+ * sameUnordered compares results of functions that iterate a Go map (keys, values): Go's order
+ * is random, ours is sorted, so "TYPE|[...]" results are compared as multisets.
+ */
+export function sameUnordered(got: string, want: string): boolean {
+  const split = (r: string): [string, string] => {
+    const i = r.indexOf('|');
+    return [r.slice(0, i), r.slice(i + 1)];
+  };
+  const [gt, gj] = split(got);
+  const [wt, wj] = split(want);
+  if (gt !== wt || !gj.startsWith('[') || !wj.startsWith('[')) return got === want;
+  const norm = (j: string): string[] => (JSON.parse(j) as unknown[]).map((x) => JSON.stringify(x)).sort();
+  return JSON.stringify(norm(gj)) === JSON.stringify(norm(wj));
+}
