@@ -35,7 +35,7 @@ import type {
   VariableNode,
 } from './parse/node';
 import { SourceMapBuilder, attachIncludes } from './sourcemap';
-import type { CallKind, CallSite, IncludeResult } from './sourcemap';
+import type { CallKind, CallSite, IncludeResult, SourceLocation } from './sourcemap';
 import { GoComplex, GoFunc, GoInt, GoObject, NamedMap, isTrue, sliceElemType, sortedKeys, typeName } from './value';
 import type { GoMethod, Value } from './value';
 
@@ -311,13 +311,17 @@ export class Executor implements TemplateHost {
 
   private recordSegment(start: number, node: Node, kind: 'text' | 'action'): void {
     if (this.sm === null) return;
-    this.sm.add(
-      start,
-      this.outLen,
-      kind,
-      { parseName: this.tree.parseName, templateName: this.tree.name, start: node.pos, end: node.end },
-      this.site,
-    );
+    this.sm.add(start, this.outLen, kind, this.locOf(node, kind === 'action'), this.site);
+  }
+
+  /** locOf is the source range of a node; actions start at their `{{` (Go's Pos is inside). */
+  private locOf(node: Node, action: boolean): SourceLocation {
+    let start = node.pos;
+    if (action) {
+      const i = this.tree.text.lastIndexOf('{{', node.pos);
+      if (i >= 0) start = i;
+    }
+    return { parseName: this.tree.parseName, templateName: this.tree.name, start, end: node.end };
   }
 
   // ---- walk -----------------------------------------------------------------------------------
@@ -381,7 +385,7 @@ export class Executor implements TemplateHost {
       const printed = this.printValue(node, val);
       this.recordSegment(start, node, 'action');
       if (this.pending.length > mark) {
-        const loc = { parseName: this.tree.parseName, templateName: this.tree.name, start: node.pos, end: node.end };
+        const loc = this.locOf(node, true);
         const parent = this.site;
         attachIncludes(this.sm, printed, start, this.pending.slice(mark), (kind) => ({ loc, kind, parent }));
       }
@@ -494,7 +498,7 @@ export class Executor implements TemplateHost {
     const savedSite = this.site;
     if (this.sm !== null) {
       this.site = {
-        loc: { parseName: savedTree.parseName, templateName: savedTree.name, start: t.pos, end: t.end },
+        loc: this.locOf(t, true),
         kind: 'template',
         parent: savedSite,
       };
