@@ -248,7 +248,7 @@ export function typeName(v: Value | undefined): string {
   if (v instanceof GoInt) return v.type;
   if (v instanceof GoComplex) return 'complex128';
   if (v instanceof Uint8Array) return '[]uint8';
-  if (Array.isArray(v)) return '[]' + sliceElemType(v);
+  if (Array.isArray(v)) return sliceTypeInfo(v)?.name ?? '[]' + sliceElemType(v);
   if (v instanceof NamedMap) return v.typeInfo.name;
   if (v instanceof Map) return 'map[string]interface {}';
   if (v instanceof GoObject) return v.goType;
@@ -427,4 +427,30 @@ export function nilSlice<T extends Value[]>(arr: T): T {
 /** isNilSlice reports whether v is a slice marked by nilSlice (and still empty). */
 export function isNilSlice(v: Value | undefined): boolean {
   return Array.isArray(v) && v.length === 0 && (v as unknown as Record<symbol, boolean | undefined>)[NIL_SLICE] === true;
+}
+
+/** SliceTypeInfo describes a named slice type with methods, e.g. common.VersionSet ([]string). */
+export interface SliceTypeInfo {
+  /** name as %T prints it, e.g. "common.VersionSet". */
+  readonly name: string;
+  /** methods of the named type (e.g. Has); looked up by the executor on field access. */
+  method(self: Value[], name: string): GoMethod | undefined;
+}
+
+const SLICE_TYPE = Symbol('sliceTypeInfo');
+
+/**
+ * namedSlice marks `arr` as a value of a named slice type (element type `elem`) and returns it.
+ * Such a value still ranges, indexes and measures like a slice, but `typeOf` prints the type
+ * name and `.Method` resolves through `info.method` (e.g. `.Capabilities.APIVersions.Has`).
+ */
+export function namedSlice<T extends Value[]>(arr: T, elem: string, info: SliceTypeInfo): T {
+  typedSlice(arr, elem);
+  Object.defineProperty(arr, SLICE_TYPE, { value: info, enumerable: false, writable: true });
+  return arr;
+}
+
+/** sliceTypeInfo returns the named-slice type of arr, or undefined for a plain slice. */
+export function sliceTypeInfo(arr: Value[]): SliceTypeInfo | undefined {
+  return (arr as unknown as Record<symbol, SliceTypeInfo | undefined>)[SLICE_TYPE];
 }

@@ -1,0 +1,273 @@
+// Package schema: values.schema.json validation (chartutil/jsonschema.go) with ajv, formatting
+// errors like Helm 3 (xeipuuv/gojsonschema) or Helm 4 (santhosh-tekuri/jsonschema v6) as closely
+// as ajv's error objects allow.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv2019 from 'ajv/dist/2019';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { marshalJSON, unmarshalJSON } from '../helm/json';
+import type { HelmVersion } from '../template/func';
+import { type GoMap, utf8Decode } from '../template/value';
+import type { Chart } from './loader';
+
+/** SCHEMA_ERROR_HEADER is the first line of Helm's schema failure message. */
+export const SCHEMA_ERROR_HEADER = "values don't meet the specifications of the schema(s) in the following chart(s):";
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function goJsonKind(x: unknown, v: HelmVersion): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'array';
+  switch (typeof x) {
+    case 'boolean':
+      return 'boolean';
+    case 'string':
+      return 'string';
+    case 'number':
+      // gojsonschema reports whole numbers as integer; santhosh-tekuri says "number".
+      return v === 3 && Number.isInteger(x) ? 'integer' : 'number';
+    case 'object':
+      return 'object';
+  }
+  return 'unknown';
+}
+
+function lookup(root: unknown, pointer: string): unknown {
+  let cur: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const k = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) cur = cur[Number(k)];
+    else if (cur !== null && typeof cur === 'object') cur = (cur as Record<string, unknown>)[k];
+    else return undefined;
+  }
+  return cur;
+}
+
+function v3Field(pointer: string): string {
+  if (pointer === '') return '(root)';
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
+
+function jsonText(x: unknown): string {
+  return JSON.stringify(x);
+}
+
+function num(x: unknown): string {
+  return typeof x === 'number' ? String(x) : JSON.stringify(x);
+}
+
+/** v3Line formats one ajv error like gojsonschema's ResultError.String(). */
+function v3Line(e: ErrorObject, data: unknown): string | undefined {
+  const field = v3Field(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  const value = lookup(data, e.instancePath);
+  switch (e.keyword) {
+    case 'required':
+      return `${field}: ${String(p.missingProperty)} is required`;
+    case 'type': {
+      const want = Array.isArray(p.type) ? (p.type as string[]).join('/') : String(p.type);
+      return `${field}: Invalid type. Expected: ${want}, given: ${goJsonKind(value, 3)}`;
+    }
+    case 'minimum':
+      return `${field}: Must be greater than or equal to ${num(p.limit)}`;
+    case 'exclusiveMinimum':
+      return `${field}: Must be greater than ${num(p.limit)}`;
+    case 'maximum':
+      return `${field}: Must be less than or equal to ${num(p.limit)}`;
+    case 'exclusiveMaximum':
+      return `${field}: Must be less than ${num(p.limit)}`;
+    case 'enum':
+      return `${field}: ${field === '(root)' ? '(root)' : field.split('.').pop()} must be one of the following: ${(p.allowedValues as unknown[]).map(jsonText).join(', ')}`;
+    case 'const':
+      return `${field}: ${field.split('.').pop()} does not match: ${jsonText(p.allowedValue)}`;
+    case 'additionalProperties':
+      return `${field}: Additional property ${String(p.additionalProperty)} is not allowed`;
+    case 'minLength':
+      return `${field}: String length must be greater than or equal to ${num(p.limit)}`;
+    case 'maxLength':
+      return `${field}: String length must be less than or equal to ${num(p.limit)}`;
+    case 'pattern':
+      return `${field}: Does not match pattern '${String(p.pattern)}'`;
+    case 'format':
+      return `${field}: Does not match format '${String(p.format)}'`;
+    case 'minItems':
+      return `${field}: Array must have at least ${num(p.limit)} items`;
+    case 'maxItems':
+      return `${field}: Array must have at most ${num(p.limit)} items`;
+    case 'uniqueItems':
+      return `${field}: array items[${num(p.j)},${num(p.i)}] must be unique`;
+    case 'multipleOf':
+      return `${field}: Must be a multiple of ${num(p.multipleOf)}`;
+    case 'minProperties':
+      return `${field}: Must have at least ${num(p.limit)} properties`;
+    case 'maxProperties':
+      return `${field}: Must have at most ${num(p.limit)} properties`;
+    case 'anyOf':
+      return `${field}: Must validate at least one schema (anyOf)`;
+    case 'oneOf':
+      return `${field}: Must validate one and only one schema (oneOf)`;
+    case 'not':
+      return `${field}: Must not validate the schema (not)`;
+    case 'if':
+      return `${field}: Must validate "${String(p.failingKeyword)}" as "if" was ${p.failingKeyword === 'then' ? 'valid' : 'not valid'}`;
+    case 'false schema':
+      return `${field}: False always fails validation`;
+    case 'additionalItems':
+      return `${field}: No additional items allowed on array`;
+    case 'dependencies':
+      return `${field}: Has a dependency on ${String(p.property)}`;
+  }
+  return `${field}: ${e.message ?? e.keyword}`;
+}
+
+function quoteList(xs: unknown[]): string {
+  return xs.map((x) => (typeof x === 'string' ? `'${x}'` : jsonText(x))).join(', ');
+}
+
+/** v4Line formats one ajv error like santhosh-tekuri/jsonschema v6's English output. */
+function v4Line(e: ErrorObject, data: unknown): string | undefined {
+  const p = e.params as Record<string, unknown>;
+  const value = lookup(data, e.instancePath);
+  const at = `at '${e.instancePath}'`;
+  switch (e.keyword) {
+    case 'required':
+      return `${at}: missing property '${String(p.missingProperty)}'`;
+    case 'type': {
+      const want = Array.isArray(p.type) ? (p.type as string[]).join(' or ') : String(p.type);
+      return `${at}: got ${goJsonKind(value, 4)}, want ${want}`;
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `${at}: ${e.keyword}: got ${num(value)}, want ${num(p.limit)}`;
+    case 'minLength':
+    case 'maxLength':
+      return `${at}: ${e.keyword}: got ${typeof value === 'string' ? [...value].length : 0}, want ${num(p.limit)}`;
+    case 'minItems':
+    case 'maxItems':
+      return `${at}: ${e.keyword}: got ${Array.isArray(value) ? value.length : 0}, want ${num(p.limit)}`;
+    case 'minProperties':
+    case 'maxProperties':
+      return `${at}: ${e.keyword}: got ${value !== null && typeof value === 'object' ? Object.keys(value).length : 0}, want ${num(p.limit)}`;
+    case 'enum': {
+      const vals = p.allowedValues as unknown[];
+      return vals.length === 1 ? `${at}: value must be ${quoteList(vals)}` : `${at}: value must be one of ${quoteList(vals)}`;
+    }
+    case 'const':
+      return `${at}: value must be ${quoteList([p.allowedValue])}`;
+    case 'additionalProperties':
+      return `${at}: additional properties '${String(p.additionalProperty)}' not allowed`;
+    case 'pattern':
+      return `${at}: '${String(value)}' does not match pattern '${String(p.pattern)}'`;
+    case 'format':
+      return `${at}: '${String(value)}' is not valid ${String(p.format)}`;
+    case 'multipleOf':
+      return `${at}: ${num(value)} is not multipleOf ${num(p.multipleOf)}`;
+    case 'uniqueItems':
+      return `${at}: items at ${num(p.j)} and ${num(p.i)} are equal`;
+    case 'anyOf':
+      return `${at}: anyOf failed`;
+    case 'oneOf':
+      return `${at}: oneOf failed, none matched`;
+    case 'not':
+      return `${at}: not failed`;
+    case 'false schema':
+      return `${at}: false schema`;
+    case 'if':
+      return undefined;
+  }
+  return `${at}: ${e.message ?? e.keyword}`;
+}
+
+const compiled = new Map<string, ValidateFunction | { error: string }>();
+
+function compile(schemaText: string, schema: Json, v: HelmVersion): ValidateFunction | { error: string } {
+  const key = `${v}\u0000${schemaText}`;
+  const hit = compiled.get(key);
+  if (hit !== undefined) return hit;
+  let result: ValidateFunction | { error: string };
+  const sv = schema !== null && typeof schema === 'object' && !Array.isArray(schema) ? schema.$schema : undefined;
+  const draft = typeof sv === 'string' ? sv : '';
+  const opts = { allErrors: true, strict: false, validateSchema: false, logger: false as const };
+  const attempt = (kind: '07' | '2019' | '2020'): ValidateFunction => {
+    const ajv = kind === '2020' ? new Ajv2020(opts) : kind === '2019' ? new Ajv2019(opts) : new Ajv(opts);
+    addFormats(ajv);
+    let s: Json = schema;
+    if (s !== null && typeof s === 'object' && !Array.isArray(s)) {
+      // Helm 3's gojsonschema ignores the meta-schema; ajv would try to resolve it.
+      const { $schema: _drop, ...rest } = s;
+      void _drop;
+      s = rest;
+    }
+    return ajv.compile(s as object);
+  };
+  try {
+    if (v === 3) result = attempt('07');
+    else if (draft.includes('2019-09')) result = attempt('2019');
+    else if (draft.includes('draft-0')) result = attempt('07');
+    else {
+      // santhosh-tekuri defaults to 2020-12; fall back for draft-07-only constructs.
+      try {
+        result = attempt('2020');
+      } catch {
+        result = attempt('07');
+      }
+    }
+  } catch (e) {
+    result = { error: e instanceof Error ? e.message : String(e) };
+  }
+  compiled.set(key, result);
+  return result;
+}
+
+/**
+ * validateSingle is ValidateAgainstSingleSchema: undefined when valid, else the error text
+ * ("- ...\n" lines, or the schema's JSON syntax error).
+ */
+export function validateSingle(values: GoMap, schemaBytes: Uint8Array, v: HelmVersion): string | undefined {
+  const text = utf8Decode(schemaBytes);
+  try {
+    unmarshalJSON(text);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  const schema = JSON.parse(text) as Json;
+  const fn = compile(text, schema, v);
+  if ('error' in fn) return fn.error;
+  // Helm validates the JSON form of the values (yaml.Marshal → YAMLToJSON).
+  const data = JSON.parse(marshalJSON(values, { escapeHTML: false })) as unknown;
+  if (fn(data ?? {})) return undefined;
+  const lines: string[] = [];
+  for (const e of fn.errors ?? []) {
+    const l = v === 3 ? v3Line(e, data) : v4Line(e, data);
+    if (l !== undefined && !lines.includes(l)) lines.push(l);
+  }
+  return lines.map((l) => `- ${l}\n`).join('');
+}
+
+/**
+ * validateAgainstSchema is ValidateAgainstSchema over a chart tree: per chart "<name>:\n" then
+ * its errors; subcharts get values[<name>]. Returns Helm's full message, or undefined.
+ */
+export function validateAgainstSchema(c: Chart, values: GoMap, v: HelmVersion): string | undefined {
+  const body = validateTree(c, values, v);
+  return body === '' ? undefined : `${SCHEMA_ERROR_HEADER}\n${body}`;
+}
+
+function validateTree(c: Chart, values: GoMap, v: HelmVersion): string {
+  let sb = '';
+  if (c.schema !== undefined) {
+    const err = validateSingle(values, c.schema, v);
+    if (err !== undefined) sb += `${c.metadata.name}:\n${err}`;
+  }
+  for (const sub of c.dependencies) {
+    const sv = values.get(sub.metadata.name);
+    sb += validateTree(sub, sv instanceof Map ? sv : new Map(), v);
+  }
+  return sb;
+}
