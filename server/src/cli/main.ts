@@ -1,8 +1,8 @@
 // The `chartwright` command line: `chartwright template [NAME] CHART [flags]` (Helm's
 // `helm template`), `chartwright lint` (planned). Process I/O only; the work is in render/.
-import { mkdirSync, appendFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, appendFileSync, writeFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { nodeFS } from '../chart/fs';
+import { cleanPath, type ChartFS } from '../chart/fs';
 import { runTemplateCommand } from '../render/template-command';
 import type { OutputFS } from '../render/manifests';
 
@@ -14,6 +14,45 @@ Commands:
 
 Run 'chartwright template --help' for the template flags.
 `;
+
+/**
+ * diskFS is a ChartFS over the whole disk ('' = '/'), so relative paths resolve against the
+ * working directory and `-f ../values.yaml` or absolute chart paths work as in Helm.
+ * (chart/fs.ts nodeFS('/') refuses every path: its inside-root check expects a non-root root.)
+ */
+function diskFS(): ChartFS {
+  const abs = (p: string): string => '/' + cleanPath(p);
+  const stat = (p: string) => {
+    try {
+      return statSync(abs(p));
+    } catch {
+      return undefined;
+    }
+  };
+  const byteOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return {
+    readFile: (p) => {
+      const st = stat(p);
+      if (st === undefined || !st.isFile()) return undefined;
+      return new Uint8Array(readFileSync(abs(p)));
+    },
+    readDir: (p) => {
+      try {
+        return readdirSync(abs(p))
+          .sort(byteOrder)
+          .flatMap((name) => {
+            const st = stat(`${p}/${name}`);
+            return st === undefined ? [] : [{ name, isDirectory: st.isDirectory() }];
+          });
+      } catch {
+        return undefined;
+      }
+    },
+    isDirectory: (p) => stat(p)?.isDirectory() ?? false,
+    exists: (p) => stat(p) !== undefined,
+    displayPath: (p) => abs(p),
+  };
+}
 
 /** diskOutput writes --output-dir files relative to the process working directory. */
 function diskOutput(): OutputFS {
@@ -36,7 +75,7 @@ export function main(argv: readonly string[]): number {
       // The FS is rooted at '/', so relative paths resolve against the working directory and
       // `-f ../values.yaml` works as in Helm.
       const cwd = process.cwd().replace(/^\/+/, '');
-      const r = runTemplateCommand(rest, { fs: nodeFS('/'), cwd, out: diskOutput() });
+      const r = runTemplateCommand(rest, { fs: diskFS(), cwd, out: diskOutput() });
       process.stdout.write(r.stdout);
       process.stderr.write(r.stderr);
       return r.exitCode;

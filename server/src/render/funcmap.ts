@@ -5,8 +5,9 @@
 // Go (e.g. sprig's `slice`).
 import type { FuncDef, FuncMap, HelmVersion } from '../template/func';
 import { BUILTINS } from '../template/index';
+import { sprigFuncs as sprigRegistry } from '../sprig/registry';
 
-// INTERIM: sprig/registry.ts and helm/funcs.ts are being written; load them when present so the
+// INTERIM: helm/funcs.ts is being written; load them when present so the
 // renderer works with whatever has landed. Replace with static imports once both exist.
 function loadRegistry(mod: string, exportName: string): Iterable<readonly [string, FuncDef]> {
   try {
@@ -23,7 +24,7 @@ function loadRegistry(mod: string, exportName: string): Iterable<readonly [strin
   }
   return [];
 }
-const sprigFuncs = (): Iterable<readonly [string, FuncDef]> => loadRegistry('../sprig/registry', 'sprigFuncs');
+const sprigFuncs = (): Iterable<readonly [string, FuncDef]> => sprigRegistry().map((d) => [d.name, d] as const);
 const helmFuncs = (): Iterable<readonly [string, FuncDef]> => loadRegistry('../helm/funcs', 'helmFuncs');
 
 const cache = new Map<HelmVersion, FuncMap>();

@@ -6,6 +6,7 @@ import type { ChartFS } from '../chart/fs';
 import { type Chart, type LoadResult } from '../chart/loader';
 import { Log } from '../chart/log';
 import { Coalescer, mergeCliValues, table } from '../chart/values';
+import { processDependencies } from '../chart/dependencies';
 import type { HelmVersion } from '../template/func';
 import type { GoMap, Value } from '../template/value';
 import type { TemplateFlags } from './flags';
@@ -57,7 +58,19 @@ export function buildRelease(input: BuildReleaseInput): ReleaseContext | { error
     return { error: nameErr.error, withRelease: false };
   }
   const log = new Log(hv);
-  const coalesced = new Coalescer(log).coalesceValues(chart, vals.values);
+  // ProcessDependencies: conditions/tags/aliases drop disabled subcharts, import-values.
+  try {
+    processDependencies(chart, vals.values, log);
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e), withRelease: false };
+  }
+  let coalesced: GoMap;
+  try {
+    coalesced = new Coalescer(log).coalesceValues(chart, vals.values);
+  } catch (e) {
+    for (const l of log.lines) input.log(l + '\n');
+    return { error: e instanceof Error ? e.message : String(e), withRelease: false };
+  }
   for (const l of log.lines) input.log(l + '\n');
   const release: GoMap = new Map<string, Value>([
     ['Name', input.releaseName],
