@@ -616,7 +616,7 @@ function doc(signature: string, description: string, example: string): FuncDef['
   return { signature, description, example, category: 'encoding' };
 }
 
-/** sprigJSONFuncs are Sprig's toPrettyJson, toRawJson, mustTo*Json and mustFromJson. */
+/** sprigJSONFuncs are Sprig's toPrettyJson, toRawJson, mustToJson, mustToPrettyJson, mustToRawJson, mustFromJson. */
 export const sprigJSONFuncs: readonly FuncDef[] = [
   {
     name: 'toPrettyJson',
@@ -645,6 +645,20 @@ export const sprigJSONFuncs: readonly FuncDef[] = [
       }
     },
     doc: doc('toRawJson VALUE', 'Encodes a value as JSON without escaping < > &.', '{{ toRawJson "<a>" }} → "<a>"'),
+  },
+  {
+    name: 'mustToJson',
+    params: ['interface {}'],
+    result: 'string',
+    // Sprig's (returns the error); Helm 4 replaces it with its own panicking one, same text.
+    impl: ([v]) => {
+      try {
+        return marshalJSON(v);
+      } catch (e) {
+        throw new FuncError(errMsg(e));
+      }
+    },
+    doc: doc('mustToJson VALUE', 'Encodes a value as JSON; fails the render when it cannot be encoded.', '{{ mustToJson (dict "a" 1) }} → {"a":1}'),
   },
   {
     name: 'mustToPrettyJson',
