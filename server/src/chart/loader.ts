@@ -164,7 +164,7 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
         continue;
       case f.name === 'Chart.lock':
       case f.name === 'requirements.lock': {
-        const doc = decodeYaml(text());
+        const doc = decodeYaml(text(), 'chart.Lock');
         if ('error' in doc) return { error: `cannot load ${f.name}: ${doc.error}` };
         c.lock = doc.value;
         metadata ??= emptyMetadata();
