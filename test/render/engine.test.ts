@@ -7,6 +7,7 @@ import { ParseCache, render, sortTemplates, type EngineTemplate } from '../../se
 import { helmFuncMap } from '../../server/src/render/funcmap';
 import { cleanupParseError } from '../../server/src/render/errors';
 import type { Runtime } from '../../server/src/template/func';
+import type { GoMap } from '../../server/src/template/value';
 
 const runtime: Runtime = { now: () => new Date(0), randomBytes: (n) => new Uint8Array(n), localZone: 'UTC' };
 
@@ -17,12 +18,12 @@ test('sortTemplates: deeper paths first, then reverse byte order', () => {
   );
 });
 
-function tpl(path: string, text: string, vals: Map<string, never> = new Map()): EngineTemplate {
+function tpl(path: string, text: string, vals: GoMap = new Map()): EngineTemplate {
   return { path, text, vals, basePath: 'mychart/templates', library: false };
 }
 
 test('render: partials parsed not executed, <no value> removed, .Template set', () => {
-  const vals = new Map();
+  const vals: GoMap = new Map();
   const r = render(
     [tpl('mychart/templates/_p.tpl', '{{ define "x" }}X{{ end }}{{ fail "never" }}', vals), tpl('mychart/templates/a.yaml', '{{ template "x" }} {{ .nope }} {{ .Template.Name }}', vals)],
     { helmVersion: 4, runtime, funcs: helmFuncMap(4) },

@@ -6,26 +6,9 @@
 import type { FuncDef, FuncMap, HelmVersion } from '../template/func';
 import { BUILTINS } from '../template/index';
 import { sprigFuncs as sprigRegistry } from '../sprig/registry';
+import { helmFuncs, newHelmFuncState } from '../helm/funcs';
 
-// INTERIM: helm/funcs.ts is being written; load them when present so the
-// renderer works with whatever has landed. Replace with static imports once both exist.
-function loadRegistry(mod: string, exportName: string): Iterable<readonly [string, FuncDef]> {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const m = require(mod) as Record<string, unknown>;
-    const f = m[exportName];
-    if (typeof f === 'function') {
-      const r: unknown = (f as () => unknown)();
-      if (r instanceof Map) return r as Map<string, FuncDef>;
-      if (Array.isArray(r)) return (r as FuncDef[]).map((d) => [d.name, d] as const);
-    }
-  } catch {
-    // not there yet
-  }
-  return [];
-}
 const sprigFuncs = (): Iterable<readonly [string, FuncDef]> => sprigRegistry().map((d) => [d.name, d] as const);
-const helmFuncs = (): Iterable<readonly [string, FuncDef]> => loadRegistry('../helm/funcs', 'helmFuncs');
 
 const cache = new Map<HelmVersion, FuncMap>();
 
@@ -33,8 +16,7 @@ function forVersion(d: FuncDef, hv: HelmVersion): boolean {
   return d.versions === undefined || d.versions.includes(hv);
 }
 
-/** helmFuncMap returns the functions a Helm render sees (without Go's builtins), per version. */
-export function helmFuncMap(helmVersion: HelmVersion): FuncMap {
+function sprigPart(helmVersion: HelmVersion): FuncMap {
   const hit = cache.get(helmVersion);
   if (hit !== undefined) return hit;
   const m = new Map<string, FuncDef>();
@@ -42,12 +24,22 @@ export function helmFuncMap(helmVersion: HelmVersion): FuncMap {
   // Helm deletes these so templates cannot read the environment.
   m.delete('env');
   m.delete('expandenv');
-  for (const [name, d] of helmFuncs()) {
+  cache.set(helmVersion, m);
+  return m;
+}
+
+/**
+ * helmFuncMap returns the functions one Helm render sees (without Go's builtins). Helm's
+ * functions carry per-render state (include's recursion counter), so build one map per render.
+ */
+export function helmFuncMap(helmVersion: HelmVersion): FuncMap {
+  const m = new Map<string, FuncDef>(sprigPart(helmVersion));
+  for (const d of helmFuncs(newHelmFuncState())) {
+    const name = d.name;
     // A Helm function of the other version only (mustToJson/mustToYaml are Helm's in v4) leaves
     // sprig's definition, if any, in place.
     if (forVersion(d, helmVersion)) m.set(name, d);
   }
-  cache.set(helmVersion, m);
   return m;
 }
 

@@ -1,14 +1,20 @@
-// Bridge to the chart layer for one `helm template` run: CLI values, chart loading, installability
-// checks, release-name check, values coalescing and the per-chart render contexts.
-// INTERIM: the render contexts here are minimal until server/src/chart/index.ts prepareRelease
-// and server/src/helm/objects.ts land; then this file only forwards to them.
+// Bridge to the chart layer for one `helm template` run, in runInstall's order: CLI values,
+// chart loading, installability and dependency checks, the release-name check, then
+// prepareRelease (dependencies, capabilities, coalescing, schema, kubeVersion, contexts).
 import type { ChartFS } from '../chart/fs';
-import { type Chart, type LoadResult } from '../chart/loader';
-import { Log } from '../chart/log';
-import { Coalescer, mergeCliValues, table } from '../chart/values';
-import { processDependencies } from '../chart/dependencies';
+import {
+  checkDependencies,
+  checkInstallable,
+  deprecatedWarning,
+  mergeCliValues,
+  parseCliKubeVersion,
+  prepareRelease,
+  type Chart,
+  type LoadResult,
+} from '../chart/index';
+import type { RenderChart } from '../helm/objects';
 import type { HelmVersion } from '../template/func';
-import type { GoMap, Value } from '../template/value';
+import type { GoMap } from '../template/value';
 import type { TemplateFlags } from './flags';
 import type { YamlToJson } from './simplehead';
 import { resolvePath } from './template-command';
@@ -39,6 +45,19 @@ export interface BuildReleaseInput {
   readonly releaseNameCheck: (name: string) => { error: string; log?: string } | undefined;
 }
 
+function toNode(r: RenderChart): ChartNode {
+  // The chart layer already applied isTemplateValid; keep only those templates.
+  const chart: Chart = { ...r.chart, templates: [...r.templates] };
+  return { chart, vals: r.context, children: r.children.map(toNode) };
+}
+
+/** kubeVersionFlagError is template.go's check of --kube-version (before anything else). */
+export function kubeVersionFlagError(flags: TemplateFlags): string | undefined {
+  const kv = parseCliKubeVersion(flags.kubeVersion, flags.helmVersion);
+  if (kv !== undefined && 'error' in kv) return `invalid kube version '${flags.kubeVersion}': ${kv.error}`;
+  return undefined;
+}
+
 /** buildRelease runs runInstall's steps up to (not including) the engine. */
 export function buildRelease(input: BuildReleaseInput): ReleaseContext | { error: string; withRelease: boolean } {
   const { fs, flags, helmVersion: hv } = input;
@@ -47,64 +66,28 @@ export function buildRelease(input: BuildReleaseInput): ReleaseContext | { error
   const loaded = input.load(input.chartPath);
   if ('error' in loaded) return { error: loaded.error, withRelease: false };
   const chart = loaded.chart;
-  const type = chart.metadata.type;
-  if (type !== '' && type !== 'application') return { error: `${type} charts are not installable`, withRelease: false };
-  if (chart.metadata.deprecated) {
-    input.log(hv === 3 ? 'WARNING: This chart is deprecated\n' : 'level=WARN msg="this chart is deprecated"\n');
-  }
+  const notInstallable = checkInstallable(chart);
+  if (notInstallable !== undefined) return { error: notInstallable, withRelease: false };
+  const dep = deprecatedWarning(chart, hv);
+  if (dep !== undefined) input.log(dep + '\n');
+  const missing = checkDependencies(chart, hv);
+  if (missing !== undefined) return { error: missing, withRelease: false };
   const nameErr = input.releaseNameCheck(input.releaseName);
   if (nameErr !== undefined) {
     if (nameErr.log !== undefined) input.log(nameErr.log + '\n');
     return { error: nameErr.error, withRelease: false };
   }
-  const log = new Log(hv);
-  // ProcessDependencies: conditions/tags/aliases drop disabled subcharts, import-values.
-  try {
-    processDependencies(chart, vals.values, log);
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e), withRelease: false };
-  }
-  let coalesced: GoMap;
-  try {
-    coalesced = new Coalescer(log).coalesceValues(chart, vals.values);
-  } catch (e) {
-    for (const l of log.lines) input.log(l + '\n');
-    return { error: e instanceof Error ? e.message : String(e), withRelease: false };
-  }
-  for (const l of log.lines) input.log(l + '\n');
-  const release: GoMap = new Map<string, Value>([
-    ['Name', input.releaseName],
-    ['Namespace', flags.namespace],
-    ['IsUpgrade', flags.isUpgrade],
-    ['IsInstall', !flags.isUpgrade],
-    ['Revision', 1],
-    ['Service', 'Helm'],
-  ]);
-  const node = (c: Chart, values: GoMap): ChartNode => {
-    const md = c.metadata as unknown as Record<string, unknown>;
-    const chartMap: GoMap = new Map<string, Value>();
-    for (const k of ['name', 'version', 'appVersion', 'description', 'type', 'apiVersion']) {
-      const v = md[k];
-      if (typeof v === 'string') chartMap.set(k[0].toUpperCase() + k.slice(1), v);
-    }
-    chartMap.set('IsRoot', c.parent === undefined);
-    const ctx: GoMap = new Map<string, Value>([
-      ['Chart', chartMap],
-      ['Release', release],
-      ['Values', values],
-      ['Capabilities', new Map()],
-      ['Files', new Map()],
-    ]);
-    const children = c.dependencies.map((d) => {
-      let sub: GoMap = new Map();
-      try {
-        sub = table(values, d.metadata.name);
-      } catch {
-        sub = new Map();
-      }
-      return node(d, sub);
-    });
-    return { chart: c, vals: ctx, children };
-  };
-  return { root: node(chart, coalesced) };
+  const kv = parseCliKubeVersion(flags.kubeVersion, hv);
+  const prepared = prepareRelease(chart, vals.values, {
+    releaseName: input.releaseName,
+    namespace: flags.namespace,
+    isUpgrade: flags.isUpgrade,
+    kubeVersion: kv !== undefined && !('error' in kv) ? kv : undefined,
+    apiVersions: flags.apiVersions,
+    helmVersion: hv,
+    skipSchemaValidation: flags.skipSchemaValidation,
+  });
+  for (const w of prepared.warnings) input.log(w + '\n');
+  if ('error' in prepared) return { error: prepared.error, withRelease: prepared.withRelease };
+  return { root: toNode(prepared.root) };
 }

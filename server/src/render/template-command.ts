@@ -10,6 +10,7 @@ import { printTemplateOutput, renderResources, type OutputFS } from './manifests
 import { slogValue } from './gostrings';
 import { prepareRender, renderNameTemplate, type Prepared } from './pipeline';
 import type { ParseCache } from './engine';
+import { kubeVersionFlagError } from './release';
 
 /** TemplateEnv is the outside world the command sees. */
 export interface TemplateEnv {
@@ -143,6 +144,8 @@ function nameAndChart(flags: TemplateFlags, helmVersion: HelmVersion, runtime: R
 
 function run(flags: TemplateFlags, env: TemplateEnv, out: (s: string) => void, err: (s: string) => void): Failure | undefined {
   const hv = flags.helmVersion;
+  const kvErr = kubeVersionFlagError(flags);
+  if (kvErr !== undefined) return new Failure(kvErr, false);
   const runtime = env.runtime ?? defaultRuntime();
   const nc = nameAndChart(flags, hv, runtime);
   if (nc instanceof Failure) return nc;
