@@ -1,6 +1,7 @@
 // Package strvals: Helm's pkg/strvals parser for --set, --set-string, --set-json, --set-file and
 // --set-literal (parser.go, literal_parser.go), with Helm's error texts.
 import { unmarshalJSON } from '../helm/json';
+import { quoteRune } from '../template/fmt';
 import { type GoMap, type Value, int64 } from '../template/value';
 
 /** MAX_INDEX is strvals.MaxIndex: the largest list index accepted. */
@@ -198,9 +199,10 @@ class Parser {
           set(data, k, vl);
           return undefined;
         }
-        const { v: rs, last: l2 } = runesUntil(this.sc, ',', false);
+        // Helm returns the reader's error here, not val()'s EOF: the next key() call sees EOF.
+        const { v: rs } = runesUntil(this.sc, ',', false);
         set(data, k, this.mode.reader(rs));
-        return l2 === EOF ? EOF : undefined;
+        return undefined;
       }
       case ',':
         set(data, k, '');
@@ -234,7 +236,8 @@ class Parser {
   private listItem(list: Value[], i: number, level: number): { list: Value[]; eof: boolean } {
     if (i < 0) throw new StrvalsError(`negative ${i} index not allowed`);
     const { v: k, last } = runesUntil(this.sc, '[.=', this.literal);
-    if (k.length > 0) throw new StrvalsError(`unexpected data at end of array index: ${JSON.stringify(k)}`);
+    // Go formats the []rune with %q: ['x' 'y'].
+    if (k.length > 0) throw new StrvalsError(`unexpected data at end of array index: [${[...k].map((c) => quoteRune(c.codePointAt(0) ?? 0)).join(' ')}]`);
     if (last === EOF) throw new StrvalsError('EOF');
     switch (last) {
       case '=': {
