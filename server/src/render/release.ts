@@ -54,7 +54,7 @@ function toNode(r: RenderChart): ChartNode {
 /** kubeVersionFlagError is template.go's check of --kube-version (before anything else). */
 export function kubeVersionFlagError(flags: TemplateFlags): string | undefined {
   const kv = parseCliKubeVersion(flags.kubeVersion, flags.helmVersion);
-  if (kv !== undefined && 'error' in kv) return `invalid kube version '${flags.kubeVersion}': ${kv.error}`;
+  if (kv !== undefined && 'error' in kv) return kv.error;
   return undefined;
 }
 
