@@ -59,6 +59,8 @@ export function nodeFS(root: string): ChartFS {
   } catch {
     // root missing: every lookup fails below
   }
+  // The filesystem root already ends with a separator ("/"); other roots get one appended.
+  const rootPrefix = realRoot.endsWith(nodepath.sep) ? realRoot : realRoot + nodepath.sep;
   const resolve = (p: string): string | undefined => {
     const full = nodepath.join(absRoot, cleanPath(p));
     let real: string;
@@ -68,7 +70,7 @@ export function nodeFS(root: string): ChartFS {
       return undefined;
     }
     // Refuse symlinks that leave the chart root.
-    if (real !== realRoot && !real.startsWith(realRoot + nodepath.sep)) return undefined;
+    if (real !== realRoot && !real.startsWith(rootPrefix)) return undefined;
     return real;
   };
   const statOf = (p: string): nodefs.Stats | undefined => {
