@@ -62,7 +62,7 @@ for (const c of CASES) {
       const p = prepareRelease(r.chart, user.values, { releaseName: 'r', namespace: '', isUpgrade: false, apiVersions: [], helmVersion: v, skipSchemaValidation: false });
       assert.ok(!('error' in p), 'error' in p ? p.error : '');
       // Library charts keep only `_` templates (engine isTemplateValid); Helm prints none of them.
-      const sources = p.charts.flatMap((rc) => rc.templates.map((t) => `${rc.fullPath}/${t.name}`)).sort();
+      const sources = p.charts.flatMap((x) => x.templates.map((t) => `${x.fullPath}/${t.name}`)).sort();
       assert.deepEqual(sources, c.sources);
       for (const [path, json] of Object.entries(c.values)) {
         const rc = p.charts.find((x) => x.fullPath === path);
