@@ -472,6 +472,19 @@ test('go: TestParse (String() of the tree, %q text) and source round trip', () =
   }
 });
 
+test('treeToSource: text ending in "{" before an action still round-trips', () => {
+  const r = parse('x', 'a { {{- .b }}{ {{- else }}');
+  assert.equal(r.errors.length, 1); // {{else}} at top level
+  const ok = parse('x', 'a { {{- .b }} {{ if .c }}{ {{- else }}{ {{- end }}');
+  const t = ok.trees.get('x');
+  assert.ok(t);
+  const src = treeToSource(t);
+  assert.equal(src, 'a { {{- .b}} {{if .c}}{ {{- else}}{ {{- end}}');
+  const again = parse('x', src).trees.get('x');
+  assert.ok(again);
+  assert.equal(nodeToString(again.root), nodeToString(t.root));
+});
+
 test('go: TestKeywordsAndFuncs / TestSkipFuncCheck', () => {
   const inp = '{{range .X}}{{break 20}}{{end}}';
   assert.deepEqual(parse('', inp, { isFunc: (n) => n === 'break' }).errors, []);

@@ -137,8 +137,9 @@ class Lexer {
   parenDepth = 0;
   insideAction = false;
   done = false;
-  private lineCursor = 0;
+  /** line number of positions up to nextNewline (inclusive) */
   private lineNo = 1;
+  private nextNewline: number;
   private readonly emitComment: boolean;
   private readonly breakOK: boolean;
   private readonly continueOK: boolean;
@@ -151,6 +152,8 @@ class Lexer {
     options: LexOptions,
   ) {
     this.len = input.length;
+    const nl = input.indexOf('\n');
+    this.nextNewline = nl < 0 ? this.len : nl;
     this.emitComment = options.emitComment ?? true;
     this.breakOK = options.breakOK ?? true;
     this.continueOK = options.continueOK ?? true;
@@ -164,17 +167,18 @@ class Lexer {
     }
   }
 
-  /** lineAt counts newlines up to pos; items are produced in source order so the cursor only moves forward. */
+  /** lineAt counts newlines before pos; items come in source order, so a cursor (and the next newline) only move forward. */
   private lineAt(pos: number): number {
+    if (pos <= this.nextNewline) return this.lineNo;
     const s = this.input;
-    if (pos < this.lineCursor) {
-      this.lineCursor = 0;
-      this.lineNo = 1;
-    }
     let n = this.lineNo;
-    for (let i = this.lineCursor; i < pos; i++) if (s.charCodeAt(i) === 0x0a) n++;
-    this.lineCursor = pos;
+    let j = this.nextNewline;
+    while (j >= 0 && j < pos) {
+      n++;
+      j = s.indexOf('\n', j + 1);
+    }
     this.lineNo = n;
+    this.nextNewline = j < 0 ? this.len : j;
     return n;
   }
 
@@ -485,13 +489,24 @@ class Lexer {
   }
 
   private skipAlnum(): void {
-    for (;;) {
-      const r = this.next();
-      if (!isAlphaNumeric(r)) {
-        if (r !== EOF) this.backup();
-        return;
+    const s = this.input;
+    let p = this.pos;
+    while (p < this.len) {
+      const c = s.charCodeAt(p);
+      if (c < 0x80) {
+        const l = c | 0x20;
+        if (c === 0x5f || (c >= 0x30 && c <= 0x39) || (l >= 0x61 && l <= 0x7a)) {
+          p++;
+          continue;
+        }
+        break;
       }
+      const cp = s.codePointAt(p) as number;
+      if (!isAlphaNumeric(cp)) break;
+      p += cp > 0xffff ? 2 : 1;
     }
+    this.pos = p;
+    this.width = 0;
   }
 
   private lexIdentifier(): void {
@@ -688,20 +703,33 @@ class Lexer {
   }
 
   private lexQuote(): void {
+    const s = this.input;
+    let p = this.pos;
     for (;;) {
-      const r = this.next();
-      if (r === 0x5c) {
-        const e = this.next();
-        if (e !== EOF && e !== 0x0a) continue;
-        this.unterminated('unterminated quoted string', e);
+      if (p >= this.len) {
+        this.pos = p;
+        this.unterminated('unterminated quoted string', EOF);
         return;
       }
-      if (r === EOF || r === 0x0a) {
-        this.unterminated('unterminated quoted string', r);
+      const c = s.charCodeAt(p++);
+      if (c === 0x5c) {
+        // An escaped character; a backslash before a newline or EOF leaves the string unterminated.
+        if (p >= this.len || s.charCodeAt(p) === 0x0a) {
+          this.pos = p + (p < this.len ? 1 : 0);
+          this.unterminated('unterminated quoted string', p < this.len ? 0x0a : EOF);
+          return;
+        }
+        p++;
+        continue;
+      }
+      if (c === 0x0a) {
+        this.pos = p;
+        this.unterminated('unterminated quoted string', 0x0a);
         return;
       }
-      if (r === 0x22) break;
+      if (c === 0x22) break;
     }
+    this.pos = p;
     this.emit(ItemType.String);
   }
 

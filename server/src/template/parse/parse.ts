@@ -2,7 +2,11 @@
 // per tree), same error texts, same line reported (Go uses the line of the most recently lexed token, token[0]),
 // same node positions. Editor (resilient) mode records errors instead of stopping and keeps partial nodes.
 
-import { type Item, ItemType, lex } from './lex';
+import { type Item, ItemType as ItemTypes, lex } from './lex';
+import type { ItemType } from './lex';
+
+// A module-local copy: transpiled CommonJS would otherwise go through an export getter on every access.
+const IT = ItemTypes;
 import { goQuote, parseNumber, unquote } from './literals';
 import type * as N from './node';
 import { isEmptyTree, itemToString, nodeToString } from './print';
@@ -94,10 +98,10 @@ class Shared {
   ) {
     const last = items[items.length - 1];
     // After a lex error Go truncates the input: further items are "unclosed action" (inside an action) or EOF.
-    if (last.type === ItemType.Error) {
+    if (last.type === IT.Error) {
       this.sentinel = insideActionAtEnd
-        ? { type: ItemType.Error, pos: 0, end: 0, val: 'unclosed action', line: last.line }
-        : { type: ItemType.EOF, pos: 0, end: 0, val: '', line: last.line };
+        ? { type: IT.Error, pos: 0, end: 0, val: 'unclosed action', line: last.line }
+        : { type: IT.EOF, pos: 0, end: 0, val: '', line: last.line };
     } else {
       this.sentinel = last;
     }
@@ -129,7 +133,7 @@ class TreeParser {
     private readonly sh: Shared,
     private name: string,
   ) {
-    const dummy: Item = { type: ItemType.EOF, pos: 0, end: 0, val: '', line: 1 };
+    const dummy: Item = { type: IT.EOF, pos: 0, end: 0, val: '', line: 1 };
     this.token = [dummy, dummy, dummy];
     this.lastTok = dummy;
   }
@@ -169,7 +173,7 @@ class TreeParser {
   private nextNonSpace(): Item {
     for (;;) {
       const t = this.next();
-      if (t.type !== ItemType.Space) return t;
+      if (t.type !== IT.Space) return t;
     }
   }
 
@@ -207,7 +211,7 @@ class TreeParser {
   /** unexpected complains about a consumed token; resilient mode skips the rest of the action. */
   private unexpected(token: Item, context: string): void {
     let msg: string;
-    if (token.type === ItemType.Error) {
+    if (token.type === IT.Error) {
       let extra = '';
       if (this.actionLine !== 0 && this.actionLine !== token.line) {
         extra = ` in action started at ${this.sh.parseName}:${this.actionLine}`;
@@ -220,12 +224,12 @@ class TreeParser {
     this.soft(msg, token);
     this.aborted = true;
     switch (token.type) {
-      case ItemType.RightDelim:
+      case IT.RightDelim:
         return;
-      case ItemType.EOF:
-      case ItemType.LeftDelim:
-      case ItemType.Text:
-      case ItemType.Comment:
+      case IT.EOF:
+      case IT.LeftDelim:
+      case IT.Text:
+      case IT.Comment:
         this.backup();
         return;
     }
@@ -237,15 +241,15 @@ class TreeParser {
     for (;;) {
       const t = this.next();
       switch (t.type) {
-        case ItemType.RightDelim:
+        case IT.RightDelim:
           return;
-        case ItemType.EOF:
-        case ItemType.LeftDelim:
-        case ItemType.Text:
-        case ItemType.Comment:
+        case IT.EOF:
+        case IT.LeftDelim:
+        case IT.Text:
+        case IT.Comment:
           this.backup();
           return;
-        case ItemType.Error:
+        case IT.Error:
           this.record(t.val, t);
           break;
       }
@@ -263,10 +267,10 @@ class TreeParser {
   /** parse is the top-level parser for a template: itemList plus {{define}} handling, to EOF. */
   parseFile(): N.ListNode {
     const root = newList(this.peek().pos);
-    while (this.peek().type !== ItemType.EOF) {
-      if (this.peek().type === ItemType.LeftDelim) {
+    while (this.peek().type !== IT.EOF) {
+      if (this.peek().type === IT.LeftDelim) {
         const delim = this.next();
-        if (this.nextNonSpace().type === ItemType.Define) {
+        if (this.nextNonSpace().type === IT.Define) {
           this.handOver();
           const newT = new TreeParser(this.sh, 'definition');
           try {
@@ -293,14 +297,14 @@ class TreeParser {
     const context = 'define clause';
     const nameTok = this.nextNonSpace();
     let valid = true;
-    if (nameTok.type !== ItemType.String && nameTok.type !== ItemType.RawString) {
+    if (nameTok.type !== IT.String && nameTok.type !== IT.RawString) {
       this.unexpected(nameTok, context);
       valid = false;
     } else {
       const s = unquote(nameTok.val);
       if (s === null) this.fail('invalid syntax', nameTok);
       this.name = s;
-      this.expect(ItemType.RightDelim, context);
+      this.expect(IT.RightDelim, context);
     }
     this.aborted = false;
     const [root, end] = this.itemList();
@@ -332,7 +336,7 @@ class TreeParser {
   /** itemList: textOrAction* up to {{end}} or {{else}}, returned separately. */
   private itemList(): [N.ListNode, Ctl] {
     const list = newList(this.peekNonSpace().pos);
-    while (this.peekNonSpace().type !== ItemType.EOF) {
+    while (this.peekNonSpace().type !== IT.EOF) {
       const n = this.textOrAction();
       if (isCtl(n)) {
         list.end = n.start;
@@ -350,9 +354,9 @@ class TreeParser {
   private textOrAction(): Parsed {
     const token = this.nextNonSpace();
     switch (token.type) {
-      case ItemType.Text:
+      case IT.Text:
         return { kind: 'text', pos: token.pos, end: token.end, text: token.val };
-      case ItemType.LeftDelim: {
+      case IT.LeftDelim: {
         this.actionLine = token.line;
         const saveStart = this.actionStart;
         this.actionStart = token.pos;
@@ -369,7 +373,7 @@ class TreeParser {
           this.actionStart = saveStart;
         }
       }
-      case ItemType.Comment:
+      case IT.Comment:
         return { kind: 'comment', pos: token.pos, end: token.end, text: token.val };
     }
     this.unexpected(token, 'input');
@@ -387,36 +391,36 @@ class TreeParser {
   private action(): N.Node | Ctl {
     const token = this.nextNonSpace();
     switch (token.type) {
-      case ItemType.Block:
+      case IT.Block:
         return this.blockControl();
-      case ItemType.Break:
-      case ItemType.Continue:
+      case IT.Break:
+      case IT.Continue:
         return this.breakControl(token);
-      case ItemType.Else:
+      case IT.Else:
         return this.elseControl();
-      case ItemType.End:
+      case IT.End:
         return this.endControl();
-      case ItemType.If:
+      case IT.If:
         return this.branch('if');
-      case ItemType.Range:
+      case IT.Range:
         return this.branch('range');
-      case ItemType.Template:
+      case IT.Template:
         return this.templateControl();
-      case ItemType.With:
+      case IT.With:
         return this.branch('with');
     }
     this.backup();
     const tok = this.peek();
     // Do not pop variables; they persist until "end".
-    const pipe = this.pipeline('command', ItemType.RightDelim);
+    const pipe = this.pipeline('command', IT.RightDelim);
     return { kind: 'action', pos: tok.pos, end: this.lastTok.end, line: tok.line, pipe };
   }
 
   /** breakControl parses {{break}} / {{continue}}; the keyword is past. */
   private breakControl(kw: Item): N.BreakNode | N.ContinueNode {
-    const kind = kw.type === ItemType.Break ? 'break' : 'continue';
+    const kind = kw.type === IT.Break ? 'break' : 'continue';
     const token = this.nextNonSpace();
-    if (token.type !== ItemType.RightDelim) this.unexpected(token, `{{${kind}}}`);
+    if (token.type !== IT.RightDelim) this.unexpected(token, `{{${kind}}}`);
     else if (this.rangeDepth === 0) this.soft(`{{${kind}}} outside {{range}}`);
     return { kind, pos: kw.pos, end: this.lastTok.end, line: kw.line };
   }
@@ -434,22 +438,22 @@ class TreeParser {
       if (t.type === end) {
         this.checkPipeline(pipe, context);
         this.finishPipe(pipe);
-        if (end === ItemType.RightParen) pipe.end = t.end;
+        if (end === IT.RightParen) pipe.end = t.end;
         return pipe;
       }
       switch (t.type) {
-        case ItemType.Bool:
-        case ItemType.CharConstant:
-        case ItemType.Complex:
-        case ItemType.Dot:
-        case ItemType.Field:
-        case ItemType.Identifier:
-        case ItemType.Number:
-        case ItemType.Nil:
-        case ItemType.RawString:
-        case ItemType.String:
-        case ItemType.Variable:
-        case ItemType.LeftParen:
+        case IT.Bool:
+        case IT.CharConstant:
+        case IT.Complex:
+        case IT.Dot:
+        case IT.Field:
+        case IT.Identifier:
+        case IT.Number:
+        case IT.Nil:
+        case IT.RawString:
+        case IT.String:
+        case IT.Variable:
+        case IT.LeftParen:
           this.backup();
           pipe.cmds.push(this.command());
           if (pipe.cmds.length > maxPipelineCmds) this.fail('pipeline too long');
@@ -471,32 +475,32 @@ class TreeParser {
   private declarations(pipe: N.PipeNode, context: string): void {
     for (;;) {
       const v = this.peekNonSpace();
-      if (v.type !== ItemType.Variable) return;
+      if (v.type !== IT.Variable) return;
       this.next();
       // In "$x foo" we need to read "foo" (as opposed to ":=") to know $x is an argument, not a declaration.
       const tokenAfterVariable = this.peek();
       const next = this.peekNonSpace();
-      if (next.type === ItemType.Assign || next.type === ItemType.Declare) {
-        pipe.isAssign = next.type === ItemType.Assign;
+      if (next.type === IT.Assign || next.type === IT.Declare) {
+        pipe.isAssign = next.type === IT.Assign;
         this.nextNonSpace();
         pipe.decl.push(this.variable(v.pos, v.end, [v.val]));
         this.vars.push(v.val);
         return;
       }
-      if (next.type === ItemType.Char && next.val === ',') {
+      if (next.type === IT.Char && next.val === ',') {
         this.nextNonSpace();
         pipe.decl.push(this.variable(v.pos, v.end, [v.val]));
         this.vars.push(v.val);
         if (context === 'range' && pipe.decl.length < 2) {
           const p = this.peekNonSpace().type;
-          if (p === ItemType.Variable || p === ItemType.RightDelim || p === ItemType.RightParen) continue; // second variable
+          if (p === IT.Variable || p === IT.RightDelim || p === IT.RightParen) continue; // second variable
           this.soft('range can only initialize variables');
           return;
         }
         this.soft(`too many declarations in ${context}`);
         return;
       }
-      if (tokenAfterVariable.type === ItemType.Space) this.backup3(v, tokenAfterVariable);
+      if (tokenAfterVariable.type === IT.Space) this.backup3(v, tokenAfterVariable);
       else this.backup2(v);
       return;
     }
@@ -533,9 +537,9 @@ class TreeParser {
       if (operand !== null) cmd.args.push(operand);
       if (this.aborted) break;
       const token = this.next();
-      if (token.type === ItemType.Space) continue;
-      if (token.type === ItemType.RightDelim || token.type === ItemType.RightParen) this.backup();
-      else if (token.type !== ItemType.Pipe) this.unexpected(token, 'operand');
+      if (token.type === IT.Space) continue;
+      if (token.type === IT.RightDelim || token.type === IT.RightParen) this.backup();
+      else if (token.type !== IT.Pipe) this.unexpected(token, 'operand');
       break;
     }
     if (cmd.args.length === 0) {
@@ -554,11 +558,11 @@ class TreeParser {
   private operand(): N.Node | null {
     const node = this.term();
     if (node === null || this.aborted) return node;
-    if (this.peek().type !== ItemType.Field) return node;
+    if (this.peek().type !== IT.Field) return node;
     const first = this.peek();
     const fields: string[] = [];
     let end = first.end;
-    while (this.peek().type === ItemType.Field) {
+    while (this.peek().type === IT.Field) {
       const f = this.next();
       fields.push(f.val.slice(1));
       end = f.end;
@@ -588,25 +592,25 @@ class TreeParser {
     const pos = token.pos;
     const end = token.end;
     switch (token.type) {
-      case ItemType.Identifier:
+      case IT.Identifier:
         if (this.sh.isFunc !== undefined && !this.sh.isFunc(token.val)) {
           this.soft(`function ${goQuote(token.val)} not defined`, token);
         }
         return { kind: 'identifier', pos, end, ident: token.val };
-      case ItemType.Dot:
+      case IT.Dot:
         return { kind: 'dot', pos, end };
-      case ItemType.Nil:
+      case IT.Nil:
         return { kind: 'nil', pos, end };
-      case ItemType.Variable:
+      case IT.Variable:
         return this.useVar(token);
-      case ItemType.Field:
+      case IT.Field:
         return { kind: 'field', pos, end, ident: [token.val.slice(1)] };
-      case ItemType.Bool:
+      case IT.Bool:
         return { kind: 'bool', pos, end, value: token.val === 'true' };
-      case ItemType.CharConstant:
-      case ItemType.Complex:
-      case ItemType.Number: {
-        const kind = token.type === ItemType.CharConstant ? 'char' : token.type === ItemType.Complex ? 'complex' : 'number';
+      case IT.CharConstant:
+      case IT.Complex:
+      case IT.Number: {
+        const kind = token.type === IT.CharConstant ? 'char' : token.type === IT.Complex ? 'complex' : 'number';
         const n = parseNumber(token.val, kind);
         if (typeof n === 'string') {
           this.soft(n, token);
@@ -614,17 +618,17 @@ class TreeParser {
         }
         return { kind: 'number', pos, end, text: token.val, ...n };
       }
-      case ItemType.LeftParen: {
+      case IT.LeftParen: {
         if (this.stackDepth >= maxStackDepth) this.fail('max expression depth exceeded');
         this.stackDepth++;
         try {
-          return this.pipeline('parenthesized pipeline', ItemType.RightParen);
+          return this.pipeline('parenthesized pipeline', IT.RightParen);
         } finally {
           this.stackDepth--;
         }
       }
-      case ItemType.String:
-      case ItemType.RawString: {
+      case IT.String:
+      case IT.RawString: {
         const s = unquote(token.val);
         if (s === null) this.soft('invalid syntax', token);
         return { kind: 'string', pos, end, quoted: token.val, text: s ?? '' };
@@ -646,7 +650,7 @@ class TreeParser {
   private branch(context: 'if' | 'range' | 'with'): N.IfNode | N.RangeNode | N.WithNode {
     const varsLen = this.vars.length;
     try {
-      const pipe = this.pipeline(context, ItemType.RightDelim);
+      const pipe = this.pipeline(context, IT.RightDelim);
       if (context === 'range') this.rangeDepth++;
       let list: N.ListNode;
       let next: Ctl;
@@ -660,7 +664,7 @@ class TreeParser {
       if (next.kind === 'else') {
         // "{{else if b}}" / "{{else with b}}" is "{{else}}{{if b}}...{{end}}{{end}}" with the inner {{end}} shared.
         const p = this.peek().type;
-        if ((context === 'if' && p === ItemType.If) || (context === 'with' && p === ItemType.With)) {
+        if ((context === 'if' && p === IT.If) || (context === 'with' && p === IT.With)) {
           this.next();
           elseList = newList(next.pos);
           const inner = this.branch(context);
@@ -681,7 +685,7 @@ class TreeParser {
 
   private endControl(): Ctl {
     const start = this.actionStart;
-    const t = this.expect(ItemType.RightDelim, 'end');
+    const t = this.expect(IT.RightDelim, 'end');
     return { kind: 'end', pos: t.pos, line: t.line, start, end: this.lastTok.end };
   }
 
@@ -689,10 +693,10 @@ class TreeParser {
     const start = this.actionStart;
     const peek = this.peekNonSpace();
     // "{{else if ..." and "{{else with ..." leave the if/with pending: return the else node here.
-    if (peek.type === ItemType.If || peek.type === ItemType.With) {
+    if (peek.type === IT.If || peek.type === IT.With) {
       return { kind: 'else', pos: peek.pos, line: peek.line, start, end: peek.pos };
     }
-    const t = this.expect(ItemType.RightDelim, 'else');
+    const t = this.expect(IT.RightDelim, 'else');
     return { kind: 'else', pos: t.pos, line: t.line, start, end: this.lastTok.end };
   }
 
@@ -703,7 +707,7 @@ class TreeParser {
     const token = this.nextNonSpace();
     const name = this.parseTemplateName(token, context);
     if (this.aborted) return this.templateNode(token, name, null);
-    const pipe = this.pipeline(context, ItemType.RightDelim);
+    const pipe = this.pipeline(context, IT.RightDelim);
     this.handOver();
     const block = new TreeParser(this.sh, name);
     const [root, end] = block.itemList();
@@ -725,10 +729,10 @@ class TreeParser {
     const name = this.parseTemplateName(token, context);
     if (this.aborted) return this.templateNode(token, name, null);
     let pipe: N.PipeNode | null = null;
-    if (this.nextNonSpace().type !== ItemType.RightDelim) {
+    if (this.nextNonSpace().type !== IT.RightDelim) {
       this.backup();
       // Do not pop variables; they persist until "end".
-      pipe = this.pipeline(context, ItemType.RightDelim);
+      pipe = this.pipeline(context, IT.RightDelim);
     }
     return this.templateNode(token, name, pipe);
   }
@@ -741,7 +745,7 @@ class TreeParser {
   }
 
   private parseTemplateName(token: Item, context: string): string {
-    if (token.type === ItemType.String || token.type === ItemType.RawString) {
+    if (token.type === IT.String || token.type === IT.RawString) {
       const s = unquote(token.val);
       if (s === null) this.fail('invalid syntax', token);
       return s;

@@ -1,7 +1,10 @@
 // Printing of the template AST: Go's Node.String() (used verbatim in exec error messages), Go's item.String()
 // (used in parse error messages), source printing and parse.IsEmptyTree.
 
-import { type Item, ItemType } from './lex';
+import { type Item, ItemType as ItemTypes } from './lex';
+
+// A module-local copy: transpiled CommonJS would otherwise go through an export getter on every access.
+const IT = ItemTypes;
 import { goQuote } from './literals';
 import type { Node, PipeNode, Tree } from './node';
 
@@ -145,7 +148,18 @@ export function nodeToString(n: Node, opts?: { quoteText?: boolean }): string {
  * tree that prints identically (trim markers are gone: the text they trimmed is already absent).
  */
 export function treeToSource(t: Tree | Node): string {
-  return nodeToString('root' in t ? t.root : t);
+  const out: string[] = [];
+  write('root' in t ? t.root : t, out, false);
+  // Text ending in '{' right before an action would merge into `{{{`: separate them with a space that a
+  // `{{- ` trim marker removes again, so the reparsed text is unchanged.
+  let prevBrace = false;
+  for (let i = 0; i < out.length; i++) {
+    const part = out[i];
+    if (part === '') continue;
+    if (prevBrace && part.startsWith('{{')) out[i] = ' {{- ' + part.slice(2);
+    prevBrace = part.endsWith('{');
+  }
+  return out.join('');
 }
 
 // Go's unicode.IsSpace set, used by bytes.TrimSpace (JS's trim() differs: it strips U+FEFF, keeps U+0085).
@@ -183,9 +197,9 @@ function utf8Len(s: string): number {
 
 /** itemToString is Go's item.String(): `EOF`, the error text, `<define>` for keywords, `%q` (long values cut to 10 runes + "..."). */
 export function itemToString(it: Item): string {
-  if (it.type === ItemType.EOF) return 'EOF';
-  if (it.type === ItemType.Error) return it.val;
-  if (it.type > ItemType.Keyword) return `<${it.val}>`;
+  if (it.type === IT.EOF) return 'EOF';
+  if (it.type === IT.Error) return it.val;
+  if (it.type > IT.Keyword) return `<${it.val}>`;
   if (utf8Len(it.val) > 10) return goQuote(Array.from(it.val).slice(0, 10).join('')) + '...';
   return goQuote(it.val);
 }
