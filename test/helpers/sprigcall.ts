@@ -38,10 +38,13 @@ function funcMap(): Map<string, FuncDef> {
 
 let cached: Map<string, FuncDef> | undefined;
 
-/** errorText extracts what follows "error calling NAME: " (the function's own message). */
+/** errorText extracts what follows "error calling NAME: " (else the last "<node>: "). */
 export function errorText(go: string): string {
   const i = go.lastIndexOf('error calling ');
-  if (i < 0) return go;
+  if (i < 0) {
+    const k = go.lastIndexOf('>:');
+    return (k < 0 ? go : go.slice(k + 2)).trim();
+  }
   const rest = go.slice(i + 'error calling '.length);
   return rest.slice(rest.indexOf(': ') + 2).trim();
 }
