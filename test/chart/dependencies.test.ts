@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { memoryFS } from '../../server/src/chart/fs';
-import { mergeCliValues, prepareRelease } from '../../server/src/chart/index';
+import { type RenderChart, mergeCliValues, prepareRelease } from '../../server/src/chart/index';
 import { loadChart } from '../../server/src/chart/loader';
 import { marshalJSON } from '../../server/src/helm/json';
 import type { GoMap } from '../../server/src/template/value';
@@ -65,7 +65,7 @@ for (const c of CASES) {
       const sources = p.charts.flatMap((x) => x.templates.map((t) => `${x.fullPath}/${t.name}`)).sort();
       assert.deepEqual(sources, c.sources);
       for (const [path, json] of Object.entries(c.values)) {
-        const rc = p.charts.find((x) => x.fullPath === path);
+        const rc: RenderChart | undefined = p.charts.find((x) => x.fullPath === path);
         assert.ok(rc !== undefined, path);
         assert.equal(marshalJSON(rc.context.get('Values') as GoMap), json, path);
       }
