@@ -36,7 +36,7 @@ import type {
 } from './parse/node';
 import { SourceMapBuilder, attachIncludes } from './sourcemap';
 import type { CallKind, CallSite, IncludeResult, SourceLocation } from './sourcemap';
-import { GoComplex, GoFunc, GoInt, GoObject, NamedMap, isTrue, sliceElemType, sortedKeys, typeName } from './value';
+import { GoComplex, GoFunc, GoInt, GoObject, NamedMap, isTrue, sliceElemType, sliceTypeInfo, sortedKeys, typeName } from './value';
 import type { GoMethod, Value } from './value';
 
 /** MissingKey is Go's missingkey option: zero (Helm), error, or default (invalid). */
@@ -731,6 +731,11 @@ export class Executor implements TemplateHost {
       return undefined;
     }
     const typ = recvIface ? 'interface {}' : typeName(receiver);
+    if (Array.isArray(receiver)) {
+      // Named slice types have methods too (common.VersionSet.Has for .Capabilities.APIVersions).
+      const m = sliceTypeInfo(receiver)?.method(receiver, fieldName);
+      if (m !== undefined) return this.evalCall(dot, null, m, false, node, fieldName, args, final);
+    }
     if (receiver instanceof GoObject) {
       const m = receiver.method(fieldName);
       if (m !== undefined) return this.evalCall(dot, null, m, false, node, fieldName, args, final);
