@@ -154,6 +154,10 @@ export abstract class GoObject {
   fieldNames(): readonly string[] {
     return [];
   }
+  /** methodNames lists the methods `method` resolves (for editor completion); [] when unknown. */
+  methodNames(): readonly string[] {
+    return [];
+  }
   /**
    * stringer returns what fmt prints for the value when it implements fmt.Stringer or error
    * (String()/Error()), or undefined. `addressable` tells whether the pointer's methods apply.
@@ -192,6 +196,8 @@ export interface MapTypeInfo {
   readonly elem: string;
   /** methods of the named type; looked up before map keys. */
   method(self: NamedMap, name: string): GoMethod | undefined;
+  /** methodNames lists the names `method` resolves (for editor completion). */
+  readonly methodNames?: readonly string[];
 }
 
 /** NamedMap is a map of a named Go type (with methods), e.g. `.Values` or `.Files`. */

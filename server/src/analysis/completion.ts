@@ -1,0 +1,164 @@
+// Completion: `.Values` paths from the coalesced values (the chart's own view inside subcharts),
+// render-object members from the renderer's objects, variables in scope, functions from the
+// FuncDefs, keywords/snippets, and define names inside include/template strings. Never renders.
+import type { FuncDef } from '../template/func';
+import type { Value } from '../template/value';
+import { type CursorContext, cursorContext } from './context';
+import { funcMarkdown, membersOf, shortValue, yamlPreview } from './describe';
+import { sourceLayer } from './model';
+import { type Env, type Sym, locate, resolveFields } from './scope';
+import type { DocChart, Snapshot } from './snapshot';
+import type { CompletionEntry, Span } from './types';
+
+// Go's text/template keywords (the language, not a render object).
+const KEYWORDS = ['if', 'else', 'end', 'with', 'range', 'define', 'template', 'block', 'break', 'continue', 'nil', 'true', 'false'];
+
+const SNIPPETS: ReadonlyArray<readonly [string, string]> = [
+  ['if', 'if ${1:condition} }}\n$0\n{{- end'],
+  ['with', 'with ${1:.Values.x} }}\n$0\n{{- end'],
+  ['range', 'range ${1:\\$item} := ${2:.Values.items} }}\n$0\n{{- end'],
+  ['define', 'define "${1:name}" }}\n$0\n{{- end'],
+];
+
+function startsWithCI(s: string, prefix: string): boolean {
+  return s.toLowerCase().startsWith(prefix.toLowerCase());
+}
+
+function fuzzy(s: string, prefix: string): boolean {
+  if (prefix === '') return true;
+  const a = s.toLowerCase();
+  const b = prefix.toLowerCase();
+  if (a[0] !== b[0]) return false;
+  let i = 0;
+  for (const ch of a) if (ch === b[i]) i++;
+  return i >= b.length;
+}
+
+/** CompletionScope is what completion needs about a template document. */
+export interface CompletionScope {
+  readonly dc: DocChart | undefined;
+  readonly env: Env;
+}
+
+/** scopeAt computes the static scope at an offset of a template document. */
+export function scopeAt(snap: Snapshot, path: string, text: string, offset: number): CompletionScope {
+  const dc = snap.docChart(path);
+  const root: Sym | undefined = dc !== undefined ? { value: snap.rootContext(dc), isRoot: true } : undefined;
+  const loc = locate(snap.parse(path, text), path, offset, root);
+  return { dc, env: loc.env };
+}
+
+/** complete returns completion proposals at `offset` of the document at `path`. */
+export function complete(snap: Snapshot, path: string, offset: number): CompletionEntry[] {
+  const text = snap.text(path);
+  if (text === undefined) return [];
+  const ctx = cursorContext(text, offset);
+  switch (ctx.kind) {
+    case 'text':
+    case 'none':
+      return [];
+    case 'path':
+      return completePath(snap, path, text, offset, ctx);
+    case 'variable': {
+      const { env } = scopeAt(snap, path, text, offset);
+      return variables(env, ctx.prefix, ctx.replace);
+    }
+    case 'operand':
+      return completeOperand(snap, path, text, offset, ctx);
+    case 'templateName':
+      return completeDefines(snap, path, ctx.prefix, ctx.replace);
+  }
+}
+
+function variables(env: Env, prefix: string, replace: Span): CompletionEntry[] {
+  const out: CompletionEntry[] = [];
+  for (const v of env.vars.values()) {
+    if (!startsWithCI(v.name, prefix)) continue;
+    out.push({
+      label: v.name,
+      kind: 'variable',
+      detail: v.sym === undefined ? undefined : shortValue(v.sym.value),
+      replace,
+    });
+  }
+  return out;
+}
+
+function completePath(snap: Snapshot, path: string, text: string, offset: number, ctx: Extract<CursorContext, { kind: 'path' }>): CompletionEntry[] {
+  const { dc, env } = scopeAt(snap, path, text, offset);
+  const base = ctx.base.kind === 'dot' ? env.dot : env.vars.get(ctx.base.name)?.sym;
+  const target = resolveFields(base, ctx.segments);
+  if (target === undefined) return [];
+  const out: CompletionEntry[] = [];
+  for (const m of membersOf(target.value)) {
+    if (!startsWithCI(m.name, ctx.prefix)) continue;
+    if (m.kind === 'method') {
+      out.push({ label: m.name, kind: 'method', detail: 'method', replace: ctx.replace, sortText: '1' + m.name });
+      continue;
+    }
+    const value = m.value as Value;
+    const isValues = target.valuesPath !== undefined;
+    let documentation: string | undefined;
+    if (isValues && dc !== undefined) {
+      const src = sourceLayer(dc.model, dc.chart, [...(target.valuesPath ?? []), m.name]);
+      const where = src === undefined ? 'not set in any values file' : `from ${src.layer.label}`;
+      documentation = '```yaml\n' + yamlPreview(value, 12) + '\n```\n\n' + where;
+    }
+    out.push({
+      label: m.name,
+      kind: isValues ? 'value' : value instanceof Map ? 'object' : 'field',
+      detail: shortValue(value),
+      documentation,
+      replace: ctx.replace,
+      sortText: '0' + m.name,
+    });
+  }
+  return out;
+}
+
+let funcCache: { key: Map<string, FuncDef>; entries: Array<Omit<CompletionEntry, 'replace'>> } | undefined;
+
+function functionEntries(funcs: Map<string, FuncDef>): Array<Omit<CompletionEntry, 'replace'>> {
+  if (funcCache !== undefined && funcCache.key === funcs) return funcCache.entries;
+  const entries = [...funcs.values()]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((d) => ({ label: d.name, kind: 'function' as const, detail: d.doc.signature, documentation: funcMarkdown(d), sortText: '2' + d.name }));
+  funcCache = { key: funcs, entries };
+  return entries;
+}
+
+function completeOperand(snap: Snapshot, path: string, text: string, offset: number, ctx: Extract<CursorContext, { kind: 'operand' }>): CompletionEntry[] {
+  const out: CompletionEntry[] = [];
+  for (const e of functionEntries(snap.functions())) if (fuzzy(e.label, ctx.prefix)) out.push({ ...e, replace: ctx.replace });
+  if (ctx.commandStart) {
+    for (const k of KEYWORDS) if (fuzzy(k, ctx.prefix)) out.push({ label: k, kind: 'keyword', replace: ctx.replace, sortText: '1' + k });
+    if (!ctx.actionClosed) {
+      for (const [k, body] of SNIPPETS) {
+        if (fuzzy(k, ctx.prefix)) {
+          out.push({ label: `${k} … end`, kind: 'snippet', insertText: body, snippet: true, replace: ctx.replace, sortText: '1' + k + '~', detail: `{{ ${k} }} … {{ end }}` });
+        }
+      }
+    }
+  }
+  if (ctx.prefix === '') out.push(...variables(scopeAt(snap, path, text, offset).env, '', ctx.replace));
+  return out;
+}
+
+function completeDefines(snap: Snapshot, path: string, prefix: string, replace: Span): CompletionEntry[] {
+  const dc = snap.docChart(path);
+  if (dc === undefined) return [];
+  const out: CompletionEntry[] = [];
+  for (const [name, sites] of snap.defines(dc.model)) {
+    if (!startsWithCI(name, prefix)) continue;
+    const s = sites[0];
+    const body = s.text.slice(s.start, Math.min(s.end, s.start + 400));
+    out.push({
+      label: name,
+      kind: 'template',
+      detail: `${s.chart.metadata.name}: ${s.file}`,
+      documentation: '```gotmpl\n' + body + '\n```',
+      replace,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+// The analysis layer's view of the outside world: disk access and randomness are injected so
+// the analysis stays pure and testable (a node host lives in server/src/lsp/, a memory host here).
+import * as posix from 'node:path/posix';
+import { type ChartFS, memoryFS } from '../chart/fs';
+import type { HelmVersion, Runtime } from '../template/func';
+import type { DiagnosticCode, Severity } from './codes';
+
+/** AnalysisHost gives read access to files on disk by absolute POSIX path. */
+export interface AnalysisHost {
+  /** readFile returns a file's bytes, undefined if missing. */
+  readFile(path: string): Uint8Array | undefined;
+  /** isFile reports whether an absolute path names an existing file. */
+  isFile(path: string): boolean;
+  /** chartFS returns a ChartFS rooted at the absolute directory `root`. */
+  chartFS(root: string): ChartFS;
+  /** runtime provides time and randomness for renders. */
+  readonly runtime: Runtime;
+}
+
+/** SeveritySetting is a severity or "off". */
+export type SeveritySetting = Severity | 'off';
+
+/** AnalysisSettings are the user's settings that change analysis results. */
+export interface AnalysisSettings {
+  /** valuesFiles are extra values files (-f), absolute or relative to the root chart directory. */
+  readonly valuesFiles: readonly string[];
+  readonly releaseName: string;
+  readonly namespace: string;
+  /** kubeVersion: '' for Helm's default. */
+  readonly kubeVersion: string;
+  readonly helmVersion: HelmVersion;
+  /** severity overrides the default severity per diagnostic code. */
+  readonly severity: Readonly<Partial<Record<DiagnosticCode, SeveritySetting>>>;
+}
+
+/** DEFAULT_SETTINGS are used until the client sends its configuration. */
+export const DEFAULT_SETTINGS: AnalysisSettings = {
+  valuesFiles: [],
+  releaseName: 'release-name',
+  namespace: '',
+  kubeVersion: '',
+  helmVersion: 4,
+  severity: {},
+};
+
+/** fixedRuntime is a deterministic runtime (epoch clock, zero bytes) for tests and previews. */
+export const fixedRuntime: Runtime = {
+  now: () => new Date(0),
+  randomBytes: (n) => new Uint8Array(n),
+  localZone: 'UTC',
+};
+
+/** memoryHost is an AnalysisHost over in-memory files keyed by absolute path (tests). */
+export function memoryHost(files: Readonly<Record<string, string>>, runtime: Runtime = fixedRuntime): AnalysisHost {
+  const enc = new TextEncoder();
+  const norm = new Map<string, string>();
+  for (const [k, v] of Object.entries(files)) norm.set(posix.normalize(k), v);
+  return {
+    readFile(p) {
+      const t = norm.get(posix.normalize(p));
+      return t === undefined ? undefined : enc.encode(t);
+    },
+    isFile(p) {
+      return norm.has(posix.normalize(p));
+    },
+    chartFS(root) {
+      const rel: Record<string, string> = {};
+      const prefix = root.endsWith('/') ? root : root + '/';
+      for (const [k, v] of norm) if (k.startsWith(prefix)) rel[k.slice(prefix.length)] = v;
+      return memoryFS(rel, root);
+    },
+    runtime,
+  };
+}

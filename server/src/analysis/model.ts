@@ -1,0 +1,197 @@
+// ChartModel: one chart tree (root chart and its subcharts) loaded through the overlay FS and
+// prepared with the user's settings — loaded once per structural change (Chart.yaml, values,
+// charts/), never per template keystroke. Template texts come from the snapshot at use time.
+import * as posix from 'node:path/posix';
+import { type Chart, type Prepared, loadChart, mergeCliValues, parseCliKubeVersion, prepareRelease } from '../chart/index';
+import { overlayFS } from '../chart/fs';
+import type { RenderChart } from '../helm/objects';
+import type { GoMap } from '../template/value';
+import type { AnalysisHost, AnalysisSettings } from './host';
+
+/** ValuesLayer is one source of values, highest precedence first in ChartModel.layersFor. */
+export interface ValuesLayer {
+  /** label names the layer for people: "values.yaml of chart foo", "user values ci.yaml". */
+  readonly label: string;
+  /** path of the file (absolute), undefined inside packaged charts. */
+  readonly path: string | undefined;
+  readonly values: GoMap;
+  /** text of the file, for key positions. */
+  readonly text: string | undefined;
+  /** prefix: keys leading from this layer's top level to the chart's values. */
+  readonly prefix: readonly string[];
+}
+
+/** ChartModel is a loaded and prepared chart tree. */
+export interface ChartModel {
+  /** root is the absolute directory of the root chart. */
+  readonly root: string;
+  readonly key: string;
+  readonly chart: Chart | undefined;
+  readonly loadError: string | undefined;
+  readonly userLayers: readonly ValuesLayer[];
+  readonly userValues: GoMap;
+  readonly userError: string | undefined;
+  /** prepared is a release used only for reading (completion/hover), never rendered. */
+  readonly prepared: Prepared | undefined;
+  readonly prepareError: string | undefined;
+  /** byOrigin: loaded charts by their directory relative to the root ('' for the root). */
+  readonly byOrigin: ReadonlyMap<string, Chart>;
+  /** renderByOrigin: enabled charts of the prepared release by directory. */
+  readonly renderByOrigin: ReadonlyMap<string, RenderChart>;
+}
+
+/** isTemplatePath reports whether a chart-relative path looks like a template of some chart. */
+export function isTemplatePath(rel: string): boolean {
+  return /(^|\/)templates\//.test(rel);
+}
+
+function collect(c: Chart, out: Map<string, Chart>): void {
+  if (c.origin.archive === undefined) out.set(c.origin.path, c);
+  for (const d of c.dependencies) collect(d, out);
+}
+
+/** buildModel loads and prepares the chart tree at `root` with the open buffers under it. */
+export function buildModel(
+  host: AnalysisHost,
+  root: string,
+  key: string,
+  buffers: ReadonlyMap<string, string>,
+  settings: AnalysisSettings,
+): ChartModel {
+  const hv = settings.helmVersion;
+  const fs = overlayFS(host.chartFS(root), buffers);
+  const loaded = loadChart(fs, '', hv);
+  const byOrigin = new Map<string, Chart>();
+  const base = {
+    root,
+    key,
+    userLayers: [] as ValuesLayer[],
+    userValues: new Map() as GoMap,
+    userError: undefined as string | undefined,
+    prepared: undefined,
+    prepareError: undefined,
+    byOrigin,
+    renderByOrigin: new Map<string, RenderChart>(),
+  };
+  if ('error' in loaded) return { ...base, chart: undefined, loadError: loaded.error };
+  collect(loaded.chart, byOrigin);
+  const user = userValues(host, root, buffers, settings);
+  const kv = parseCliKubeVersion(settings.kubeVersion, hv);
+  const prep = prepareRelease(loaded.chart, user.values, releaseOptions(settings, kv));
+  const renderByOrigin = new Map<string, RenderChart>();
+  if (!('error' in prep)) {
+    for (const r of prep.charts) if (r.chart.origin.archive === undefined) renderByOrigin.set(r.chart.origin.path, r);
+  }
+  return {
+    ...base,
+    chart: loaded.chart,
+    loadError: undefined,
+    userLayers: user.layers,
+    userValues: user.values,
+    userError: user.error,
+    prepared: 'error' in prep ? undefined : prep,
+    prepareError: 'error' in prep ? prep.error : undefined,
+    renderByOrigin,
+  };
+}
+
+/** releaseOptions turns settings into prepareRelease options. */
+export function releaseOptions(settings: AnalysisSettings, kv: ReturnType<typeof parseCliKubeVersion>): Parameters<typeof prepareRelease>[2] {
+  return {
+    releaseName: settings.releaseName,
+    namespace: settings.namespace,
+    isUpgrade: false,
+    kubeVersion: kv !== undefined && !('error' in kv) ? kv : undefined,
+    apiVersions: [],
+    helmVersion: settings.helmVersion,
+    skipSchemaValidation: false,
+  };
+}
+
+function userValues(
+  host: AnalysisHost,
+  root: string,
+  buffers: ReadonlyMap<string, string>,
+  settings: AnalysisSettings,
+): { values: GoMap; layers: ValuesLayer[]; error: string | undefined } {
+  const layers: ValuesLayer[] = [];
+  const dec = new TextDecoder();
+  const abs = (f: string): string => (posix.isAbsolute(f) ? posix.normalize(f) : posix.join(root, f));
+  const read = (f: string): Uint8Array | undefined => {
+    const p = abs(f);
+    const rel = posix.relative(root, p);
+    const b = buffers.get(rel);
+    return b !== undefined ? new TextEncoder().encode(b) : host.readFile(p);
+  };
+  const merged = mergeCliValues(read, { valueFiles: settings.valuesFiles, set: [], setString: [], setFile: [], setJson: [], setLiteral: [] }, settings.helmVersion);
+  if ('error' in merged) return { values: new Map(), layers, error: merged.error };
+  // Each file on its own, later files first (they win), for "which layer" answers.
+  for (const f of [...settings.valuesFiles].reverse()) {
+    const bytes = read(f);
+    if (bytes === undefined) continue;
+    const one = mergeCliValues(() => bytes, { valueFiles: [f], set: [], setString: [], setFile: [], setJson: [], setLiteral: [] }, settings.helmVersion);
+    if ('error' in one) continue;
+    layers.push({ label: `user values ${f}`, path: abs(f), values: one.values, text: dec.decode(bytes), prefix: [] });
+  }
+  return { values: merged.values, layers, error: undefined };
+}
+
+/** chainOf lists the loaded charts from the root down to `c`. */
+export function chainOf(c: Chart): Chart[] {
+  const out: Chart[] = [];
+  for (let x: Chart | undefined = c; x !== undefined; x = x.parent) out.unshift(x);
+  return out;
+}
+
+/** valuesKeyOf is the key under which a parent passes values to subchart `c` (alias or name). */
+export function valuesKeyOf(model: ChartModel, c: Chart): string {
+  const r = model.renderByOrigin.get(c.origin.path);
+  return r !== undefined ? r.chart.metadata.name : c.metadata.name;
+}
+
+/**
+ * layersFor lists the values layers that can set a value of chart `c`, highest precedence
+ * first: user files, then each ancestor's values.yaml (root first), then c's own values.yaml.
+ */
+export function layersFor(model: ChartModel, c: Chart): ValuesLayer[] {
+  const chain = chainOf(c);
+  const keys = chain.slice(1).map((x) => valuesKeyOf(model, x));
+  const out: ValuesLayer[] = model.userLayers.map((l) => ({ ...l, prefix: keys }));
+  chain.forEach((x, i) => {
+    out.push({
+      label: `values.yaml of chart ${x.metadata.name}`,
+      path: x.origin.archive === undefined ? posix.join(model.root, x.origin.path, 'values.yaml') : undefined,
+      values: x.values,
+      text: x.rawValues,
+      prefix: keys.slice(i),
+    });
+  });
+  return out;
+}
+
+/** lookupPath walks a values map along path; `found` false when a key is missing. */
+export function lookupPath(m: GoMap, path: readonly string[]): { found: boolean; value: unknown } {
+  let cur: unknown = m;
+  for (const seg of path) {
+    if (cur instanceof Map && cur.has(seg)) cur = cur.get(seg);
+    else if (Array.isArray(cur) && /^\d+$/.test(seg) && Number(seg) < cur.length) cur = cur[Number(seg)];
+    else return { found: false, value: undefined };
+  }
+  return { found: true, value: cur };
+}
+
+/**
+ * sourceLayer finds the highest-precedence layer setting `path` (relative to chart c's values),
+ * with the full key path inside that layer's file. Globals are looked up unprefixed in every layer
+ * because Helm copies parent globals down to subcharts.
+ */
+export function sourceLayer(model: ChartModel, c: Chart, path: readonly string[]): { layer: ValuesLayer; keyPath: string[] } | undefined {
+  for (const layer of layersFor(model, c)) {
+    const candidates: string[][] = [[...layer.prefix, ...path]];
+    if (path[0] === 'global') candidates.push([...path]);
+    for (const keyPath of candidates) {
+      if (lookupPath(layer.values, keyPath).found) return { layer, keyPath };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,396 @@
+// Workspace and immutable snapshots. The Workspace holds the open documents (by absolute path)
+// and the settings; snapshot() freezes them. Expensive results (chart load/prepare, parses,
+// define index, renders) are memoized in caches shared by all snapshots and keyed by content,
+// so a keystroke in a template re-parses only that template and never reloads the chart.
+import * as posix from 'node:path/posix';
+import type { Chart } from '../chart/loader';
+import { parseCliKubeVersion, prepareRelease } from '../chart/index';
+import { templateMap, type RenderChart } from '../helm/objects';
+import { ParseCache, render, type EngineTemplate, type RenderError } from '../render/engine';
+import { allFunctions } from '../render/funcmap';
+import { helmFuncMap } from '../render/funcmap';
+import type { FuncDef, HelmVersion } from '../template/func';
+import { parse, type ParseResult } from '../template/parse/index';
+import { type GoMap, type Value, utf8Decode } from '../template/value';
+import { type AnalysisHost, type AnalysisSettings, DEFAULT_SETTINGS } from './host';
+import { type ChartModel, buildModel, isTemplatePath, releaseOptions } from './model';
+import { type ValuesDoc, parseValuesDoc } from './valuesdoc';
+
+/** DocState is an open document's text at a version. */
+export interface DocState {
+  readonly version: number;
+  readonly text: string;
+}
+
+/** DocChart places a document in its chart tree. */
+export interface DocChart {
+  readonly model: ChartModel;
+  /** chart: the loaded chart owning the document (a subchart for charts/x/...). */
+  readonly chart: Chart;
+  /** rel: the document's path relative to its owning chart ("templates/x.yaml", "values.yaml"). */
+  readonly rel: string;
+  readonly kind: 'template' | 'values' | 'other';
+  /** renderChart: the owning chart in the prepared release (undefined when disabled/failed). */
+  readonly renderChart: RenderChart | undefined;
+  /** engineName: the template's name in the engine ("root/charts/sub/templates/x.yaml"). */
+  readonly engineName: string;
+}
+
+/** DefineSite is where a named template is defined. */
+export interface DefineSite {
+  readonly name: string;
+  /** path: absolute file path, undefined inside packaged (.tgz) charts. */
+  readonly path: string | undefined;
+  readonly chart: Chart;
+  /** file: chart-relative template file name. */
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly text: string;
+}
+
+/** TemplateSource is one template file of the tree with its current text. */
+export interface TemplateSource {
+  readonly chart: Chart;
+  readonly name: string;
+  readonly path: string | undefined;
+  readonly text: string;
+}
+
+/** RenderOutcome is the first render error of the whole chart (if any), with path mapping. */
+export interface RenderOutcome {
+  readonly error: RenderError | undefined;
+  /** pathOf maps an engine template name to an absolute path. */
+  readonly pathOf: ReadonlyMap<string, string>;
+}
+
+class Caches {
+  roots = new Map<string, string | null>();
+  models = new Map<string, ChartModel>();
+  parses = new Map<string, { text: string; hv: HelmVersion; result: ParseResult }>();
+  valuesDocs = new Map<string, ValuesDoc>();
+  defines = new Map<string, { key: string; index: Map<string, DefineSite[]> }>();
+  renders = new Map<string, { key: string; outcome: RenderOutcome }>();
+  parseCaches = new Map<string, ParseCache>();
+}
+
+/** Workspace is the mutable set of open documents and settings. */
+export class Workspace {
+  private readonly docs = new Map<string, DocState>();
+  private settings: AnalysisSettings;
+  private diskGen = 0;
+  private seq = 0;
+  private current: Snapshot | undefined;
+  /** caches: content-keyed memo tables shared by all snapshots. */
+  readonly caches = new Caches();
+
+  constructor(
+    readonly host: AnalysisHost,
+    settings: AnalysisSettings = DEFAULT_SETTINGS,
+  ) {
+    this.settings = settings;
+  }
+
+  private bump(): void {
+    this.current = undefined;
+  }
+
+  /** openDocument records an editor buffer. */
+  openDocument(path: string, version: number, text: string): void {
+    this.docs.set(posix.normalize(path), { version, text });
+    this.bump();
+  }
+
+  /** changeDocument replaces a buffer's text. */
+  changeDocument(path: string, version: number, text: string): void {
+    this.openDocument(path, version, text);
+  }
+
+  /** closeDocument forgets a buffer (the file on disk is used again). */
+  closeDocument(path: string): void {
+    this.docs.delete(posix.normalize(path));
+    this.bump();
+  }
+
+  /** setSettings replaces the settings. */
+  setSettings(s: AnalysisSettings): void {
+    this.settings = s;
+    this.bump();
+  }
+
+  /** filesChanged tells the workspace that files changed on disk (reload charts lazily). */
+  filesChanged(): void {
+    this.diskGen++;
+    this.caches.roots.clear();
+    this.bump();
+  }
+
+  /** snapshot returns the immutable current state (the same object until something changes). */
+  snapshot(): Snapshot {
+    if (this.current === undefined) {
+      this.current = new Snapshot(this, ++this.seq, new Map(this.docs), this.settings, this.diskGen);
+    }
+    return this.current;
+  }
+
+  /** currentId is the id the next snapshot() returns if nothing changes. */
+  isCurrent(s: Snapshot): boolean {
+    return this.current === s;
+  }
+}
+
+/** Snapshot is an immutable view of the workspace; all analysis functions take one. */
+export class Snapshot {
+  private readonly docChartMemo = new Map<string, DocChart | undefined>();
+
+  constructor(
+    private readonly ws: Workspace,
+    readonly id: number,
+    readonly docs: ReadonlyMap<string, DocState>,
+    readonly settings: AnalysisSettings,
+    private readonly diskGen: number,
+  ) {}
+
+  /** isCurrent reports whether no change happened since this snapshot (else drop results). */
+  isCurrent(): boolean {
+    return this.ws.isCurrent(this);
+  }
+
+  /** text returns a document's text: the open buffer, else the file on disk. */
+  text(path: string): string | undefined {
+    const p = posix.normalize(path);
+    const d = this.docs.get(p);
+    if (d !== undefined) return d.text;
+    const b = this.ws.host.readFile(p);
+    return b === undefined ? undefined : utf8Decode(b);
+  }
+
+  /** version returns an open document's version. */
+  version(path: string): number | undefined {
+    return this.docs.get(posix.normalize(path))?.version;
+  }
+
+  /** functions lists every callable function for the configured Helm version. */
+  functions(): Map<string, FuncDef> {
+    return allFunctions(this.settings.helmVersion);
+  }
+
+  /** parse returns the resilient parse of a template text (memoized by path and text). */
+  parse(path: string, text: string): ParseResult {
+    const hv = this.settings.helmVersion;
+    const hit = this.ws.caches.parses.get(path);
+    if (hit !== undefined && hit.text === text && hit.hv === hv) return hit.result;
+    const funcs = this.functions();
+    const result = parse(path, text, { resilient: true, isFunc: (n) => funcs.has(n) });
+    this.ws.caches.parses.set(path, { text, hv, result });
+    return result;
+  }
+
+  /** valuesDoc indexes the keys of a values file text (memoized by text). */
+  valuesDoc(text: string): ValuesDoc {
+    const c = this.ws.caches.valuesDocs;
+    let d = c.get(text);
+    if (d === undefined) {
+      if (c.size > 64) c.clear();
+      d = parseValuesDoc(text);
+      c.set(text, d);
+    }
+    return d;
+  }
+
+  private hasChartYaml(dir: string): boolean {
+    const p = posix.join(dir, 'Chart.yaml');
+    return this.docs.has(p) || this.ws.host.isFile(p);
+  }
+
+  /** chartRoot finds the root chart directory of a file: nearest Chart.yaml, then up through charts/. */
+  chartRoot(path: string): string | undefined {
+    const start = posix.dirname(posix.normalize(path));
+    const cached = this.ws.caches.roots.get(start);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: string | undefined;
+    for (let dir = start; ; dir = posix.dirname(dir)) {
+      if (this.hasChartYaml(dir)) {
+        found = dir;
+        break;
+      }
+      if (dir === posix.dirname(dir)) break;
+    }
+    // A subchart directory (parent/charts/sub) belongs to the parent's tree.
+    while (found !== undefined) {
+      const up = posix.dirname(found);
+      if (posix.basename(up) !== 'charts' || !this.hasChartYaml(posix.dirname(up))) break;
+      found = posix.dirname(up);
+    }
+    this.ws.caches.roots.set(start, found ?? null);
+    return found;
+  }
+
+  /** model returns the loaded chart tree at `root` (reloaded only when non-template files change). */
+  model(root: string): ChartModel {
+    const buffers = new Map<string, string>();
+    const parts: string[] = [String(this.diskGen), JSON.stringify({ ...this.settings, severity: undefined })];
+    const prefix = root.endsWith('/') ? root : root + '/';
+    for (const [p, d] of this.docs) {
+      if (!p.startsWith(prefix)) continue;
+      const rel = p.slice(prefix.length);
+      if (isTemplatePath(rel)) continue;
+      buffers.set(rel, d.text);
+      parts.push(`${rel}@${d.version}:${d.text.length}`);
+    }
+    const key = parts.join('|');
+    const hit = this.ws.caches.models.get(root);
+    if (hit !== undefined && hit.key === key) return hit;
+    const m = buildModel(this.ws.host, root, key, buffers, this.settings);
+    this.ws.caches.models.set(root, m);
+    this.ws.caches.defines.delete(root);
+    return m;
+  }
+
+  /** docChart places a file in its chart tree, or undefined outside any chart. */
+  docChart(path: string): DocChart | undefined {
+    const p = posix.normalize(path);
+    if (this.docChartMemo.has(p)) return this.docChartMemo.get(p);
+    const r = this.computeDocChart(p);
+    this.docChartMemo.set(p, r);
+    return r;
+  }
+
+  private computeDocChart(p: string): DocChart | undefined {
+    const root = this.chartRoot(p);
+    if (root === undefined) return undefined;
+    const model = this.model(root);
+    if (model.chart === undefined) return undefined;
+    const relRoot = posix.relative(root, p);
+    let owner: Chart = model.chart;
+    let best = -1;
+    for (const [origin, c] of model.byOrigin) {
+      if (origin === '' || relRoot.startsWith(origin + '/')) {
+        if (origin.length > best) {
+          best = origin.length;
+          owner = c;
+        }
+      }
+    }
+    const rel = owner.origin.path === '' ? relRoot : relRoot.slice(owner.origin.path.length + 1);
+    const kind = rel.startsWith('templates/') ? 'template' : rel === 'values.yaml' ? 'values' : 'other';
+    const renderChart = model.renderByOrigin.get(owner.origin.path);
+    const fullPath = renderChart?.fullPath ?? chartPathOf(owner);
+    return { model, chart: owner, rel, kind, renderChart, engineName: `${fullPath}/${rel}` };
+  }
+
+  /** templates lists every template file of the tree with its current text (buffers win). */
+  templates(model: ChartModel): TemplateSource[] {
+    const out: TemplateSource[] = [];
+    const seen = new Set<string>();
+    for (const c of model.byOrigin.values()) {
+      for (const t of c.templates) {
+        const path = posix.join(model.root, c.origin.path, t.name);
+        seen.add(path);
+        out.push({ chart: c, name: t.name, path, text: this.docs.get(path)?.text ?? utf8Decode(t.data) });
+      }
+    }
+    // Packaged subcharts (library charts mostly) are not in byOrigin.
+    const walk = (c: Chart): void => {
+      if (c.origin.archive !== undefined) {
+        for (const t of c.templates) out.push({ chart: c, name: t.name, path: undefined, text: utf8Decode(t.data) });
+      }
+      c.dependencies.forEach(walk);
+    };
+    if (model.chart !== undefined) walk(model.chart);
+    // Buffers of new, unsaved template files.
+    for (const [p, d] of this.docs) {
+      if (seen.has(p)) continue;
+      const dc = this.docChart(p);
+      if (dc !== undefined && dc.model === model && dc.kind === 'template') out.push({ chart: dc.chart, name: dc.rel, path: p, text: d.text });
+    }
+    return out;
+  }
+
+  /** defines indexes every define/block of the tree by name. */
+  defines(model: ChartModel): Map<string, DefineSite[]> {
+    const sources = this.templates(model);
+    const key = model.key + '#' + sources.map((s) => `${s.path ?? s.name}@${this.version(s.path ?? '') ?? 'disk'}`).join(',');
+    const hit = this.ws.caches.defines.get(model.root);
+    if (hit !== undefined && hit.key === key) return hit.index;
+    const index = new Map<string, DefineSite[]>();
+    for (const s of sources) {
+      const parsed = this.parse(s.path ?? `${chartPathOf(s.chart)}::${s.name}`, s.text);
+      for (const d of parsed.defines) {
+        const list = index.get(d.name) ?? [];
+        list.push({ ...d, path: s.path, chart: s.chart, file: s.name, text: s.text });
+        index.set(d.name, list);
+      }
+    }
+    this.ws.caches.defines.set(model.root, { key, index });
+    return index;
+  }
+
+  /** rootContext is the render context (`.`) a template of `dc`'s chart sees, `.Template` included. */
+  rootContext(dc: DocChart): GoMap {
+    const base = dc.renderChart?.context;
+    const ctx: GoMap = base !== undefined ? new Map(base) : new Map<string, Value>([['Values', dc.chart.values]]);
+    const fullPath = dc.renderChart?.fullPath ?? chartPathOf(dc.chart);
+    ctx.set('Template', templateMap(dc.engineName, `${fullPath}/templates`));
+    return ctx;
+  }
+
+  /** render renders the whole tree with the current buffers (memoized; a fresh release each time). */
+  render(model: ChartModel): RenderOutcome {
+    const sources = this.templates(model);
+    const key = model.key + '#' + sources.map((s) => `${s.path ?? s.name}@${this.version(s.path ?? '') ?? 'disk'}`).join(',');
+    const hit = this.ws.caches.renders.get(model.root);
+    if (hit !== undefined && hit.key === key) return hit.outcome;
+    const outcome = this.computeRender(model, sources);
+    this.ws.caches.renders.set(model.root, { key, outcome });
+    return outcome;
+  }
+
+  private computeRender(model: ChartModel, sources: TemplateSource[]): RenderOutcome {
+    const pathOf = new Map<string, string>();
+    if (model.chart === undefined || model.prepared === undefined) return { error: undefined, pathOf };
+    const hv = this.settings.helmVersion;
+    // Templates mutate values (`set`), so every render gets a freshly prepared release.
+    const prep = prepareRelease(model.chart, model.userValues, releaseOptions(this.settings, parseCliKubeVersion(this.settings.kubeVersion, hv)));
+    if ('error' in prep) return { error: undefined, pathOf };
+    const textOf = new Map<string, string>();
+    for (const s of sources) textOf.set(`${chartKey(s.chart)}::${s.name}`, s.text);
+    const tpls: EngineTemplate[] = [];
+    for (const r of prep.charts) {
+      const library = r.chart.metadata.type === 'library';
+      const names = new Set(r.templates.map((t) => t.name));
+      for (const s of sources) if (chartKey(s.chart) === chartKey(r.chart) && !names.has(s.name)) names.add(s.name);
+      for (const name of names) {
+        const path = `${r.fullPath}/${name}`;
+        const text = textOf.get(`${chartKey(r.chart)}::${name}`);
+        if (text === undefined) continue;
+        if (r.chart.origin.archive === undefined) pathOf.set(path, posix.join(model.root, r.chart.origin.path, name));
+        tpls.push({ path, text, vals: r.context, basePath: `${r.fullPath}/templates`, library });
+      }
+    }
+    let cache = this.ws.caches.parseCaches.get(model.root);
+    if (cache === undefined) {
+      cache = new ParseCache();
+      this.ws.caches.parseCaches.set(model.root, cache);
+    }
+    try {
+      const res = render(tpls, { helmVersion: hv, runtime: this.ws.host.runtime, funcs: helmFuncMap(hv), cache });
+      return { error: res.error, pathOf };
+    } catch (e) {
+      return {
+        error: { kind: 'panic', message: e instanceof Error ? e.message : String(e), file: '', start: -1, end: -1, includeStack: [], cause: e },
+        pathOf,
+      };
+    }
+  }
+}
+
+function chartKey(c: Chart): string {
+  return `${c.origin.archive ?? ''}|${c.origin.path}`;
+}
+
+function chartPathOf(c: Chart): string {
+  return c.parent === undefined ? c.metadata.name : `${chartPathOf(c.parent)}/charts/${c.metadata.name}`;
+}

@@ -1,0 +1,62 @@
+// Result types of the analysis layer: plain data with UTF-16 offsets and absolute POSIX paths,
+// converted to LSP shapes only in server/src/lsp/.
+import type { DiagnosticCode, Severity } from './codes';
+
+/** Span is a UTF-16 offset range [start, end) in one document. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Location is a span in a file named by absolute path. */
+export interface Location extends Span {
+  readonly path: string;
+}
+
+/** RelatedInfo points at another place relevant to a diagnostic. */
+export interface RelatedInfo {
+  readonly location: Location;
+  readonly message: string;
+}
+
+/** Diagnostic is one problem in a document. */
+export interface Diagnostic extends Span {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly related?: readonly RelatedInfo[];
+}
+
+/** CompletionKind classifies a completion entry (mapped to LSP kinds by the server). */
+export type CompletionKind = 'field' | 'value' | 'object' | 'method' | 'function' | 'keyword' | 'snippet' | 'variable' | 'template';
+
+/** CompletionEntry is one completion proposal replacing `replace` with `insertText` (or label). */
+export interface CompletionEntry {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  readonly detail?: string;
+  /** documentation is Markdown. */
+  readonly documentation?: string;
+  readonly insertText?: string;
+  /** snippet: insertText uses LSP snippet syntax ($1, ${1:x}, $0). */
+  readonly snippet?: boolean;
+  readonly replace: Span;
+  readonly sortText?: string;
+}
+
+/** HoverResult is Markdown shown for a span. */
+export interface HoverResult extends Span {
+  readonly markdown: string;
+}
+
+/** SymbolKind classifies a document symbol. */
+export type SymbolKind = 'define' | 'key';
+
+/** DocSymbol is a document outline entry. */
+export interface DocSymbol extends Span {
+  readonly name: string;
+  readonly kind: SymbolKind;
+  readonly detail?: string;
+  readonly selection: Span;
+  readonly children: DocSymbol[];
+}
