@@ -42,6 +42,13 @@ test('unquote of Go literals (printed back with %q as helm does)', () => {
   assert.equal(unquote('"\'"'), "'");
 });
 
+test('quote of invalid UTF-8 bytes held as lone surrogates', () => {
+  // U+DC80..U+DCFF stand for raw bytes 0x80..0xFF; expectation from vector s-trunc-utf8-bytes
+  // (`trunc 2 "héllo" | quote` → "h\xc3").
+  assert.equal(quote('h\udcc3'), '"h\\xc3"');
+  assert.equal(quote('a\ud800b'), '"a\\xed\\xa0\\x80b"');
+});
+
 test('canBackquote', () => {
   assert.equal(canBackquote('a\tb'), true);
   assert.equal(canBackquote('a\nb'), false);

@@ -255,6 +255,14 @@ export function formatFloatV(f: number): string {
   const a = f < 0 ? -f : f;
   if (a >= 1e-4 && a < 1e6) return String(f);
   if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  if (a < 1e21 && Number.isInteger(a)) {
+    // Integral values >= 1e6: String() gives all digits exactly; Go prints d.ddde+XX.
+    const s = String(a);
+    let n = s.length;
+    while (s.charCodeAt(n - 1) === 48) n--;
+    const exp = s.length - 1;
+    return (f < 0 ? '-' : '') + s[0] + (n > 1 ? '.' + s.slice(1, n) : '') + (exp < 10 ? 'e+0' : 'e+') + exp;
+  }
   return formatFloat(f, 'g', -1);
 }
 
@@ -330,9 +338,13 @@ function quoteWith(s: string, q: number, asciiOnly: boolean): string {
         continue;
       }
     }
-    if (c >= 0xd800 && c <= 0xdfff) {
-      // A lone surrogate stands for bytes that are not valid UTF-8 (as Go would hold them in a
-      // string); Go escapes each such byte as \xNN. Use its 3-byte (WTF-8) encoding.
+    if (c >= 0xdc80 && c <= 0xdcff) {
+      // A lone low surrogate U+DC80..U+DCFF stands for the invalid UTF-8 byte 0x80..0xFF
+      // (Python's "surrogateescape" convention); Go escapes such a byte as \xNN.
+      out += '\\x' + hexPad(c & 0xff, 2);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // Any other lone surrogate is invalid UTF-8 too; Go would escape each byte of its
+      // 3-byte (WTF-8) encoding as \xNN.
       out += '\\x' + hexPad(0xe0 | (c >> 12), 2) + '\\x' + hexPad(0x80 | ((c >> 6) & 0x3f), 2) + '\\x' + hexPad(0x80 | (c & 0x3f), 2);
     } else out += escapeRune(c, q, asciiOnly);
     start = i + 1;
