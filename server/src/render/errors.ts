@@ -102,8 +102,11 @@ export function formatExecError(filename: string, err: unknown, helmVersion: Hel
       t = { location: m[1], message: m[4], executedFunction: `executing ${m[2]} at ${m[3]}:` };
     } else {
       const w = EXEC_ERR_FMT_WITHOUT_TEMPLATE.exec(link);
-      if (w === null) return msg;
-      t = { location: w[1], message: w[2], executedFunction: '' };
+      if (w !== null) t = { location: w[1], message: w[2], executedFunction: '' };
+      // A template error without location (`template: no template "x" associated with template
+      // "gotpl"`) is printed verbatim as its own line [vec: define-undefined-include].
+      else if (link.startsWith('template: ') && !link.includes('\n')) t = { location: '', message: link, executedFunction: '' };
+      else return msg;
     }
     const last = blocks[blocks.length - 1];
     if (
