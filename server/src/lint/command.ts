@@ -1,0 +1,309 @@
+// `chartwright lint` = `helm lint` as a pure function over a ChartFS (pkg/cmd/lint.go): flag
+// parsing, --with-subcharts discovery, value merging, per-chart linting and Helm's printing and
+// exit codes; `--format json` prints the findings with positions instead.
+import type { KubeVersion } from '../chart/capabilities';
+import { parseKubeVersion } from '../chart/capabilities';
+import type { ChartFS } from '../chart/fs';
+import { cleanPath } from '../chart/fs';
+import { mergeCliValues } from '../chart/values';
+import { splitCSV } from '../render/flags';
+import type { HelmVersion, Runtime } from '../template/func';
+import { type LintResult, goJoin, hasWarningsOrErrors, lintChart } from './index';
+import { formatMessage, severityRank } from './support';
+
+/** LintEnv is the outside world the command sees. */
+export interface LintEnv {
+  readonly fs: ChartFS;
+  /** cwd is the working directory as a path of `fs` ('' = its root). */
+  readonly cwd: string;
+  /** helmVersion is the default when --helm-version is not given (4). */
+  readonly helmVersion?: HelmVersion;
+  readonly runtime?: Runtime;
+}
+
+/** LintRun is the command's outcome. */
+export interface LintRun {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+/** LintFlags are the flags `chartwright lint` understands. */
+export interface LintFlags {
+  strict: boolean;
+  quiet: boolean;
+  withSubcharts: boolean;
+  skipSchemaValidation: boolean;
+  kubeVersion: string;
+  namespace: string;
+  helmVersion: HelmVersion;
+  format: 'text' | 'json';
+  help: boolean;
+  valueFiles: string[];
+  set: string[];
+  setString: string[];
+  setFile: string[];
+  setJson: string[];
+  setLiteral: string[];
+  args: string[];
+}
+
+/** LintFinding is one entry of `--format json`: file/line/column point into the chart's sources. */
+export interface LintFinding {
+  readonly chart: string;
+  readonly severity: 'INFO' | 'WARNING' | 'ERROR';
+  readonly path: string;
+  readonly message: string;
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly column: number | null;
+}
+
+const HELP = `This command takes a path to a chart and runs a series of tests to verify that
+the chart is well-formed.
+
+If the linter encounters things that will cause the chart to fail installation,
+it will emit [ERROR] messages. If it encounters issues that break with convention
+or recommendation, it will emit [WARNING] messages.
+
+Usage:
+  chartwright lint PATH [flags]
+
+Flags:
+      --format text|json            output format (json: findings with file/line/column)
+      --helm-version 3|4            behave like Helm 3 or Helm 4 (default 4)
+      --kube-version string         Kubernetes version used for capabilities and deprecation checks
+  -n, --namespace string            namespace scope for this request
+      --quiet                       print only warnings and errors
+      --set stringArray             set values on the command line (key1=val1,key2=val2)
+      --set-file stringArray        set values from files
+      --set-json stringArray        set JSON values on the command line
+      --set-literal stringArray     set a literal STRING value on the command line
+      --set-string stringArray      set STRING values on the command line
+      --skip-schema-validation      if set, disables JSON schema validation
+      --strict                      fail on lint warnings
+  -f, --values strings              specify values in a YAML file (can specify multiple)
+      --with-subcharts              lint dependent charts
+`;
+
+type Kind = 'bool' | 'string' | 'array' | 'slice';
+interface Spec {
+  readonly long: string;
+  readonly short?: string;
+  readonly kind: Kind;
+  readonly apply: (f: LintFlags, v: string) => string | undefined;
+}
+
+const bool = (set: (f: LintFlags, b: boolean) => void) => (f: LintFlags, v: string): undefined => {
+  set(f, v === 'true');
+  return undefined;
+};
+
+const SPECS: readonly Spec[] = [
+  { long: 'strict', kind: 'bool', apply: bool((f, b) => (f.strict = b)) },
+  { long: 'quiet', kind: 'bool', apply: bool((f, b) => (f.quiet = b)) },
+  { long: 'with-subcharts', kind: 'bool', apply: bool((f, b) => (f.withSubcharts = b)) },
+  { long: 'skip-schema-validation', kind: 'bool', apply: bool((f, b) => (f.skipSchemaValidation = b)) },
+  { long: 'help', short: 'h', kind: 'bool', apply: bool((f, b) => (f.help = b)) },
+  { long: 'debug', kind: 'bool', apply: () => undefined },
+  { long: 'kube-version', kind: 'string', apply: (f, v) => ((f.kubeVersion = v), undefined) },
+  { long: 'namespace', short: 'n', kind: 'string', apply: (f, v) => ((f.namespace = v), undefined) },
+  {
+    long: 'helm-version', kind: 'string',
+    apply: (f, v) => {
+      if (v !== '3' && v !== '4') return `invalid argument "${v}" for "--helm-version" flag: must be 3 or 4`;
+      f.helmVersion = v === '3' ? 3 : 4;
+      return undefined;
+    },
+  },
+  {
+    long: 'format', kind: 'string',
+    apply: (f, v) => {
+      if (v !== 'text' && v !== 'json') return `invalid argument "${v}" for "--format" flag: must be text or json`;
+      f.format = v;
+      return undefined;
+    },
+  },
+  { long: 'values', short: 'f', kind: 'slice', apply: (f, v) => (f.valueFiles.push(...splitCSV(v)), undefined) },
+  { long: 'set', kind: 'array', apply: (f, v) => (f.set.push(v), undefined) },
+  { long: 'set-string', kind: 'array', apply: (f, v) => (f.setString.push(v), undefined) },
+  { long: 'set-file', kind: 'array', apply: (f, v) => (f.setFile.push(v), undefined) },
+  { long: 'set-json', kind: 'array', apply: (f, v) => (f.setJson.push(v), undefined) },
+  { long: 'set-literal', kind: 'array', apply: (f, v) => (f.setLiteral.push(v), undefined) },
+  // Global Helm flags accepted and ignored offline.
+  ...['kube-context', 'kubeconfig', 'registry-config', 'repository-cache', 'repository-config', 'burst-limit', 'qps', 'kube-apiserver', 'kube-token', 'kube-as-user', 'kube-ca-file', 'content-cache', 'color', 'colour']
+    .map((long): Spec => ({ long, kind: 'string', apply: () => undefined })),
+];
+
+function parseBool(v: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
+  return undefined;
+}
+
+/** parseLintFlags parses argv (after the word "lint") the way cobra/pflag does. */
+export function parseLintFlags(argv: readonly string[], defaultVersion: HelmVersion): { flags: LintFlags } | { error: string } {
+  const f: LintFlags = {
+    strict: false, quiet: false, withSubcharts: false, skipSchemaValidation: false, kubeVersion: '', namespace: 'default',
+    helmVersion: defaultVersion, format: 'text', help: false,
+    valueFiles: [], set: [], setString: [], setFile: [], setJson: [], setLiteral: [], args: [],
+  };
+  const byLong = new Map(SPECS.map((s) => [s.long, s]));
+  const byShort = new Map(SPECS.filter((s) => s.short !== undefined).map((s) => [s.short as string, s]));
+  const apply = (s: Spec, name: string, value: string): string | undefined => {
+    if (s.kind === 'bool') {
+      const b = parseBool(value);
+      if (b === undefined) return `invalid argument "${value}" for "${name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`;
+      value = b ? 'true' : 'false';
+    }
+    return s.apply(f, value);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      f.args.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--') && a.length > 2) {
+      const body = a.slice(2);
+      const eq = body.indexOf('=');
+      const name = eq >= 0 ? body.slice(0, eq) : body;
+      const s = byLong.get(name);
+      if (s === undefined) return { error: `unknown flag: --${name}` };
+      let value: string;
+      if (eq >= 0) value = body.slice(eq + 1);
+      else if (s.kind === 'bool') value = 'true';
+      else if (i + 1 < argv.length) value = argv[++i];
+      else return { error: `flag needs an argument: --${name}` };
+      const err = apply(s, `--${name}`, value);
+      if (err !== undefined) return { error: err };
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      let rest = a.slice(1);
+      while (rest.length > 0) {
+        const c = rest[0];
+        const s = byShort.get(c);
+        if (s === undefined) return { error: `unknown shorthand flag: '${c}' in -${rest}` };
+        let value: string;
+        if (rest.length > 2 && rest[1] === '=') {
+          value = rest.slice(2);
+          rest = '';
+        } else if (s.kind === 'bool') {
+          value = 'true';
+          rest = rest.slice(1);
+        } else if (rest.length > 1) {
+          value = rest.slice(1);
+          rest = '';
+        } else if (i + 1 < argv.length) {
+          value = argv[++i];
+          rest = '';
+        } else return { error: `flag needs an argument: '${c}' in -${c}` };
+        const err = apply(s, `-${c}, --${s.long}`, value);
+        if (err !== undefined) return { error: err };
+      }
+      continue;
+    }
+    f.args.push(a);
+  }
+  return { flags: f };
+}
+
+function resolve(cwd: string, p: string): string {
+  return p.startsWith('/') ? cleanPath(p) : cleanPath(cwd === '' ? p : `${cwd}/${p}`);
+}
+
+/** subchartPaths is the --with-subcharts walk of PATH/charts (filepath.Walk order). */
+function subchartPaths(fs: ChartFS, cwd: string, p: string): string[] {
+  const out: string[] = [];
+  const walk = (display: string): void => {
+    const entries = fs.readDir(resolve(cwd, display)) ?? [];
+    for (const e of entries) {
+      const child = goJoin(display, e.name);
+      if (e.name === 'Chart.yaml') out.push(display);
+      else if (!e.isDirectory && (child.endsWith('.tgz') || child.endsWith('.tar.gz'))) out.push(child);
+      if (e.isDirectory) walk(child);
+    }
+  };
+  const root = goJoin(p, 'charts');
+  if (fs.isDirectory(resolve(cwd, root))) walk(root);
+  return out;
+}
+
+function defaultRuntime(): Runtime {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
+  return { now: () => new Date(), randomBytes: (n) => new Uint8Array(randomBytes(n)), localZone: 'UTC' };
+}
+
+/** runLintCommand runs `helm lint ARGS...` (argv excludes the word "lint"). */
+export function runLintCommand(argv: readonly string[], env: LintEnv): LintRun {
+  const parsed = parseLintFlags(argv, env.helmVersion ?? 4);
+  if ('error' in parsed) return { stdout: '', stderr: `Error: ${parsed.error}\n`, exitCode: 1 };
+  const flags = parsed.flags;
+  if (flags.help) return { stdout: HELP, stderr: '', exitCode: 0 };
+  const v = flags.helmVersion;
+  let stderr = '';
+  const fail = (msg: string): LintRun => ({ stdout: '', stderr: stderr + `Error: ${msg}\n`, exitCode: 1 });
+  let paths = flags.args.length > 0 ? [...flags.args] : ['.'];
+  let kubeVersion: KubeVersion | undefined;
+  if (flags.kubeVersion !== '') {
+    const kv = parseKubeVersion(flags.kubeVersion, v);
+    if ('error' in kv) return fail(kv.error);
+    kubeVersion = kv;
+  }
+  if (flags.withSubcharts) {
+    for (const p of [...paths]) paths = paths.concat(subchartPaths(env.fs, env.cwd, p));
+  }
+  const vals = mergeCliValues((p) => env.fs.readFile(resolve(env.cwd, p)), flags, v);
+  if ('error' in vals) return fail(vals.error);
+  const runtime = env.runtime ?? defaultRuntime();
+  let message = '';
+  let failed = 0;
+  let errorsOrWarnings = 0;
+  const findings: LintFinding[] = [];
+  for (const p of paths) {
+    const result: LintResult = lintChart(env.fs, resolve(env.cwd, p), p, vals.values, {
+      helmVersion: v,
+      strict: flags.strict,
+      namespace: flags.namespace,
+      kubeVersion,
+      skipSchemaValidation: flags.skipSchemaValidation,
+      runtime,
+      log: (line) => (stderr += line + '\n'),
+    });
+    if (result.messages.length === 0) {
+      for (const e of result.errors) findings.push({ chart: p, severity: 'ERROR', path: '', message: e, file: null, line: null, column: null });
+    }
+    for (const m of result.messages) {
+      findings.push({
+        chart: p,
+        severity: m.severity,
+        path: m.path,
+        message: m.message,
+        file: m.position?.file ?? null,
+        line: m.position?.line ?? null,
+        column: m.position?.column ?? null,
+      });
+    }
+    const has = hasWarningsOrErrors(result);
+    if (has) errorsOrWarnings++;
+    if (result.errors.length !== 0) failed++;
+    if (flags.quiet && !has) continue;
+    message += `==> Linting ${p}\n`;
+    // Errors of a chart that produced messages are among the messages already.
+    if (result.messages.length === 0) for (const e of result.errors) message += `Error ${e}\n`;
+    for (const m of result.messages) {
+      if (!flags.quiet || severityRank(m.severity) > severityRank('INFO')) message += formatMessage(m) + '\n';
+    }
+    message += '\n';
+  }
+  const summary = `${paths.length} chart(s) linted, ${failed} chart(s) failed`;
+  if (flags.format === 'json') {
+    return { stdout: JSON.stringify(findings, null, 2) + '\n', stderr, exitCode: failed > 0 ? 1 : 0 };
+  }
+  if (failed > 0) return { stdout: message, stderr: stderr + `Error: ${summary}\n`, exitCode: 1 };
+  let stdout = message;
+  if (!flags.quiet || errorsOrWarnings > 0) stdout += summary + '\n';
+  return { stdout, stderr, exitCode: 0 };
+}

@@ -1,0 +1,44 @@
+// Helm's values.yaml lint rule (rules/values.go ValuesWithOverrides): the file must parse, and
+// the top-level values (user overrides coalesced over values.yaml, tables only) must satisfy
+// values.schema.json. Subchart values are not checked here (Helm 2 heritage).
+import { Log } from '../chart/log';
+import type { ChartFS } from '../chart/fs';
+import { joinPath } from '../chart/fs';
+import { validateSingle } from '../chart/schema';
+import { Coalescer } from '../chart/values';
+import { YAMLDecodeError, unmarshalYAML } from '../helm/yamlDecode';
+import type { HelmVersion } from '../template/func';
+import { type GoMap, deepCopy, utf8Decode } from '../template/value';
+import type { Linter } from './support';
+
+const FILE = 'values.yaml';
+
+/** lintValues runs rules.ValuesWithOverrides. */
+export function lintValues(l: Linter, fs: ChartFS, dir: string, overrides: GoMap, skipSchema: boolean, v: HelmVersion): void {
+  const path = joinPath(dir, FILE);
+  if (!l.run('INFO', FILE, fs.exists(path) ? undefined : 'file does not exist', { file: FILE })) return;
+  l.run('ERROR', FILE, validateValuesFile(fs, dir, overrides, skipSchema, v), { file: FILE });
+}
+
+function validateValuesFile(fs: ChartFS, dir: string, overrides: GoMap, skipSchema: boolean, v: HelmVersion): string | undefined {
+  const data = fs.readFile(joinPath(dir, FILE));
+  if (data === undefined) return `unable to parse YAML: read ${fs.displayPath(joinPath(dir, FILE))}: is a directory`;
+  let values: GoMap;
+  try {
+    values = unmarshalYAML(utf8Decode(data), 'map') as GoMap;
+  } catch (e) {
+    if (!(e instanceof YAMLDecodeError)) throw e;
+    // ReadValuesFile decodes into common.Values (chartutil.Values in Helm 3).
+    const typeName = v === 4 ? 'common.Values' : 'chartutil.Values';
+    return `unable to parse YAML: ${e.message.replace('Go value of type map[string]interface {}', `Go value of type ${typeName}`)}`;
+  }
+  // CoalesceTables(copy of overrides, values): the overrides win. Its log lines are not
+  // printed: Helm's template rule coalesces again and reports them once.
+  const co = new Coalescer(new Log(v));
+  const coalesced = co.coalesceTables(deepCopy(overrides) as GoMap, values);
+  const schema = fs.readFile(joinPath(dir, 'values.schema.json'));
+  if (schema === undefined || schema.length === 0) return undefined;
+  // Helm 3.17 passes no skip flag to this rule: the schema is always checked here.
+  if (skipSchema && v === 4) return undefined;
+  return validateSingle(coalesced, schema, v);
+}
