@@ -7,8 +7,8 @@ const { join } = require('node:path');
 
 const bundle = join(__dirname, '..', 'server', 'out', 'cli.js');
 if (existsSync(bundle)) {
-  require(bundle);
+  require(bundle).start(process.argv.slice(2));
 } else {
   require('tsx/cjs');
-  require(join(__dirname, '..', 'server', 'src', 'cli', 'main.ts'));
+  require(join(__dirname, '..', 'server', 'src', 'cli', 'main.ts')).start(process.argv.slice(2));
 }

@@ -1,8 +1,8 @@
 // The `chartwright` command line: `chartwright template [NAME] CHART [flags]` (Helm's
 // `helm template`), `chartwright lint` (planned). Process I/O only; the work is in render/.
-import { mkdirSync, appendFileSync, writeFileSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, appendFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { cleanPath, type ChartFS } from '../chart/fs';
+import { nodeFS } from '../chart/fs';
 import { runTemplateCommand } from '../render/template-command';
 import type { OutputFS } from '../render/manifests';
 
@@ -14,45 +14,6 @@ Commands:
 
 Run 'chartwright template --help' for the template flags.
 `;
-
-/**
- * diskFS is a ChartFS over the whole disk ('' = '/'), so relative paths resolve against the
- * working directory and `-f ../values.yaml` or absolute chart paths work as in Helm.
- * (chart/fs.ts nodeFS('/') refuses every path: its inside-root check expects a non-root root.)
- */
-function diskFS(): ChartFS {
-  const abs = (p: string): string => '/' + cleanPath(p);
-  const stat = (p: string) => {
-    try {
-      return statSync(abs(p));
-    } catch {
-      return undefined;
-    }
-  };
-  const byteOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
-  return {
-    readFile: (p) => {
-      const st = stat(p);
-      if (st === undefined || !st.isFile()) return undefined;
-      return new Uint8Array(readFileSync(abs(p)));
-    },
-    readDir: (p) => {
-      try {
-        return readdirSync(abs(p))
-          .sort(byteOrder)
-          .flatMap((name) => {
-            const st = stat(`${p}/${name}`);
-            return st === undefined ? [] : [{ name, isDirectory: st.isDirectory() }];
-          });
-      } catch {
-        return undefined;
-      }
-    },
-    isDirectory: (p) => stat(p)?.isDirectory() ?? false,
-    exists: (p) => stat(p) !== undefined,
-    displayPath: (p) => abs(p),
-  };
-}
 
 /** diskOutput writes --output-dir files relative to the process working directory. */
 function diskOutput(): OutputFS {
@@ -75,7 +36,7 @@ export function main(argv: readonly string[]): number {
       // The FS is rooted at '/', so relative paths resolve against the working directory and
       // `-f ../values.yaml` works as in Helm.
       const cwd = process.cwd().replace(/^\/+/, '');
-      const r = runTemplateCommand(rest, { fs: diskFS(), cwd, out: diskOutput() });
+      const r = runTemplateCommand(rest, { fs: nodeFS('/'), cwd, out: diskOutput() });
       process.stdout.write(r.stdout);
       process.stderr.write(r.stderr);
       return r.exitCode;
@@ -95,6 +56,31 @@ export function main(argv: readonly string[]): number {
   }
 }
 
-if (require.main === module || process.argv[1]?.endsWith('chartwright.js')) {
-  process.exitCode = main(process.argv.slice(2));
+/**
+ * start runs the CLI. Commands that render run in a worker thread with a large stack: Helm lets
+ * `include` nest 1000 deep (and Go's own template depth is 100000), far past what node's default
+ * main-thread stack allows, and a worker is the portable way to get a bigger one.
+ */
+export function start(argv: readonly string[]): void {
+  const { isMainThread, Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const needsStack = argv[0] === 'template' || argv[0] === 'lint';
+  if (!isMainThread || !needsStack || process.env.CHARTWRIGHT_NO_WORKER === '1') {
+    process.exitCode = main(argv);
+    return;
+  }
+  const entry = process.argv[1] ?? __filename;
+  const w = new Worker(entry, {
+    argv: [...argv],
+    execArgv: process.execArgv,
+    resourceLimits: { stackSizeMb: 256 },
+  });
+  w.on('error', (e) => {
+    process.stderr.write(`Error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 70;
+  });
+  w.on('exit', (code) => {
+    if (process.exitCode === undefined) process.exitCode = code;
+  });
 }
+
+if (require.main === module) start(process.argv.slice(2));
