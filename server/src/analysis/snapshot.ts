@@ -9,7 +9,7 @@ import { templateMap, type RenderChart } from '../helm/objects';
 import { ParseCache, render, type EngineTemplate, type RenderError } from '../render/engine';
 import { allFunctions } from '../render/funcmap';
 import { helmFuncMap } from '../render/funcmap';
-import type { FuncDef, HelmVersion } from '../template/func';
+import type { FuncDef, HelmVersion, Runtime } from '../template/func';
 import { parse, type ParseResult } from '../template/parse/index';
 import { type GoMap, type Value, utf8Decode } from '../template/value';
 import { type AnalysisHost, type AnalysisSettings, DEFAULT_SETTINGS } from './host';
@@ -170,6 +170,21 @@ export class Snapshot {
   /** version returns an open document's version. */
   version(path: string): number | undefined {
     return this.docs.get(posix.normalize(path))?.version;
+  }
+
+  /** runtime is the host's time/randomness source (for renders and previews). */
+  runtime(): Runtime {
+    return this.ws.host.runtime;
+  }
+
+  /** parseCache is the engine parse cache of a chart tree (shared by renders and previews). */
+  parseCache(root: string): ParseCache {
+    let cache = this.ws.caches.parseCaches.get(root);
+    if (cache === undefined) {
+      cache = new ParseCache();
+      this.ws.caches.parseCaches.set(root, cache);
+    }
+    return cache;
   }
 
   /** functions lists every callable function for the configured Helm version. */
@@ -370,11 +385,7 @@ export class Snapshot {
         tpls.push({ path, text, vals: r.context, basePath: `${r.fullPath}/templates`, library });
       }
     }
-    let cache = this.ws.caches.parseCaches.get(model.root);
-    if (cache === undefined) {
-      cache = new ParseCache();
-      this.ws.caches.parseCaches.set(model.root, cache);
-    }
+    const cache = this.parseCache(model.root);
     try {
       const res = render(tpls, { helmVersion: hv, runtime: this.ws.host.runtime, funcs: helmFuncMap(hv), cache });
       return { error: res.error, pathOf };

@@ -1,0 +1,67 @@
+// Hover: a value path's effective value and the values layer that set it; a function's docs;
+// a define's location, source and what it renders with the chart's context.
+import { describeDefineSite } from './definition';
+import { funcMarkdown, yamlPreview } from './describe';
+import { sourceLayer } from './model';
+import { previewDefine } from './preview';
+import type { Snapshot } from './snapshot';
+import { type Target, targetAt } from './target';
+import type { HoverResult } from './types';
+
+/** hover returns Markdown for the thing under `offset`, or undefined. */
+export function hover(snap: Snapshot, path: string, offset: number): HoverResult | undefined {
+  const info = targetAt(snap, path, offset);
+  if (info === undefined) return undefined;
+  const { target, dc } = info;
+  const md = ((): string | undefined => {
+    switch (target.kind) {
+      case 'function': {
+        const d = snap.functions().get(target.name);
+        return d === undefined ? `\`${target.name}\`: unknown function` : funcMarkdown(d);
+      }
+      case 'variable': {
+        const v = target.info;
+        if (v === undefined) return 'variable not declared in scope';
+        const head = '```\n' + v.name + '\n```';
+        return v.sym === undefined ? head + '\n\nvalue not known statically' : head + '\n\n```yaml\n' + yamlPreview(v.sym.value) + '\n```';
+      }
+      case 'define': {
+        if (dc === undefined) return undefined;
+        const sites = snap.defines(dc.model).get(target.name);
+        if (sites === undefined || sites.length === 0) return `template \`${target.name}\` is not defined in this chart or its dependencies`;
+        const parts = [`**define** \`${target.name}\``, ...sites.map((s) => describeDefineSite(s))];
+        const p = previewDefine(snap, dc, target.name);
+        if ('output' in p) parts.push('Renders (with the chart context):\n```yaml\n' + cut(p.output, 20) + '\n```');
+        else parts.push('Rendering it fails: `' + p.error + '`');
+        return parts.join('\n\n');
+      }
+      case 'path':
+        return pathMarkdown(info.dc, target);
+    }
+  })();
+  return md === undefined ? undefined : { start: target.span.start, end: target.span.end, markdown: md };
+}
+
+function cut(s: string, lines: number): string {
+  const ls = s.split('\n');
+  return ls.length > lines ? [...ls.slice(0, lines), '…'].join('\n') : s;
+}
+
+function pathMarkdown(dc: ReturnType<Snapshot['docChart']>, t: Extract<Target, { kind: 'path' }>): string | undefined {
+  const valuesPath = t.sym?.valuesPath ?? (t.parent?.valuesPath !== undefined ? [...t.parent.valuesPath, t.name] : undefined);
+  const title = valuesPath !== undefined && valuesPath.length > 0 ? `.Values.${valuesPath.join('.')}` : t.display;
+  const parts = ['```\n' + title + '\n```'];
+  if (t.sym !== undefined) {
+    parts.push('```yaml\n' + yamlPreview(t.sym.value) + '\n```');
+    if (t.sym.approximate === true) parts.push('*(first element of the enclosing `range`)*');
+  } else if (t.parent !== undefined && (t.parent.value instanceof Map)) {
+    parts.push('*not set* — renders as `<no value>`/empty');
+  } else {
+    return parts[0] + '\n\nvalue not known statically';
+  }
+  if (valuesPath !== undefined && dc !== undefined) {
+    const src = sourceLayer(dc.model, dc.chart, valuesPath);
+    parts.push(src === undefined ? 'Not set in any values layer.' : `Set in ${src.layer.label}${src.layer.path !== undefined ? ` (\`${src.layer.path}\`)` : ''}.`);
+  }
+  return parts.join('\n\n');
+}
