@@ -1,0 +1,45 @@
+// Custom requests between the VS Code client and the language server, beyond LSP. Plain types
+// and method names only (no imports), so the client bundle does not pull in server code.
+
+/** RenderScope says what to preview: the template of `uri` alone, or the whole chart it belongs to. */
+export type RenderScope = 'template' | 'chart';
+
+/** RenderParams asks for rendered output; `text` is the editor's unsaved content of `uri`, if any. */
+export interface RenderParams {
+  readonly uri: string;
+  readonly text?: string;
+  /** scope defaults to 'template' for a template file and 'chart' for Chart.yaml / values files. */
+  readonly scope?: RenderScope;
+}
+
+/** RenderLineSource is where one output line came from: a template document and its 0-based line. */
+export interface RenderLineSource {
+  readonly uri: string;
+  readonly line: number;
+}
+
+/** RenderResult is the rendered YAML (as `helm template` prints it) and a per-line source map. */
+export interface RenderResult {
+  readonly text: string;
+  /** error is Helm's error text when rendering failed (text may then hold partial output or ''). */
+  readonly error?: string;
+  /** sourceMap[i] is the producing template line of output line i, or null (headers, separators). */
+  readonly sourceMap: readonly (RenderLineSource | null)[];
+}
+
+/** RenderRequest is `chartwright/render`: RenderParams → RenderResult. */
+export const RenderRequest = { method: 'chartwright/render' } as const;
+
+/** DryRunParams asks for a built-in `helm install --dry-run` of the chart containing `uri`. */
+export interface DryRunParams {
+  readonly uri: string;
+}
+
+/** DryRunResult is the text `helm install --dry-run=client` would print, or Helm's error text. */
+export interface DryRunResult {
+  readonly text: string;
+  readonly error?: string;
+}
+
+/** DryRunRequest is `chartwright/dryRun`: DryRunParams → DryRunResult. */
+export const DryRunRequest = { method: 'chartwright/dryRun' } as const;
