@@ -531,7 +531,9 @@ export function buildRenderContext(chart: Chart, values: GoMap, o: RenderContext
   const rec = (c: Chart, parentCtx: GoMap | undefined): RenderChart => {
     const subcharts: GoMap = new Map();
     const isRoot = c.parent === undefined;
-    const ctx: GoMap = new Map<string, Value>([
+    // Helm stores each chart's context as a chartutil.Values / common.Values (renderable.vals),
+    // so `typeOf .` prints the named type and its methods (.YAML, .Table, ...) shadow keys on dot.
+    const ctx: GoMap = new NamedMap(info, [
       ['Chart', o.helmVersion === 4 ? chartMapV4(c.metadata, isRoot) : chartObjectV3(c.metadata, isRoot)],
       ['Files', filesMap(c.files)],
       ['Release', release],

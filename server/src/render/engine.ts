@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { FuncMap, HelmVersion, Runtime } from '../template/func';
 import { TemplateError } from '../template/errors';
 import type { SourceMap, SourceMapSegment } from '../template/sourcemap';
-import type { GoMap, Value } from '../template/value';
+import { NamedMap, type GoMap } from '../template/value';
+import { valuesTypeInfo } from '../helm/objects';
 import { cleanupParseError, formatExecError, goErrorMessage } from './errors';
 import { newEngineSet, type EngineSet, type ParsedFile } from './set';
 
@@ -190,9 +191,10 @@ export function render(templates: readonly EngineTemplate[], opts: EngineOptions
     if (baseName(path).startsWith('_')) continue;
     const t = byPath.get(path) as EngineTemplate;
     // Helm stores .Template in the chart's shared context map right before executing the file.
+    // It is a chartutil.Values / common.Values (a named map type), like the context itself.
     t.vals.set(
       'Template',
-      new Map<string, Value>([
+      new NamedMap(valuesTypeInfo(opts.helmVersion), [
         ['Name', path],
         ['BasePath', t.basePath],
       ]),
