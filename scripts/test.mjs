@@ -23,7 +23,13 @@ if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+// Helm lets `include` nest 1000 deep; node's default stack allows about half of that. The CLI
+// renders in a worker with a big stack; in tests the main thread gets a bigger V8 stack limit,
+// kept well inside the OS thread stack (ulimit -s) so it can never overflow the real stack.
+const ulimit = spawnSync('sh', ['-c', 'ulimit -s'], { encoding: 'utf8' }).stdout.trim();
+const osStackKb = ulimit === 'unlimited' ? Infinity : Number(ulimit) || 0;
+const stackFlags = osStackKb >= 8192 ? ['--stack-size=4000'] : [];
+const r = spawnSync(process.execPath, [...stackFlags, '--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: 'inherit',
 });
