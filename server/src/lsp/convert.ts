@@ -1,0 +1,139 @@
+// Conversions between the analysis layer (absolute paths, UTF-16 offsets) and LSP (URIs,
+// line/character positions — LSP's default UTF-16 encoding, so characters are code units).
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as L from 'vscode-languageserver/node';
+import type { CompletionEntry, CompletionKind, Diagnostic, DocSymbol, Location, Span } from '../analysis/types';
+import type { Severity } from '../analysis/codes';
+
+/** LineIndex maps offsets and positions for one text. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+  /** positionAt converts an offset to a Position. */
+  positionAt(offset: number): L.Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+  /** offsetAt converts a Position to an offset (clamped to the line). */
+  offsetAt(p: L.Position): number {
+    if (p.line >= this.starts.length) return this.text.length;
+    if (p.line < 0) return 0;
+    const start = this.starts[p.line];
+    const next = p.line + 1 < this.starts.length ? this.starts[p.line + 1] : this.text.length;
+    let lineEnd = next;
+    while (lineEnd > start && (this.text.charCodeAt(lineEnd - 1) === 10 || this.text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
+    return Math.max(start, Math.min(start + p.character, lineEnd));
+  }
+  /** range converts a span. */
+  range(s: Span): L.Range {
+    return { start: this.positionAt(s.start), end: this.positionAt(s.end) };
+  }
+}
+
+const indexCache = new Map<string, LineIndex>();
+
+/** lineIndex returns a (cached) LineIndex for a text. */
+export function lineIndex(text: string): LineIndex {
+  let idx = indexCache.get(text);
+  if (idx === undefined) {
+    if (indexCache.size > 32) indexCache.clear();
+    idx = new LineIndex(text);
+    indexCache.set(text, idx);
+  }
+  return idx;
+}
+
+/** uriToPath converts a file URI to an absolute POSIX path (undefined for other schemes). */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri).replace(/\\/g, '/');
+  } catch {
+    return undefined;
+  }
+}
+
+/** pathToUri converts an absolute path to a file URI. */
+export function pathToUri(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+const SEVERITY: Record<Severity, L.DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
+
+/** toLspDiagnostic converts a diagnostic; `textOf` gives texts of related files. */
+export function toLspDiagnostic(d: Diagnostic, idx: LineIndex, textOf: (path: string) => string | undefined): L.Diagnostic {
+  const related: L.DiagnosticRelatedInformation[] = [];
+  for (const r of d.related ?? []) {
+    const t = textOf(r.location.path);
+    if (t === undefined) continue;
+    related.push({ location: { uri: pathToUri(r.location.path), range: lineIndex(t).range(r.location) }, message: r.message });
+  }
+  return {
+    range: idx.range(d),
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: 'chartwright',
+    message: d.message,
+    relatedInformation: related.length > 0 ? related : undefined,
+  };
+}
+
+const KIND: Record<CompletionKind, L.CompletionItemKind> = {
+  field: 5,
+  value: 12,
+  object: 9,
+  method: 2,
+  function: 3,
+  keyword: 14,
+  snippet: 15,
+  variable: 6,
+  template: 18,
+};
+
+/** toLspCompletion converts a completion entry. */
+export function toLspCompletion(e: CompletionEntry, idx: LineIndex): L.CompletionItem {
+  return {
+    label: e.label,
+    kind: KIND[e.kind],
+    detail: e.detail,
+    documentation: e.documentation === undefined ? undefined : { kind: 'markdown', value: e.documentation },
+    sortText: e.sortText,
+    insertTextFormat: e.snippet === true ? 2 : 1,
+    textEdit: { range: idx.range(e.replace), newText: e.insertText ?? e.label },
+  };
+}
+
+/** toLspLocation converts a location. */
+export function toLspLocation(l: Location, textOf: (path: string) => string | undefined): L.Location | undefined {
+  const t = textOf(l.path);
+  if (t === undefined) return undefined;
+  return { uri: pathToUri(l.path), range: lineIndex(t).range(l) };
+}
+
+/** toLspSymbol converts a document symbol. */
+export function toLspSymbol(s: DocSymbol, idx: LineIndex): L.DocumentSymbol {
+  return {
+    name: s.name,
+    detail: s.detail,
+    kind: s.kind === 'define' ? 12 : 20,
+    range: idx.range(s),
+    selectionRange: idx.range(s.selection),
+    children: s.children.map((c) => toLspSymbol(c, idx)),
+  };
+}

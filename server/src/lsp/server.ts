@@ -1,0 +1,211 @@
+// The language server: capabilities, one small handler per request (each calling one analysis
+// function on the current snapshot), debounced diagnostics published against document
+// versions, full lint (with a render of the chart) on save. Handlers never throw: errors are
+// logged and answered with an empty result.
+import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { complete } from '../analysis/completion';
+import { definition } from '../analysis/definition';
+import { diagnostics } from '../analysis/diagnostics';
+import type { AnalysisHost } from '../analysis/host';
+import { hover } from '../analysis/hover';
+import { Workspace } from '../analysis/snapshot';
+import { documentSymbols } from '../analysis/symbols';
+import { lineIndex, toLspCompletion, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
+import { SETTINGS_SECTION, parseSettings } from './settings';
+
+/** ServerOptions tune timing (tests use short delays). */
+export interface ServerOptions {
+  /** debounceMs: delay after the last change before fast diagnostics (parse, values). */
+  readonly debounceMs?: number;
+  /** renderDelayMs: further idle time before the render pass runs after edits. */
+  readonly renderDelayMs?: number;
+}
+
+/** startServer wires all handlers on `connection` and starts listening. */
+export function startServer(connection: Connection, host: AnalysisHost, opts: ServerOptions = {}): Workspace {
+  const debounceMs = opts.debounceMs ?? 150;
+  const renderDelayMs = opts.renderDelayMs ?? 750;
+  const documents = new TextDocuments(TextDocument);
+  const ws = new Workspace(host);
+  const timers = new Map<string, NodeJS.Timeout>();
+  let pullConfig = false;
+
+  const log = (msg: string, e?: unknown): void => {
+    const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : e === undefined ? '' : String(e);
+    try {
+      connection.console.error(`${msg}${detail !== '' ? ': ' + detail : ''}`);
+    } catch {
+      process.stderr.write(`${msg} ${detail}\n`);
+    }
+  };
+
+  function safe<P, R>(name: string, fallback: R, fn: (p: P) => R): (p: P) => R {
+    return (p: P): R => {
+      try {
+        return fn(p);
+      } catch (e) {
+        log(`chartwright: ${name} failed`, e);
+        return fallback;
+      }
+    };
+  }
+
+  const textOf = (path: string): string | undefined => ws.snapshot().text(path);
+
+  const publish = (uri: string, withRender: boolean): void => {
+    const path = uriToPath(uri);
+    const doc = documents.get(uri);
+    if (path === undefined || doc === undefined) return;
+    const snap = ws.snapshot();
+    const version = snap.version(path);
+    const diags = diagnostics(snap, path, { render: withRender });
+    // Drop results of a snapshot that changed meanwhile (a newer run will publish).
+    if (!snap.isCurrent() || documents.get(uri)?.version !== version) return;
+    const idx = lineIndex(doc.getText());
+    void connection.sendDiagnostics({ uri, version, diagnostics: diags.map((d) => toLspDiagnostic(d, idx, textOf)) });
+  };
+
+  const schedule = (uri: string): void => {
+    const old = timers.get(uri);
+    if (old !== undefined) clearTimeout(old);
+    timers.set(
+      uri,
+      setTimeout(() => {
+        safe('diagnostics', undefined, () => publish(uri, false))(undefined);
+        timers.set(
+          uri,
+          setTimeout(() => {
+            timers.delete(uri);
+            safe('render diagnostics', undefined, () => publish(uri, true))(undefined);
+          }, renderDelayMs),
+        );
+      }, debounceMs),
+    );
+  };
+
+  const lintAll = (): void => {
+    for (const d of documents.all()) {
+      const old = timers.get(d.uri);
+      if (old !== undefined) clearTimeout(old);
+      timers.delete(d.uri);
+      safe('lint', undefined, () => publish(d.uri, true))(undefined);
+    }
+  };
+
+  const sync = (doc: TextDocument): void => {
+    const path = uriToPath(doc.uri);
+    if (path === undefined) return;
+    ws.changeDocument(path, doc.version, doc.getText());
+    schedule(doc.uri);
+  };
+
+  const refreshSettings = async (): Promise<void> => {
+    if (!pullConfig) return;
+    try {
+      const cfg: unknown = await connection.workspace.getConfiguration(SETTINGS_SECTION);
+      ws.setSettings(parseSettings(cfg));
+      lintAll();
+    } catch (e) {
+      log('chartwright: reading configuration failed', e);
+    }
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    pullConfig = params.capabilities.workspace?.configuration === true;
+    const init: unknown = params.initializationOptions;
+    if (init !== null && typeof init === 'object' && SETTINGS_SECTION in init) {
+      ws.setSettings(parseSettings((init as Record<string, unknown>)[SETTINGS_SECTION]));
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { triggerCharacters: ['.', '"', '$'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        documentSymbolProvider: true,
+      },
+      serverInfo: { name: 'chartwright' },
+    };
+  });
+  connection.onInitialized(() => void refreshSettings());
+  connection.onDidChangeConfiguration((p) => {
+    const raw: unknown = p.settings;
+    if (raw !== null && typeof raw === 'object' && SETTINGS_SECTION in raw) {
+      ws.setSettings(parseSettings((raw as Record<string, unknown>)[SETTINGS_SECTION]));
+      lintAll();
+    } else void refreshSettings();
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    ws.filesChanged();
+    lintAll();
+  });
+
+  documents.onDidOpen((e) => sync(e.document));
+  documents.onDidChangeContent((e) => sync(e.document));
+  // Saved buffers already are the analysed text: only the full lint (with render) is new.
+  documents.onDidSave(() => lintAll());
+  documents.onDidClose((e) => {
+    const path = uriToPath(e.document.uri);
+    const t = timers.get(e.document.uri);
+    if (t !== undefined) clearTimeout(t);
+    timers.delete(e.document.uri);
+    if (path !== undefined) ws.closeDocument(path);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  const at = (uri: string, pos: { line: number; character: number }): { path: string; offset: number } | undefined => {
+    const path = uriToPath(uri);
+    const doc = documents.get(uri);
+    if (path === undefined) return undefined;
+    const text = doc?.getText() ?? ws.snapshot().text(path);
+    if (text === undefined) return undefined;
+    return { path, offset: lineIndex(text).offsetAt(pos) };
+  };
+
+  connection.onCompletion(
+    safe('completion', [], (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      if (a === undefined) return [];
+      const snap = ws.snapshot();
+      const idx = lineIndex(snap.text(a.path) ?? '');
+      return complete(snap, a.path, a.offset).map((e) => toLspCompletion(e, idx));
+    }),
+  );
+  connection.onHover(
+    safe('hover', null, (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      if (a === undefined) return null;
+      const snap = ws.snapshot();
+      const h = hover(snap, a.path, a.offset);
+      if (h === undefined) return null;
+      return { contents: { kind: 'markdown', value: h.markdown }, range: lineIndex(snap.text(a.path) ?? '').range(h) };
+    }),
+  );
+  connection.onDefinition(
+    safe('definition', [], (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      if (a === undefined) return [];
+      const snap = ws.snapshot();
+      const t = (path: string): string | undefined => snap.text(path);
+      return definition(snap, a.path, a.offset).flatMap((l) => toLspLocation(l, t) ?? []);
+    }),
+  );
+  connection.onDocumentSymbol(
+    safe('documentSymbol', [], (p) => {
+      const path = uriToPath(p.textDocument.uri);
+      if (path === undefined) return [];
+      const snap = ws.snapshot();
+      const idx = lineIndex(snap.text(path) ?? '');
+      return documentSymbols(snap, path).map((s) => toLspSymbol(s, idx));
+    }),
+  );
+  connection.onShutdown(() => {
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  return ws;
+}

@@ -1,0 +1,37 @@
+// Client settings (section "chartwright") → AnalysisSettings, read defensively from unknown JSON.
+import { DEFAULT_SETTINGS, type AnalysisSettings, type SeveritySetting } from '../analysis/host';
+import { type DiagnosticCode, isDiagnosticCode } from '../analysis/codes';
+
+/** SETTINGS_SECTION is the configuration section the server reads. */
+export const SETTINGS_SECTION = 'chartwright';
+
+function str(x: unknown, d: string): string {
+  return typeof x === 'string' ? x : d;
+}
+
+function isSeverity(x: unknown): x is SeveritySetting {
+  return x === 'error' || x === 'warning' || x === 'information' || x === 'hint' || x === 'off';
+}
+
+/** parseSettings reads the chartwright settings object; unknown or bad fields keep defaults. */
+export function parseSettings(raw: unknown): AnalysisSettings {
+  if (raw === null || typeof raw !== 'object') return DEFAULT_SETTINGS;
+  const o = raw as Record<string, unknown>;
+  const valuesFiles = Array.isArray(o.valuesFiles) ? o.valuesFiles.filter((x): x is string => typeof x === 'string') : [];
+  const hvRaw = o.helmVersion;
+  const helmVersion = hvRaw === 3 || hvRaw === '3' || hvRaw === 'v3' ? 3 : 4;
+  const severity: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
+  const diag = o.diagnostics;
+  const sevRaw = diag !== null && typeof diag === 'object' ? (diag as Record<string, unknown>).severity : undefined;
+  if (sevRaw !== null && typeof sevRaw === 'object') {
+    for (const [k, v] of Object.entries(sevRaw as Record<string, unknown>)) if (isDiagnosticCode(k) && isSeverity(v)) severity[k] = v;
+  }
+  return {
+    valuesFiles,
+    releaseName: str(o.releaseName, DEFAULT_SETTINGS.releaseName) || DEFAULT_SETTINGS.releaseName,
+    namespace: str(o.namespace, ''),
+    kubeVersion: str(o.kubeVersion, ''),
+    helmVersion,
+    severity,
+  };
+}
