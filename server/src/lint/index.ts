@@ -49,7 +49,7 @@ export function lintChart(fs: ChartFS, dir: string, display: string, userValues:
   const v = o.helmVersion;
   const log = o.log ?? ((): void => undefined);
   lintChartfile(l, fs, dir, v);
-  lintValues(l, fs, dir, userValues, o.skipSchemaValidation, v);
+  lintValues(l, fs, dir, userValues, o.skipSchemaValidation, v, log);
   lintTemplates(l, fs, dir, userValues, {
     helmVersion: v,
     namespace: o.namespace,

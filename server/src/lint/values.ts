@@ -14,13 +14,13 @@ import type { Linter } from './support';
 const FILE = 'values.yaml';
 
 /** lintValues runs rules.ValuesWithOverrides. */
-export function lintValues(l: Linter, fs: ChartFS, dir: string, overrides: GoMap, skipSchema: boolean, v: HelmVersion): void {
+export function lintValues(l: Linter, fs: ChartFS, dir: string, overrides: GoMap, skipSchema: boolean, v: HelmVersion, log: (line: string) => void): void {
   const path = joinPath(dir, FILE);
   if (!l.run('INFO', FILE, fs.exists(path) ? undefined : 'file does not exist', { file: FILE })) return;
-  l.run('ERROR', FILE, validateValuesFile(fs, dir, overrides, skipSchema, v), { file: FILE });
+  l.run('ERROR', FILE, validateValuesFile(fs, dir, overrides, skipSchema, v, log), { file: FILE });
 }
 
-function validateValuesFile(fs: ChartFS, dir: string, overrides: GoMap, skipSchema: boolean, v: HelmVersion): string | undefined {
+function validateValuesFile(fs: ChartFS, dir: string, overrides: GoMap, skipSchema: boolean, v: HelmVersion, log: (line: string) => void): string | undefined {
   const data = fs.readFile(joinPath(dir, FILE));
   if (data === undefined) return `unable to parse YAML: read ${fs.displayPath(joinPath(dir, FILE))}: is a directory`;
   let values: GoMap;
@@ -32,10 +32,10 @@ function validateValuesFile(fs: ChartFS, dir: string, overrides: GoMap, skipSche
     const typeName = v === 4 ? 'common.Values' : 'chartutil.Values';
     return `unable to parse YAML: ${e.message.replace('Go value of type map[string]interface {}', `Go value of type ${typeName}`)}`;
   }
-  // CoalesceTables(copy of overrides, values): the overrides win. Its log lines are not
-  // printed: Helm's template rule coalesces again and reports them once.
-  const co = new Coalescer(new Log(v));
-  const coalesced = co.coalesceTables(deepCopy(overrides) as GoMap, values);
+  // CoalesceTables(copy of overrides, values): the overrides win; its warnings go to stderr.
+  const lg = new Log(v);
+  const coalesced = new Coalescer(lg).coalesceTables(deepCopy(overrides) as GoMap, values);
+  lg.lines.forEach(log);
   const schema = fs.readFile(joinPath(dir, 'values.schema.json'));
   if (schema === undefined || schema.length === 0) return undefined;
   // Helm 3.17 passes no skip flag to this rule: the schema is always checked here.
