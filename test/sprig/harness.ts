@@ -38,7 +38,8 @@ const toJson: FuncDef = {
   doc: { signature: 'toJson', description: 'test', example: '', category: 'test' },
 };
 
-function funcs(): Map<string, FuncDef> {
+/** harnessFuncs are sprigFuncs() plus Helm's toJson. */
+export function harnessFuncs(): Map<string, FuncDef> {
   const m = new Map<string, FuncDef>(sprigFuncs().map((d) => [d.name, d]));
   m.set('toJson', toJson);
   return m;
@@ -66,7 +67,7 @@ export function lastMessage(go: string): string {
 export function evaluate(expr: string): string {
   const typeOnly = expr.startsWith('~');
   const e = typeOnly ? expr.slice(1) : expr;
-  const set = new TemplateSet({ funcs: funcs(), helmVersion: 4, runtime });
+  const set = new TemplateSet({ funcs: harnessFuncs(), helmVersion: 4, runtime });
   const name = 'mychart/templates/t.yaml';
   const perr = set.addFile(name, `# {{ $r := ${e} }}{{ printf "%T" $r }}|{{ $r | toJson }}\n`);
   if (perr !== null) return '!parse: ' + perr.message;
