@@ -1,16 +1,17 @@
 // The `chartwright` command line: `chartwright template [NAME] CHART [flags]` (Helm's
-// `helm template`), `chartwright lint` (planned). Process I/O only; the work is in render/.
+// `helm template`), `chartwright lint` (`helm lint`). Process I/O only; the work is in render/.
 import { mkdirSync, appendFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { nodeFS } from '../chart/fs';
 import { runTemplateCommand } from '../render/template-command';
+import { runLintCommand } from '../lint/command';
 import type { OutputFS } from '../render/manifests';
 
 const USAGE = `Usage: chartwright <command> [args]
 
 Commands:
   template [NAME] CHART [flags]   render chart templates locally (like \`helm template\`)
-  lint CHART                      (planned) check a chart
+  lint CHART [flags]              check a chart like \`helm lint\` (--strict, --format json)
 
 Run 'chartwright template --help' for the template flags.
 `;
@@ -41,9 +42,13 @@ export function main(argv: readonly string[]): number {
       process.stderr.write(r.stderr);
       return r.exitCode;
     }
-    case 'lint':
-      process.stderr.write('chartwright lint: not implemented yet (planned); use `chartwright template` to check rendering\n');
-      return 2;
+    case 'lint': {
+      const cwd = process.cwd().replace(/^\/+/, '');
+      const r = runLintCommand(rest, { fs: nodeFS('/'), cwd });
+      process.stdout.write(r.stdout);
+      process.stderr.write(r.stderr);
+      return r.exitCode;
+    }
     case undefined:
     case '-h':
     case '--help':
