@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { helmFuncs } from '../../server/src/helm/funcs';
+import { sprigFuncs } from '../../server/src/sprig/registry';
 import { loadGrammar, scopesAt, tokenize, type Token } from './tokenize';
 
 type Expect = readonly [needle: string, ...scopes: string[]];
@@ -388,8 +390,6 @@ for (const c of cases) {
 
 test('grammar: every function of the registries is a support function', async () => {
   // Cross-check against the engine: a function the renderer knows must not look like a user's typo.
-  const { sprigFuncs } = await import('../../server/src/sprig/registry');
-  const { helmFuncs } = await import('../../server/src/helm/funcs');
   const names = [...sprigFuncs(), ...helmFuncs()].map((f) => f.name);
   const grammar = await loadGrammar('source.helm');
   const missing: string[] = [];

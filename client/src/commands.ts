@@ -1,0 +1,104 @@
+// The extension's commands: preview, built-in dry run (server request), dry run with the real helm
+// binary (trusted workspaces only), values file selection and server restart.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { type DryRunParams, DryRunRequest, type DryRunResult } from '../../server/src/lsp/protocol';
+import { externalBinaryAllowed, formatHelmFailure, helmDryRun, type HelmInvocation } from './commands-core';
+import { enclosingChartOf } from './detect-core';
+import type { PreviewProvider } from './preview';
+import { readSettings, writeValuesFiles } from './settings';
+
+/** CommandDeps are what the commands need from the extension. */
+export interface CommandDeps {
+  readonly client: () => LanguageClient | undefined;
+  readonly restart: () => Promise<void>;
+  readonly preview: PreviewProvider;
+}
+
+function activeChart(): { doc: vscode.TextDocument; chartDir: string } | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  const chartDir = doc?.uri.scheme === 'file' ? enclosingChartOf(doc.uri.fsPath, existsSync) : undefined;
+  if (doc === undefined || chartDir === undefined) {
+    void vscode.window.showWarningMessage('Chartwright: open a file of a Helm chart (a folder with Chart.yaml) first.');
+    return undefined;
+  }
+  return { doc, chartDir };
+}
+
+async function dryRunBuiltin(deps: CommandDeps): Promise<void> {
+  const a = activeChart();
+  const client = deps.client();
+  if (a === undefined || client === undefined) return;
+  const params: DryRunParams = { uri: a.doc.uri.toString() };
+  const r = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Chartwright: dry run (built-in)…', cancellable: true },
+    (_p, token) => client.sendRequest<DryRunResult>(DryRunRequest.method, params, token),
+  );
+  if (r.error !== undefined) void vscode.window.showErrorMessage(`Chartwright: dry run failed: ${r.error.split('\n')[0]}`);
+  await deps.preview.showOutput(`${path.basename(a.chartDir)} dry run (built-in)`, r.error === undefined ? r.text : `${r.text}\n# Error: ${r.error}\n`);
+}
+
+function runHelm(inv: HelmInvocation, token: vscode.CancellationToken): Promise<{ ok: boolean; text: string }> {
+  return new Promise((resolve) => {
+    // An argument array and no shell: paths and names are never interpreted.
+    const child = execFile(inv.file, [...inv.args], { cwd: inv.cwd, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (err, stdout, stderr) => {
+      if (err === null) resolve({ ok: true, text: stdout });
+      else resolve({ ok: false, text: formatHelmFailure(inv, err.code ?? null, stderr) });
+    });
+    token.onCancellationRequested(() => child.kill());
+  });
+}
+
+async function dryRunHelm(deps: CommandDeps): Promise<void> {
+  const trust = externalBinaryAllowed(vscode.workspace.isTrusted);
+  if (!trust.allowed) {
+    void vscode.window.showWarningMessage(trust.message);
+    return;
+  }
+  const a = activeChart();
+  if (a === undefined) return;
+  const inv = helmDryRun(readSettings(a.doc.uri), a.chartDir);
+  const r = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Chartwright: ${path.basename(inv.file)} install --dry-run…`, cancellable: true },
+    (_p, token) => runHelm(inv, token),
+  );
+  if (!r.ok) void vscode.window.showErrorMessage(r.text.split('\n').find((l) => l.startsWith('Error')) ?? 'Chartwright: helm failed');
+  await deps.preview.showOutput(`${path.basename(a.chartDir)} dry run (helm)`, r.text);
+}
+
+async function selectValuesFiles(): Promise<void> {
+  const a = activeChart();
+  if (a === undefined) return;
+  const current = readSettings(a.doc.uri).valuesFiles;
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(a.chartDir, '**/*.{yaml,yml}'), '**/{templates,charts,node_modules}/**');
+  const rel = found
+    .map((u) => path.relative(a.chartDir, u.fsPath))
+    .filter((f) => f !== 'values.yaml' && f !== 'Chart.yaml' && f !== 'Chart.lock')
+    .sort();
+  const ordered = [...current.filter((f) => rel.includes(f)), ...rel.filter((f) => !current.includes(f))];
+  const items = ordered.map((f) => ({ label: f, picked: current.includes(f) }));
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: 'Values files applied after values.yaml (in this order)',
+    placeHolder: 'None selected: values.yaml only',
+  });
+  if (picked === undefined) return;
+  await writeValuesFiles(a.doc.uri, picked.map((p) => p.label));
+}
+
+/** registerCommands registers every command and returns their disposables. */
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('chartwright.preview', async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (doc !== undefined) await deps.preview.open(doc);
+    }),
+    vscode.commands.registerCommand('chartwright.dryRun', () => dryRunBuiltin(deps)),
+    vscode.commands.registerCommand('chartwright.dryRunHelm', () => dryRunHelm(deps)),
+    vscode.commands.registerCommand('chartwright.selectValuesFiles', () => selectValuesFiles()),
+    vscode.commands.registerCommand('chartwright.restartServer', () => deps.restart()),
+  ];
+}

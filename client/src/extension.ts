@@ -1,0 +1,93 @@
+// Extension entry: starts the bundled language server (server/out/server.js over stdio), marks chart
+// templates as helm/helm-tpl documents, and wires the preview, commands and status bar.
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { languageChange } from './detect-core';
+import { PreviewProvider } from './preview';
+import { ChartStatus } from './status';
+
+let client: LanguageClient | undefined;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('server/out/server.js');
+  // TransportKind.stdio passes `--stdio` to the server.
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'helm' },
+      { scheme: 'file', language: 'helm-tpl' },
+      { scheme: 'file', pattern: '**/Chart.yaml' },
+      { scheme: 'file', pattern: '**/values*.{yaml,yml}' },
+    ],
+    synchronize: {
+      configurationSection: 'chartwright',
+      fileEvents: vscode.workspace.createFileSystemWatcher(
+        '**/{Chart.yaml,Chart.lock,requirements.yaml,values*.yaml,values*.yml,values.schema.json,.helmignore,*.tgz,*.tpl,templates/**}',
+      ),
+    },
+    outputChannelName: 'Chartwright',
+  };
+  return new LanguageClient('chartwright', 'Chartwright', serverOptions, clientOptions);
+}
+
+// Chart templates get the helm languages; files the name patterns claimed outside a chart go back.
+// Each document is decided once, so a language the user picks by hand afterwards is respected.
+const decided = new Set<string>();
+function detectLanguage(doc: vscode.TextDocument): void {
+  if (doc.uri.scheme !== 'file' || decided.has(doc.uri.toString())) return;
+  decided.add(doc.uri.toString());
+  const next = languageChange(doc.uri.fsPath, doc.languageId, existsSync);
+  if (next !== undefined) void vscode.languages.setTextDocumentLanguage(doc, next);
+}
+
+/** activate is called by VS Code on the first helm document or a workspace with a Chart.yaml. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  vscode.workspace.textDocuments.forEach(detectLanguage);
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(detectLanguage),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      // setTextDocumentLanguage closes and reopens the document; keep the decision for that reopen.
+      if (!vscode.workspace.textDocuments.some((o) => o.uri.toString() === d.uri.toString())) {
+        setTimeout(() => {
+          if (!vscode.workspace.textDocuments.some((o) => o.uri.toString() === d.uri.toString())) decided.delete(d.uri.toString());
+        }, 1000);
+      }
+    }),
+  );
+
+  const preview = new PreviewProvider(() => client);
+  const status = new ChartStatus();
+  context.subscriptions.push(preview, status);
+  context.subscriptions.push(
+    ...registerCommands({
+      client: () => client,
+      preview,
+      restart: async () => {
+        if (client === undefined) {
+          client = createClient(context);
+          await client.start();
+        } else {
+          await client.restart();
+        }
+      },
+    }),
+  );
+
+  client = createClient(context);
+  try {
+    await client.start();
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Chartwright: the language server failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** deactivate stops the language server. */
+export async function deactivate(): Promise<void> {
+  if (client !== undefined) await client.stop();
+  client = undefined;
+}

@@ -1,0 +1,105 @@
+// Read-only virtual documents: the live "rendered YAML" preview (chartwright-preview:) and static
+// command output such as dry runs (chartwright-output:). Moving the cursor in a preview reveals the
+// template line that produced it, using the source map the server returns.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { type RenderParams, RenderRequest, type RenderResult } from '../../server/src/lsp/protocol';
+import {
+  PREVIEW_SCHEME,
+  debounce,
+  parsePreviewQuery,
+  previewText,
+  previewUri,
+  scopeFor,
+  sourceOfLine,
+} from './preview-core';
+
+/** OUTPUT_SCHEME is the scheme of static, read-only command output documents. */
+export const OUTPUT_SCHEME = 'chartwright-output';
+
+/** PreviewProvider serves both schemes and keeps previews live while the user types. */
+export class PreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.emitter.event;
+  private readonly results = new Map<string, RenderResult>();
+  private readonly outputs = new Map<string, string>();
+  private readonly highlight = vscode.window.createTextEditorDecorationType({
+    isWholeLine: true,
+    backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
+  });
+  private readonly subs: vscode.Disposable[] = [];
+  private outputCount = 0;
+
+  constructor(private readonly client: () => LanguageClient | undefined) {
+    const refresh = debounce(() => this.refreshAll(), 250);
+    this.subs.push(
+      vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this),
+      vscode.workspace.registerTextDocumentContentProvider(OUTPUT_SCHEME, this),
+      vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.scheme === 'file' && refresh()),
+      vscode.workspace.onDidSaveTextDocument(() => refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('chartwright') && refresh()),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.revealSource(e.textEditor)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.results.delete(d.uri.toString())),
+    );
+  }
+
+  /** open shows the preview of a document beside it. */
+  async open(doc: vscode.TextDocument): Promise<void> {
+    const parts = previewUri({ source: doc.uri.toString(), scope: scopeFor(doc.languageId) }, path.basename(doc.uri.fsPath));
+    const uri = vscode.Uri.from(parts);
+    const shown = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+  }
+
+  /** showOutput opens a read-only document with the given text (e.g. a dry run's output). */
+  async showOutput(title: string, text: string): Promise<void> {
+    const uri = vscode.Uri.from({ scheme: OUTPUT_SCHEME, path: `/${title}.yaml`, query: String(++this.outputCount) });
+    this.outputs.set(uri.toString(), text);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    if (uri.scheme === OUTPUT_SCHEME) return this.outputs.get(uri.toString()) ?? '';
+    const target = parsePreviewQuery(uri.query);
+    const client = this.client();
+    if (target === undefined) return '# not a Chartwright preview\n';
+    if (client === undefined) return '# the Chartwright language server is not running\n';
+    const source = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.source);
+    const params: RenderParams = { uri: target.source, text: source?.getText(), scope: target.scope };
+    try {
+      const r = await client.sendRequest<RenderResult>(RenderRequest.method, params, token);
+      this.results.set(uri.toString(), r);
+      return previewText(r);
+    } catch (e) {
+      return `# preview failed: ${e instanceof Error ? e.message : String(e)}\n`;
+    }
+  }
+
+  private refreshAll(): void {
+    for (const d of vscode.workspace.textDocuments) if (d.uri.scheme === PREVIEW_SCHEME) this.emitter.fire(d.uri);
+  }
+
+  private async revealSource(editor: vscode.TextEditor): Promise<void> {
+    if (editor.document.uri.scheme !== PREVIEW_SCHEME) return;
+    const r = this.results.get(editor.document.uri.toString());
+    const src = r && sourceOfLine(r, editor.selection.active.line);
+    if (!src) return;
+    const uri = vscode.Uri.parse(src.uri);
+    let target = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    if (target === undefined) {
+      const other = vscode.window.visibleTextEditors.find((e) => e !== editor && e.document.uri.scheme === 'file');
+      target = await vscode.window.showTextDocument(uri, { viewColumn: other?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: true, preview: true });
+    }
+    const range = new vscode.Range(src.line, 0, src.line, 0);
+    target.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    for (const e of vscode.window.visibleTextEditors) e.setDecorations(this.highlight, e === target ? [range] : []);
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    this.highlight.dispose();
+    for (const d of this.subs) d.dispose();
+  }
+}

@@ -1,0 +1,47 @@
+// Status bar entry: the chart of the active editor and the values profile; click to change values.
+import { existsSync, readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { chartNameOf, statusText } from './commands-core';
+import { enclosingChartOf } from './detect-core';
+import { readSettings } from './settings';
+
+/** ChartStatus keeps the status bar item in step with the active editor and the settings. */
+export class ChartStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('chartwright.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly subs: vscode.Disposable[] = [];
+
+  constructor() {
+    this.item.name = 'Chartwright chart';
+    this.item.command = 'chartwright.selectValuesFiles';
+    this.subs.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('chartwright') && this.update()),
+    );
+    this.update();
+  }
+
+  /** update re-reads the active editor's chart and settings. */
+  update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const chartDir = doc?.uri.scheme === 'file' ? enclosingChartOf(doc.uri.fsPath, existsSync) : undefined;
+    if (doc === undefined || chartDir === undefined) {
+      this.item.hide();
+      return;
+    }
+    let name: string | undefined;
+    try {
+      name = chartNameOf(readFileSync(`${chartDir}/Chart.yaml`, 'utf8'));
+    } catch {
+      name = undefined;
+    }
+    const s = readSettings(doc.uri);
+    this.item.text = statusText(name, s.valuesFiles);
+    this.item.tooltip = `Chart ${chartDir}\nValues: values.yaml${s.valuesFiles.map((f) => ` ← ${f}`).join('')}\nClick to choose values files`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const d of this.subs) d.dispose();
+  }
+}
