@@ -1,4 +1,5 @@
 // Bundles the CLI (and, once present, the language server and the VS Code client) with esbuild.
+// Usage: node scripts/build.mjs [--production] [name-filter...]   e.g. `node scripts/build.mjs client`
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -8,8 +9,13 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'client/out/extension.js', external: ['vscode'] },
 ];
 
+const args = process.argv.slice(2);
+const production = args.includes('--production');
+const filters = args.filter((a) => !a.startsWith('--'));
+
 for (const e of entries) {
   if (!existsSync(e.in)) continue;
+  if (filters.length > 0 && !filters.some((f) => e.out.includes(f))) continue;
   await build({
     entryPoints: [e.in],
     outfile: e.out,
@@ -17,8 +23,10 @@ for (const e of entries) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    sourcemap: true,
-    minify: false,
+    // The packaged extension ships minified bundles without maps (size); dev builds keep maps.
+    sourcemap: !production,
+    minify: production,
+    keepNames: production,
     external: e.external ?? [],
     banner: e.banner ? { js: e.banner } : undefined,
     logLevel: 'warning',
