@@ -68,6 +68,20 @@ export interface RunOptions {
   readonly sourceMap?: boolean;
 }
 
+/**
+ * NestState is shared by an execution and the nested executions its include/tpl calls start:
+ * the chain of active nested calls, kept (not popped) when the JavaScript stack overflows so the
+ * outermost level can describe the recursion in its error.
+ */
+interface NestState {
+  readonly calls: string[];
+}
+
+// Frames of `template` recursion that must unwind before a stack overflow is turned into an
+// error: building the error at the deepest frame could itself exhaust the stack (and V8 aborts
+// the process when it compiles a regular expression there).
+const OVERFLOW_UNWIND = 32;
+
 // Sentinel for Go's missingVal: "no value piped in".
 const MISSING: unique symbol = Symbol('missing');
 type Final = Arg | typeof MISSING;
@@ -163,6 +177,17 @@ export function assignable(v: Value, t: string): boolean {
   return false;
 }
 
+/** describeCycle names the repeating tail of a call chain: `repeating include "x"`. */
+function describeCycle(calls: readonly string[]): string {
+  const L = calls.length;
+  for (let p = 1; p <= 16 && 2 * p <= L; p++) {
+    let periodic = true;
+    for (let k = 0; k < p && periodic; k++) if (calls[L - 1 - k] !== calls[L - 1 - k - p]) periodic = false;
+    if (periodic) return `repeating ${calls.slice(L - p).join(' → ')}`;
+  }
+  return `innermost ${calls[L - 1]}`;
+}
+
 function isHexInt(s: string): boolean {
   return s.length > 2 && s[0] === '0' && (s[1] === 'x' || s[1] === 'X') && !/[pP]/.test(s);
 }
@@ -202,8 +227,12 @@ export class Executor implements TemplateHost {
   private site: CallSite | null = null;
   private readonly pending: IncludeResult[] = [];
   private readonly ctx: CallContext;
+  private readonly nest: NestState;
+  /** overflowLevel is the template depth at which the JS stack overflowed (-1: none). */
+  private overflowLevel = -1;
 
-  constructor(env: ExecEnv, tree: Tree, opts: RunOptions) {
+  constructor(env: ExecEnv, tree: Tree, opts: RunOptions, nest?: NestState) {
+    this.nest = nest ?? { calls: [] };
     this.env = env;
     this.tree = tree;
     this.opts = opts;
@@ -246,13 +275,44 @@ export class Executor implements TemplateHost {
 
   private runNested(env: ExecEnv, tree: Tree, data: Value, kind: CallKind): string {
     this.checkAbort();
-    const sub = new Executor(env, tree, this.opts);
-    const out = sub.run(data);
+    const calls = this.nest.calls;
+    calls.push(`${kind} ${goQuote(tree.name)}`);
+    const sub = new Executor(env, tree, this.opts, this.nest);
+    let out: string;
+    try {
+      out = sub.run(data);
+    } catch (e) {
+      // On a stack overflow the chain stays for overflowError at the outermost level.
+      if (!isStackOverflow(e)) calls.pop();
+      throw e;
+    }
+    calls.pop();
     if (this.sm !== null && sub.sm !== null) this.pending.push({ text: out, segments: sub.sm.segments, kind });
     return out;
   }
 
   // ---- errors ---------------------------------------------------------------------------------
+
+  /**
+   * overflowError turns a JavaScript stack overflow that reached the outermost execution into a
+   * positioned limit error: at the node the outermost template was evaluating (the include/tpl
+   * call that started the recursion, or the deepest `template` call/node when the recursion
+   * stayed in this execution), describing the repeating chain of nested calls. Go's stack
+   * (1 GB) only runs out much later, so this is a limit of this implementation, not a Go error.
+   */
+  overflowError(): TemplateError {
+    const calls = this.nest.calls;
+    let what: string;
+    if (calls.length > 0) {
+      what = `template recursion too deep: ${calls.length} nested include/tpl calls (${describeCycle(calls)})`;
+    } else if (this.overflowLevel >= 0) {
+      const names = this.callNodes.slice(0, this.overflowLevel + 1).map((n) => `template ${goQuote(n.name)}`);
+      what = `template recursion too deep: ${names.length} nested template calls (${describeCycle(names)})`;
+    } else {
+      what = 'template or value nesting too deep';
+    }
+    return limitError(this.tree, this.node, `${what}; the JavaScript call stack is exhausted`);
+  }
 
   private errorf(message: string, cause?: TemplateError | Error): never {
     const node = this.node;
@@ -505,7 +565,7 @@ export class Executor implements TemplateHost {
     }
     this.callNodes.push(t);
     this.callTrees.push(savedTree);
-    this.depth++;
+    const level = this.depth++;
     this.tree = tmpl;
     // No dynamic scoping: template invocations inherit no variables.
     this.varBase = savedLen;
@@ -514,7 +574,12 @@ export class Executor implements TemplateHost {
     try {
       this.walk(newDot, tmpl.root);
     } catch (e) {
-      if (isStackOverflow(e)) throw this.depthError(e);
+      if (isStackOverflow(e)) {
+        // depth is not unwound on errors: the first frame to see the overflow records it, and a
+        // frame OVERFLOW_UNWIND levels further out (or the outermost) builds the error.
+        if (this.overflowLevel < 0) this.overflowLevel = level;
+        if (level === 0 || level <= this.overflowLevel - OVERFLOW_UNWIND) throw this.depthError(e);
+      }
       throw e;
     }
     this.pop(savedLen);
@@ -535,7 +600,7 @@ export class Executor implements TemplateHost {
    */
   private depthError(e: unknown): unknown {
     const nodes = this.callNodes;
-    const L = nodes.length;
+    const L = this.overflowLevel + 1;
     if (L < 64) return e;
     const max = this.env.maxDepth;
     let j = L - 1;
@@ -821,7 +886,11 @@ export class Executor implements TemplateHost {
         result = r === undefined ? null : r;
       }
     } catch (e) {
-      if (isStackOverflow(e)) throw e;
+      if (isStackOverflow(e)) {
+        // Point at the call: the outermost level reports the overflow at it (overflowError).
+        this.node = node;
+        throw e;
+      }
       if (e instanceof TemplateError && e.kind === 'limit') throw e;
       this.node = node;
       const cause = e instanceof Error ? e : new Error(String(e));
@@ -841,8 +910,9 @@ export class Executor implements TemplateHost {
     }
     if (t === null || t === REFLECT_VALUE || t === 'interface {}') return value;
     if (value === null) {
-      // A nil interface{} value is not assignable to a concrete type.
-      if (canBeNil(t) && t !== 'error') return nilOf(t);
+      // A nil interface{} value (a missing or null map entry reached by a field chain) is not
+      // assignable to any concrete type, not even a nilable one: Go's validateType reports it.
+      // (Pipeline results were already unwrapped to "invalid", which nilable params accept.)
       return this.errorf(`wrong type for value; expected ${t}; got interface {}`);
     }
     if (assignable(value, t)) return value;
