@@ -4,7 +4,7 @@
 import type { FuncDef } from '../template/func';
 import type { Value } from '../template/value';
 import { type CursorContext, cursorContext } from './context';
-import { funcMarkdown, membersOf, shortValue, yamlPreview } from './describe';
+import { funcMarkdown, membersOf, shallowPreview, shortValue } from './describe';
 import { sourceLayer } from './model';
 import { type Env, type Sym, locate, resolveFields } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
@@ -44,7 +44,11 @@ export interface CompletionScope {
 export function scopeAt(snap: Snapshot, path: string, text: string, offset: number): CompletionScope {
   const dc = snap.docChart(path);
   const root: Sym | undefined = dc !== undefined ? { value: snap.rootContext(dc), isRoot: true } : undefined;
-  const loc = locate(snap.parse(path, text), path, offset, root);
+  // The scope inside an action is the scope at its `{{`; asking there lets a slightly stale
+  // parse answer (see parseForScope).
+  const q = text.lastIndexOf('{{', Math.max(0, offset - 1));
+  const at = q >= 0 ? q : offset;
+  const loc = locate(snap.parseForScope(path, text, at), path, at, root);
   return { dc, env: loc.env };
 }
 
@@ -102,7 +106,7 @@ function completePath(snap: Snapshot, path: string, text: string, offset: number
     if (isValues && dc !== undefined) {
       const src = sourceLayer(dc.model, dc.chart, [...(target.valuesPath ?? []), m.name]);
       const where = src === undefined ? 'not set in any values file' : `from ${src.layer.label}`;
-      documentation = '```yaml\n' + yamlPreview(value, 12) + '\n```\n\n' + where;
+      documentation = '```yaml\n' + shallowPreview(value) + '\n```\n\n' + where;
     }
     out.push({
       label: m.name,

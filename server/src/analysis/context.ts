@@ -49,8 +49,29 @@ function wordEnd(text: string, from: number): number {
   return i;
 }
 
-/** cursorContext classifies `offset` in a template text. */
+/**
+ * cursorContext classifies `offset` in a template text. Only the action around the cursor is
+ * lexed (from the last `{{` before it to the next `}}`/`{{` after it), so the cost does not grow
+ * with the file.
+ */
 export function cursorContext(text: string, offset: number): CursorContext {
+  const start = text.lastIndexOf('{{', Math.max(0, offset - 1));
+  if (start < 0 || start + 2 > offset) return { kind: 'text' };
+  const close = text.indexOf('}}', offset);
+  const open = text.indexOf('{{', offset);
+  let end = text.length;
+  if (close >= 0) end = Math.min(end, close + 2);
+  if (open >= 0) end = Math.min(end, open);
+  const r = contextIn(text.slice(start, end), offset - start);
+  return shift(r, start);
+}
+
+function shift(c: CursorContext, by: number): CursorContext {
+  if (c.kind === 'text' || c.kind === 'none' || by === 0) return c;
+  return { ...c, replace: { start: c.replace.start + by, end: c.replace.end + by } };
+}
+
+function contextIn(text: string, offset: number): CursorContext {
   const items = lex('ctx', text, { resilient: true }).items;
   let k = -1;
   for (let i = 0; i < items.length; i++) {

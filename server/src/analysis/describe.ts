@@ -67,3 +67,26 @@ export function funcMarkdown(d: FuncDef): string {
   parts.push(`*${d.doc.category}* — Go signature: \`func(${d.params.join(', ')}) ${d.result}\``);
   return parts.join('\n\n');
 }
+
+/** shallowPreview is a cheap YAML-like preview one level deep (completion documentation). */
+export function shallowPreview(v: Value, maxLines = 12): string {
+  const lines: string[] = [];
+  if (v instanceof Map) {
+    for (const [k, x] of v) {
+      if (lines.length >= maxLines) {
+        lines.push('# …');
+        break;
+      }
+      lines.push(`${k}: ${shortValue(x)}`);
+    }
+  } else if (Array.isArray(v)) {
+    for (const x of v) {
+      if (lines.length >= maxLines) {
+        lines.push('# …');
+        break;
+      }
+      lines.push(`- ${shortValue(x)}`);
+    }
+  } else lines.push(shortValue(v));
+  return lines.length === 0 ? shortValue(v) : lines.join('\n');
+}

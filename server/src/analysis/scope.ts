@@ -129,6 +129,7 @@ class Walker {
   constructor(
     private readonly offset: number,
     root: Sym | undefined,
+    private readonly text: string,
   ) {
     this.env = { dot: root, vars: new Map([['$', { name: '$', decl: undefined, sym: root }]]) };
   }
@@ -151,7 +152,8 @@ class Walker {
     for (const n of l.nodes) {
       const start = n.kind === 'action' || n.kind === 'if' || n.kind === 'with' || n.kind === 'range' || n.kind === 'template' ? this.actionStart(n) : n.pos;
       if (start > this.offset) break;
-      if (n.end < this.offset || (n.end === this.offset && n.kind !== 'action' && n.kind !== 'template')) {
+      const closedBefore = n.end === this.offset && (n.kind !== 'action' && n.kind !== 'template' ? true : this.text.slice(n.end - 2, n.end) === '}}');
+      if (n.end < this.offset || closedBefore) {
         // Entirely before the cursor: only declarations matter.
         if (n.kind === 'action') cur = this.declare(cur, n.pipe, () => resolvePipe(cur, n.pipe));
         continue;
@@ -235,7 +237,7 @@ export function treeAt(result: ParseResult, fileName: string, offset: number): N
 /** locate computes the static scope and the node at `offset` (root = the chart's context). */
 export function locate(result: ParseResult, fileName: string, offset: number, root: Sym | undefined): Located {
   const tree = treeAt(result, fileName, offset);
-  const w = new Walker(offset, root);
+  const w = new Walker(offset, root, tree?.text ?? '');
   if (tree !== undefined) w.list(tree.root, w.env);
   return { env: w.env, tree, leaf: w.leaf, command: w.command, templateNode: w.templateNode };
 }

@@ -66,6 +66,9 @@ export interface RenderOutcome {
   readonly pathOf: ReadonlyMap<string, string>;
 }
 
+// allFunctions builds a fresh map per call; the function set never changes within a process.
+const functionsByVersion = new Map<HelmVersion, Map<string, FuncDef>>();
+
 class Caches {
   roots = new Map<string, string | null>();
   models = new Map<string, ChartModel>();
@@ -189,7 +192,13 @@ export class Snapshot {
 
   /** functions lists every callable function for the configured Helm version. */
   functions(): Map<string, FuncDef> {
-    return allFunctions(this.settings.helmVersion);
+    const hv = this.settings.helmVersion;
+    let m = functionsByVersion.get(hv);
+    if (m === undefined) {
+      m = allFunctions(hv);
+      functionsByVersion.set(hv, m);
+    }
+    return m;
   }
 
   /** parse returns the resilient parse of a template text (memoized by path and text). */
@@ -201,6 +210,30 @@ export class Snapshot {
     const result = parse(path, text, { resilient: true, isFunc: (n) => funcs.has(n) });
     this.ws.caches.parses.set(path, { text, hv, result });
     return result;
+  }
+
+  /**
+   * parseForScope returns a parse valid for scope questions at offset `q` (the start of the
+   * action being typed): the previous parse of the file is reused when the edit since then lies
+   * after `q` and added or removed no braces, because then every with/range/define around `q`
+   * has the same extent. Keeps completion from re-parsing the whole file on every keystroke.
+   */
+  parseForScope(path: string, text: string, q: number): ParseResult {
+    const hit = this.ws.caches.parses.get(path);
+    if (hit !== undefined && hit.text !== text && hit.hv === this.settings.helmVersion) {
+      const a = hit.text;
+      const n = Math.min(a.length, text.length);
+      let p = 0;
+      while (p < n && a.charCodeAt(p) === text.charCodeAt(p)) p++;
+      if (p >= q + 2) {
+        let sfx = 0;
+        while (sfx < n - p && a.charCodeAt(a.length - 1 - sfx) === text.charCodeAt(text.length - 1 - sfx)) sfx++;
+        const oldMid = a.slice(p, a.length - sfx);
+        const newMid = text.slice(p, text.length - sfx);
+        if (!/[{}]/.test(oldMid) && !/[{}]/.test(newMid)) return hit.result;
+      }
+    }
+    return this.parse(path, text);
   }
 
   /** valuesDoc indexes the keys of a values file text (memoized by text). */
