@@ -16,6 +16,11 @@ interface Case {
   readonly text: string;
   readonly expect: readonly Expect[];
   readonly grammar?: 'source.helm' | 'text.helm.tpl';
+  /**
+   * Known limitation under VS Code's current YAML grammar (begin/while rules): a continuation line
+   * less indented than its YAML context ends the YAML rule, and with it the action, whatever we do.
+   */
+  readonly whileLimited?: boolean;
 }
 
 const BEGIN = 'punctuation.section.embedded.begin.helm';
@@ -123,6 +128,7 @@ const cases: readonly Case[] = [
   },
   {
     name: 'raw string with backquotes, spanning lines, containing }}',
+    whileLimited: true,
     text: 'x: {{ tpl `line1 }}\nline2 {{ .x }}` . }}\nkey2: 2\n',
     expect: [
       ['tpl', 'support.function.helm'],
@@ -321,6 +327,24 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    name: 'column-0 control actions inside a nested mapping',
+    text: 'spec:\n  template:\n{{- if .Values.x }}\n    foo: bar\n{{- else }}\n    foo: "{{ .Values.y }}"\n{{- end }}\nstatus: {}\n',
+    expect: [
+      ['template', 'entity.name.tag.yaml'],
+      ['{{', BEGIN],
+      ['if', KW],
+      ['x', MEMBER],
+      ['foo', 'entity.name.tag.yaml', '!' + ACTION],
+      ['bar', '!' + ACTION],
+      ['else', KW],
+      ['foo', 'entity.name.tag.yaml', '!' + ACTION],
+      ['{{', BEGIN, 'string.quoted.double.yaml'],
+      ['y', MEMBER],
+      ['end', KW],
+      ['status', 'entity.name.tag.yaml', '!' + ACTION],
+    ],
+  },
+  {
     name: 'unterminated Go string ends at the end of its line',
     text: 'x: {{ quote "abc }}\ny: 1 }}\n',
     expect: [['"abc }}', STR]],
@@ -362,8 +386,10 @@ function describeTokens(tokens: readonly Token[]): string {
   return tokens.map((t) => `${JSON.stringify(t.text)} ${t.scopes.slice(1).join(' ')}`).join('\n');
 }
 
+const vscodeYaml = process.env.CHARTWRIGHT_VSCODE_YAML !== undefined;
 for (const c of cases) {
-  test(`grammar: ${c.name}`, async () => {
+  const skip = vscodeYaml && c.whileLimited === true ? 'known limitation with the begin/while YAML grammar' : false;
+  test(`grammar: ${c.name}`, { skip }, async () => {
     const grammar = await loadGrammar(c.grammar ?? 'source.helm');
     const tokens = tokenize(grammar, c.text);
     let from = 0;

@@ -15,6 +15,15 @@ export const grammarFiles: Readonly<Record<string, string>> = {
   'source.yaml': join(root, 'node_modules', 'tm-grammars', 'grammars', 'yaml.json'),
 };
 
+// CHARTWRIGHT_VSCODE_YAML=<VS Code's extensions/yaml/syntaxes> checks against the YAML grammar that
+// current VS Code ships (source.yaml dispatching to source.yaml.1.x), e.g. the one in code-server.
+function vscodeYaml(scopeName: string): string | undefined {
+  const dir = process.env.CHARTWRIGHT_VSCODE_YAML;
+  if (dir === undefined || !scopeName.startsWith('source.yaml')) return undefined;
+  const suffix = scopeName.slice('source.yaml'.length).replace(/^\./, '');
+  return join(dir, suffix === '' ? 'yaml.tmLanguage.json' : `yaml-${suffix}.tmLanguage.json`);
+}
+
 let registry: Promise<Registry> | undefined;
 
 function getRegistry(): Promise<Registry> {
@@ -27,7 +36,7 @@ function getRegistry(): Promise<Registry> {
         createOnigString: (s: string) => new oniguruma.OnigString(s),
       }),
       loadGrammar: async (scopeName: string) => {
-        const file = grammarFiles[scopeName];
+        const file = vscodeYaml(scopeName) ?? grammarFiles[scopeName];
         if (!file) return null;
         return parseRawGrammar(readFileSync(file, 'utf8'), file);
       },
