@@ -5,12 +5,14 @@ import { dirname, resolve } from 'node:path';
 import { nodeFS } from '../chart/fs';
 import { runTemplateCommand } from '../render/template-command';
 import { runLintCommand } from '../lint/command';
+import { runLanguageServer } from '../lsp/cli-entry';
 import type { OutputFS } from '../render/manifests';
 
 const USAGE = `Usage: chartwright <command> [args]
 
 Commands:
   template [NAME] CHART [flags]   render chart templates locally (like \`helm template\`)
+  language-server --stdio         run the language server (LSP over stdio) for any editor
   lint CHART [flags]              check a chart like \`helm lint\` (--strict, --format json)
 
 Run 'chartwright template --help' for the template flags.
@@ -49,6 +51,10 @@ export function main(argv: readonly string[]): number {
       process.stderr.write(r.stderr);
       return r.exitCode;
     }
+    case 'language-server':
+      // Serves until the client disconnects; the process stays alive on its open streams.
+      runLanguageServer(rest);
+      return 0;
     case undefined:
     case '-h':
     case '--help':
