@@ -713,7 +713,9 @@ test('resilient: half-typed templates still yield trees with partial nodes and a
   assert.equal(c.trees.get('r')?.root.nodes.length, 3);
 
   const d = parse('r', 'a: {{ .Values.x\nb: {{ .y }}\n{{ end }}{{ $nope }}{{ else }}', { resilient: true, isFunc });
+  // Go's (strict) first error leads; the editor's recovered errors follow.
   assert.deepEqual(d.errors.map((e) => e.message), [
+    'function "b" not defined',
     'unclosed action',
     'unexpected {{end}}',
     'undefined variable "$nope"',

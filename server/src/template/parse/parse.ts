@@ -87,6 +87,9 @@ class Shared {
   readonly treeSet = new Map<string, N.Tree>();
   readonly defines: DefineInfo[] = [];
   readonly sentinel: Item;
+  /** nest counts open control bodies; peak is the deepest control + parenthesis nesting seen. */
+  nest = 0;
+  peak = 0;
 
   constructor(
     readonly items: Item[],
@@ -336,14 +339,18 @@ class TreeParser {
   /** itemList: textOrAction* up to {{end}} or {{else}}, returned separately. */
   private itemList(): [N.ListNode, Ctl] {
     const list = newList(this.peekNonSpace().pos);
+    const sh = this.sh;
+    if (++sh.nest > sh.peak) sh.peak = sh.nest;
     while (this.peekNonSpace().type !== IT.EOF) {
       const n = this.textOrAction();
       if (isCtl(n)) {
         list.end = n.start;
+        sh.nest--;
         return [list, n];
       }
       list.nodes.push(n);
     }
+    sh.nest--;
     this.soft('unexpected EOF');
     const eof = this.peek();
     list.end = eof.pos;
@@ -621,6 +628,7 @@ class TreeParser {
       case IT.LeftParen: {
         if (this.stackDepth >= maxStackDepth) this.fail('max expression depth exceeded');
         this.stackDepth++;
+        if (this.sh.nest + this.stackDepth > this.sh.peak) this.sh.peak = this.sh.nest + this.stackDepth;
         try {
           return this.pipeline('parenthesized pipeline', IT.RightParen);
         } finally {
@@ -755,11 +763,58 @@ class TreeParser {
   }
 }
 
+// The nesting from which a JavaScript stack overflow is blamed on the text rather than the caller.
+const MIN_BLAMED_NESTING = 100;
+
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && e.message.includes('call stack');
+}
+
+/**
+ * nestingError reports text nested too deeply for the JavaScript stack. Go's own limit is
+ * `max expression depth exceeded` at the 10001st nested parenthesis (reported when the text has
+ * one, as Go would); nested control structures have no limit in Go (its stack is 1 GB), so for
+ * those we report this implementation's limit at the last token read.
+ */
+function nestingError(sh: Shared): ParseError {
+  let depth = 0;
+  for (const it of sh.items) {
+    if (it.type === IT.LeftDelim) depth = 0;
+    else if (it.type === IT.RightParen) depth--;
+    else if (it.type === IT.LeftParen && ++depth > maxStackDepth) {
+      return { message: 'max expression depth exceeded', name: sh.parseName, line: it.line, start: it.pos, end: it.end };
+    }
+  }
+  const last = sh.items[Math.min(sh.idx, sh.items.length) - 1] ?? sh.sentinel;
+  return {
+    message: `template nested too deeply (${sh.peak} levels); the JavaScript call stack is exhausted`,
+    name: sh.parseName,
+    line: last.line,
+    start: last.pos,
+    end: last.end,
+  };
+}
+
 /**
  * parse parses one template file the way text/template's Parse does (Go's parse.Parse with ParseComments):
  * the file's own tree under `name` and one tree per define/block.
  */
 export function parse(name: string, text: string, options: ParseOptions = {}): ParseResult {
+  const res = parseOnce(name, text, options);
+  if (options.resilient !== true || res.errors.length === 0) return res;
+  // Editor mode recovers with heuristics (e.g. a `{{` inside an action ends it), so its first
+  // error can differ from Go's. The first error reported must be the one Helm prints: take it
+  // from a strict parse, followed by the recovered errors (minus the heuristic's own take on
+  // the same spot). When Go accepts the text, the heuristics were wrong and Go's exact trees
+  // are returned.
+  const strict = parseOnce(name, text, { isFunc: options.isFunc });
+  if (strict.errors.length === 0) return strict;
+  const first = strict.errors[0];
+  const errors = [first, ...res.errors.filter((e) => e.start !== first.start)];
+  return { trees: res.trees, defines: res.defines, errors };
+}
+
+function parseOnce(name: string, text: string, options: ParseOptions): ParseResult {
   const isFunc = options.isFunc;
   const resilient = options.resilient ?? false;
   const lexed = lex(name, text, {
@@ -774,10 +829,10 @@ export function parse(name: string, text: string, options: ParseOptions = {}): P
     const root = t.parseFile();
     t.add(root);
   } catch (e) {
-    if (e instanceof RangeError) {
-      // Absurdly deep nesting overflows the JS stack before Go's depth limit would trigger.
-      sh.errors.push({ message: 'max expression depth exceeded', name, line: 1, start: 0, end: 0 });
+    if (isStackOverflow(e) && sh.peak >= MIN_BLAMED_NESTING) {
+      sh.errors.push(nestingError(sh));
     } else if (!(e instanceof ParseAbort)) {
+      // A stack overflow with shallow nesting is the caller's (e.g. tpl deep in a recursion).
       throw e;
     }
   }
