@@ -1,5 +1,6 @@
 // Package loader: loading a chart directory or packaged .tgz into a Chart, as Helm's
 // pkg/chart/loader (LoadDir, LoadArchive, LoadFiles) does, with Helm's error texts.
+import { goQuote } from '../template/errors';
 import type { HelmVersion } from '../template/func';
 import { type GoMap, type Value, utf8Decode } from '../template/value';
 import { type BufferedFile, loadArchiveFiles, trimBOM } from './archive';
@@ -62,7 +63,8 @@ export function crdFiles(c: Chart): ChartFile[] {
   return c.files.filter((f) => f.name.startsWith('crds/') && /\.(ya?ml|json)$/.test(f.name));
 }
 
-const MAX_FILE = 5 * 1024 * 1024;
+/** MAX_FILE_SIZE is Helm's MaxDecompressedFileSize: a larger chart file fails the load. */
+export const MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 /** loadChart loads the chart at `path` (a directory or a .tgz file) of the ChartFS. */
 export function loadChart(fs: ChartFS, path: string, v: HelmVersion): LoadResult {
@@ -99,9 +101,11 @@ export function readDirFiles(fs: ChartFS, root: string): BufferedFile[] | { erro
   }
   rules.addDefaults();
   const out: BufferedFile[] = [];
+  let tooLarge: string | undefined;
   const walk = (rel: string): void => {
     const entries = fs.readDir(joinPath(root, rel)) ?? [];
     for (const e of entries) {
+      if (tooLarge !== undefined) return;
       const n = rel === '' ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory) {
         // Directory rules skip the whole subtree.
@@ -111,11 +115,17 @@ export function readDirFiles(fs: ChartFS, root: string): BufferedFile[] | { erro
       }
       if (rules.ignore(n, false)) continue;
       const data = fs.readFile(joinPath(root, n));
-      if (data === undefined || data.length > MAX_FILE) continue;
+      if (data === undefined) continue;
+      // LoadDir refuses (not skips) an oversized file, naming it by its base name (fi.Name()).
+      if (data.length > MAX_FILE_SIZE) {
+        tooLarge = `chart file ${goQuote(e.name)} is larger than the maximum file size ${MAX_FILE_SIZE}`;
+        return;
+      }
       out.push({ name: n, data: trimBOM(data) });
     }
   };
   walk('');
+  if (tooLarge !== undefined) return { error: tooLarge };
   return out;
 }
 

@@ -1,7 +1,7 @@
 // TemplateSet: a set of named templates sharing functions and options (Go's template.Template
 // "common" part: the tmpl map, the FuncMap and missingkey), with Go's associate rule.
 import { BUILTINS } from './builtins';
-import { TemplateError, isStackOverflow, limitError, notDefinedError } from './errors';
+import { TemplateError, isStackOverflow, notDefinedError } from './errors';
 import { Executor } from './exec';
 import type { ExecEnv, MissingKey } from './exec';
 import type { FuncMap, HelmVersion, Runtime } from './func';
@@ -155,9 +155,7 @@ export class TemplateSet implements ExecEnv {
     try {
       output = ex.run(data);
     } catch (e) {
-      if (isStackOverflow(e)) {
-        throw limitError(null, null, 'template recursion too deep (JavaScript call stack exhausted)');
-      }
+      if (isStackOverflow(e)) throw ex.overflowError();
       throw e;
     }
     return ex.sm !== null ? { output, sourceMap: ex.sm.build() } : { output };
