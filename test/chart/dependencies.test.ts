@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { memoryFS } from '../../server/src/chart/fs';
 import { type RenderChart, mergeCliValues, prepareRelease } from '../../server/src/chart/index';
 import { loadChart } from '../../server/src/chart/loader';
-import { marshalJSON } from '../../server/src/helm/json';
+import { marshalJSON } from '../../server/src/sprig/json';
 import type { GoMap } from '../../server/src/template/value';
 
 const FILES: Record<string, string> = {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mergeCliValues } from '../../server/src/chart/values';
-import { marshalJSON } from '../../server/src/helm/json';
+import { marshalJSON } from '../../server/src/sprig/json';
 import { sortedKeys, typeName, utf8Encode } from '../../server/src/template/value';
 
 interface Case {

@@ -14,7 +14,7 @@ import {
   prepareRelease,
 } from '../../server/src/chart/index';
 import type { KubeVersion } from '../../server/src/chart/capabilities';
-import { marshalJSON } from '../../server/src/helm/json';
+import { marshalJSON } from '../../server/src/sprig/json';
 import type { HelmVersion } from '../../server/src/template/func';
 import type { GoMap } from '../../server/src/template/value';
 import { type Vector, loadVectors, vectorFiles } from '../conformance/harness';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { marshalJSON } from '../../server/src/helm/json';
+import { marshalJSON } from '../../server/src/sprig/json';
 import { ValuesLoadError, fromYaml, fromYamlArray, parseValues } from '../../server/src/helm/yamlDecode';
 
 interface Case {

@@ -2,7 +2,7 @@
 // conformance vectors and Go's documented error texts (recorded through helm v4.1.4 fromJson).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatFloatG, formatFloatJSON, marshalIndentJSON, marshalJSON, sprigJSONFuncs, unmarshalJSON } from '../../server/src/helm/json';
+import { formatFloatG, formatFloatJSON, marshalIndentJSON, marshalJSON, sprigJSONFuncs, unmarshalJSON } from '../../server/src/sprig/json';
 import { GoComplex, int64, typeName, type Value } from '../../server/src/template/value';
 
 const m = (...kv: [string, Value][]): Value => new Map(kv);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { marshalIndentJSON, marshalJSON } from '../../server/src/helm/json';
+import { marshalIndentJSON, marshalJSON } from '../../server/src/sprig/json';
 import { mustToYaml, toYaml, toYamlPretty, yamlKeyLess } from '../../server/src/helm/yamlEncode';
 import { GoComplex, fromJS, int, int64, type Value } from '../../server/src/template/value';
 import { existsSync } from 'node:fs';

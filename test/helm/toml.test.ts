@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromToml, toToml } from '../../server/src/helm/toml';
-import { marshalJSON } from '../../server/src/helm/json';
+import { marshalJSON } from '../../server/src/sprig/json';
 import { GoComplex, int, typeName, type Value } from '../../server/src/template/value';
 
 const m = (...kv: [string, Value][]): Value => new Map(kv);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { marshalJSON } from '../../server/src/helm/json';
+import { marshalJSON } from '../../server/src/sprig/json';
 import type { FuncDef } from '../../server/src/template/func';
 import { TemplateError, TemplateSet } from '../../server/src/template/index';
 import { NamedMap, fromJS, isNilSlice, sliceElemType, typedSlice, type Value } from '../../server/src/template/value';

@@ -5,7 +5,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { marshalJSON, unmarshalJSON } from '../helm/json';
+import { marshalJSON, unmarshalJSON } from '../sprig/json';
 import type { HelmVersion } from '../template/func';
 import { type GoMap, utf8Decode } from '../template/value';
 import type { Chart } from './loader';

@@ -1,6 +1,6 @@
 // Package strvals: Helm's pkg/strvals parser for --set, --set-string, --set-json, --set-file and
 // --set-literal (parser.go, literal_parser.go), with Helm's error texts.
-import { unmarshalJSON } from '../helm/json';
+import { unmarshalJSON } from '../sprig/json';
 import { quoteRune } from '../template/fmt';
 import { type GoMap, type Value, int64 } from '../template/value';
 

@@ -12,7 +12,7 @@
 import { FuncError, type FuncDef, type FuncDoc } from '../template/func';
 import { TemplateError } from '../template/errors';
 import type { GoMap, Value } from '../template/value';
-import { JSONError, marshalJSON, unmarshalJSON } from './json';
+import { JSONError, marshalJSON, unmarshalJSON } from '../sprig/json';
 import { fromToml, toToml } from './toml';
 import { fromYaml, fromYamlArray } from './yamlDecode';
 import { mustToYaml, toYaml, toYamlPretty } from './yamlEncode';

@@ -20,7 +20,7 @@ import {
   utf8Decode,
   utf8Encode,
 } from '../template/value';
-import { base64Std } from './json';
+import { base64Std } from '../sprig/json';
 import { globMatcher } from './glob';
 import { marshalYAML, toYaml } from './yamlEncode';
 

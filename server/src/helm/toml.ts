@@ -12,7 +12,7 @@ import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 const { parse: parseToml, TomlError } = require('smol-toml') as typeof SmolToml;
 import type { HelmVersion } from '../template/func';
 import { GoComplex, GoFunc, GoInt, GoObject, compareGoStrings, int64, type GoMap, type Value } from '../template/value';
-import { formatFloatG } from './json';
+import { formatFloatG } from '../sprig/json';
 
 class TomlEncodeError extends Error {}
 

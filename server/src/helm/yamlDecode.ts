@@ -20,7 +20,7 @@ import {
 } from 'yaml';
 import type { HelmVersion } from '../template/func';
 import type { GoMap, Value } from '../template/value';
-import { formatFloatG } from './json';
+import { formatFloatG } from '../sprig/json';
 import { goYamlSyntaxError } from './yamlErrors';
 import { resolvePlain, type Resolved } from './yamlResolve';
 

@@ -10,7 +10,7 @@
 // `yaml` npm package's stringifier cannot be used).
 import { GoComplex, GoFunc, GoInt, GoObject, type Value } from '../template/value';
 import { Emitter, type YNode } from './yamlEmitter';
-import { JSONError, base64Std, formatFloatG, formatFloatJSON, quoteJSONString } from './json';
+import { JSONError, base64Std, formatFloatG, formatFloatJSON, quoteJSONString } from '../sprig/json';
 import { needsQuotes } from './yamlResolve';
 
 /** YAMLEncodeError is a marshalling failure with Go's message. */

@@ -1,40 +1,25 @@
 // The sprig v3.3.0 function map as FuncDefs: every domain module's table, collected in one list.
-// Domains written by other modules are loaded when present (see optionalDomains) so the
-// registry works while they land; make those imports static once every file exists.
 import type { FuncDef } from '../template/func';
+import { cryptoFuncs } from './crypto';
+import { dateFuncs } from './date';
 import { defaultsFuncs } from './defaults';
 import { dictsFuncs } from './dicts';
+import { encodingFuncs } from './encoding';
+import { sprigJSONFuncs } from './json';
 import { listsFuncs } from './lists';
+import { networkFuncs } from './network';
 import { numericFuncs } from './numeric';
+import { pathsFuncs } from './paths';
+import { randomFuncs } from './random';
 import { reflectFuncs } from './reflect';
+import { regexFuncs } from './regex';
+import { semverFuncs } from './semver';
 import { stringsFuncs } from './strings';
+import { urlsFuncs } from './urls';
 
-// pick reads `export const <name>: FuncDef[]` from a loaded module.
-function pick(load: () => unknown, name: string): FuncDef[] {
-  try {
-    const m = load() as Record<string, unknown>;
-    const v = m[name];
-    return Array.isArray(v) ? (v as FuncDef[]) : [];
-  } catch {
-    return []; // module not written yet
-  }
-}
-
-// optionalDomains lists the other sprig domains; literal require() paths keep bundlers happy.
-function optionalDomains(): FuncDef[][] {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  return [
-    pick(() => require('./regex'), 'regexFuncs'),
-    pick(() => require('./semver'), 'semverFuncs'),
-    pick(() => require('./date'), 'dateFuncs'),
-    pick(() => require('./encoding'), 'encodingFuncs'),
-    pick(() => require('./crypto'), 'cryptoFuncs'),
-    pick(() => require('./paths'), 'pathsFuncs'),
-    pick(() => require('./urls'), 'urlsFuncs'),
-    pick(() => require('./random'), 'randomFuncs'),
-    pick(() => require('./network'), 'networkFuncs'),
-  ];
-  /* eslint-enable @typescript-eslint/no-require-imports */
+// otherDomains lists the domains beyond the core ones, in sprig's functions.go order.
+function otherDomains(): (readonly FuncDef[])[] {
+  return [regexFuncs, semverFuncs, dateFuncs, encodingFuncs, cryptoFuncs, pathsFuncs, urlsFuncs, randomFuncs, networkFuncs, sprigJSONFuncs];
 }
 
 /** coreSprigFuncs are the domains implemented in this directory's core modules. */
@@ -52,7 +37,7 @@ export function sprigFuncs(): FuncDef[] {
   if (cached) return cached;
   const byName = new Map<string, FuncDef>();
   for (const d of coreSprigFuncs()) byName.set(d.name, d);
-  for (const table of optionalDomains()) for (const d of table) byName.set(d.name, d);
+  for (const table of otherDomains()) for (const d of table) byName.set(d.name, d);
   cached = [...byName.values()];
   return cached;
 }

@@ -6,6 +6,7 @@
 // Go's float formatting, base64 for []byte, and Go's error texts.
 import { FuncError, type FuncDef } from '../template/func';
 import {
+  isNilSlice,
   GoComplex,
   GoFunc,
   GoInt,
@@ -212,6 +213,11 @@ function encode(v: Value, esc: boolean, out: string[]): void {
     return;
   }
   if (Array.isArray(v)) {
+    // A nil slice (e.g. `rest` of an empty list, an empty regexFindAll) marshals as null.
+    if (isNilSlice(v)) {
+      out.push('null');
+      return;
+    }
     out.push('[');
     v.forEach((x, i) => {
       if (i > 0) out.push(',');
