@@ -29,7 +29,7 @@ if [ ! -f "$CS/lib/vscode/node_modules/.chartwright-ok" ]; then
   (cd cs && [ -f package.json ] || echo '{"private":true}' > package.json)
   (cd cs && PATH="$NODE24_BIN:$PATH" npm install --no-audit --no-fund "code-server@$CS_VERSION")
   # npm 11 may skip install scripts; code-server's postinstall builds VS Code's own node_modules.
-  (cd "$CS" && PATH="$NODE24_BIN:$PATH" npm_config_user_agent="npm/11 node/$("$NODE24_BIN/node" --version) linux x64" sh ./postinstall.sh)
+  [ -d "$CS/lib/vscode/node_modules/@vscode" ] || (cd "$CS" && PATH="$NODE24_BIN:$PATH" npm_config_user_agent="npm/11 node/$("$NODE24_BIN/node" --version) linux x64" sh ./postinstall.sh)
   touch "$CS/lib/vscode/node_modules/.chartwright-ok"
 fi
 echo "e2e ready: node24=$NODE24_BIN code-server=$CS chromium=$(command -v chromium)"
