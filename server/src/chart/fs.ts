@@ -73,6 +73,13 @@ export function nodeFS(root: string): ChartFS {
     if (real !== realRoot && !real.startsWith(rootPrefix)) return undefined;
     return real;
   };
+  // A symlinked directory whose target contains the directory being listed (e.g. `loop -> ..`)
+  // would make a walk descend forever (Helm follows it until the OS reports ELOOP); leave it out.
+  const isCycle = (listedReal: string, child: string): boolean => {
+    const target = resolve(child);
+    if (target === undefined) return false;
+    return listedReal === target || listedReal.startsWith(target.endsWith(nodepath.sep) ? target : target + nodepath.sep);
+  };
   const statOf = (p: string): nodefs.Stats | undefined => {
     const r = resolve(p);
     if (r === undefined) return undefined;
@@ -102,6 +109,7 @@ export function nodeFS(root: string): ChartFS {
         for (const name of names) {
           const st = statOf(joinPath(p, name));
           if (st === undefined) continue; // dangling or escaping symlink
+          if (st.isDirectory() && isCycle(r, joinPath(p, name))) continue;
           out.push({ name, isDirectory: st.isDirectory() });
         }
         return out;
