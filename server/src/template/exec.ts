@@ -55,7 +55,7 @@ export interface ExecEnv {
   /** rootName is the name of the set's root template ("gotpl" in Helm), used in messages. */
   readonly rootName: string;
   /** parseInClone parses `text` as template `name` in a clone of the set (tpl). Throws TemplateError. */
-  parseInClone(name: string, text: string): ExecEnv;
+  parseInClone(name: string, text: string): { env: ExecEnv; tree: Tree };
 }
 
 /** RunOptions are per-execution options, shared by nested include/tpl executions. */
@@ -267,9 +267,7 @@ export class Executor implements TemplateHost {
 
   /** parseAndExecute parses text as `name` in a clone of the set and executes it (Helm's tpl). */
   parseAndExecute(name: string, text: string, data: Value): string {
-    const env = this.env.parseInClone(name, text);
-    const tree = env.lookup(name);
-    if (tree === undefined) throw notDefinedError(name, this.env.rootName);
+    const { env, tree } = this.env.parseInClone(name, text);
     return this.runNested(env, tree, data, 'tpl');
   }
 

@@ -134,12 +134,21 @@ export class TemplateSet implements ExecEnv {
     return new TemplateSet(this.opts, new Map(this.trees));
   }
 
-  /** parseInClone parses text as `name` into a clone (Helm's tpl); throws the parse TemplateError. */
-  parseInClone(name: string, text: string): ExecEnv {
+  /**
+   * parseInClone parses text as `name` into a clone (Helm's tpl: `t.New(name).Parse(text)`) and
+   * returns the clone with the tree just parsed for `name`. That tree is what runs, even when it
+   * is empty and so did not replace an existing `name` in the set (Go's AddParseTree still gives
+   * the new Template its own Tree); executing by name would re-run the outer `tpl` text forever.
+   * Throws the parse TemplateError.
+   */
+  parseInClone(name: string, text: string): { env: ExecEnv; tree: Tree } {
     const c = this.clone();
-    const err = c.addFile(name, text);
-    if (err !== null) throw parseErrorToTemplateError(err);
-    return c;
+    const res = parse(name, text, { isFunc: this.isFunc });
+    if (res.errors.length > 0) throw parseErrorToTemplateError(res.errors[0]!);
+    c.addTrees(res.trees);
+    const tree = res.trees.get(name);
+    if (tree === undefined) throw notDefinedError(name, this.rootName);
+    return { env: c, tree };
   }
 
   /** execute runs the named template with data as dot. Throws TemplateError. */
