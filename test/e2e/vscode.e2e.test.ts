@@ -130,6 +130,9 @@ before(async () => {
   extensions = mkdtempSync(join(tmpdir(), 'cw-e2e-ext-'));
   workspace = mkdtempSync(join(tmpdir(), 'cw-e2e-ws-'));
   cpSync(sourceChart, join(workspace, 'chart'), { recursive: true });
+  // A templates/ folder that is not a chart's: claimed by the file-name pattern, then given back to YAML.
+  mkdirSync(join(workspace, 'chart', 'docs', 'templates'), { recursive: true });
+  writeFileSync(join(workspace, 'chart', 'docs', 'templates', 'example.yaml'), 'kind: Example\n');
   execFileSync(node24, [codeServer, '--extensions-dir', extensions, '--install-extension', vsix], { stdio: 'pipe' });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -184,6 +187,15 @@ test('trusted workspace: language, grammar, completion, preview', { skip, timeou
     await page.waitForSelector('.tab[aria-label*="(rendered)"]', { timeout: 30_000 });
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(shots, '04-preview.png') });
+
+    // Partials use the text variant; values.yaml and templates/ outside a chart stay YAML.
+    await openFile(page, 'templates/_helpers.tpl');
+    await languageIs(page, 'Helm Template Helpers');
+    await page.screenshot({ path: join(shots, '06-helpers-tpl.png') });
+    await openFile(page, 'docs/templates/example.yaml');
+    await languageIs(page, 'YAML');
+    await openFile(page, 'values.yaml');
+    await languageIs(page, 'YAML');
   } finally {
     stop(s);
   }
