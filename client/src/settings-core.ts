@@ -1,6 +1,6 @@
 // Typed reading of the `chartwright.*` settings, free of the vscode module (unit-tested).
 
-/** Severity names accepted by `chartwright.diagnostics.severity`. */
+/** SeveritySetting is a severity name accepted by `chartwright.diagnostics.severity`. */
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
 /** ClientSettings are the settings as the client uses them (the server reads its own copy). */
