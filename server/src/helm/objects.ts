@@ -101,6 +101,7 @@ export function valuesTypeInfo(v: HelmVersion): MapTypeInfo {
   const info: MapTypeInfo = {
     name: v === 4 ? 'common.Values' : 'chartutil.Values',
     elem: 'interface {}',
+    methodNames: ['AsMap', 'Encode', 'PathValue', 'Table', 'YAML'],
     method(self, name) {
       switch (name) {
         case 'YAML':
@@ -165,6 +166,7 @@ export function valuesMap(values: GoMap, v: HelmVersion): NamedMap {
 const filesInfo: MapTypeInfo = {
   name: 'engine.files',
   elem: '[]uint8',
+  methodNames: ['AsConfig', 'AsSecrets', 'Get', 'GetBytes', 'Glob', 'Lines'],
   method(self, name) {
     const bytesOf = (p: Value): Uint8Array | undefined => {
       const b = typeof p === 'string' ? self.get(p) : undefined;
@@ -243,6 +245,9 @@ export class StructObject extends GoObject {
   override fieldNames(): readonly string[] {
     return this.fields.map(([n]) => n);
   }
+  override methodNames(): readonly string[] {
+    return Object.keys(this.methods);
+  }
   override toData(): Value | undefined {
     return this.data?.();
   }
@@ -273,6 +278,7 @@ export function capabilitiesObject(c: Capabilities): StructObject {
   const v = c.helmVersion;
   const api = namedSlice([...c.apiVersions] as Value[], 'string', {
     name: v === 4 ? 'common.VersionSet' : 'chartutil.VersionSet',
+    methodNames: ['Has'],
     method(self, name) {
       if (name !== 'Has') return undefined;
       return method(['string'], false, (a) => self.includes(a[0]));

@@ -441,6 +441,8 @@ export interface SliceTypeInfo {
   readonly name: string;
   /** methods of the named type (e.g. Has); looked up by the executor on field access. */
   method(self: Value[], name: string): GoMethod | undefined;
+  /** methodNames lists the names `method` resolves (for editor completion). */
+  readonly methodNames?: readonly string[];
 }
 
 const SLICE_TYPE = Symbol('sliceTypeInfo');
