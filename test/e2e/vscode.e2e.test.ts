@@ -149,7 +149,7 @@ after(async () => {
   for (const d of [extensions, workspace]) if (d !== '') rmSync(d, { recursive: true, force: true });
 });
 
-test('trusted workspace: language, grammar, completion, preview', { skip, timeout: 240_000 }, async () => {
+test('trusted workspace: language, grammar, completion, preview', { skip, timeout: 240_000 }, async (t) => {
   const s = await startCodeServer(join(workspace, 'chart'), extensions, true);
   try {
     assert.ok(browser);
@@ -195,6 +195,9 @@ test('trusted workspace: language, grammar, completion, preview', { skip, timeou
     await page.waitForSelector('.tab[aria-label*="(rendered)"]', { timeout: 30_000 });
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(shots, '04-preview.png') });
+    const previewFirst = (await page.locator('.editor-group-container.active .monaco-editor .view-line').first().textContent()) ?? '';
+    t.diagnostic(`preview first line: ${previewFirst}`);
+    assert.doesNotMatch(previewFirst, /not running|not a Chartwright preview/);
 
     // Dry run with the real helm binary: its output opens in a read-only document.
     if (existsSync(helm)) {
