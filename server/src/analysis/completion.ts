@@ -5,10 +5,11 @@ import type { FuncDef } from '../template/func';
 import type { Value } from '../template/value';
 import { type CursorContext, cursorContext } from './context';
 import { funcMarkdown, membersOf, shallowPreview, shortValue } from './describe';
-import { sourceLayer } from './model';
+import { methodDoc } from './methods';
+import { lookupPath, sourceLayer } from './model';
 import { type Env, type Sym, locate, resolveFields } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
-import type { CompletionEntry, Span } from './types';
+import type { CompletionEntry, ResolveData, Span } from './types';
 
 // Go's text/template keywords (the language, not a render object).
 const KEYWORDS = ['if', 'else', 'end', 'with', 'range', 'define', 'template', 'block', 'break', 'continue', 'nil', 'true', 'false'];
@@ -71,7 +72,69 @@ export function complete(snap: Snapshot, path: string, offset: number): Completi
       return completeOperand(snap, path, text, offset, ctx);
     case 'templateName':
       return completeDefines(snap, path, ctx.prefix, ctx.replace);
+    case 'stringArg':
+      return ctx.arg === 'file' ? completeFiles(snap, path, ctx.method, ctx.prefix, ctx.replace) : completeApiVersions(snap, path, ctx.prefix, ctx.replace);
   }
+}
+
+/** resolveDocumentation computes the Markdown documentation of a completion entry (completionItem/resolve). */
+export function resolveDocumentation(snap: Snapshot, data: ResolveData): string | undefined {
+  switch (data.kind) {
+    case 'function': {
+      const d = snap.functions().get(data.name);
+      return d === undefined ? undefined : funcMarkdown(d);
+    }
+    case 'value': {
+      const dc = snap.docChart(data.path);
+      if (dc === undefined) return undefined;
+      const values = dc.renderChart?.context.get('Values') ?? dc.chart.values;
+      const found = values instanceof Map ? lookupPath(values, data.valuesPath) : { found: false, value: undefined };
+      const src = sourceLayer(dc.model, dc.chart, data.valuesPath);
+      const where = src === undefined ? 'not set in any values file' : `from ${src.layer.label}`;
+      return found.found ? '```yaml\n' + shallowPreview(found.value as Value) + '\n```\n\n' + where : where;
+    }
+    case 'define': {
+      const dc = snap.docChart(data.path);
+      if (dc === undefined) return undefined;
+      const s = snap.defines(dc.model).get(data.name)?.[0];
+      if (s === undefined) return undefined;
+      return '```gotmpl\n' + s.text.slice(s.start, Math.min(s.end, s.start + 400)) + '\n```';
+    }
+  }
+}
+
+function completeFiles(snap: Snapshot, path: string, method: string, prefix: string, replace: Span): CompletionEntry[] {
+  const dc = snap.docChart(path);
+  if (dc === undefined) return [];
+  const out: CompletionEntry[] = [];
+  const dirs = new Set<string>();
+  // chart.files is what `.Files` holds: everything outside templates/ that .helmignore keeps.
+  for (const f of dc.chart.files) {
+    if (f.name.startsWith(prefix)) out.push({ label: f.name, kind: 'file', detail: `${f.data.length} bytes`, replace, sortText: '0' + f.name });
+    if (method === 'Glob') {
+      for (let i = f.name.indexOf('/'); i >= 0; i = f.name.indexOf('/', i + 1)) dirs.add(f.name.slice(0, i + 1));
+    }
+  }
+  for (const d of dirs) {
+    for (const pat of [d + '*', d + '**']) {
+      if (pat.startsWith(prefix)) out.push({ label: pat, kind: 'folder', detail: 'glob', replace, sortText: '1' + pat });
+    }
+  }
+  return out;
+}
+
+function completeApiVersions(snap: Snapshot, path: string, prefix: string, replace: Span): CompletionEntry[] {
+  const dc = snap.docChart(path);
+  if (dc === undefined) return [];
+  const caps = snap.rootContext(dc).get('Capabilities');
+  const api = caps !== undefined ? resolveFields({ value: caps }, ['APIVersions'])?.value : undefined;
+  if (!Array.isArray(api)) return [];
+  const out: CompletionEntry[] = [];
+  for (const v of api) {
+    if (typeof v !== 'string' || !v.startsWith(prefix)) continue;
+    out.push({ label: v, kind: 'value', detail: v.split('/').length === 3 ? 'resource' : 'API version', replace, sortText: (v.split('/').length === 3 ? '1' : '0') + v });
+  }
+  return out;
 }
 
 function variables(env: Env, prefix: string, replace: Span): CompletionEntry[] {
@@ -97,24 +160,27 @@ function completePath(snap: Snapshot, path: string, text: string, offset: number
   for (const m of membersOf(target.value)) {
     if (!startsWithCI(m.name, ctx.prefix)) continue;
     if (m.kind === 'method') {
-      out.push({ label: m.name, kind: 'method', detail: 'method', replace: ctx.replace, sortText: '1' + m.name });
+      const doc = m.owner !== undefined ? methodDoc(m.owner, m.name) : undefined;
+      out.push({
+        label: m.name,
+        kind: 'method',
+        detail: doc?.signature ?? 'method',
+        documentation: doc?.doc,
+        replace: ctx.replace,
+        // Values methods (YAML, Table...) would crowd out the keys people look for.
+        sortText: (target.valuesPath !== undefined ? '9' : '1') + m.name,
+      });
       continue;
     }
     const value = m.value as Value;
     const isValues = target.valuesPath !== undefined;
-    let documentation: string | undefined;
-    if (isValues && dc !== undefined) {
-      const src = sourceLayer(dc.model, dc.chart, [...(target.valuesPath ?? []), m.name]);
-      const where = src === undefined ? 'not set in any values file' : `from ${src.layer.label}`;
-      documentation = '```yaml\n' + shallowPreview(value) + '\n```\n\n' + where;
-    }
     out.push({
       label: m.name,
       kind: isValues ? 'value' : value instanceof Map ? 'object' : 'field',
       detail: shortValue(value),
-      documentation,
       replace: ctx.replace,
       sortText: '0' + m.name,
+      resolve: isValues && dc !== undefined ? { kind: 'value', path, valuesPath: [...(target.valuesPath ?? []), m.name] } : undefined,
     });
   }
   return out;
@@ -124,9 +190,10 @@ let funcCache: { key: Map<string, FuncDef>; entries: Array<Omit<CompletionEntry,
 
 function functionEntries(funcs: Map<string, FuncDef>): Array<Omit<CompletionEntry, 'replace'>> {
   if (funcCache !== undefined && funcCache.key === funcs) return funcCache.entries;
+  // Documentation comes on completionItem/resolve: the list itself stays small.
   const entries = [...funcs.values()]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((d) => ({ label: d.name, kind: 'function' as const, detail: d.doc.signature, documentation: funcMarkdown(d), sortText: '2' + d.name }));
+    .map((d) => ({ label: d.name, kind: 'function' as const, detail: d.doc.signature, sortText: '2' + d.name, resolve: { kind: 'function' as const, name: d.name } }));
   funcCache = { key: funcs, entries };
   return entries;
 }
@@ -155,14 +222,7 @@ function completeDefines(snap: Snapshot, path: string, prefix: string, replace: 
   for (const [name, sites] of snap.defines(dc.model)) {
     if (!startsWithCI(name, prefix)) continue;
     const s = sites[0];
-    const body = s.text.slice(s.start, Math.min(s.end, s.start + 400));
-    out.push({
-      label: name,
-      kind: 'template',
-      detail: `${s.chart.metadata.name}: ${s.file}`,
-      documentation: '```gotmpl\n' + body + '\n```',
-      replace,
-    });
+    out.push({ label: name, kind: 'template', detail: `${s.chart.metadata.name}: ${s.file}`, replace, resolve: { kind: 'define', path, name } });
   }
   return out;
 }

@@ -19,7 +19,11 @@ export type CursorContext =
   /** operand: a function/keyword name being typed (or an empty operand position). */
   | { readonly kind: 'operand'; readonly prefix: string; readonly replace: Span; readonly commandStart: boolean; readonly actionClosed: boolean }
   /** templateName: inside the string argument of include/template/block. */
-  | { readonly kind: 'templateName'; readonly prefix: string; readonly replace: Span; readonly caller: string };
+  | { readonly kind: 'templateName'; readonly prefix: string; readonly replace: Span; readonly caller: string }
+  /** stringArg: inside the string argument of `.Files.Get/GetBytes/Glob/Lines` or `.Capabilities.APIVersions.Has`. */
+  | { readonly kind: 'stringArg'; readonly arg: 'file' | 'apiVersion'; readonly method: string; readonly prefix: string; readonly replace: Span };
+
+const FILE_METHODS = new Set(['.Get', '.GetBytes', '.Glob', '.Lines']);
 
 const PATH_TYPES = new Set<number>([ItemType.Field, ItemType.Variable, ItemType.Dot]);
 const WORD_TYPES = new Set<number>([
@@ -148,11 +152,21 @@ function stringContext(items: Item[], k: number, text: string, offset: number, c
   let i = k - 1;
   while (i >= 0 && items[i].type === ItemType.Space) i--;
   const before = i >= 0 ? items[i] : undefined;
+  // The end of the replaced range: the string's content (up to the closing quote when present).
+  const end = Math.max(offset, Math.min(contentEnd, text.length));
+  if (before?.type === ItemType.Field && i > 0 && items[i - 1].type === ItemType.Field && items[i - 1].end === before.pos) {
+    const owner = items[i - 1].val;
+    const prefix = text.slice(contentStart, offset);
+    if (owner === '.Files' && FILE_METHODS.has(before.val)) {
+      return { kind: 'stringArg', arg: 'file', method: before.val.slice(1), prefix, replace: { start: contentStart, end } };
+    }
+    if (owner === '.APIVersions' && before.val === '.Has') {
+      return { kind: 'stringArg', arg: 'apiVersion', method: 'Has', prefix, replace: { start: contentStart, end } };
+    }
+  }
   let caller: string | undefined;
   if (before?.type === ItemType.Identifier && (before.val === 'include' || before.val === 'template')) caller = before.val;
   else if (before?.type === ItemType.Template) caller = 'template';
   if (caller === undefined) return { kind: 'none' };
-  // The replaced range is the string's content (up to the closing quote when present).
-  const end = Math.max(offset, Math.min(contentEnd, text.length));
   return { kind: 'templateName', prefix: text.slice(contentStart, offset), replace: { start: contentStart, end }, caller };
 }

@@ -3,29 +3,34 @@
 import { toYaml } from '../helm/yamlEncode';
 import { formatValue } from '../template/fmt';
 import type { FuncDef } from '../template/func';
-import { GoObject, NamedMap, type Value, typeName } from '../template/value';
+import { GoObject, NamedMap, type Value, sliceTypeInfo, typeName } from '../template/value';
 
 /** Member is a completable member of a value. */
 export interface Member {
   readonly name: string;
   readonly kind: 'key' | 'field' | 'method';
   readonly value?: Value;
+  /** owner: the Go type declaring a method (for its documentation). */
+  readonly owner?: string;
 }
 
 /** membersOf lists the keys/fields/methods of a value, as the executor would resolve them. */
 export function membersOf(v: Value): Member[] {
   const out: Member[] = [];
   if (v instanceof Map) {
-    if (v instanceof NamedMap) for (const m of v.typeInfo.methodNames ?? []) out.push({ name: m, kind: 'method' });
+    if (v instanceof NamedMap) for (const m of v.typeInfo.methodNames ?? []) out.push({ name: m, kind: 'method', owner: v.typeInfo.name });
     for (const [k, x] of v) if (/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(k)) out.push({ name: k, kind: 'key', value: x });
   } else if (v instanceof GoObject) {
-    for (const m of v.methodNames()) out.push({ name: m, kind: 'method' });
+    for (const m of v.methodNames()) out.push({ name: m, kind: 'method', owner: v.goType.replace(/^\*/, '') });
     for (const f of v.fieldNames()) {
       // Unexported Go fields are not reachable from templates.
       if (!/^\p{Lu}/u.test(f)) continue;
       const x = v.field(f);
       if (x !== undefined) out.push({ name: f, kind: 'field', value: x.value });
     }
+  } else if (Array.isArray(v)) {
+    const info = sliceTypeInfo(v);
+    for (const m of info?.methodNames ?? []) out.push({ name: m, kind: 'method', owner: info?.name });
   }
   return out;
 }

@@ -28,7 +28,7 @@ export interface Diagnostic extends Span {
 }
 
 /** CompletionKind classifies a completion entry (mapped to LSP kinds by the server). */
-export type CompletionKind = 'field' | 'value' | 'object' | 'method' | 'function' | 'keyword' | 'snippet' | 'variable' | 'template';
+export type CompletionKind = 'field' | 'value' | 'object' | 'method' | 'function' | 'keyword' | 'snippet' | 'variable' | 'template' | 'file' | 'folder';
 
 /** CompletionEntry is one completion proposal replacing `replace` with `insertText` (or label). */
 export interface CompletionEntry {
@@ -42,7 +42,15 @@ export interface CompletionEntry {
   readonly snippet?: boolean;
   readonly replace: Span;
   readonly sortText?: string;
+  /** resolve: what completionItem/resolve needs to compute the documentation lazily. */
+  readonly resolve?: ResolveData;
 }
+
+/** ResolveData identifies an entry whose documentation is computed on completionItem/resolve. */
+export type ResolveData =
+  | { readonly kind: 'value'; readonly path: string; readonly valuesPath: readonly string[] }
+  | { readonly kind: 'function'; readonly name: string }
+  | { readonly kind: 'define'; readonly path: string; readonly name: string };
 
 /** HoverResult is Markdown shown for a span. */
 export interface HoverResult extends Span {

@@ -2,7 +2,7 @@
 // line/character positions — LSP's default UTF-16 encoding, so characters are code units).
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as L from 'vscode-languageserver/node';
-import type { CompletionEntry, CompletionKind, Diagnostic, DocSymbol, Location, Span } from '../analysis/types';
+import type { CompletionEntry, CompletionKind, Diagnostic, DocSymbol, Location, ResolveData, Span } from '../analysis/types';
 import type { Severity } from '../analysis/codes';
 
 /** LineIndex maps offsets and positions for one text. */
@@ -104,6 +104,8 @@ const KIND: Record<CompletionKind, L.CompletionItemKind> = {
   snippet: 15,
   variable: 6,
   template: 18,
+  file: 17,
+  folder: 19,
 };
 
 /** toLspCompletion converts a completion entry. */
@@ -116,6 +118,7 @@ export function toLspCompletion(e: CompletionEntry, idx: LineIndex): L.Completio
     sortText: e.sortText,
     insertTextFormat: e.snippet === true ? 2 : 1,
     textEdit: { range: idx.range(e.replace), newText: e.insertText ?? e.label },
+    data: e.resolve,
   };
 }
 
@@ -136,4 +139,22 @@ export function toLspSymbol(s: DocSymbol, idx: LineIndex): L.DocumentSymbol {
     selectionRange: idx.range(s.selection),
     children: s.children.map((c) => toLspSymbol(c, idx)),
   };
+}
+
+/** asResolveData reads back the `data` of a completion item sent by the client (unknown JSON). */
+export function asResolveData(x: unknown): ResolveData | undefined {
+  if (x === null || typeof x !== 'object') return undefined;
+  const o = x as Record<string, unknown>;
+  switch (o.kind) {
+    case 'function':
+      return typeof o.name === 'string' ? { kind: 'function', name: o.name } : undefined;
+    case 'define':
+      return typeof o.name === 'string' && typeof o.path === 'string' ? { kind: 'define', name: o.name, path: o.path } : undefined;
+    case 'value':
+      return typeof o.path === 'string' && Array.isArray(o.valuesPath) && o.valuesPath.every((s) => typeof s === 'string')
+        ? { kind: 'value', path: o.path, valuesPath: o.valuesPath as string[] }
+        : undefined;
+    default:
+      return undefined;
+  }
 }

@@ -2,16 +2,16 @@
 // function on the current snapshot), debounced diagnostics published against document
 // versions, full lint (with a render of the chart) on save. Handlers never throw: errors are
 // logged and answered with an empty result.
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { type CompletionItem, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { complete } from '../analysis/completion';
+import { complete, resolveDocumentation } from '../analysis/completion';
 import { definition } from '../analysis/definition';
 import { diagnostics } from '../analysis/diagnostics';
 import type { AnalysisHost } from '../analysis/host';
 import { hover } from '../analysis/hover';
 import { Workspace } from '../analysis/snapshot';
 import { documentSymbols } from '../analysis/symbols';
-import { lineIndex, toLspCompletion, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
+import { asResolveData, lineIndex, toLspCompletion, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
 import { SETTINGS_SECTION, parseSettings } from './settings';
 
 /** ServerOptions tune timing (tests use short delays). */
@@ -120,7 +120,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        completionProvider: { triggerCharacters: ['.', '"', '$'] },
+        completionProvider: { triggerCharacters: ['.', '"', '$', '/'], resolveProvider: true },
         hoverProvider: true,
         definitionProvider: true,
         documentSymbolProvider: true,
@@ -171,6 +171,14 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       const idx = lineIndex(snap.text(a.path) ?? '');
       return complete(snap, a.path, a.offset).map((e) => toLspCompletion(e, idx));
     }),
+  );
+  connection.onCompletionResolve(
+    safe('completionItem/resolve', undefined, (item: CompletionItem) => {
+      const data = asResolveData(item.data);
+      if (data === undefined || item.documentation !== undefined) return item;
+      const md = resolveDocumentation(ws.snapshot(), data);
+      return md === undefined ? item : { ...item, documentation: { kind: 'markdown', value: md } };
+    }) as (item: CompletionItem) => CompletionItem,
   );
   connection.onHover(
     safe('hover', null, (p) => {
