@@ -195,7 +195,7 @@ test('trusted workspace: language, grammar, completion, preview', { skip, timeou
     await page.waitForSelector('.tab[aria-label*="(rendered)"]', { timeout: 30_000 });
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(shots, '04-preview.png') });
-    const previewFirst = (await page.locator('.editor-group-container.active .monaco-editor .view-line').first().textContent()) ?? '';
+    const previewFirst = (await page.locator('.editor-group-container:has(.tab.active[aria-label*="(rendered)"]) .monaco-editor .view-line').first().textContent()) ?? '';
     t.diagnostic(`preview first line: ${previewFirst}`);
     assert.doesNotMatch(previewFirst, /not running|not a Chartwright preview/);
 
