@@ -92,7 +92,10 @@ test('huge range with an output limit', () => {
   const n = LONG ? 10_000_000 : 1_000_000;
   const e = execErr(`{{ range until ${n} }}x{{ end }}`, null, { maxOutputBytes: 100_000 });
   assert.equal(e.kind, 'limit');
-  assert.equal(e.goMessage, 'template: a.yaml:1:' + String(`{{ range until ${n} }}`.length) + ': output exceeds the maximum size (100000 characters)');
+  // The list itself is larger than the limit: stopped before the first iteration.
+  assert.equal(e.goMessage, 'template: a.yaml:1:9: result of until exceeds the maximum size (100000 characters)');
+  const e1 = execErr(`{{ range until ${n} }}xx{{ end }}`, null, { maxOutputBytes: n });
+  assert.equal(e1.goMessage, 'template: a.yaml:1:' + String(`{{ range until ${n} }}`.length) + `: output exceeds the maximum size (${n} characters)`);
   const e2 = execErr('{{ range 10000000 }}x{{ end }}', null, { maxOutputBytes: 100_000 });
   assert.equal(e2.kind, 'limit');
 });
@@ -242,4 +245,11 @@ test('cancellation through AbortSignal in the middle of a long render', () => {
   assert.equal(e2.kind, 'limit');
   const e3 = execErr('{{ define "x" }}x{{ end }}{{ template "x" . }}', null, { signal: AbortSignal.abort() });
   assert.equal(e3.kind, 'limit');
+});
+
+test('a value doubling per include level stops at the size limit instead of exhausting memory', () => {
+  // Each level JSON-quotes the previous one: 2^n characters after n levels.
+  const e = execErr('{{ define "t1" }}{{ include "t1" (toJson .) }}{{ end }}{{ include "t1" "x" }}', null, { maxOutputBytes: 1_000_000 });
+  assert.equal(e.kind, 'limit');
+  assert.match(e.goMessage, /^template: a\.yaml:1:\d+: result of toJson exceeds the maximum size \(1000000 characters\)$/);
 });

@@ -894,9 +894,21 @@ export class Executor implements TemplateHost {
       const cause = e instanceof Error ? e : new Error(String(e));
       return this.errorf(`error calling ${name}: ${errorText(e)}`, cause);
     }
+    // With an output limit, no single value may exceed it either: a string that doubles per
+    // recursion level (`include "x" (toJson .)`) would otherwise exhaust memory long before
+    // anything is written.
+    if (this.env.maxOutput !== Infinity) this.checkSize(result, name, node);
     this.addr = false;
     this.resIface = def !== null && def.result === 'interface {}';
     return result;
+  }
+
+  /** checkSize raises the limit error when a function result is larger than maxOutput. */
+  private checkSize(v: Arg, name: string, node: Node): void {
+    const n = typeof v === 'string' || v instanceof Uint8Array || Array.isArray(v) ? v.length : 0;
+    if (n > this.env.maxOutput) {
+      throw limitError(this.tree, node, `result of ${name} exceeds the maximum size (${this.env.maxOutput} characters)`);
+    }
   }
 
   /** validateType checks that a computed value is assignable to the parameter type t. */

@@ -16,7 +16,10 @@ import type { Value } from './value';
 export interface EngineLimits {
   /** maxTemplateDepth is Go's maxExecDepth for nested `template` calls (default 100000). */
   readonly maxTemplateDepth?: number;
-  /** maxOutputBytes bounds each execution's output (counted in UTF-16 code units). */
+  /**
+   * maxOutputBytes bounds each execution's output (counted in UTF-16 code units) and the size
+   * of every function result (string/bytes length, list length).
+   */
   readonly maxOutputBytes?: number;
   /** signal aborts executions (checked at range iterations and template calls). */
   readonly signal?: AbortSignal;
