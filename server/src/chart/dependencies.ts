@@ -90,11 +90,15 @@ function processConditions(reqs: Dependency[], cvals: GoMap, cpath: string, log:
   }
 }
 
-function getAliasDependency(charts: Chart[], dep: Dependency, parent: Chart): Chart | undefined {
+function getAliasDependency(charts: Chart[], dep: Dependency, parent: Chart, log: Log): Chart | undefined {
   for (const c of charts) {
     if (chartName(c) !== dep.name) continue;
     if (!isCompatibleRange(dep.version, c.metadata.version)) continue;
     const out = cloneChart(c, parent);
+    // Helm 3 copies only the Metadata struct (`md := *c.Metadata`): its Dependencies slice still
+    // points at the same *Dependency records, so two aliases of one chart share them (and what
+    // one alias's processing writes into them, the other sees). Helm 4 copies them (copyMetadata).
+    if (log.v === 3) out.metadata.dependencies = [...c.metadata.dependencies];
     if (dep.alias !== '') out.metadata.name = dep.alias;
     return out;
   }
@@ -113,7 +117,7 @@ function processEnabled(c: Chart, v: GoMap, path: string, log: Log, co: Coalesce
     chartDependencies.push(existing);
   }
   for (const req of md.dependencies) {
-    const dep = getAliasDependency(c.dependencies, req, c);
+    const dep = getAliasDependency(c.dependencies, req, c, log);
     if (dep !== undefined) chartDependencies.push(dep);
     if (req.alias !== '') req.name = req.alias;
   }
@@ -143,8 +147,22 @@ function processImportValuesRec(c: Chart, log: Log, co: Coalescer): void {
   processImportValues(c, log, co);
 }
 
+/**
+ * processed marks the `{child, parent}` entries processImportValues writes back into a
+ * dependency: Go stores them as map[string]string, which neither case of its type switch
+ * (map[string]interface{}, string) matches, so processing the same record again (Helm 3, two
+ * aliases of one chart sharing it) skips them and imports nothing.
+ */
+const processed = new WeakSet<GoMap>();
+
 function str(v: Value | undefined): string {
   return typeof v === 'string' ? v : '';
+}
+
+function normalised(child: string, parent: string): GoMap {
+  const m: GoMap = new Map<string, Value>([['child', child], ['parent', parent]]);
+  processed.add(m);
+  return m;
 }
 
 function processImportValues(c: Chart, log: Log, co: Coalescer): void {
@@ -155,10 +173,11 @@ function processImportValues(c: Chart, log: Log, co: Coalescer): void {
   for (const r of md.dependencies) {
     const outiv: Value[] = [];
     for (const riv of r.importValues) {
+      if (riv instanceof Map && processed.has(riv)) continue;
       if (riv instanceof Map) {
         const child = str(riv.get('child'));
         const parent = str(riv.get('parent'));
-        outiv.push(new Map<string, Value>([['child', child], ['parent', parent]]));
+        outiv.push(normalised(child, parent));
         let vv: GoMap;
         try {
           vv = table(cvals, `${r.name}.${child}`);
@@ -173,7 +192,7 @@ function processImportValues(c: Chart, log: Log, co: Coalescer): void {
         b = co.mergeTables(b, pathToMap(parent, vv));
       } else if (typeof riv === 'string') {
         const child = 'exports.' + riv;
-        outiv.push(new Map<string, Value>([['child', child], ['parent', '.']]));
+        outiv.push(normalised(child, '.'));
         let vm: GoMap;
         try {
           vm = table(cvals, `${r.name}.${child}`);
