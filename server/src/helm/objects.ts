@@ -16,6 +16,8 @@ import {
   type Value,
   int,
   namedSlice,
+  nilMap,
+  structData,
   typedSlice,
   utf8Decode,
   utf8Encode,
@@ -267,7 +269,7 @@ function kubeVersionObject(k: KubeVersion, v: HelmVersion): StructObject {
     'struct',
     fields,
     { String: method([], false, () => s), GitVersion: method([], false, () => k.version) },
-    () => new Map<string, Value>([['Version', k.version], ['Major', k.major], ['Minor', k.minor]]),
+    () => structData(new Map<string, Value>([['Version', k.version], ['Major', k.major], ['Minor', k.minor]])),
     // String() has a pointer receiver: fmt uses it only when the value is addressable.
     (addressable) => (addressable ? s : undefined),
   );
@@ -300,7 +302,7 @@ export function capabilitiesObject(c: Capabilities): StructObject {
       ['go_version', b.goVersion],
     ]);
     if (b.kubeClientVersion !== undefined) m.set('kube_client_version', b.kubeClientVersion);
-    return m;
+    return structData(m);
   });
   const kv = kubeVersionObject(c.kubeVersion, v);
   return new StructObject(
@@ -308,7 +310,7 @@ export function capabilitiesObject(c: Capabilities): StructObject {
     'ptr',
     [['KubeVersion', kv], ['APIVersions', api], ['HelmVersion', buildInfo]],
     {},
-    () => new Map<string, Value>([['KubeVersion', kv.toData() ?? null], ['APIVersions', [...c.apiVersions]], ['HelmVersion', buildInfo.toData() ?? null]]),
+    () => structData(new Map<string, Value>([['KubeVersion', kv.toData() ?? null], ['APIVersions', [...c.apiVersions]], ['HelmVersion', buildInfo.toData() ?? null]])),
   );
 }
 
@@ -352,7 +354,9 @@ export function chartMapV4(md: Metadata, isRoot: boolean): GoMap {
     ['Tags', md.tags],
     ['AppVersion', md.appVersion],
     ['Deprecated', md.deprecated],
-    ['Annotations', md.annotations === null ? null : new Map<string, Value>(md.annotations)],
+    // structToMap keeps the field's map[string]string as is: a chart without annotations has a
+    // nil one (prints map[], marshals as null).
+    ['Annotations', md.annotations === null ? nilMap(new NamedMap(stringMapInfo)) : new NamedMap(stringMapInfo, md.annotations)],
     ['KubeVersion', md.kubeVersion],
     ['Dependencies', md.dependencies.map(dep)],
     ['Type', md.type],
@@ -375,7 +379,7 @@ export function chartObjectV3(md: Metadata, isRoot: boolean): StructObject {
       omitEmpty(d, 'name', m.name);
       omitEmpty(d, 'email', m.email);
       omitEmpty(d, 'url', m.url);
-      return d;
+      return structData(d);
     });
   const dep = (x: Dependency): StructObject =>
     new StructObject(
@@ -402,7 +406,7 @@ export function chartObjectV3(md: Metadata, isRoot: boolean): StructObject {
         omitEmpty(d, 'enabled', x.enabled);
         omitEmpty(d, 'import-values', importValuesData(x));
         omitEmpty(d, 'alias', x.alias);
-        return d;
+        return structData(d);
       },
     );
   const annotations = new NamedMap(stringMapInfo, md.annotations ?? []);
@@ -444,7 +448,7 @@ export function chartObjectV3(md: Metadata, isRoot: boolean): StructObject {
     omitEmpty(d, 'kubeVersion', md.kubeVersion);
     omitEmpty(d, 'dependencies', md.dependencies.map((x) => dep(x).toData() ?? null));
     omitEmpty(d, 'type', md.type);
-    return d;
+    return structData(d);
   };
   const metadata = new StructObject('chart.Metadata', 'struct', metaFields, {}, data);
   // Embedded struct: its fields are promoted; %v prints {Metadata IsRoot}.

@@ -11,7 +11,7 @@ import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parse: parseToml, TomlError } = require('smol-toml') as typeof SmolToml;
 import type { HelmVersion } from '../template/func';
-import { GoComplex, GoFunc, GoInt, GoObject, compareGoStrings, int64, type GoMap, type Value } from '../template/value';
+import { GoComplex, GoFunc, GoInt, GoObject, compareGoStrings, int64, isStructData, type GoMap, type Value } from '../template/value';
 import { formatFloatG } from '../sprig/json';
 
 class TomlEncodeError extends Error {}
@@ -128,7 +128,8 @@ class TomlEncoder {
     const sub: string[] = [];
     for (const [k, x] of m) (kindOf(x) === 'other' ? direct : sub).push(k);
     const write = (keys: string[], trailComma: boolean): void => {
-      keys.sort(compareGoStrings);
+      // A struct's fields keep their declaration order; map keys are sorted.
+      if (!isStructData(m)) keys.sort(compareGoStrings);
       keys.forEach((k, i) => {
         const x = data(m.get(k) as Value);
         if (x === null) return;

@@ -8,7 +8,7 @@
 // them as ints), other floats print with strconv 'g' (1e+21, 1e-05), and []byte / structs take
 // their JSON forms. The emitter itself is a port of go-yaml's (see yamlEmitter.ts for why the
 // `yaml` npm package's stringifier cannot be used).
-import { GoComplex, GoFunc, GoInt, GoObject, type Value } from '../template/value';
+import { GoComplex, GoFunc, GoInt, GoObject, isNilMap, type Value } from '../template/value';
 import { Emitter, type YNode } from './yamlEmitter';
 import { JSONError, base64Std, formatFloatG, formatFloatJSON, quoteJSONString } from '../sprig/json';
 import { needsQuotes } from './yamlResolve';
@@ -146,6 +146,7 @@ function jsonYamlNode(v: Value): YNode {
   if (v instanceof GoComplex) throw new JSONError('json: unsupported type: complex128');
   if (v instanceof Uint8Array) return stringNode(base64Std(v));
   if (Array.isArray(v)) return { k: 'seq', items: v.map(jsonYamlNode) };
+  if (v instanceof Map && isNilMap(v)) return plain('null');
   if (v instanceof Map) {
     const byKey = new Map<string, Value>();
     for (const [k, x] of v) byKey.set(reReadKey(fixSurrogates(k)), x);
@@ -219,6 +220,12 @@ function v3Node(v: Value): YNode {
   }
   if (v instanceof GoObject) {
     if (v.isNil()) return plain('null');
+    // go-yaml v3 encodes a struct directly, ignoring json tags: exported fields in declaration
+    // order, each keyed by its Go name in lower case (Helm's structs carry no yaml tags).
+    const fields = v.fieldNames().filter((n) => /^\p{Lu}/u.test(n));
+    if (fields.length > 0) {
+      return { k: 'map', entries: fields.map((n) => [stringNode(n.toLowerCase()), v3Node(v.field(n)?.value ?? null)] as const) };
+    }
     const d = v.toData();
     if (d === undefined) throw new YAMLEncodeError('cannot marshal type: ' + v.goType);
     return v3Node(d);

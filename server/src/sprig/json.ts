@@ -6,7 +6,9 @@
 // Go's float formatting, base64 for []byte, and Go's error texts.
 import { FuncError, type FuncDef } from '../template/func';
 import {
+  isNilMap,
   isNilSlice,
+  isStructData,
   GoComplex,
   GoFunc,
   GoInt,
@@ -227,6 +229,10 @@ function encode(v: Value, esc: boolean, out: string[]): void {
     return;
   }
   if (v instanceof Map) {
+    if (isNilMap(v)) {
+      out.push('null');
+      return;
+    }
     encodeMap(v, esc, out);
     return;
   }
@@ -246,7 +252,8 @@ function encode(v: Value, esc: boolean, out: string[]): void {
 }
 
 function encodeMap(m: GoMap, esc: boolean, out: string[]): void {
-  const keys = [...m.keys()].sort(compareGoStrings);
+  // Struct fields are written in declaration order, map keys sorted.
+  const keys = isStructData(m) ? [...m.keys()] : [...m.keys()].sort(compareGoStrings);
   out.push('{');
   keys.forEach((k, i) => {
     if (i > 0) out.push(',');

@@ -462,3 +462,39 @@ export function namedSlice<T extends Value[]>(arr: T, elem: string, info: SliceT
 export function sliceTypeInfo(arr: Value[]): SliceTypeInfo | undefined {
   return (arr as unknown as Record<symbol, SliceTypeInfo | undefined>)[SLICE_TYPE];
 }
+
+const STRUCT_DATA = new WeakSet<GoMap>();
+
+/**
+ * structData marks `m` as the marshalled form of a Go struct (what GoObject.toData returns):
+ * its entries are in the struct's field declaration order. encoding/json writes struct fields
+ * in that order but map keys sorted, so the JSON encoder keeps the insertion order of such a
+ * map instead of sorting it. (sigs.k8s.io/yaml re-decodes the JSON into a map, so toYaml still
+ * sorts.) Copies of the map (deepCopy, new Map(m)) are plain maps again.
+ */
+export function structData(m: GoMap): GoMap {
+  STRUCT_DATA.add(m);
+  return m;
+}
+
+/** isStructData reports whether m was marked by structData (keep insertion order). */
+export function isStructData(m: GoMap): boolean {
+  return STRUCT_DATA.has(m);
+}
+
+const NIL_MAPS = new WeakSet<GoMap>();
+
+/**
+ * nilMap marks `m` (which must be empty) as a Go nil map and returns it: it prints `map[]`,
+ * has length 0 and ranges over nothing like an empty map, but encoding/json writes `null`
+ * (e.g. Helm 4's `.Chart.Annotations` of a chart without annotations, a nil map[string]string).
+ */
+export function nilMap<T extends GoMap>(m: T): T {
+  NIL_MAPS.add(m);
+  return m;
+}
+
+/** isNilMap reports whether m was marked by nilMap and is still empty. */
+export function isNilMap(m: GoMap): boolean {
+  return m.size === 0 && NIL_MAPS.has(m);
+}
