@@ -100,12 +100,13 @@ test('diagnostics: missing values paths', () => {
 
 test('diagnostics: render errors mapped to the template with include stack', () => {
   const d = diag('$0a: {{ include "mychart.bad" . }}', true, { 'templates/_bad.tpl': '{{ define "mychart.bad" }}{{ fail "boom" }}{{ end }}' });
-  const r = d.find((x) => x.code === 'render-error');
+  // `fail` stops the render on purpose: reported as template-fail with its own text.
+  const r = d.find((x) => x.code === 'template-fail');
   assert.ok(r !== undefined);
   assert.equal(r.text, 'include "mychart.bad" .');
-  assert.match(r.message, /boom/);
+  assert.equal(r.message, 'fail: boom');
   const { ws, path } = openAt('$0a: {{ include "mychart.bad" . }}', 'templates/test.yaml', { 'templates/_bad.tpl': '{{ define "mychart.bad" }}{{ fail "boom" }}{{ end }}' });
-  const full = diagnostics(ws.snapshot(), path, { render: true }).find((x) => x.code === 'render-error');
+  const full = diagnostics(ws.snapshot(), path, { render: true }).find((x) => x.code === 'template-fail');
   assert.ok(full?.related?.some((x) => x.location.path === `${ROOT}/templates/_bad.tpl`));
 });
 

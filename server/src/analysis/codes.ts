@@ -11,7 +11,13 @@ export type DiagnosticCode =
   | 'render-error'
   | 'values-missing'
   | 'chart-load-error'
-  | 'values-error';
+  | 'values-error'
+  | 'template-fail'
+  | 'rendered-yaml-invalid'
+  | 'rendered-duplicate-key'
+  | 'values-unused'
+  | 'values-schema'
+  | 'chart-lint';
 
 /** CODES maps each code to its default severity and a one-line description (for docs/settings). */
 export const CODES: Readonly<Record<DiagnosticCode, { readonly severity: Severity; readonly description: string }>> = {
@@ -21,6 +27,12 @@ export const CODES: Readonly<Record<DiagnosticCode, { readonly severity: Severit
   'values-missing': { severity: 'warning', description: 'A .Values path is not set in any values layer.' },
   'chart-load-error': { severity: 'error', description: 'The chart cannot be loaded (Chart.yaml, values.yaml or charts/ are invalid).' },
   'values-error': { severity: 'error', description: 'The values cannot be prepared (coalescing, schema validation, kubeVersion).' },
+  'template-fail': { severity: 'error', description: 'A `required` or `fail` call stops the render with the configured values.' },
+  'rendered-yaml-invalid': { severity: 'error', description: 'The rendered output of a template is not valid YAML (reported at the template text that produced it).' },
+  'rendered-duplicate-key': { severity: 'warning', description: 'The rendered output repeats a mapping key (often a wrong `nindent` width).' },
+  'values-unused': { severity: 'hint', description: 'A key of values.yaml that no template reads.' },
+  'values-schema': { severity: 'error', description: 'A value violates values.schema.json.' },
+  'chart-lint': { severity: 'warning', description: 'A `helm lint` finding (Chart.yaml, values, templates, dependencies), on save.' },
 };
 
 /** isDiagnosticCode reports whether s is a known code. */

@@ -1,21 +1,29 @@
-// Diagnostics for one document: parse errors with exact ranges, `.Values` references that no
-// values layer sets, chart load/values errors, and (when asked: on save or after edits settle)
-// the render error of the whole chart mapped to this document with the include stack attached.
+// Diagnostics for one document. Fast (every edit): parse errors with exact ranges, unguarded
+// `.Values` reads that no values layer sets, chart load/values errors. Render pass (after edits
+// settle, and on save): the chart's render error mapped to this document with the include stack
+// (`required`/`fail` as template-fail at their call), invalid YAML / duplicate keys in the
+// rendered output at the template text that produced them, unused values keys and schema
+// violations in values.yaml. Lint (on save): the full `helm lint` rules.
 import type { RenderError } from '../render/engine';
-import type * as N from '../template/parse/node';
-import { CODES, type DiagnosticCode } from './codes';
+import { CODES, type DiagnosticCode, type Severity } from './codes';
+import { lintDiagnostics } from './lintdiag';
+import { missingValues } from './missing';
 import { isTemplatePath } from './model';
-import { type Sym, member, nodeStart, walkAll } from './scope';
+import { renderedProblems } from './rendered';
+import type { Sym } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
 import type { Diagnostic, RelatedInfo } from './types';
+import { schemaDiagnostics, unusedValues } from './valuesdiag';
 
 /** DiagnosticOptions select the expensive parts. */
 export interface DiagnosticOptions {
-  /** render: include the render error of the chart (renders the whole tree, memoized). */
+  /** render: include the render pass (renders the whole tree, memoized; values.yaml checks). */
   readonly render: boolean;
+  /** lint: include the `helm lint` findings (on save). */
+  readonly lint?: boolean;
 }
 
-type Draft = Omit<Diagnostic, 'severity'>;
+type Draft = Omit<Diagnostic, 'severity'> & { readonly defaultSeverity?: Severity };
 
 /** diagnostics computes the diagnostics of the document at `path`. */
 export function diagnostics(snap: Snapshot, path: string, opts: DiagnosticOptions): Diagnostic[] {
@@ -32,6 +40,10 @@ export function diagnostics(snap: Snapshot, path: string, opts: DiagnosticOption
     const err = dc.model.userError ?? dc.model.prepareError;
     if (err !== undefined) drafts.push({ code: 'values-error', message: err, start: 0, end: 0 });
   }
+  if (dc !== undefined && dc.kind === 'values' && opts.render) {
+    drafts.push(...schemaDiagnostics(snap, dc, text));
+    drafts.push(...unusedValues(snap, dc, text));
+  }
   const rel = root !== undefined ? path.slice(root.length + 1) : path;
   if (isTemplatePath(rel) || dc?.kind === 'template') {
     const parsed = snap.parse(path, text);
@@ -40,67 +52,17 @@ export function diagnostics(snap: Snapshot, path: string, opts: DiagnosticOption
       drafts.push({ code, message: e.message, start: e.start, end: Math.max(e.end, e.start) });
     }
     if (dc !== undefined) {
-      drafts.push(...missingValues(snap, dc, path, text));
+      const root: Sym = { value: snap.rootContext(dc), isRoot: true };
+      drafts.push(...missingValues(parsed.trees.values(), root, dc.chart.metadata.name));
       if (opts.render) drafts.push(...renderDiagnostics(snap, dc, path, text));
     }
   }
+  if (opts.lint === true) drafts.push(...lintDiagnostics(snap, path));
   const out: Diagnostic[] = [];
   for (const d of drafts) {
-    const s = snap.settings.severity[d.code] ?? CODES[d.code].severity;
+    const s = snap.settings.severity[d.code] ?? d.defaultSeverity ?? CODES[d.code].severity;
     if (s === 'off') continue;
-    out.push({ ...d, severity: s });
-  }
-  return out;
-}
-
-/** missingValues reports `.Values` paths whose parent map lacks the key, in every layer. */
-function missingValues(snap: Snapshot, dc: DocChart, path: string, text: string): Draft[] {
-  const out: Draft[] = [];
-  const root: Sym = { value: snap.rootContext(dc), isRoot: true };
-  const parsed = snap.parse(path, text);
-  const seen = new Set<number>();
-  for (const tree of parsed.trees.values()) {
-    walkAll(tree, root, (n, env) => {
-      let base: Sym | undefined;
-      let names: readonly string[];
-      let start: number;
-      if (n.kind === 'field') {
-        base = env.dot;
-        names = n.ident;
-        start = nodeStart(n);
-      } else if (n.kind === 'variable') {
-        base = env.vars.get(n.ident[0])?.sym;
-        names = n.ident.slice(1);
-        start = nodeStart(n) + n.ident[0].length;
-      } else return;
-      check(base, names, start, n);
-    });
-  }
-  function check(base: Sym | undefined, names: readonly string[], start: number, n: N.Node): void {
-    let cur = base;
-    let pos = start;
-    for (const name of names) {
-      if (cur === undefined) return;
-      const isValuesRoot = cur.isRoot === true && name === 'Values';
-      const m = member(cur.value, name);
-      const vp = cur.valuesPath;
-      if (m === undefined) {
-        if (vp !== undefined && cur.value instanceof Map && !seen.has(pos)) {
-          seen.add(pos);
-          const full = [...vp, name].join('.');
-          out.push({
-            code: 'values-missing',
-            message: `.Values.${full} is not set in any values file of chart ${dc.chart.metadata.name}`,
-            start: pos + 1,
-            end: pos + 1 + name.length,
-          });
-        }
-        return;
-      }
-      cur = { value: m.value, valuesPath: isValuesRoot ? [] : vp !== undefined ? [...vp, name] : undefined };
-      pos += 1 + name.length;
-    }
-    void n;
+    out.push({ code: d.code, message: d.message, start: d.start, end: d.end, related: d.related, severity: s });
   }
   return out;
 }
@@ -108,7 +70,11 @@ function missingValues(snap: Snapshot, dc: DocChart, path: string, text: string)
 function renderDiagnostics(snap: Snapshot, dc: DocChart, path: string, text: string): Draft[] {
   const outcome = snap.render(dc.model);
   const err: RenderError | undefined = outcome.error;
-  if (err === undefined) return [];
+  if (err === undefined) {
+    return renderedProblems(outcome)
+      .filter((p) => p.path === path)
+      .map((p) => ({ code: p.code, message: p.message, start: p.start, end: p.end }));
+  }
   // Parse errors of this file are already reported (with exact ranges) by the resilient parser.
   if (err.kind === 'parse' && outcome.pathOf.get(err.file) === path) return [];
   const related: RelatedInfo[] = [];
@@ -131,6 +97,13 @@ function renderDiagnostics(snap: Snapshot, dc: DocChart, path: string, text: str
     if (f !== undefined) range = { start: f.start, end: f.end };
   }
   if (range === undefined) return [];
+  // `required`/`fail` stop the render on purpose: their own message, at their call.
+  const inner = err.includeStack[err.includeStack.length - 1];
+  const failed = inner !== undefined ? /error calling (required|fail): HELM_ERR_START([\s\S]*)HELM_ERR_END/.exec(inner.message) : null;
+  if (failed !== null) {
+    const message = `${failed[1]}: ${failed[2]}`;
+    return [{ code: 'template-fail', message, start: range.start, end: Math.max(range.end, range.start), related }];
+  }
   return [{ code: 'render-error', message: err.message, start: range.start, end: Math.max(range.end, range.start), related }];
 }
 

@@ -29,6 +29,8 @@ export interface AnalysisSettings {
   /** kubeVersion: '' for Helm's default. */
   readonly kubeVersion: string;
   readonly helmVersion: HelmVersion;
+  /** apiVersions are extra `.Capabilities.APIVersions` entries (like `--api-versions`). */
+  readonly apiVersions: readonly string[];
   /** severity overrides the default severity per diagnostic code. */
   readonly severity: Readonly<Partial<Record<DiagnosticCode, SeveritySetting>>>;
 }
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   namespace: '',
   kubeVersion: '',
   helmVersion: 4,
+  apiVersions: [],
   severity: {},
 };
 

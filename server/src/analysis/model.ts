@@ -102,9 +102,11 @@ export function releaseOptions(settings: AnalysisSettings, kv: ReturnType<typeof
     namespace: settings.namespace,
     isUpgrade: false,
     kubeVersion: kv !== undefined && !('error' in kv) ? kv : undefined,
-    apiVersions: [],
+    apiVersions: [...settings.apiVersions],
     helmVersion: settings.helmVersion,
-    skipSchemaValidation: false,
+    // Schema violations are reported at their keys in values.yaml (values-schema); failing the
+    // whole release here would take completion and hover down with it.
+    skipSchemaValidation: true,
   };
 }
 

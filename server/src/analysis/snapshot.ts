@@ -4,9 +4,10 @@
 // so a keystroke in a template re-parses only that template and never reloads the chart.
 import * as posix from 'node:path/posix';
 import type { Chart } from '../chart/loader';
+import type { ChartFS } from '../chart/fs';
 import { parseCliKubeVersion, prepareRelease } from '../chart/index';
 import { templateMap, type RenderChart } from '../helm/objects';
-import { ParseCache, render, type EngineTemplate, type RenderError } from '../render/engine';
+import { ParseCache, render, type EngineTemplate, type RenderError, type RenderedFile } from '../render/engine';
 import { allFunctions } from '../render/funcmap';
 import { helmFuncMap } from '../render/funcmap';
 import type { FuncDef, HelmVersion, Runtime } from '../template/func';
@@ -64,6 +65,10 @@ export interface RenderOutcome {
   readonly error: RenderError | undefined;
   /** pathOf maps an engine template name to an absolute path. */
   readonly pathOf: ReadonlyMap<string, string>;
+  /** files: every executed file's output with its source map (engine names; empty on error). */
+  readonly files: ReadonlyMap<string, RenderedFile>;
+  /** textOf maps an engine template name to the template text that was rendered. */
+  readonly textOf: ReadonlyMap<string, string>;
 }
 
 // allFunctions builds a fresh map per call; the function set never changes within a process.
@@ -173,6 +178,11 @@ export class Snapshot {
   /** version returns an open document's version. */
   version(path: string): number | undefined {
     return this.docs.get(posix.normalize(path))?.version;
+  }
+
+  /** hostFS is the on-disk ChartFS rooted at `root` (without buffers). */
+  hostFS(root: string): ChartFS {
+    return this.ws.host.chartFS(root);
   }
 
   /** runtime is the host's time/randomness source (for renders and previews). */
@@ -398,11 +408,13 @@ export class Snapshot {
 
   private computeRender(model: ChartModel, sources: TemplateSource[]): RenderOutcome {
     const pathOf = new Map<string, string>();
-    if (model.chart === undefined || model.prepared === undefined) return { error: undefined, pathOf };
+    const engineText = new Map<string, string>();
+    const none = { error: undefined, pathOf, files: new Map<string, RenderedFile>(), textOf: engineText };
+    if (model.chart === undefined || model.prepared === undefined) return none;
     const hv = this.settings.helmVersion;
     // Templates mutate values (`set`), so every render gets a freshly prepared release.
     const prep = prepareRelease(model.chart, model.userValues, releaseOptions(this.settings, parseCliKubeVersion(this.settings.kubeVersion, hv)));
-    if ('error' in prep) return { error: undefined, pathOf };
+    if ('error' in prep) return none;
     const textOf = new Map<string, string>();
     for (const s of sources) textOf.set(`${chartKey(s.chart)}::${s.name}`, s.text);
     const tpls: EngineTemplate[] = [];
@@ -415,17 +427,19 @@ export class Snapshot {
         const text = textOf.get(`${chartKey(r.chart)}::${name}`);
         if (text === undefined) continue;
         if (r.chart.origin.archive === undefined) pathOf.set(path, posix.join(model.root, r.chart.origin.path, name));
+        engineText.set(path, text);
         tpls.push({ path, text, vals: r.context, basePath: `${r.fullPath}/templates`, library });
       }
     }
     const cache = this.parseCache(model.root);
     try {
-      const res = render(tpls, { helmVersion: hv, runtime: this.ws.host.runtime, funcs: helmFuncMap(hv), cache });
-      return { error: res.error, pathOf };
+      // Source maps let diagnostics point from rendered output back to template text.
+      const res = render(tpls, { helmVersion: hv, runtime: this.ws.host.runtime, funcs: helmFuncMap(hv), cache, sourceMaps: true });
+      return { error: res.error, pathOf, files: res.error === undefined ? res.files : new Map(), textOf: engineText };
     } catch (e) {
       return {
+        ...none,
         error: { kind: 'panic', message: e instanceof Error ? e.message : String(e), file: '', start: -1, end: -1, includeStack: [], cause: e },
-        pathOf,
       };
     }
   }

@@ -271,3 +271,36 @@ function validateTree(c: Chart, values: GoMap, v: HelmVersion): string {
   }
   return sb;
 }
+
+/** SchemaViolation is one schema error with the JSON pointer of the offending value (editors). */
+export interface SchemaViolation {
+  /** pointer is the JSON pointer of the value ('' for the root), e.g. "/image/tag". */
+  readonly pointer: string;
+  /** message is Helm's line for it (without the leading "- "). */
+  readonly message: string;
+}
+
+/**
+ * schemaViolations validates values against one schema like validateSingle, but returns each
+ * violation with its location; `{ error }` when the schema itself is broken.
+ */
+export function schemaViolations(values: GoMap, schemaBytes: Uint8Array, v: HelmVersion): SchemaViolation[] | { error: string } {
+  const text = utf8Decode(schemaBytes);
+  try {
+    unmarshalJSON(text);
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  const fn = compile(text, JSON.parse(text) as Json, v);
+  if ('error' in fn) return fn;
+  const data = JSON.parse(marshalJSON(values, { escapeHTML: false })) as unknown;
+  if (fn(data ?? {})) return [];
+  const out: SchemaViolation[] = [];
+  for (const e of fn.errors ?? []) {
+    const message = v === 3 ? v3Line(e, data) : v4Line(e, data);
+    if (message === undefined || out.some((o) => o.message === message)) continue;
+    // A missing required property is reported at the object holding it.
+    out.push({ pointer: e.instancePath, message });
+  }
+  return out;
+}

@@ -53,13 +53,13 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
 
   const textOf = (path: string): string | undefined => ws.snapshot().text(path);
 
-  const publish = (uri: string, withRender: boolean): void => {
+  const publish = (uri: string, withRender: boolean, withLint = false): void => {
     const path = uriToPath(uri);
     const doc = documents.get(uri);
     if (path === undefined || doc === undefined) return;
     const snap = ws.snapshot();
     const version = snap.version(path);
-    const diags = diagnostics(snap, path, { render: withRender });
+    const diags = diagnostics(snap, path, { render: withRender, lint: withLint });
     // Drop results of a snapshot that changed meanwhile (a newer run will publish).
     if (!snap.isCurrent() || documents.get(uri)?.version !== version) return;
     const idx = lineIndex(doc.getText());
@@ -77,19 +77,33 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
           uri,
           setTimeout(() => {
             timers.delete(uri);
-            safe('render diagnostics', undefined, () => publish(uri, true))(undefined);
+            safe('render diagnostics', undefined, () => publishChart(uri))(undefined);
           }, renderDelayMs),
         );
       }, debounceMs),
     );
   };
 
-  const lintAll = (): void => {
+  /** publishChart runs the render pass for `uri` and every other open document of its chart tree (values.yaml hints, YAML problems elsewhere). */
+  const publishChart = (uri: string): void => {
+    publish(uri, true);
+    const path = uriToPath(uri);
+    const snap = ws.snapshot();
+    const root = path !== undefined ? snap.chartRoot(path) : undefined;
+    if (root === undefined) return;
+    for (const d of documents.all()) {
+      if (d.uri === uri || timers.has(d.uri)) continue;
+      const p = uriToPath(d.uri);
+      if (p !== undefined && snap.chartRoot(p) === root) safe('render diagnostics', undefined, () => publish(d.uri, true))(undefined);
+    }
+  };
+
+  const lintAll = (withLint = false): void => {
     for (const d of documents.all()) {
       const old = timers.get(d.uri);
       if (old !== undefined) clearTimeout(old);
       timers.delete(d.uri);
-      safe('lint', undefined, () => publish(d.uri, true))(undefined);
+      safe('lint', undefined, () => publish(d.uri, true, withLint))(undefined);
     }
   };
 
@@ -144,7 +158,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
   documents.onDidOpen((e) => sync(e.document));
   documents.onDidChangeContent((e) => sync(e.document));
   // Saved buffers already are the analysed text: only the full lint (with render) is new.
-  documents.onDidSave(() => lintAll());
+  documents.onDidSave(() => lintAll(true));
   documents.onDidClose((e) => {
     const path = uriToPath(e.document.uri);
     const t = timers.get(e.document.uri);

@@ -32,6 +32,7 @@ export function parseSettings(raw: unknown): AnalysisSettings {
     namespace: str(o.namespace, ''),
     kubeVersion: str(o.kubeVersion, ''),
     helmVersion,
+    apiVersions: Array.isArray(o.apiVersions) ? o.apiVersions.filter((x): x is string => typeof x === 'string') : [],
     severity,
   };
 }

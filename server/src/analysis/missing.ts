@@ -1,0 +1,212 @@
+// The values-missing check: `.Values` paths whose parent map lacks the key in every values layer.
+// Guarded reads are not reported — they are how charts make values optional:
+//   - anything in the condition of `if`/`with`/`range` (a missing value is nil: false, no loop),
+//   - inside the body of such a block, paths under a value the condition tested
+//     (`if .Values.a` guards `.Values.a.b`; `if hasKey .Values.a "b"` guards `.Values.a.b`),
+//   - arguments of `default`, `empty`, `coalesce`, `hasKey`, `required`, `ternary`, and values
+//     piped into them (`.Values.x | default 1`).
+import type * as N from '../template/parse/node';
+import type { Env, Sym } from './scope';
+import { elementOf, member, nodeStart, resolvePipe } from './scope';
+import type { Diagnostic } from './types';
+
+type Draft = Omit<Diagnostic, 'severity'>;
+
+const GUARD_FUNCS = new Set(['default', 'empty', 'coalesce', 'hasKey', 'required', 'ternary', 'kindIs', 'typeIs', 'kindOf', 'typeOf', 'dig']);
+
+/** Guards are values paths (dot-joined) known to be tested in the enclosing blocks. */
+type Guards = readonly string[];
+
+function within(path: string, guard: string): boolean {
+  return path === guard || guard.startsWith(path + '.');
+}
+
+/** missingValues reports unguarded `.Values` reads that no values layer sets, for one parsed file. */
+export function missingValues(trees: Iterable<N.Tree>, root: Sym, chartName: string): Draft[] {
+  const out: Draft[] = [];
+  const seen = new Set<number>();
+
+  /** firstMissing returns the values path of the first missing segment and its position. */
+  const firstMissing = (base: Sym | undefined, names: readonly string[], start: number): { path: string; pos: number; name: string } | undefined => {
+    let cur = base;
+    let pos = start;
+    for (const name of names) {
+      if (cur === undefined) return undefined;
+      const isValuesRoot = cur.isRoot === true && name === 'Values';
+      const m = member(cur.value, name);
+      const vp = cur.valuesPath;
+      if (m === undefined) {
+        if (vp !== undefined && cur.value instanceof Map) return { path: [...vp, name].join('.'), pos, name };
+        return undefined;
+      }
+      cur = { value: m.value, valuesPath: isValuesRoot ? [] : vp !== undefined ? [...vp, name] : undefined };
+      pos += 1 + name.length;
+    }
+    return undefined;
+  };
+
+  const fullPath = (n: N.Node, env: Env): string | undefined => {
+    const p = valuesPathOf(n, env);
+    return p === undefined || p === '' ? undefined : p;
+  };
+
+  const report = (n: N.Node, env: Env, guards: Guards, guarded: boolean): void => {
+    let base: Sym | undefined;
+    let names: readonly string[];
+    let start: number;
+    if (n.kind === 'field') {
+      base = env.dot;
+      names = n.ident;
+      start = nodeStart(n);
+    } else if (n.kind === 'variable') {
+      base = env.vars.get(n.ident[0])?.sym;
+      names = n.ident.slice(1);
+      start = nodeStart(n) + n.ident[0].length;
+    } else return;
+    const miss = firstMissing(base, names, start);
+    if (miss === undefined || guarded || seen.has(miss.pos)) return;
+    if (guards.some((g) => within(miss.path, g))) return;
+    seen.add(miss.pos);
+    out.push({
+      code: 'values-missing',
+      message: `.Values.${miss.path} is not set in any values file of chart ${chartName}`,
+      start: miss.pos + 1,
+      end: miss.pos + 1 + miss.name.length,
+    });
+  };
+
+  /** condGuards lists the paths a condition pipeline tests. */
+  const condGuards = (p: N.PipeNode, env: Env): string[] => {
+    const g: string[] = [];
+    const visit = (pp: N.PipeNode): void => {
+      for (const c of pp.cmds) {
+        const fn = c.args[0];
+        if (fn?.kind === 'identifier' && fn.ident === 'hasKey' && c.args.length === 3 && c.args[2].kind === 'string') {
+          const owner = fullPath(c.args[1], env);
+          if (owner !== undefined) g.push(`${owner}.${c.args[2].text}`);
+        }
+        for (const a of c.args) {
+          if (a.kind === 'pipe') visit(a);
+          else if (a.kind === 'chain' && a.node.kind === 'pipe') visit(a.node);
+          else {
+            const fp = fullPath(a, env);
+            if (fp !== undefined) g.push(fp);
+          }
+        }
+      }
+    };
+    visit(p);
+    return g;
+  };
+
+  const pipe = (p: N.PipeNode, env: Env, guards: Guards, guardedAll: boolean): void => {
+    // A guard function later in the pipeline receives the earlier commands' result.
+    let guardAfter = false;
+    const guardedCmd: boolean[] = [];
+    for (let i = p.cmds.length - 1; i >= 0; i--) {
+      guardedCmd[i] = guardedAll || guardAfter;
+      const fn = p.cmds[i].args[0];
+      const isGuard = fn?.kind === 'identifier' && GUARD_FUNCS.has(fn.ident);
+      if (isGuard) guardedCmd[i] = true;
+      if (isGuard) guardAfter = true;
+    }
+    p.cmds.forEach((c, i) => {
+      for (const a of c.args) {
+        if (a.kind === 'pipe') pipe(a, env, guards, guardedCmd[i]);
+        else if (a.kind === 'chain' && a.node.kind === 'pipe') pipe(a.node, env, guards, guardedCmd[i]);
+        else report(a, env, guards, guardedCmd[i]);
+      }
+    });
+  };
+
+  const declare = (env: Env, p: N.PipeNode, sym: (i: number) => Sym | undefined): Env => {
+    if (p.decl.length === 0) return env;
+    const vars = new Map(env.vars);
+    p.decl.forEach((d, i) => vars.set(d.ident[0], { name: d.ident[0], decl: d, sym: sym(i) }));
+    return { dot: env.dot, vars };
+  };
+
+  const list = (l: N.ListNode | null, env: Env, guards: Guards): void => {
+    if (l === null) return;
+    let cur = env;
+    for (const n of l.nodes) {
+      switch (n.kind) {
+        case 'action': {
+          pipe(n.pipe, cur, guards, false);
+          const before = cur;
+          cur = declare(cur, n.pipe, () => resolvePipe(before, n.pipe));
+          break;
+        }
+        case 'template':
+          if (n.pipe !== null) pipe(n.pipe, cur, guards, false);
+          break;
+        case 'if':
+        case 'with':
+        case 'range': {
+          pipe(n.pipe, cur, guards, true);
+          const inner = [...guards, ...condGuards(n.pipe, cur)];
+          const target = resolvePipe(cur, n.pipe);
+          if (n.kind === 'range') {
+            const elem = elementOf(target);
+            const e = declare(cur, n.pipe, (i) => (n.pipe.decl.length === 2 && i === 0 ? undefined : elem));
+            list(n.list, { dot: elem, vars: e.vars }, inner);
+          } else if (n.kind === 'with') {
+            const e = declare(cur, n.pipe, () => target);
+            list(n.list, { dot: target, vars: e.vars }, inner);
+          } else {
+            list(n.list, declare(cur, n.pipe, () => target), inner);
+          }
+          list(n.elseList, cur, guards);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  };
+
+  for (const tree of trees) {
+    const env: Env = { dot: root, vars: new Map([['$', { name: '$', decl: undefined, sym: root }]]) };
+    list(tree.root, env, []);
+  }
+  return out;
+}
+
+/**
+ * valuesPathOf is the values path (dot-joined) a field/variable operand reads: resolved through
+ * `with`/`range`/variables as far as the values go, then literally; '' for `.Values` itself;
+ * undefined when the operand does not read `.Values`.
+ */
+export function valuesPathOf(n: N.Node, env: Env): string | undefined {
+  let base: Sym | undefined;
+  let names: readonly string[];
+  if (n.kind === 'field') {
+    base = env.dot;
+    names = n.ident;
+  } else if (n.kind === 'variable') {
+    base = env.vars.get(n.ident[0])?.sym;
+    names = n.ident.slice(1);
+  } else if (n.kind === 'dot') {
+    base = env.dot;
+    names = [];
+  } else return undefined;
+  let cur = base;
+  let path: string[] | undefined = base?.valuesPath !== undefined ? [...base.valuesPath] : undefined;
+  let i = 0;
+  for (; i < names.length && cur !== undefined; i++) {
+    const name = names[i];
+    if (cur.isRoot === true && name === 'Values') {
+      const m = member(cur.value, name);
+      path = [];
+      cur = m === undefined ? undefined : { value: m.value, valuesPath: [] };
+      continue;
+    }
+    if (cur.valuesPath === undefined) return undefined;
+    path = [...cur.valuesPath, name];
+    const m = member(cur.value, name);
+    cur = m === undefined ? undefined : { value: m.value, valuesPath: path };
+  }
+  if (path === undefined) return undefined;
+  if (i < names.length) path.push(...names.slice(i));
+  return path.join('.');
+}

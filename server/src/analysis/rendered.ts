@@ -1,0 +1,104 @@
+// Problems in the rendered output of a chart, reported at the template text that produced them:
+// YAML that does not parse (go-yaml's message, as `helm lint` prints it) and duplicate mapping
+// keys (often a `nindent` with the wrong width). Offsets in the output go through the
+// renderer's source map to the innermost template node — never to a rendered line.
+import { parseAllDocuments } from 'yaml';
+import { goYamlSyntaxError } from '../helm/yamlErrors';
+import { type SourceMap, type SourceMapSegment, callStack, segmentAt } from '../template/sourcemap';
+import type { DiagnosticCode } from './codes';
+import type { RenderOutcome } from './snapshot';
+
+/** RenderedProblem is a problem of the rendered output placed in a template file. */
+export interface RenderedProblem {
+  /** path: absolute path of the template file. */
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+}
+
+const memo = new WeakMap<RenderOutcome, RenderedProblem[]>();
+
+/** renderedProblems lists the output problems of a render (memoized per outcome). */
+export function renderedProblems(outcome: RenderOutcome): RenderedProblem[] {
+  const hit = memo.get(outcome);
+  if (hit !== undefined) return hit;
+  const out: RenderedProblem[] = [];
+  for (const [name, file] of outcome.files) {
+    if (!/\.ya?ml$/i.test(name) || file.sourceMap === undefined || file.text.trim() === '') continue;
+    checkFile(outcome, name, file.text, file.sourceMap, out);
+  }
+  memo.set(outcome, out);
+  return out;
+}
+
+function checkFile(outcome: RenderOutcome, name: string, text: string, map: SourceMap, out: RenderedProblem[]): void {
+  // The same lenient YAML 1.1 reading the Helm decoder uses, plus key uniqueness.
+  const docs = parseAllDocuments(text, { version: '1.1', schema: 'failsafe', uniqueKeys: true, merge: false, strict: false, prettyErrors: false });
+  if (!Array.isArray(docs)) return;
+  for (const doc of docs) {
+    const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+    if (syntax.length > 0) {
+      const line = lineAt(text, syntax[0].pos[0]);
+      const msg = goYamlSyntaxError(text, syntax);
+      place(outcome, name, text, map, syntax[0].pos[0], 'rendered-yaml-invalid', `rendered YAML of ${name} does not parse (output line ${line}): yaml: ${msg}`, out);
+      continue;
+    }
+    for (const e of doc.errors) {
+      if (e.code !== 'DUPLICATE_KEY') continue;
+      const key = text.slice(e.pos[0], e.pos[1]).split('\n')[0].replace(/:.*$/, '').trim();
+      const line = lineAt(text, e.pos[0]);
+      place(outcome, name, text, map, e.pos[0], 'rendered-duplicate-key', `rendered YAML of ${name} repeats the key ${JSON.stringify(key)} (output line ${line}); the last one wins`, out);
+    }
+  }
+}
+
+function lineAt(text: string, pos: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** segmentNear finds the segment covering `pos`, else the nearest one before it on the same or earlier lines. */
+function segmentNear(map: SourceMap, text: string, pos: number): { seg: SourceMapSegment; at: number } | undefined {
+  for (let p = Math.min(pos, text.length - 1); p >= 0 && pos - p < 2000; p--) {
+    if (text.charCodeAt(p) === 10 && p !== pos) continue;
+    const seg = segmentAt(map, p);
+    if (seg !== undefined) return { seg, at: p };
+  }
+  return undefined;
+}
+
+function place(outcome: RenderOutcome, name: string, text: string, map: SourceMap, pos: number, code: DiagnosticCode, message: string, out: RenderedProblem[]): void {
+  // Prefer the first non-blank character of the offending line (where the bad indentation is).
+  let p = pos;
+  while (p < text.length && (text[p] === ' ' || text[p] === '\t')) p++;
+  const found = segmentNear(map, text, p);
+  if (found === undefined) {
+    const path = outcome.pathOf.get(name);
+    if (path !== undefined) out.push({ path, start: 0, end: 0, code, message });
+    return;
+  }
+  const { seg, at } = found;
+  const sites = [{ loc: seg.loc, exact: true }, ...callStack(seg).map((s) => ({ loc: s.loc, exact: false }))];
+  const seen = new Set<string>();
+  for (const { loc, exact } of sites) {
+    const path = outcome.pathOf.get(loc.parseName);
+    if (path === undefined || seen.has(path)) continue;
+    seen.add(path);
+    let start = loc.start;
+    let end = loc.end;
+    if (exact && seg.kind === 'text') {
+      // Text is copied verbatim: narrow to the offending line of the text node.
+      const src = outcome.textOf.get(loc.parseName) ?? '';
+      const off = Math.min(loc.end, loc.start + (at - seg.outStart));
+      const ls = src.lastIndexOf('\n', off - 1) + 1;
+      const le = src.indexOf('\n', off);
+      start = Math.max(loc.start, ls);
+      end = Math.min(loc.end, le < 0 ? src.length : le);
+      if (end <= start) end = Math.min(loc.end, start + 1);
+    }
+    out.push({ path, start, end, code, message: exact ? message : `${message} (through this call)` });
+  }
+}
