@@ -2,7 +2,7 @@
 // YAML that does not parse (go-yaml's message, as `helm lint` prints it) and duplicate mapping
 // keys (often a `nindent` with the wrong width). Offsets in the output go through the
 // renderer's source map to the innermost template node — never to a rendered line.
-import { parseAllDocuments } from 'yaml';
+import { parseDocument } from 'yaml';
 import { goYamlSyntaxError } from '../helm/yamlErrors';
 import { type SourceMap, type SourceMapSegment, callStack, segmentAt } from '../template/sourcemap';
 import type { DiagnosticCode } from './codes';
@@ -33,23 +33,39 @@ export function renderedProblems(outcome: RenderOutcome): RenderedProblem[] {
   return out;
 }
 
+/** documents splits like Helm's releaseutil.SplitManifests (`(?:^|\s*\n)---\s*`), keeping offsets. */
+function documents(text: string): Array<{ start: number; text: string }> {
+  const sep = /(?:^|\s*\n)---\s*/g;
+  const out: Array<{ start: number; text: string }> = [];
+  let last = 0;
+  for (let m = sep.exec(text); m !== null; m = sep.exec(text)) {
+    if (m[0].length === 0) {
+      sep.lastIndex++;
+      continue;
+    }
+    out.push({ start: last, text: text.slice(last, m.index) });
+    last = m.index + m[0].length;
+  }
+  out.push({ start: last, text: text.slice(last) });
+  return out.filter((d) => d.text.trim() !== '');
+}
+
 function checkFile(outcome: RenderOutcome, name: string, text: string, map: SourceMap, out: RenderedProblem[]): void {
-  // The same lenient YAML 1.1 reading the Helm decoder uses, plus key uniqueness.
-  const docs = parseAllDocuments(text, { version: '1.1', schema: 'failsafe', uniqueKeys: true, merge: false, strict: false, prettyErrors: false });
-  if (!Array.isArray(docs)) return;
-  for (const doc of docs) {
+  for (const piece of documents(text)) {
+    // The same lenient YAML 1.1 reading the Helm decoder uses, plus key uniqueness.
+    const doc = parseDocument(piece.text, { version: '1.1', schema: 'failsafe', uniqueKeys: true, merge: false, strict: false, prettyErrors: false });
     const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
     if (syntax.length > 0) {
-      const line = lineAt(text, syntax[0].pos[0]);
-      const msg = goYamlSyntaxError(text, syntax);
-      place(outcome, name, text, map, syntax[0].pos[0], 'rendered-yaml-invalid', `rendered YAML of ${name} does not parse (output line ${line}): yaml: ${msg}`, out);
+      const pos = piece.start + syntax[0].pos[0];
+      const msg = goYamlSyntaxError(piece.text, syntax);
+      place(outcome, name, text, map, pos, 'rendered-yaml-invalid', `rendered YAML of ${name} does not parse (output line ${lineAt(text, pos)}): yaml: ${msg}`, out);
       continue;
     }
     for (const e of doc.errors) {
       if (e.code !== 'DUPLICATE_KEY') continue;
-      const key = text.slice(e.pos[0], e.pos[1]).split('\n')[0].replace(/:.*$/, '').trim();
-      const line = lineAt(text, e.pos[0]);
-      place(outcome, name, text, map, e.pos[0], 'rendered-duplicate-key', `rendered YAML of ${name} repeats the key ${JSON.stringify(key)} (output line ${line}); the last one wins`, out);
+      const pos = piece.start + e.pos[0];
+      const key = piece.text.slice(e.pos[0], e.pos[1]).split('\n')[0].replace(/:.*$/, '').trim();
+      place(outcome, name, text, map, pos, 'rendered-duplicate-key', `rendered YAML of ${name} repeats the key ${JSON.stringify(key)} (output line ${lineAt(text, pos)}); the last one wins`, out);
     }
   }
 }
