@@ -3,13 +3,18 @@
 // install-order kind sort, and the printing done by action.renderResources and cmd/template.go.
 import type { HelmVersion } from '../template/func';
 import { quote } from '../template/fmt';
-import { decodeSimpleHead, HeadError, type SimpleHead, type YamlToJson, defaultYamlToJson } from './simplehead';
+import { HeadError, type SimpleHead, type YamlToJson } from './simplehead';
+import { readSimpleHead } from './fasthead';
 import { filepathMatch, goTrimSpace, slogValue } from './gostrings';
 
 export { goTrimSpace } from './gostrings';
 
 // Go's `(?:^|\s*\n)---\s*` where \s is [\t\n\f\r ] and ^ is the start of the text only.
-const SEP = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
+// It is matched by a linear scanner: as a backtracking regexp it is quadratic on long runs of
+// white space (each start position rescans the run looking for "\n---").
+function isSepSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
+}
 
 /**
  * splitManifests is releaseutil.SplitManifests: the documents of one rendered file, in order.
@@ -18,20 +23,34 @@ const SEP = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
  */
 export function splitManifests(bigFile: string): string[] {
   const text = goTrimSpace(bigFile);
-  // Go's Regexp.Split(s, -1) semantics.
+  // Go's Regexp.Split(s, -1) semantics over the leftmost-first matches of SEP.
   const pieces: string[] = [];
   if (text.length === 0) {
     pieces.push('');
   } else {
     let beg = 0;
     let end = 0;
-    SEP.lastIndex = 0;
-    for (let m = SEP.exec(text); m !== null; m = SEP.exec(text)) {
-      end = m.index;
-      const mEnd = m.index + m[0].length;
+    let pos = 0;
+    for (;;) {
+      let mStart: number;
+      let mEnd: number;
+      if (pos === 0 && text.startsWith('---')) {
+        // The `^` alternative, tried first at offset 0.
+        mStart = 0;
+        mEnd = 3;
+      } else {
+        // `\s*\n---`: the leftmost match starts where the white-space run ending in "\n---" starts.
+        const k = text.indexOf('\n---', pos);
+        if (k < 0) break;
+        mStart = k;
+        while (mStart > pos && isSepSpace(text.charCodeAt(mStart - 1))) mStart--;
+        mEnd = k + 4;
+      }
+      while (mEnd < text.length && isSepSpace(text.charCodeAt(mEnd))) mEnd++;
+      end = mStart;
       if (mEnd !== 0) pieces.push(text.slice(beg, end));
       beg = mEnd;
-      if (m[0].length === 0) SEP.lastIndex++;
+      pos = mEnd;
     }
     if (end !== text.length) pieces.push(text.slice(beg));
   }
@@ -137,7 +156,6 @@ export interface SortOptions {
  * blank files skipped), documents in file order, hooks separated, both sorted by kind.
  */
 export function sortManifests(files: ReadonlyMap<string, string>, opts: SortOptions): SortResult {
-  const yamlToJson = opts.yamlToJson ?? defaultYamlToJson;
   const paths = [...files.keys()].sort((a, b) => (byteLess(a, b) ? -1 : byteLess(b, a) ? 1 : 0));
   const hooks: Hook[] = [];
   const generic: Manifest[] = [];
@@ -150,7 +168,7 @@ export function sortManifests(files: ReadonlyMap<string, string>, opts: SortOpti
     for (const m of splitManifests(content)) {
       let head: SimpleHead;
       try {
-        head = decodeSimpleHead(m, opts.helmVersion, yamlToJson);
+        head = readSimpleHead(m, opts.helmVersion, opts.yamlToJson);
       } catch (e) {
         const msg = e instanceof HeadError ? e.message : String(e);
         return { hooks, manifests: generic, error: `YAML parse error on ${path}: ${msg}`, logs };
