@@ -7,6 +7,7 @@ import { runTemplateCommand } from '../render/template-command';
 import { runLintCommand } from '../lint/command';
 import { runLanguageServer } from '../lsp/cli-entry';
 import type { OutputFS } from '../render/manifests';
+import { utf8Encode } from '../template/value';
 
 const USAGE = `Usage: chartwright <command> [args]
 
@@ -25,10 +26,20 @@ function diskOutput(): OutputFS {
     write: (w) => {
       const full = resolve(w.path);
       mkdirSync(dirname(full), { recursive: true });
-      if (w.append) appendFileSync(full, w.data);
-      else writeFileSync(full, w.data);
+      if (w.append) appendFileSync(full, utf8Encode(w.data));
+      else writeFileSync(full, utf8Encode(w.data));
     },
   };
+}
+
+/**
+ * writeOut writes command output as bytes: rendered text may hold raw non-UTF-8 bytes (as lone
+ * surrogates U+DC80..U+DCFF, see utf8Decode in template/value.ts), which Helm writes unchanged;
+ * writing the JS string would turn each into U+FFFD.
+ */
+function writeOut(stdout: string, stderr: string): void {
+  process.stdout.write(utf8Encode(stdout));
+  process.stderr.write(utf8Encode(stderr));
 }
 
 /** main runs the CLI with argv (without node and script) and returns the exit code. */
@@ -40,15 +51,13 @@ export function main(argv: readonly string[]): number {
       // `-f ../values.yaml` works as in Helm.
       const cwd = process.cwd().replace(/^\/+/, '');
       const r = runTemplateCommand(rest, { fs: nodeFS('/'), cwd, out: diskOutput() });
-      process.stdout.write(r.stdout);
-      process.stderr.write(r.stderr);
+      writeOut(r.stdout, r.stderr);
       return r.exitCode;
     }
     case 'lint': {
       const cwd = process.cwd().replace(/^\/+/, '');
       const r = runLintCommand(rest, { fs: nodeFS('/'), cwd });
-      process.stdout.write(r.stdout);
-      process.stderr.write(r.stderr);
+      writeOut(r.stdout, r.stderr);
       return r.exitCode;
     }
     case 'language-server':

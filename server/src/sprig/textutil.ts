@@ -87,9 +87,13 @@ export function toTitle(r: number): number {
   return toUpper(r);
 }
 
-/** mapRunes is strings.Map with a rune-to-rune function. */
+/**
+ * mapRunes is strings.Map with a rune-to-rune function. Ranging over a Go string yields
+ * utf8.RuneError for each invalid byte (U+DC80..U+DCFF in this model, see utf8Decode), and
+ * Map writes it as U+FFFD.
+ */
 export function mapRunes(s: string, f: (r: number) => number): string {
-  return fromRunes(runes(s).map(f));
+  return fromRunes(runes(s).map((r) => f(r >= 0xdc80 && r <= 0xdcff ? 0xfffd : r)));
 }
 
 /** goUpper is strings.ToUpper. */

@@ -12,7 +12,8 @@
 //   float64                         number            (every JS number is a float64)
 //   int, int64, uint8, ...          GoInt             (type name + bigint value, exact 64-bit)
 //   complex128                      GoComplex
-//   string                          string            (UTF-16 in memory; byte semantics via utf8 helpers)
+//   string                          string            (UTF-16 in memory; byte semantics via utf8 helpers;
+//                                                     invalid UTF-8 byte 0xNN = lone surrogate U+DCNN)
 //   []byte                          Uint8Array
 //   []interface{} / []string / ...  Value[]           (element type in sliceElemType(); default interface {})
 //   map[string]interface{}          GoMap (a Map)     (named map types such as common.Values: NamedMap)
@@ -332,7 +333,7 @@ export function compareGoStrings(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** utf8Length returns the number of bytes in the UTF-8 encoding of s (Go's len(s)). */
+/** utf8Length returns the number of bytes of utf8Encode(s) (Go's len(s)). */
 export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -345,22 +346,98 @@ export function utf8Length(s: string): number {
         n += 4;
         i++;
       } else n += 3;
-    } else n += 3;
+    } else if (c >= 0xdc80 && c <= 0xdcff) n += 1; // an escaped raw byte (see utf8Decode)
+    else n += 3;
   }
   return n;
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8');
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+const runDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** utf8Encode returns the UTF-8 bytes of s. */
+/**
+ * utf8Encode returns the bytes of the Go string s. Bytes convention (the inverse of
+ * utf8Decode): a lone low surrogate U+DC80..U+DCFF is the raw byte 0x80..0xFF; any other lone
+ * surrogate is written as its 3-byte (WTF-8) form, as Go's fmt would print it.
+ */
 export function utf8Encode(s: string): Uint8Array {
-  return encoder.encode(s);
+  if (!SURROGATE.test(s)) return encoder.encode(s);
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      const r = ((c - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+      out.push(0xf0 | (r >> 18), 0x80 | ((r >> 12) & 0x3f), 0x80 | ((r >> 6) & 0x3f), 0x80 | (r & 0x3f));
+      i++;
+    } else if (c >= 0xdc80 && c <= 0xdcff) out.push(c & 0xff);
+    else out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+  }
+  return Uint8Array.from(out);
 }
 
-/** utf8Decode decodes bytes as UTF-8 (invalid sequences become U+FFFD). */
+/**
+ * utf8Decode turns bytes into a Go string. Go strings are arbitrary bytes, JS strings UTF-16:
+ * valid UTF-8 decodes as usual and each byte that does not start a valid UTF-8 sequence (Go's
+ * utf8.DecodeRune consumes invalid input one byte at a time) becomes the lone surrogate
+ * U+DC00+byte (U+DC80..U+DCFF, Python's "surrogateescape"). utf8Encode maps it back to the raw
+ * byte, so string([]byte) round-trips, `len` and byte slicing count it as one byte, `%q`
+ * prints it as \xNN, and output writers emit the original byte. A leading BOM is dropped
+ * (as the TextDecoder does for template files).
+ */
 export function utf8Decode(b: Uint8Array): string {
-  return decoder.decode(b);
+  try {
+    return strictDecoder.decode(b);
+  } catch {
+    return decodeEscaped(b);
+  }
+}
+
+// decodeEscaped decodes invalid UTF-8 with the surrogateescape convention of utf8Decode.
+function decodeEscaped(b: Uint8Array): string {
+  let out = '';
+  let start = 0; // start of the pending run of valid bytes
+  let i = 0;
+  const flush = (end: number): void => {
+    if (end > start) out += runDecoder.decode(b.subarray(start, end));
+  };
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) start = i = 3;
+  while (i < b.length) {
+    const n = validRuneLength(b, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    flush(i);
+    out += String.fromCharCode(0xdc00 | b[i]);
+    i++;
+    start = i;
+  }
+  flush(i);
+  return out;
+}
+
+// validRuneLength returns the length of the valid UTF-8 sequence at b[i], or 0 (Go's rules:
+// no overlongs, no surrogates, nothing above U+10FFFF).
+function validRuneLength(b: Uint8Array, i: number): number {
+  const c = b[i];
+  if (c < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < b.length && b[i + k] >= lo && b[i + k] <= hi;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    const lo = c === 0xe0 ? 0xa0 : 0x80;
+    const hi = c === 0xed ? 0x9f : 0xbf;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    const lo = c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
 }
 
 /** newMap makes an empty map[string]interface{}. */
