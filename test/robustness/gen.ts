@@ -17,10 +17,24 @@ export function runs(ciDefault: number): number {
 /** SEED makes every CI run replay the same cases (override with FUZZ_SEED). */
 export const SEED = Number(process.env.FUZZ_SEED ?? '20240607');
 
-/** fixedRuntime is a deterministic clock and zero randomness. */
+let prng = 0x2545f491;
+
+/**
+ * fixedRuntime is a deterministic clock and a deterministic byte stream (xorshift32). A constant
+ * stream would hang sprig's rejection sampling (randInt -1 2 with bytes 0x07 never accepts).
+ */
 export const fixedRuntime: Runtime = {
   now: () => new Date(Date.UTC(2024, 0, 2, 3, 4, 5)),
-  randomBytes: (n) => new Uint8Array(n).fill(7),
+  randomBytes: (n) => {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      prng ^= prng << 13;
+      prng ^= prng >>> 17;
+      prng ^= prng << 5;
+      out[i] = prng & 0xff;
+    }
+    return out;
+  },
   localZone: 'UTC',
 };
 

@@ -52,16 +52,20 @@ test('include recursion: a define including itself stops with a positioned error
   // Helm 4 reports 1002 nested `error calling include` levels ending in "rendering template has a
   // nested reference name: x: unable to execute template"; its outermost location is 1:47. The
   // JS stack runs out before Helm's 1000-level counter, so we report the recursion there.
+  // With a larger stack (optimized frames) Helm's own limit is reached first: same text as Helm.
   const r = helmTemplate({ 'templates/a.yaml': '{{ define "x" }}{{ include "x" . }}{{ end }}{{ include "x" . }}' });
   assert.equal(r.exitCode, 1);
-  assert.match(r.stderr, /^Error: template: mychart\/templates\/a\.yaml:1:47: template recursion too deep: \d+ nested include\/tpl calls \(repeating include "x"\); the JavaScript call stack is exhausted\n/);
+  assert.ok(r.stderr.startsWith('Error: template: mychart/templates/a.yaml:1:47: '), r.stderr.slice(0, 200));
+  const ours = /^Error: template: mychart\/templates\/a\.yaml:1:47: template recursion too deep: \d+ nested include\/tpl calls \(repeating include "x"\); the JavaScript call stack is exhausted\n/;
+  const helms = /error calling include: rendering template has a nested reference name: x: unable to execute template\n\nUse --debug flag to render out invalid YAML\n$/;
+  assert.ok(ours.test(r.stderr) || helms.test(r.stderr), r.stderr.slice(0, 200));
 });
 
 test('include recursion through two defines names the cycle', () => {
   const r = helmTemplate({ 'templates/a.yaml': 'k: {{ include "a" . }}{{ define "a" }}{{ include "b" . }}{{ end }}{{ define "b" }}{{ include "a" . }}{{ end }}' });
   assert.equal(r.exitCode, 1);
-  assert.match(r.stderr, /template recursion too deep: \d+ nested include\/tpl calls \(repeating include "[ab]" → include "[ab]"\)/);
-  assert.match(r.stderr, /a\.yaml:1:6: /);
+  assert.match(r.stderr, /template recursion too deep: \d+ nested include\/tpl calls \(repeating include "[ab]" → include "[ab]"\)|rendering template has a nested reference name: [ab]: unable to execute template/);
+  assert.match(r.stderr, /^Error: template: mychart\/templates\/a\.yaml:1:6: /);
 });
 
 test('tpl of itself: positioned recursion error (Helm 4 dies with a Go stack overflow, exit 2)', () => {
@@ -161,10 +165,30 @@ test('nesting deeper than the JS stack: positioned parse error (Go has no limit 
   assert.ok(rr.errors.length >= 1);
 });
 
-test('deeply nested actions that parse but overflow at execution: positioned limit error', () => {
-  const e = execErr('{{ range list 1 }}'.repeat(1400) + 'x' + '{{ end }}'.repeat(1400), null, {});
-  assert.equal(e.kind, 'limit');
-  assert.match(e.goMessage, /^template: a\.yaml:1:\d+: template or value nesting too deep; the JavaScript call stack is exhausted$/);
+test('deeply nested actions: positioned parse or execution error, never an exception', () => {
+  // Where parsing or execution runs out of stack depends on frame sizes (JIT state), so grow the
+  // nesting until one of the two positioned errors appears.
+  let seen = '';
+  for (const n of [1400, 2000, 3000, 5000, 10000, 20000]) {
+    const text = '{{ range list 1 }}'.repeat(n) + 'x' + '{{ end }}'.repeat(n);
+    const set = new TemplateSet({ funcs: helmFuncMap(4), helmVersion: 4, runtime: fixedRuntime, rootName: 'gotpl' });
+    const perr = set.addFile('a.yaml', text);
+    if (perr !== null) {
+      assert.match(perr.message, /^template nested too deeply \(\d+ levels\); the JavaScript call stack is exhausted$/);
+      seen = 'parse';
+      break;
+    }
+    try {
+      timed('execute', () => set.execute('a.yaml', null));
+    } catch (e) {
+      assert.ok(e instanceof TemplateError, String(e));
+      assert.equal(e.kind, 'limit');
+      assert.match(e.goMessage, /^template: a\.yaml:1:\d+: template or value nesting too deep; the JavaScript call stack is exhausted$/);
+      seen = 'exec';
+      break;
+    }
+  }
+  assert.notEqual(seen, '');
 });
 
 test('binary file in templates/: Helm\'s parse error', () => {
@@ -178,7 +202,7 @@ test('invalid UTF-8 in a template: no exception', () => {
   assert.ok(r.exitCode === 0 || r.exitCode === 1);
 });
 
-test('invalid UTF-8 in a template: Helm\'s YAML error', { todo: 'render: template bytes are decoded lossily (U+FFFD), so the YAML check never sees the invalid octet' }, () => {
+test('invalid UTF-8 in a template: Helm\'s YAML error', { todo: 'render: the YAML check of rendered files accepts invalid UTF-8 (bytes kept as lone surrogates U+DC80..U+DCFF); Helm fails with "invalid leading UTF-8 octet"' }, () => {
   const r = helmTemplate({ 'templates/a.yaml': new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xc3, 0x28, 0x0a]) });
   assert.equal(r.stderr, 'Error: YAML parse error on mychart/templates/a.yaml: error converting YAML to JSON: yaml: invalid leading UTF-8 octet\n\nUse --debug flag to render out invalid YAML\n');
 });

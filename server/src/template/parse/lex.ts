@@ -432,7 +432,9 @@ class Lexer {
       this.emit(ItemType.Char);
       return;
     }
-    this.errorf(`unrecognized character in action: ${formatRuneU(r)}`);
+    // An invalid UTF-8 byte (kept as a lone surrogate U+DC80..U+DCFF, see value.ts) is Go's
+    // utf8.RuneError when decoded.
+    this.errorf(`unrecognized character in action: ${formatRuneU(r >= 0xdc80 && r <= 0xdcff ? 0xfffd : r)}`);
   }
 
   private lexSpace(): void {
