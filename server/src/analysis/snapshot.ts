@@ -180,6 +180,11 @@ export class Snapshot {
     return this.docs.get(posix.normalize(path))?.version;
   }
 
+  /** readHostFile reads a file from the host (disk), ignoring buffers. */
+  readHostFile(path: string): Uint8Array | undefined {
+    return this.ws.host.readFile(path);
+  }
+
   /** hostFS is the on-disk ChartFS rooted at `root` (without buffers). */
   hostFS(root: string): ChartFS {
     return this.ws.host.chartFS(root);

@@ -16,6 +16,11 @@ export interface RenderParams {
 export interface RenderLineSource {
   readonly uri: string;
   readonly line: number;
+  /** range: the exact template text (0-based lines, UTF-16 characters), when known. */
+  readonly range?: {
+    readonly start: { readonly line: number; readonly character: number };
+    readonly end: { readonly line: number; readonly character: number };
+  };
 }
 
 /** RenderResult is the rendered YAML (as `helm template` prints it) and a per-line source map. */
@@ -33,12 +38,27 @@ export const RenderRequest = { method: 'chartwright/render' } as const;
 /** DryRunParams asks for a built-in `helm install --dry-run` of the chart containing `uri`. */
 export interface DryRunParams {
   readonly uri: string;
+  /** text is the editor's unsaved content of `uri`, if any. */
+  readonly text?: string;
+}
+
+/** DryRunProblem is a Kubernetes schema violation of a rendered manifest. */
+export interface DryRunProblem {
+  readonly message: string;
+  /** line: the 0-based line of the dry-run text it is at. */
+  readonly line: number;
+  /** source: the template text that produced that line, when known. */
+  readonly source: RenderLineSource | null;
 }
 
 /** DryRunResult is the text `helm install --dry-run=client` would print, or Helm's error text. */
 export interface DryRunResult {
   readonly text: string;
   readonly error?: string;
+  /** sourceMap[i] is the producing template line of text line i, or null. */
+  readonly sourceMap?: readonly (RenderLineSource | null)[];
+  /** problems: Kubernetes schema validation of every manifest and hook (kubernetes-models). */
+  readonly problems?: readonly DryRunProblem[];
 }
 
 /** DryRunRequest is `chartwright/dryRun`: DryRunParams → DryRunResult. */

@@ -12,6 +12,8 @@ import { hover } from '../analysis/hover';
 import { Workspace } from '../analysis/snapshot';
 import { documentSymbols } from '../analysis/symbols';
 import { asResolveData, lineIndex, toLspCompletion, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
+import { DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
+import { handleDryRun, handleRender } from './requests';
 import { SETTINGS_SECTION, parseSettings } from './settings';
 
 /** ServerOptions tune timing (tests use short delays). */
@@ -221,6 +223,14 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       const idx = lineIndex(snap.text(path) ?? '');
       return documentSymbols(snap, path).map((s) => toLspSymbol(s, idx));
     }),
+  );
+  connection.onRequest(
+    RenderRequest.method,
+    safe<RenderParams, RenderResult>('chartwright/render', { text: '', error: 'internal error (see the server log)', sourceMap: [] }, (p) => handleRender(ws, p)),
+  );
+  connection.onRequest(
+    DryRunRequest.method,
+    safe<DryRunParams, DryRunResult>('chartwright/dryRun', { text: '', error: 'internal error (see the server log)' }, (p) => handleDryRun(ws, p)),
   );
   connection.onShutdown(() => {
     for (const t of timers.values()) clearTimeout(t);

@@ -1,0 +1,238 @@
+// Rendering a chart for people: `helm template` output (the preview) and `helm install
+// --dry-run=client` output (the built-in dry run), from the open buffers and the configured
+// values files / release / namespace / kube version, with a line map from every output line to
+// the template text that produced it (through the renderer's source maps).
+import * as posix from 'node:path/posix';
+import { type ChartFS, overlayFS } from '../chart/fs';
+import { chartFullPath, loadChart } from '../chart/loader';
+import { render, type RenderedFile } from '../render/engine';
+import { parseTemplateFlags, type TemplateFlags } from '../render/flags';
+import { helmFuncMap } from '../render/funcmap';
+import { type Hook, printTemplateOutput, renderResources } from '../render/manifests';
+import { collectTemplates, crdObjects } from '../render/pipeline';
+import { buildRelease, kubeVersionFlagError } from '../render/release';
+import { releaseNameCheck } from '../render/template-command';
+import { localLoc, zoneAt } from '../sprig/golayout';
+import { segmentAt } from '../template/sourcemap';
+import type { Runtime } from '../template/func';
+import { utf8Encode } from '../template/value';
+import type { Snapshot } from './snapshot';
+import type { Span } from './types';
+
+/** RenderMode: `helm template` or `helm install --dry-run=client`. */
+export type RenderMode = 'template' | 'install';
+
+/** LineSource is the template text an output line came from (absolute path + span). */
+export interface LineSource extends Span {
+  readonly path: string;
+}
+
+/** ManifestBlock is one printed `# Source:` document of the output. */
+export interface ManifestBlock {
+  /** name: the engine path (`mychart/templates/x.yaml`). */
+  readonly name: string;
+  /** line: the 0-based output line of its first content line. */
+  readonly line: number;
+  readonly content: string;
+}
+
+/** ChartRender is the printed output with its line map. */
+export interface ChartRender {
+  readonly text: string;
+  /** error: Helm's error text when the command fails (text may hold partial output). */
+  readonly error?: string;
+  /** lines[i]: where output line i came from, or null (headers, separators, unmapped). */
+  readonly lines: readonly (LineSource | null)[];
+  readonly blocks: readonly ManifestBlock[];
+}
+
+/** RenderChartOptions select the command and, for 'template', one template file. */
+export interface RenderChartOptions {
+  readonly mode: RenderMode;
+  /** only: absolute path of the one template to show (helm template --show-only), if any. */
+  readonly only?: string;
+}
+
+function fail(error: string): ChartRender {
+  return { text: '', error, lines: [], blocks: [] };
+}
+
+/** withOutside lets values files outside the chart directory be read from the host. */
+function withOutside(fs: ChartFS, extra: ReadonlyMap<string, Uint8Array>): ChartFS {
+  if (extra.size === 0) return fs;
+  return {
+    readFile: (p) => fs.readFile(p) ?? extra.get(p),
+    readDir: (p) => fs.readDir(p),
+    isDirectory: (p) => fs.isDirectory(p),
+    exists: (p) => fs.exists(p) || extra.has(p),
+    displayPath: (p) => fs.displayPath(p),
+  };
+}
+
+/** ansic is Go's time.ANSIC layout ("Mon Jan _2 15:04:05 2006") in the runtime's local zone. */
+function ansic(rt: Runtime): string {
+  const d = rt.now();
+  const sec = Math.floor(d.getTime() / 1000);
+  const off = zoneAt(localLoc(rt.localZone), sec).offset;
+  const t = new Date((sec + off) * 1000);
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  const day = String(t.getUTCDate()).padStart(2, ' ');
+  return `${days[t.getUTCDay()]} ${months[t.getUTCMonth()]} ${day} ${p2(t.getUTCHours())}:${p2(t.getUTCMinutes())}:${p2(t.getUTCSeconds())} ${t.getUTCFullYear()}`;
+}
+
+/** renderChart runs `helm template` / `helm install --dry-run=client` for the chart owning `path`. */
+export function renderChart(snap: Snapshot, path: string, o: RenderChartOptions): ChartRender {
+  const root = snap.chartRoot(path);
+  if (root === undefined) return fail(`${path} is not inside a chart (no Chart.yaml found)`);
+  const st = snap.settings;
+  const hv = st.helmVersion;
+  const buffers = new Map<string, string>();
+  for (const [p, d] of snap.docs) if (p.startsWith(root + '/')) buffers.set(p.slice(root.length + 1), d.text);
+  const outside = new Map<string, Uint8Array>();
+  const valueArgs: string[] = [];
+  for (const f of st.valuesFiles) {
+    const abs = posix.isAbsolute(f) ? posix.normalize(f) : posix.join(root, f);
+    const rel = posix.relative(root, abs);
+    if (!rel.startsWith('..')) {
+      valueArgs.push('-f', rel);
+      continue;
+    }
+    // Outside the chart: served under a private name inside the FS.
+    const key = `.chartwright-values/${outside.size}/${posix.basename(abs)}`;
+    const text = snap.docs.get(abs)?.text;
+    const bytes = text !== undefined ? utf8Encode(text) : snap.readHostFile(abs);
+    if (bytes !== undefined) outside.set(key, bytes);
+    valueArgs.push('-f', key);
+  }
+  const argv = [st.releaseName, '.', '--helm-version', String(hv), ...valueArgs];
+  if (st.namespace !== '') argv.push('--namespace', st.namespace);
+  if (st.kubeVersion !== '') argv.push('--kube-version', st.kubeVersion);
+  for (const a of st.apiVersions) argv.push('--api-versions', a);
+  const parsed = parseTemplateFlags(argv, hv);
+  if (!parsed.ok) return fail(parsed.error);
+  const flags: TemplateFlags = parsed.flags;
+  const kvErr = kubeVersionFlagError(flags);
+  if (kvErr !== undefined) return fail(kvErr);
+  const fs = withOutside(overlayFS(snap.hostFS(root), buffers), outside);
+  const runtime = snap.runtime();
+  const logs: string[] = [];
+  const rel = buildRelease({
+    fs,
+    cwd: '',
+    helmVersion: hv,
+    chartPath: '',
+    releaseName: st.releaseName,
+    flags,
+    log: (s) => logs.push(s),
+    load: (p) => loadChart(fs, p, hv),
+    releaseNameCheck: (n) => releaseNameCheck(n, hv),
+  });
+  if ('error' in rel) return fail(rel.error);
+  const result = render(collectTemplates(rel), { helmVersion: hv, runtime, funcs: helmFuncMap(hv), cache: snap.parseCache(root), sourceMaps: true });
+  if (result.error !== undefined) return fail(result.error.message);
+  const files = new Map<string, string>();
+  for (const [k, v] of result.files) files.set(k, v.text);
+  const chartName = rel.root.chart.metadata.name;
+  const rr = renderResources({
+    helmVersion: hv,
+    files,
+    chartName,
+    includeCrds: false,
+    crds: crdObjects(rel.root.chart),
+    outputDir: '',
+    useReleaseName: false,
+    releaseName: st.releaseName,
+    yamlToJson: rel.yamlToJson,
+  });
+  if (rr.error !== undefined) return fail(rr.error);
+  let text: string;
+  let error: string | undefined;
+  if (o.mode === 'template') {
+    const only = o.only !== undefined ? [posix.relative(root, o.only)] : [];
+    const p = printTemplateOutput(rr.manifest, rr.hooks, { noHooks: false, skipTests: false, showOnly: only, outputDir: '', useReleaseName: false, releaseName: st.releaseName });
+    text = p.stdout;
+    // An empty template (or a partial) shows nothing rather than --show-only's error.
+    if (p.error !== undefined && !/^could not find template/.test(p.error)) error = p.error;
+  } else {
+    text = installText(st.releaseName, flags.namespace === '' ? 'default' : flags.namespace, rr.hooks, rr.manifest, rr.notes, runtime);
+  }
+  const pathOf = new Map<string, string>();
+  const textOf = new Map<string, string>();
+  const rec = (node: typeof rel.root): void => {
+    const full = chartFullPath(node.chart);
+    for (const t of node.chart.templates) {
+      if (node.chart.origin.archive === undefined) pathOf.set(`${full}/${t.name}`, posix.join(root, node.chart.origin.path, t.name));
+    }
+    node.children.forEach(rec);
+  };
+  rec(rel.root);
+  for (const t of collectTemplates(rel)) textOf.set(t.path, t.text);
+  const { lines, blocks } = lineMap(text, result.files, pathOf, textOf);
+  return { text, error, lines, blocks };
+}
+
+/** installText prints a release like `helm install --dry-run=client` (cmd/status.go printRelease). */
+function installText(name: string, namespace: string, hooks: readonly Hook[], manifest: string, notes: string, rt: Runtime): string {
+  let s = `NAME: ${name}\nLAST DEPLOYED: ${ansic(rt)}\nNAMESPACE: ${namespace}\nSTATUS: pending-install\nREVISION: 1\nDESCRIPTION: Dry run complete\n`;
+  // Test hooks that have not run print nothing; without test hooks Helm says so.
+  if (!hooks.some((h) => h.events.includes('test') || h.events.includes('test-success'))) s += 'TEST SUITE: None\n';
+  s += 'HOOKS:\n';
+  for (const h of hooks) s += `---\n# Source: ${h.path}\n${h.manifest}\n`;
+  s += `MANIFEST:\n${manifest}\n`;
+  if (notes.length > 0) s += `NOTES:\n${notes.trim()}\n`;
+  return s;
+}
+
+/** lineMap maps every line of `# Source:` blocks to template text through the source maps. */
+function lineMap(
+  text: string,
+  files: ReadonlyMap<string, RenderedFile>,
+  pathOf: ReadonlyMap<string, string>,
+  textOf: ReadonlyMap<string, string>,
+): { lines: (LineSource | null)[]; blocks: ManifestBlock[] } {
+  const out = text.split('\n');
+  const lines: (LineSource | null)[] = out.map(() => null);
+  const blocks: ManifestBlock[] = [];
+  const searchFrom = new Map<string, number>();
+  for (let i = 0; i < out.length; i++) {
+    const m = /^# Source: (.*)$/.exec(out[i]);
+    if (m === null || i === 0 || out[i - 1] !== '---') continue;
+    const name = m[1];
+    let j = i + 1;
+    while (j < out.length && !(out[j] === '---' && j + 1 < out.length && out[j + 1].startsWith('# Source: ')) && !/^(MANIFEST|NOTES|HOOKS):$/.test(out[j])) j++;
+    const content = out.slice(i + 1, j).join('\n');
+    blocks.push({ name, line: i + 1, content });
+    const file = files.get(name);
+    if (file === undefined || file.sourceMap === undefined) continue;
+    const from = searchFrom.get(name) ?? 0;
+    let at = file.text.indexOf(content.trimEnd(), from);
+    if (at < 0) at = file.text.indexOf(content.trimEnd());
+    if (at < 0) continue;
+    searchFrom.set(name, at + content.length);
+    let off = at;
+    for (let k = i + 1; k < j; k++) {
+      const line = out[k];
+      const lead = line.length - line.trimStart().length;
+      const seg = line.trim() === '' ? undefined : segmentAt(file.sourceMap, off + lead);
+      if (seg !== undefined) {
+        const p = pathOf.get(seg.loc.parseName);
+        if (p !== undefined) {
+          let start = seg.loc.start;
+          let end = seg.loc.end;
+          if (seg.kind === 'text') {
+            // Verbatim text: the exact line inside the text node.
+            const src = textOf.get(seg.loc.parseName) ?? '';
+            start = Math.min(seg.loc.end, seg.loc.start + (off + lead - seg.outStart));
+            const le = src.indexOf('\n', start);
+            end = Math.min(seg.loc.end, le < 0 ? src.length : le);
+          }
+          lines[k] = { path: p, start, end: Math.max(start, end) };
+        }
+      }
+      off += line.length + 1;
+    }
+  }
+  return { lines, blocks };
+}
