@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { memoryFS } from '../../server/src/chart/fs';
 import { runTemplateCommand } from '../../server/src/render/template-command';
 import type { HelmVersion } from '../../server/src/template/func';
+import { utf8Encode } from '../../server/src/template/value';
 
 /** VECTORS_PATH is where the recorded vectors live (beside the repository). */
 export const VECTORS_PATH = join(__dirname, '..', '..', '..', 'shared', 'conformance', 'vectors.jsonl');
@@ -35,10 +36,17 @@ export interface Vector {
   readonly compare?: string;
 }
 
-/** loadVectors reads all vectors, or returns undefined when ../shared is absent. */
-export function loadVectors(): Vector[] | undefined {
-  if (!existsSync(VECTORS_PATH)) return undefined;
-  return readFileSync(VECTORS_PATH, 'utf8')
+/**
+ * EXTRA_VECTORS_PATH holds the project's own cases (cwextra.py beside it), recorded from Helm
+ * with the same harness.py: `PATH=/work/bin:$PATH python3 ../shared/conformance/harness.py
+ * --jobs 4 --out extra-vectors.jsonl cwextra` run in test/conformance.
+ */
+export const EXTRA_VECTORS_PATH = join(__dirname, 'extra-vectors.jsonl');
+
+/** loadVectors reads all vectors of a file, or returns undefined when it is absent. */
+export function loadVectors(path = VECTORS_PATH): Vector[] | undefined {
+  if (!existsSync(path)) return undefined;
+  return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Vector);
@@ -76,6 +84,15 @@ export interface Outcome {
   readonly exit: number;
 }
 
+/**
+ * asRecorded turns our output into what harness.py stored: the bytes we would write
+ * (utf8Encode: raw non-UTF-8 bytes included) decoded as UTF-8 with replacement, as Python's
+ * decode("utf-8", "replace") did with Helm's output.
+ */
+function asRecorded(s: string): string {
+  return /[\uD800-\uDFFF]/.test(s) ? Buffer.from(utf8Encode(s)).toString('utf8') : s;
+}
+
 /** runVector runs our template command on the vector for one Helm version. */
 export function runVector(v: Vector, helmVersion: HelmVersion): Outcome {
   const fs = memoryFS(vectorFiles(v));
@@ -85,7 +102,7 @@ export function runVector(v: Vector, helmVersion: HelmVersion): Outcome {
   if (helmVersion === 3) argv.push('--helm-version', '3');
   try {
     const r = runTemplateCommand(argv.slice(1), { fs, cwd: '', helmVersion: 4 });
-    return { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode };
+    return { stdout: asRecorded(r.stdout), stderr: asRecorded(r.stderr), exit: r.exitCode };
   } catch (e) {
     return { stdout: '', stderr: `CRASH: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, exit: -99 };
   }

@@ -1,10 +1,11 @@
 // Runs every conformance vector (../shared/conformance/vectors.jsonl: Helm v4.1.4 and v3.17.3's
 // recorded answers) through our `helm template` and compares stdout, stderr and exit status.
-// Vectors listed in known-failures.txt may fail; any other failure is a regression. Listed
+// Also runs the project's own recorded cases (extra-vectors.jsonl). Vectors listed in
+// known-failures.txt may fail; any other failure is a regression. Listed
 // vectors that now pass are reported so the list can shrink.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { areaTable, loadVectors, runAll, type VectorResult } from './harness';
+import { EXTRA_VECTORS_PATH, areaTable, loadVectors, runAll, type VectorResult } from './harness';
 import { knownKey, readKnownFailures } from './known';
 
 const vectors = loadVectors();
@@ -31,5 +32,22 @@ if (vectors === undefined) {
   }
   test('conformance summary', () => {
     console.log(areaTable(results[4], results[3]));
+  });
+}
+
+// The project's own Helm-recorded cases (extra-vectors.jsonl, from cwextra.py): same harness, same
+// known-failures list (their ids start with `cw-`).
+const extra = loadVectors(EXTRA_VECTORS_PATH) ?? [];
+for (const hv of [4, 3] as const) {
+  test(`extra conformance vectors (helm ${hv})`, () => {
+    const known = readKnownFailures();
+    const rs = runAll(extra, hv);
+    console.log(`extra vectors helm ${hv}: ${rs.filter((r) => r.failure === undefined).length}/${rs.length}`);
+    const regressions = rs.filter((r) => r.failure !== undefined && !known.has(knownKey(r.id, hv)));
+    assert.deepEqual(
+      regressions.map((r) => `${r.id}: ${r.failure}`),
+      [],
+      `helm ${hv}: extra vectors failing that are not in known-failures.txt`,
+    );
   });
 }
