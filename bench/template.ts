@@ -1,0 +1,135 @@
+// Benchmark: `chartwright template` against `helm template` on the corpus's largest charts,
+// measured side by side in one run.
+//
+//   node --import tsx bench/template.ts [--runs N] [--warm N] [--charts K]
+//
+// Columns: helm as a process, chartwright as a process (the bundled CLI when built, else tsx),
+// and chartwright warm in-process (chart loaded and rendered again in the same process: what the
+// language server does on each edit). Ratios are helm time / chartwright time (higher = faster).
+// Helm comes from $HELM4, else `helm4` or `helm` on PATH; without it the helm columns are empty.
+// Results are written to bench/results/template.{md,json}.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { runTemplateCommand } from '../server/src/render/template-command';
+import { nodeFS } from '../server/src/chart/fs';
+import { ParseCache } from '../server/src/render/engine';
+
+const repo = resolve(__dirname, '..');
+const corpus = resolve(repo, '..', 'shared', 'corpus');
+
+function arg(name: string, def: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : def;
+}
+
+function findHelm(): string | undefined {
+  if (process.env.HELM4 && existsSync(process.env.HELM4)) return process.env.HELM4;
+  for (const name of ['helm4', 'helm']) {
+    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
+  }
+  return undefined;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function timeProcess(cmd: string, args: string[], runs: number, env: NodeJS.ProcessEnv): { ms: number; ok: boolean } {
+  const times: number[] = [];
+  let ok = true;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    times.push(performance.now() - t0);
+    if (r.status !== 0) ok = false;
+  }
+  return { ms: median(times), ok };
+}
+
+interface Row {
+  chart: string;
+  templateLines: number;
+  helmMs?: number;
+  cliMs: number;
+  warmMs: number;
+  identical?: boolean;
+}
+
+function largestCharts(k: number): { name: string; lines: number }[] {
+  const lines = readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
+  const head = lines[0]!.split('\t');
+  const iName = head.indexOf('name');
+  const iLines = head.indexOf('template_lines');
+  const iExit = head.indexOf('helm4_exit');
+  return lines
+    .slice(1)
+    .map((l) => l.split('\t'))
+    .filter((c) => c[iExit] === '0')
+    .map((c) => ({ name: c[iName]!, lines: Number(c[iLines]) }))
+    .sort((a, b) => b.lines - a.lines)
+    .slice(0, k);
+}
+
+function main(): void {
+  if (!existsSync(corpus)) {
+    console.log(`bench: ${corpus} is absent; nothing to measure`);
+    return;
+  }
+  const runs = arg('--runs', 5);
+  const warm = arg('--warm', 20);
+  const helm = findHelm();
+  const home = mkdtempSync(join(tmpdir(), 'cw-bench-'));
+  const env = { ...process.env, HOME: home, HELM_CONFIG_HOME: home, HELM_CACHE_HOME: home, HELM_DATA_HOME: home, TZ: 'UTC' };
+  const bundle = join(repo, 'server', 'out', 'cli.js');
+  const cli = existsSync(bundle) ? [bundle] : ['--import', 'tsx', join(repo, 'server', 'src', 'cli', 'main.ts')];
+  const rows: Row[] = [];
+  for (const { name, lines } of largestCharts(arg('--charts', 5))) {
+    const dir = join(corpus, 'charts', name);
+    const helmRun = helm ? timeProcess(helm, ['template', dir], runs, env) : undefined;
+    const cliRun = timeProcess(process.execPath, [...cli, 'template', dir], runs, env);
+    const fs = nodeFS('/');
+    const cache = new ParseCache();
+    let out = '';
+    for (let i = 0; i < 3; i++) out = runTemplateCommand([dir], { fs, cwd: repo, cache }).stdout;
+    const times: number[] = [];
+    for (let i = 0; i < warm; i++) {
+      const t0 = performance.now();
+      runTemplateCommand([dir], { fs, cwd: repo, cache });
+      times.push(performance.now() - t0);
+    }
+    const golden = join(corpus, 'golden', `${name}.helm4.yaml`);
+    rows.push({
+      chart: name,
+      templateLines: lines,
+      helmMs: helmRun?.ms,
+      cliMs: cliRun.ms,
+      warmMs: median(times),
+      identical: existsSync(golden) ? readFileSync(golden, 'utf8') === out : undefined,
+    });
+    console.error(`measured ${name}`);
+  }
+  const f = (x: number | undefined): string => (x === undefined ? '—' : x.toFixed(1));
+  const ratio = (a: number | undefined, b: number): string => (a === undefined ? '—' : `${(a / b).toFixed(1)}x`);
+  const md = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, node ${process.version}, ${runs} process runs (median), ${warm} warm renders (median).`,
+    '',
+    '| chart | template lines | helm template (ms) | chartwright process (ms) | ratio | chartwright warm (ms) | ratio | output identical |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map(
+      (r) =>
+        `| ${r.chart} | ${r.templateLines} | ${f(r.helmMs)} | ${f(r.cliMs)} | ${ratio(r.helmMs, r.cliMs)} | ${f(r.warmMs)} | ${ratio(r.helmMs, r.warmMs)} | ${r.identical === undefined ? '—' : r.identical ? 'yes' : 'no'} |`,
+    ),
+  ].join('\n');
+  console.log(md);
+  mkdirSync(join(repo, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(repo, 'bench', 'results', 'template.md'), md + '\n');
+  writeFileSync(join(repo, 'bench', 'results', 'template.json'), JSON.stringify({ helm: helm ?? null, rows }, null, 2) + '\n');
+}
+
+main();
