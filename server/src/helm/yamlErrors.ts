@@ -72,8 +72,18 @@ export function goYamlSyntaxError(text: string, errors: readonly YAMLError[]): s
       const m = re.exec(text);
       return scanner(m ? lineOf(text, m.index) : line0, 'mapping values are not allowed in this context');
     }
-    case 'MULTILINE_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      // A plain scalar running onto the next line (`x:1` + `y: 2` reads as the key "x:1 y"):
+      // go-yaml's scanner refuses the ':' after a multi-line simple key.
+      const c0 = text[pos];
+      if (c0 !== undefined && !'"\'[{'.includes(c0)) {
+        const re = /:(?=[ \t\r\n]|$)/g;
+        re.lastIndex = pos;
+        const m = re.exec(text);
+        if (m) return scanner(lineOf(text, m.index), 'mapping values are not allowed in this context');
+      }
       return withLine(line0, 'did not find expected key');
+    }
     case 'TAB_AS_INDENT': {
       if (line0 === 0) return 'found character that cannot start any token';
       const prev = prevNonEmptyLine(text, line0).trimEnd();
@@ -86,6 +96,12 @@ export function goYamlSyntaxError(text: string, errors: readonly YAMLError[]): s
       return scanner(line0, 'found unknown escape character');
     case 'UNEXPECTED_TOKEN':
       if (/flow-(seq|map)-end/.test(msg)) return withLine(line0, 'did not find expected node content');
+      if (/block-scalar-header at node end/.test(msg)) {
+        // go-yaml scans `|`/`>` as a block scalar whose header must end the line.
+        const eol = text.indexOf('\n', pos);
+        const header = text.slice(pos, eol < 0 ? text.length : eol);
+        if (!/^[|>]([1-9][+-]?|[+-][1-9]?)?([ \t]+(#.*)?)?$/.test(header)) return scanner(line0, 'did not find expected comment or line break');
+      }
       if (/at node end/.test(msg)) {
         const prev = (line0 > 0 ? prevNonEmptyLine(text, line0) : '').trimStart();
         return withLine(line0, prev.startsWith('- ') ? "did not find expected '-' indicator" : 'did not find expected key');

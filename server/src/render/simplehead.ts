@@ -3,6 +3,7 @@
 // to strings where the Go target field is a string) → encoding/json into the struct. Both steps
 // have their own error texts, which `helm template` prints verbatim.
 import { parseDocument } from 'yaml';
+import { goYamlSyntaxError } from '../helm/yamlErrors';
 import type { HelmVersion } from '../template/func';
 
 /** SimpleHead is releaseutil.SimpleHead. */
@@ -34,31 +35,8 @@ export class HeadError extends Error {
  */
 export const defaultYamlToJson: YamlToJson = (text) => {
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, merge: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    let line = e.linePos?.[0]?.line;
-    let msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    switch (e.code) {
-      case 'TAB_AS_INDENT':
-        msg = 'found character that cannot start any token';
-        break;
-      case 'BAD_INDENT':
-        if (/^Flow (sequence|map)/.test(msg)) {
-          // go-yaml reports the line where the unclosed flow collection starts.
-          const close = msg.startsWith('Flow sequence') ? ']' : '}';
-          const open = close === ']' ? '[' : '{';
-          const at = text.lastIndexOf(open, e.pos[0]);
-          if (at >= 0) line = text.slice(0, at).split('\n').length;
-          msg = `did not find expected ',' or '${close}'`;
-        }
-        break;
-      case 'BLOCK_AS_IMPLICIT_KEY':
-        throw new Error('yaml: mapping values are not allowed in this context');
-      default:
-        break;
-    }
-    throw new Error(line !== undefined ? `yaml: line ${line}: ${msg}` : `yaml: ${msg}`);
-  }
+  // go-yaml's texts for the first syntax error (helm/yamlErrors.ts, shared with fromYaml).
+  if (doc.errors.length > 0) throw new Error('yaml: ' + goYamlSyntaxError(text, doc.errors));
   return doc.toJS({ maxAliasCount: -1 });
 };
 
