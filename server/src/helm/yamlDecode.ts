@@ -251,6 +251,45 @@ export type UnmarshalTarget = 'map' | 'slice';
  * []interface{} target. Throws YAMLDecodeError with Go's message.
  */
 export function unmarshalYAML(text: string, target: UnmarshalTarget): Value {
+  // Decoding is pure: results (and errors) are cached by text, and each caller gets its own
+  // copy (callers such as values coalescing modify the maps they receive).
+  const cache = DECODE_CACHE[target];
+  let r = cache.get(text);
+  if (r === undefined) {
+    try {
+      r = decode(text, target);
+    } catch (e) {
+      if (!(e instanceof YAMLDecodeError)) throw e;
+      r = e;
+    }
+    if (decodeCacheChars + text.length > DECODE_CACHE_MAX_CHARS) {
+      DECODE_CACHE.map.clear();
+      DECODE_CACHE.slice.clear();
+      decodeCacheChars = 0;
+    }
+    cache.set(text, r);
+    decodeCacheChars += text.length;
+  }
+  if (r instanceof YAMLDecodeError) throw new YAMLDecodeError(r.message);
+  return cloneValue(r);
+}
+
+const DECODE_CACHE: Record<UnmarshalTarget, Map<string, Value | YAMLDecodeError>> = { map: new Map(), slice: new Map() };
+const DECODE_CACHE_MAX_CHARS = 16 * 1024 * 1024;
+let decodeCacheChars = 0;
+
+/** cloneValue deep-copies decoded data (maps, slices and scalars only). */
+function cloneValue(v: Value): Value {
+  if (v instanceof Map) {
+    const m: GoMap = new Map();
+    for (const [k, x] of v) m.set(k, cloneValue(x));
+    return m;
+  }
+  if (Array.isArray(v)) return v.map(cloneValue);
+  return v;
+}
+
+function decode(text: string, target: UnmarshalTarget): Value {
   const docs = parseAllDocuments(text, {
     schema: 'failsafe',
     version: '1.1',

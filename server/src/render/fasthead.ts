@@ -483,7 +483,9 @@ class Scanner {
       // A comment line ends the scalar; so does a less indented line.
       if (c === HASH || i - pos <= parentInd) break;
       if (want !== W_NONE) throw BAIL;
-      if (isIndicator(c, i + 1 < le ? t.charCodeAt(i + 1) : SP)) throw BAIL;
+      // Indicators do not matter after the first line, except where they could start a node.
+      const c1 = i + 1 < le ? t.charCodeAt(i + 1) : SP;
+      if ((c === DASH || c === 0x3f || c === COLON) && c1 === SP) throw BAIL;
       const stop = this.plainLine(i, le);
       pos = le + 1;
       if (stop < le) break; // a trailing comment ends it too (deeper lines then fail in the caller)
