@@ -2,9 +2,26 @@
 // Usage: node scripts/build.mjs [--production] [name-filter...]   e.g. `node scripts/build.mjs client`
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+// The CLI bundle holds the language server (`chartwright language-server`), but `template` and
+// `lint` must not pay for loading it (vscode-languageserver and the analysis code are ~40% of the
+// bundle). This plugin replaces the CLI's import of lsp/cli-entry with a stub that require()s the
+// real module on first call; esbuild then wraps that module graph in lazy initialisers.
+const lazyLanguageServer = {
+  name: 'lazy-language-server',
+  setup(b) {
+    b.onResolve({ filter: /\/lsp\/cli-entry$/ }, (args) => ({ path: resolve(args.resolveDir, `${args.path}.ts`), namespace: 'lazy-lsp' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-lsp' }, (args) => ({
+      contents: `export function runLanguageServer(argv) { return require(${JSON.stringify(args.path)}).runLanguageServer(argv); }`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
 
 const entries = [
-  { in: 'server/src/cli/main.ts', out: 'server/out/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/cli/main.ts', out: 'server/out/cli.js', banner: '#!/usr/bin/env node', plugins: [lazyLanguageServer] },
   { in: 'server/src/lsp/main.ts', out: 'server/out/server.js' },
   { in: 'client/src/extension.ts', out: 'client/out/extension.js', external: ['vscode'] },
 ];
@@ -29,6 +46,7 @@ for (const e of entries) {
     keepNames: production,
     external: e.external ?? [],
     banner: e.banner ? { js: e.banner } : undefined,
+    plugins: e.plugins ?? [],
     logLevel: 'warning',
   });
   console.log(`built ${e.out}`);

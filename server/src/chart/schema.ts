@@ -1,10 +1,32 @@
 // Package schema: values.schema.json validation (chartutil/jsonschema.go) with ajv, formatting
 // errors like Helm 3 (xeipuuv/gojsonschema) or Helm 4 (santhosh-tekuri/jsonschema v6) as closely
 // as ajv's error objects allow.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type AjvDraft07 from 'ajv';
+import type AjvDraft2019 from 'ajv/dist/2019';
+import type AjvDraft2020 from 'ajv/dist/2020';
+import type AddFormats from 'ajv-formats';
+
+// ajv is loaded on first use: most charts have no values.schema.json, and loading it costs
+// ~30 ms of every CLI start.
+interface AjvModules {
+  readonly Ajv: typeof AjvDraft07;
+  readonly Ajv2019: typeof AjvDraft2019;
+  readonly Ajv2020: typeof AjvDraft2020;
+  readonly addFormats: typeof AddFormats;
+}
+let ajvModules: AjvModules | undefined;
+function ajv(): AjvModules {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  ajvModules ??= {
+    Ajv: (require('ajv') as { default: typeof AjvDraft07 }).default,
+    Ajv2019: (require('ajv/dist/2019') as { default: typeof AjvDraft2019 }).default,
+    Ajv2020: (require('ajv/dist/2020') as { default: typeof AjvDraft2020 }).default,
+    addFormats: (require('ajv-formats') as { default: typeof AddFormats }).default,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return ajvModules;
+}
 import { marshalJSON, unmarshalJSON } from '../sprig/json';
 import type { HelmVersion } from '../template/func';
 import { type GoMap, utf8Decode } from '../template/value';
@@ -195,8 +217,9 @@ function compile(schemaText: string, schema: Json, v: HelmVersion): ValidateFunc
   const draft = typeof sv === 'string' ? sv : '';
   const opts = { allErrors: true, strict: false, validateSchema: false, logger: false as const };
   const attempt = (kind: '07' | '2019' | '2020'): ValidateFunction => {
-    const ajv = kind === '2020' ? new Ajv2020(opts) : kind === '2019' ? new Ajv2019(opts) : new Ajv(opts);
-    addFormats(ajv);
+    const { Ajv, Ajv2019, Ajv2020, addFormats } = ajv();
+    const validator = kind === '2020' ? new Ajv2020(opts) : kind === '2019' ? new Ajv2019(opts) : new Ajv(opts);
+    addFormats(validator);
     let s: Json = schema;
     if (s !== null && typeof s === 'object' && !Array.isArray(s)) {
       // Helm 3's gojsonschema ignores the meta-schema; ajv would try to resolve it.
@@ -204,7 +227,7 @@ function compile(schemaText: string, schema: Json, v: HelmVersion): ValidateFunc
       void _drop;
       s = rest;
     }
-    return ajv.compile(s as object);
+    return validator.compile(s as object);
   };
   try {
     if (v === 3) result = attempt('07');

@@ -7,12 +7,19 @@
 // Helm 3 vendors an older BurntSushi (floats printed with 'f' and a ".0" suffix, error lines
 // 0-based); Helm 4's prints floats with 'g' and reports 1-based lines.
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
-// smol-toml is an ES module; Node >= 20.19 can require() it (and the bundler inlines it).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parse: parseToml, TomlError } = require('smol-toml') as typeof SmolToml;
 import type { HelmVersion } from '../template/func';
 import { GoComplex, GoFunc, GoInt, GoObject, compareGoStrings, int64, isStructData, type GoMap, type Value } from '../template/value';
 import { formatFloatG } from '../sprig/json';
+
+// smol-toml is an ES module; Node >= 20.19 can require() it (and the bundler inlines it). It is
+// loaded on first use: fromToml is rare and loading it would cost every CLI start.
+let smolToml: typeof SmolToml | undefined;
+function toml(): typeof SmolToml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  smolToml ??= require('smol-toml') as typeof SmolToml;
+  return smolToml;
+}
+
 
 class TomlEncodeError extends Error {}
 
@@ -206,9 +213,9 @@ function tomlValue(x: unknown): Value {
 /** fromToml is Helm's fromTOML: a map (integers int64), or {"Error": message} on failure. */
 export function fromToml(text: string, helmVersion: HelmVersion): GoMap {
   try {
-    return tomlValue(parseToml(text, { integersAsBigInt: true })) as GoMap;
+    return tomlValue(toml().parse(text, { integersAsBigInt: true })) as GoMap;
   } catch (e) {
-    if (!(e instanceof TomlError)) throw e;
+    if (!(e instanceof toml().TomlError)) throw e;
     return new Map([['Error', burntSushiError(text, e, helmVersion)]]);
   }
 }
