@@ -96,6 +96,7 @@ export function goYamlSyntaxError(text: string, errors: readonly YAMLError[]): s
       return scanner(line0, 'found unknown escape character');
     case 'UNEXPECTED_TOKEN':
       if (/flow-(seq|map)-end/.test(msg)) return withLine(line0, 'did not find expected node content');
+      if (/^Block scalar header includes extra characters/.test(msg)) return scanner(line0, 'did not find expected comment or line break');
       if (/block-scalar-header at node end/.test(msg)) {
         // go-yaml scans `|`/`>` as a block scalar whose header must end the line.
         const eol = text.indexOf('\n', pos);
