@@ -29,9 +29,9 @@ export class HeadError extends Error {
 }
 
 /**
- * defaultYamlToJson is a fallback YAML decoder built on the `yaml` package (YAML 1.1, duplicate
- * keys allowed: go-yaml v2 accepts them and the last wins). Its error texts only approximate
- * go-yaml's; the Go-exact decoder from server/src/helm replaces it when available.
+ * defaultYamlToJson is the YAML decoder for manifest heads, built on the `yaml` package (YAML
+ * 1.1, duplicate keys allowed: go-yaml v2 accepts them and the last wins). Syntax errors get
+ * go-yaml's texts through helm/yamlErrors.ts (a calibrated mapping, not an exact port).
  */
 export const defaultYamlToJson: YamlToJson = (text) => {
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, merge: true });
