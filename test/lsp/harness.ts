@@ -41,7 +41,7 @@ export async function inMemory(host: AnalysisHost, opts: ServerOptions = { debou
   const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
   startServer(server, host, opts);
   const c = client(down, up, settings);
-  await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { chartwright: settings } });
+  await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { textDocument: { completion: { completionList: { itemDefaults: ['editRange'] } } } }, initializationOptions: { chartwright: settings } });
   await c.conn.sendNotification('initialized', {});
   return {
     ...c,

@@ -28,6 +28,14 @@ const HELM = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/rqchart.h
 const SETTINGS = { releaseName: 'rel', namespace: 'team' };
 const uri = (p: string): string => pathToFileURL(p).href;
 
+/** itemsOf reads a completion answer (the harness announces itemDefaults support: a CompletionList). */
+function itemsOf(r: unknown): Array<{ label: string; detail?: string; documentation?: unknown; data?: unknown; textEdit?: unknown }> {
+  if (Array.isArray(r)) return r as Array<{ label: string }>;
+  const list = r as { items: Array<{ label: string }>; itemDefaults?: { editRange?: unknown } };
+  assert.ok(list.itemDefaults?.editRange !== undefined, 'itemDefaults.editRange');
+  return list.items;
+}
+
 test('chartwright/render: helm template output with a line map into the templates', async () => {
   const c = await inMemory(memoryHost(RQ), undefined, SETTINGS);
   try {
@@ -77,15 +85,15 @@ test('completionItem/resolve fills documentation lazily', async () => {
     const doc = uri(`${ROOT}/templates/r.yaml`);
     const { text, offset } = withCursor('{{ .Files.G$0 }}{{ toY }}{{ .Values.ima }}');
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: doc, languageId: 'helm', version: 1, text } });
-    const m = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: doc }, position: { line: 0, character: offset } })) as Array<{ label: string; detail?: string }>;
+    const m = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: doc }, position: { line: 0, character: offset } }));
     assert.deepEqual(m.map((x) => x.label).sort(), ['Get', 'GetBytes', 'Glob']);
     assert.equal(m.find((x) => x.label === 'Get')?.detail, 'Get(name string) string');
-    const f = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: doc }, position: { line: 0, character: text.indexOf('toY') + 3 } })) as Array<{ label: string; documentation?: unknown; data?: unknown }>;
+    const f = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: doc }, position: { line: 0, character: text.indexOf('toY') + 3 } }));
     const toYaml = f.find((x) => x.label === 'toYaml');
     assert.ok(toYaml !== undefined && toYaml.documentation === undefined && toYaml.data !== undefined);
     const resolved = (await c.conn.sendRequest('completionItem/resolve', toYaml)) as { documentation?: { value: string } };
     assert.match(resolved.documentation?.value ?? '', /toYaml/);
-    const v = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: doc }, position: { line: 0, character: text.indexOf('.ima') + 4 } })) as Array<{ label: string }>;
+    const v = itemsOf(await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: doc }, position: { line: 0, character: text.indexOf('.ima') + 4 } }));
     const image = v.find((x) => x.label === 'image');
     const rv = (await c.conn.sendRequest('completionItem/resolve', image)) as { documentation?: { value: string } };
     assert.match(rv.documentation?.value ?? '', /repository: "nginx"[\s\S]*values\.yaml of chart mychart/);

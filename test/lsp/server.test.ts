@@ -90,9 +90,10 @@ test('LSP over in-memory streams: initialize, completion, hover, definition, dia
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/charts/ingress-nginx');
 
-test('stdio server process against a corpus chart', { skip: fs.existsSync(CORPUS) ? false : `corpus chart missing: ${CORPUS}` }, async () => {
+test('`chartwright language-server --stdio` process against a corpus chart', { skip: fs.existsSync(CORPUS) ? false : `corpus chart missing: ${CORPUS}` }, async () => {
   const repo = path.resolve(__dirname, '../..');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'server/src/lsp/main.ts'), '--stdio'], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'] });
+  // The CLI as users start it (bundle when current, else the sources through tsx).
+  const child = spawn(process.execPath, [path.join(repo, 'bin/chartwright.js'), 'language-server', '--stdio'], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   try {
@@ -101,15 +102,24 @@ test('stdio server process against a corpus chart', { skip: fs.existsSync(CORPUS
     await conn.sendNotification('initialized', {});
     const file = path.join(CORPUS, 'templates', 'zz-chartwright-test.yaml');
     const docUri = pathToFileURL(file).href;
-    const text = 'a: {{ .Values.controller. }}\nb: {{ .Values.controller.nosuchkey }}\n';
+    const text = 'a: {{ .Values.controller. }}\nb: {{ .Values.controller.nosuchkey }}\nc: {{ .Files. }}\nd: {{ if .Values.nosuch }}{{ .Values.nosuch.x }}{{ end }}\n';
     const published = diags(docUri, (p) => p.diagnostics.length > 0);
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: docUri, languageId: 'helm', version: 1, text } });
     const items = (await conn.sendRequest('textDocument/completion', { textDocument: { uri: docUri }, position: { line: 0, character: 25 } })) as Array<{ label: string }>;
     assert.ok(items.some((i) => i.label === 'image'), `completions: ${items.map((i) => i.label).slice(0, 20).join(',')}`);
+    const files = (await conn.sendRequest('textDocument/completion', { textDocument: { uri: docUri }, position: { line: 2, character: 13 } })) as Array<{ label: string; detail?: string }>;
+    assert.equal(files.find((i) => i.label === 'Glob')?.detail, 'Glob(pattern string) files');
     const p = await published;
     const codes = p.diagnostics.map((d) => d.code);
     assert.ok(codes.includes('parse-error'), JSON.stringify(p.diagnostics));
-    assert.ok(codes.includes('values-missing'), JSON.stringify(p.diagnostics));
+    // Only the unguarded read on line 1 is missing (line 3 is guarded by its `if`).
+    assert.deepEqual(p.diagnostics.filter((d) => d.code === 'values-missing').map((d) => d.range.start.line), [1], JSON.stringify(p.diagnostics));
+    // The half-typed test document would fail the render: close it first.
+    await conn.sendNotification('textDocument/didClose', { textDocument: { uri: docUri } });
+    const r = (await conn.sendRequest('chartwright/render', { uri: pathToFileURL(path.join(CORPUS, 'templates', 'controller-service.yaml')).href })) as { text: string; error?: string; sourceMap: unknown[] };
+    assert.equal(r.error, undefined);
+    assert.match(r.text, /^---\n# Source: ingress-nginx\/templates\/controller-service\.yaml\n/);
+    assert.ok(r.sourceMap.some((x) => x !== null));
     await conn.sendRequest('shutdown');
     conn.dispose();
   } finally {

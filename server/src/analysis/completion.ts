@@ -186,21 +186,31 @@ function completePath(snap: Snapshot, path: string, text: string, offset: number
   return out;
 }
 
-let funcCache: { key: Map<string, FuncDef>; entries: Array<Omit<CompletionEntry, 'replace'>> } | undefined;
+let funcCache: { key: Map<string, FuncDef>; base: Array<Omit<CompletionEntry, 'replace'>>; start: number; end: number; entries: CompletionEntry[] } | undefined;
 
-function functionEntries(funcs: Map<string, FuncDef>): Array<Omit<CompletionEntry, 'replace'>> {
-  if (funcCache !== undefined && funcCache.key === funcs) return funcCache.entries;
-  // Documentation comes on completionItem/resolve: the list itself stays small.
-  const entries = [...funcs.values()]
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((d) => ({ label: d.name, kind: 'function' as const, detail: d.doc.signature, sortText: '2' + d.name, resolve: { kind: 'function' as const, name: d.name } }));
-  funcCache = { key: funcs, entries };
-  return entries;
+/**
+ * functionEntries lists every function as a completion entry. The entries are reused while the
+ * replace range stays the same (typing in one place asks again and again), so a completion
+ * request allocates almost nothing for the ~250 functions. Documentation comes on resolve.
+ */
+function functionEntries(funcs: Map<string, FuncDef>, replace: Span): readonly CompletionEntry[] {
+  if (funcCache === undefined || funcCache.key !== funcs) {
+    const base = [...funcs.values()]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((d) => ({ label: d.name, kind: 'function' as const, detail: d.doc.signature, sortText: '2' + d.name, resolve: { kind: 'function' as const, name: d.name } }));
+    funcCache = { key: funcs, base, start: -1, end: -1, entries: [] };
+  }
+  if (funcCache.start !== replace.start || funcCache.end !== replace.end) {
+    funcCache.entries = funcCache.base.map((e) => ({ ...e, replace }));
+    funcCache.start = replace.start;
+    funcCache.end = replace.end;
+  }
+  return funcCache.entries;
 }
 
 function completeOperand(snap: Snapshot, path: string, text: string, offset: number, ctx: Extract<CursorContext, { kind: 'operand' }>): CompletionEntry[] {
   const out: CompletionEntry[] = [];
-  for (const e of functionEntries(snap.functions())) if (fuzzy(e.label, ctx.prefix)) out.push({ ...e, replace: ctx.replace });
+  for (const e of functionEntries(snap.functions(), ctx.replace)) if (fuzzy(e.label, ctx.prefix)) out.push(e);
   if (ctx.commandStart) {
     for (const k of KEYWORDS) if (fuzzy(k, ctx.prefix)) out.push({ label: k, kind: 'keyword', replace: ctx.replace, sortText: '1' + k });
     if (!ctx.actionClosed) {

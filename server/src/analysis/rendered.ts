@@ -2,7 +2,7 @@
 // YAML that does not parse (go-yaml's message, as `helm lint` prints it) and duplicate mapping
 // keys (often a `nindent` with the wrong width). Offsets in the output go through the
 // renderer's source map to the innermost template node — never to a rendered line.
-import { parseDocument } from 'yaml';
+import { type Node as YamlNode, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { goYamlSyntaxError } from '../helm/yamlErrors';
 import { type SourceMap, type SourceMapSegment, callStack, segmentAt } from '../template/sourcemap';
 import type { DiagnosticCode } from './codes';
@@ -50,24 +50,62 @@ function documents(text: string): Array<{ start: number; text: string }> {
   return out.filter((d) => d.text.trim() !== '');
 }
 
+/** RawProblem is a problem at an offset of one rendered file (independent of the source map). */
+interface RawProblem {
+  readonly pos: number;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+}
+
+// Rendered texts rarely change all at once: problems are memoized per file text.
+const rawMemo = new Map<string, RawProblem[]>();
+
 function checkFile(outcome: RenderOutcome, name: string, text: string, map: SourceMap, out: RenderedProblem[]): void {
+  const key = `${name}\u0000${text}`;
+  let raw = rawMemo.get(key);
+  if (raw === undefined) {
+    raw = rawProblems(name, text);
+    if (rawMemo.size > 512) rawMemo.clear();
+    rawMemo.set(key, raw);
+  }
+  for (const r of raw) place(outcome, name, text, map, r.pos, r.code, r.message, out);
+}
+
+function rawProblems(name: string, text: string): RawProblem[] {
+  const out: RawProblem[] = [];
   for (const piece of documents(text)) {
-    // The same lenient YAML 1.1 reading the Helm decoder uses, plus key uniqueness.
-    const doc = parseDocument(piece.text, { version: '1.1', schema: 'failsafe', uniqueKeys: true, merge: false, strict: false, prettyErrors: false });
-    const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
-    if (syntax.length > 0) {
-      const pos = piece.start + syntax[0].pos[0];
-      const msg = goYamlSyntaxError(piece.text, syntax);
-      place(outcome, name, text, map, pos, 'rendered-yaml-invalid', `rendered YAML of ${name} does not parse (output line ${lineAt(text, pos)}): yaml: ${msg}`, out);
+    // The same lenient YAML 1.1 reading the Helm decoder uses.
+    const doc = parseDocument(piece.text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, strict: false, prettyErrors: false });
+    if (doc.errors.length > 0) {
+      const pos = piece.start + doc.errors[0].pos[0];
+      const msg = goYamlSyntaxError(piece.text, doc.errors);
+      out.push({ pos, code: 'rendered-yaml-invalid', message: `rendered YAML of ${name} does not parse (output line ${lineAt(text, pos)}): yaml: ${msg}` });
       continue;
     }
-    for (const e of doc.errors) {
-      if (e.code !== 'DUPLICATE_KEY') continue;
-      const pos = piece.start + e.pos[0];
-      const key = piece.text.slice(e.pos[0], e.pos[1]).split('\n')[0].replace(/:.*$/, '').trim();
-      place(outcome, name, text, map, pos, 'rendered-duplicate-key', `rendered YAML of ${name} repeats the key ${JSON.stringify(key)} (output line ${lineAt(text, pos)}); the last one wins`, out);
-    }
+    // Duplicate keys (a Set per mapping: the yaml package's own check is quadratic).
+    const visit = (n: YamlNode | null | undefined, depth: number): void => {
+      if (n === null || n === undefined || depth > 200) return;
+      if (isMap(n)) {
+        const seen = new Set<string>();
+        for (const item of n.items) {
+          const k = item.key;
+          if (isScalar(k)) {
+            const ks = String(k.value);
+            if (seen.has(ks) && k.range !== undefined && k.range !== null) {
+              const pos = piece.start + k.range[0];
+              out.push({ pos, code: 'rendered-duplicate-key', message: `rendered YAML of ${name} repeats the key ${JSON.stringify(ks)} (output line ${lineAt(text, pos)}); the last one wins` });
+            }
+            seen.add(ks);
+          }
+          visit(item.value as YamlNode | null, depth + 1);
+        }
+      } else if (isSeq(n)) {
+        for (const item of n.items) visit(item as YamlNode | null, depth + 1);
+      }
+    };
+    visit(doc.contents as YamlNode | null, 0);
   }
+  return out;
 }
 
 function lineAt(text: string, pos: number): number {

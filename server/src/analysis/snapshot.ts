@@ -152,6 +152,7 @@ export class Workspace {
 /** Snapshot is an immutable view of the workspace; all analysis functions take one. */
 export class Snapshot {
   private readonly docChartMemo = new Map<string, DocChart | undefined>();
+  private readonly templatesMemo = new Map<ChartModel, TemplateSource[]>();
 
   constructor(
     private readonly ws: Workspace,
@@ -346,19 +347,28 @@ export class Snapshot {
 
   /** templates lists every template file of the tree with its current text (buffers win). */
   templates(model: ChartModel): TemplateSource[] {
+    // Snapshots are immutable: one list per model (completion asks on every keystroke).
+    const memo = this.templatesMemo.get(model);
+    if (memo !== undefined) return memo;
+    const out = this.computeTemplates(model);
+    this.templatesMemo.set(model, out);
+    return out;
+  }
+
+  private computeTemplates(model: ChartModel): TemplateSource[] {
     const out: TemplateSource[] = [];
     const seen = new Set<string>();
     for (const c of model.byOrigin.values()) {
       for (const t of c.templates) {
         const path = posix.join(model.root, c.origin.path, t.name);
         seen.add(path);
-        out.push({ chart: c, name: t.name, path, text: this.docs.get(path)?.text ?? utf8Decode(t.data) });
+        out.push({ chart: c, name: t.name, path, text: this.docs.get(path)?.text ?? decoded(t.data) });
       }
     }
     // Packaged subcharts (library charts mostly) are not in byOrigin.
     const walk = (c: Chart): void => {
       if (c.origin.archive !== undefined) {
-        for (const t of c.templates) out.push({ chart: c, name: t.name, path: undefined, text: utf8Decode(t.data) });
+        for (const t of c.templates) out.push({ chart: c, name: t.name, path: undefined, text: decoded(t.data) });
       }
       c.dependencies.forEach(walk);
     };
@@ -448,6 +458,18 @@ export class Snapshot {
       };
     }
   }
+}
+
+const decodedMemo = new WeakMap<Uint8Array, string>();
+
+/** decoded is utf8Decode memoized per byte array (chart files are immutable once loaded). */
+function decoded(b: Uint8Array): string {
+  let s = decodedMemo.get(b);
+  if (s === undefined) {
+    s = utf8Decode(b);
+    decodedMemo.set(b, s);
+  }
+  return s;
 }
 
 function chartKey(c: Chart): string {

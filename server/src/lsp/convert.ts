@@ -122,6 +122,41 @@ export function toLspCompletion(e: CompletionEntry, idx: LineIndex): L.Completio
   };
 }
 
+// Keyed by the entry's resolve data when it has one: function entries share it across requests.
+const compactCache = new WeakMap<object, L.CompletionItem>();
+
+/** compactItem is an entry without its range (sent once in itemDefaults); cached per entry object. */
+function compactItem(e: CompletionEntry): L.CompletionItem {
+  const key: object = e.resolve ?? e;
+  const hit = compactCache.get(key);
+  if (hit !== undefined) return hit;
+  const item: L.CompletionItem = {
+    label: e.label,
+    kind: KIND[e.kind],
+    detail: e.detail,
+    documentation: e.documentation === undefined ? undefined : { kind: 'markdown', value: e.documentation },
+    sortText: e.sortText,
+    insertText: e.insertText,
+    insertTextFormat: e.snippet === true ? 2 : undefined,
+    data: e.resolve,
+  };
+  compactCache.set(key, item);
+  return item;
+}
+
+/**
+ * toLspCompletionList converts entries sharing one replace range into a CompletionList whose
+ * itemDefaults carry the range (LSP 3.17): a smaller message, and cached item objects for
+ * entries that are themselves cached (functions).
+ */
+export function toLspCompletionList(entries: readonly CompletionEntry[], idx: LineIndex): L.CompletionList {
+  const r = entries[0].replace;
+  if (entries.some((e) => e.replace.start !== r.start || e.replace.end !== r.end)) {
+    return { isIncomplete: false, items: entries.map((e) => toLspCompletion(e, idx)) };
+  }
+  return { isIncomplete: false, itemDefaults: { editRange: idx.range(r) }, items: entries.map(compactItem) };
+}
+
 /** toLspLocation converts a location. */
 export function toLspLocation(l: Location, textOf: (path: string) => string | undefined): L.Location | undefined {
   const t = textOf(l.path);

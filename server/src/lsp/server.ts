@@ -11,14 +11,14 @@ import type { AnalysisHost } from '../analysis/host';
 import { hover } from '../analysis/hover';
 import { Workspace } from '../analysis/snapshot';
 import { documentSymbols } from '../analysis/symbols';
-import { asResolveData, lineIndex, toLspCompletion, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
+import { asResolveData, lineIndex, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
 import { DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
 import { handleDryRun, handleRender } from './requests';
 import { SETTINGS_SECTION, parseSettings } from './settings';
 
 /** ServerOptions tune timing (tests use short delays). */
 export interface ServerOptions {
-  /** debounceMs: delay after the last change before fast diagnostics (parse, values). */
+  /** debounceMs: delay after the last change before fast diagnostics (parse, values; a few ms of work). */
   readonly debounceMs?: number;
   /** renderDelayMs: further idle time before the render pass runs after edits. */
   readonly renderDelayMs?: number;
@@ -26,12 +26,13 @@ export interface ServerOptions {
 
 /** startServer wires all handlers on `connection` and starts listening. */
 export function startServer(connection: Connection, host: AnalysisHost, opts: ServerOptions = {}): Workspace {
-  const debounceMs = opts.debounceMs ?? 150;
-  const renderDelayMs = opts.renderDelayMs ?? 750;
+  const debounceMs = opts.debounceMs ?? 10;
+  const renderDelayMs = opts.renderDelayMs ?? 600;
   const documents = new TextDocuments(TextDocument);
   const ws = new Workspace(host);
   const timers = new Map<string, NodeJS.Timeout>();
   let pullConfig = false;
+  let editRangeDefault = false;
 
   const log = (msg: string, e?: unknown): void => {
     const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : e === undefined ? '' : String(e);
@@ -129,6 +130,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
 
   connection.onInitialize((params): InitializeResult => {
     pullConfig = params.capabilities.workspace?.configuration === true;
+    editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     const init: unknown = params.initializationOptions;
     if (init !== null && typeof init === 'object' && SETTINGS_SECTION in init) {
       ws.setSettings(parseSettings((init as Record<string, unknown>)[SETTINGS_SECTION]));
@@ -185,7 +187,10 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       if (a === undefined) return [];
       const snap = ws.snapshot();
       const idx = lineIndex(snap.text(a.path) ?? '');
-      return complete(snap, a.path, a.offset).map((e) => toLspCompletion(e, idx));
+      const entries = complete(snap, a.path, a.offset);
+      if (!editRangeDefault || entries.length === 0) return entries.map((e) => toLspCompletion(e, idx));
+      // Every entry of one request replaces the same range: send it once (itemDefaults).
+      return toLspCompletionList(entries, idx);
     }),
   );
   connection.onCompletionResolve(

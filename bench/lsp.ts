@@ -1,0 +1,209 @@
+// Benchmark: the language server on the corpus's largest chart (argo-cd), through the real
+// server (startServer) over in-memory JSON-RPC streams, with the node file system.
+//
+//   node --expose-gc --import tsx bench/lsp.ts [--chart argo-cd] [--completions 200] [--edits 50]
+//
+// Measures: load (open a template → first publishDiagnostics, includes loading the chart),
+// completion round-trip latency at varied positions (`.Values.` paths, `.Files.`, operands,
+// include names), edit → publishDiagnostics latency for that version (the fast pass: parse and
+// values checks; the render pass follows later on its own timer), the render pass on its own, and
+// memory after load (heap/RSS, after a GC). Results go to bench/results/lsp.md.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { nodeHost } from '../server/src/lsp/nodeHost';
+import { client, inMemory, type PublishParams } from '../test/lsp/harness';
+
+const repo = resolve(__dirname, '..');
+
+function arg(name: string, def: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : def;
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+function templates(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...templates(p));
+    else if (/\.(ya?ml|tpl)$/.test(e)) out.push(p);
+  }
+  return out.sort();
+}
+
+function position(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** completionPoints picks cursor offsets inside actions: after each '.' of a field path, at operands, in include names. */
+function completionPoints(text: string): number[] {
+  const pts: number[] = [];
+  const re = /\{\{-?\s*/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const start = m.index + m[0].length;
+    const end = text.indexOf('}}', start);
+    if (end < 0) break;
+    pts.push(start);
+    for (let i = start; i < end; i++) {
+      if (text[i] === '.' && /[A-Za-z]/.test(text[i + 1] ?? '')) pts.push(i + 1);
+      if (text[i] === '"' && /include\s*$/.test(text.slice(start, i))) pts.push(i + 1);
+    }
+  }
+  return pts;
+}
+
+function memory(): { heapMB: number; rssMB: number } {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g !== undefined) g();
+  const m = process.memoryUsage();
+  return { heapMB: m.heapUsed / 1e6, rssMB: m.rss / 1e6 };
+}
+
+async function main(): Promise<void> {
+  const chart = arg('--chart', 'argo-cd');
+  const nCompletions = Number(arg('--completions', '200'));
+  const nEdits = Number(arg('--edits', '50'));
+  const root = resolve(repo, '..', 'shared', 'corpus', 'charts', chart);
+  if (!existsSync(root)) {
+    console.error(`corpus chart missing: ${root}`);
+    process.exit(2);
+  }
+  const before = memory();
+  // Default server timings (as in the editor). The server runs as its own process (the CLI) so
+  // that the client's JSON parsing and garbage do not count as server latency; --in-process
+  // runs it in this process instead (heap numbers are then the server's and the client's).
+  const inProcess = process.argv.includes('--in-process');
+  const child = inProcess ? undefined : spawn(process.execPath, [join(repo, 'bin', 'chartwright.js'), 'language-server', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const c =
+    child === undefined
+      ? await inMemory(nodeHost(), {})
+      : await (async () => {
+          const cl = client(child.stdout, child.stdin);
+          await cl.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { completion: { completionList: { itemDefaults: ['editRange'] } } } } });
+          await cl.conn.sendNotification('initialized', {});
+          return { ...cl, dispose: () => cl.conn.dispose() };
+        })();
+  const rss = (): number => (child?.pid !== undefined ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 'NaN') / 1000 : memory().rssMB);
+  const files = templates(join(root, 'templates'));
+  const main = files.find((f) => f.endsWith('argocd-server/deployment.yaml')) ?? files[0];
+  const mainUri = pathToFileURL(main).href;
+  const mainText = readFileSync(main, 'utf8');
+  const t0 = performance.now();
+  const first = c.diags(mainUri, () => true);
+  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: mainUri, languageId: 'helm', version: 1, text: mainText } });
+  await first;
+  const loadMs = performance.now() - t0;
+  // Open a few more documents, as an editor session would.
+  const opened = [main, ...files.filter((f) => f !== main && !f.endsWith('.tpl')).slice(0, 9), join(root, 'templates/_helpers.tpl')];
+  for (const f of opened.slice(1)) {
+    const u = pathToFileURL(f).href;
+    const p = c.diags(u, () => true);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'helm', version: 1, text: readFileSync(f, 'utf8') } });
+    await p;
+  }
+  // Let the render pass of the opens settle.
+  await new Promise((r) => setTimeout(r, 4000));
+  const afterLoad = memory();
+  const rssLoad = rss();
+
+  // Completion at varied positions over the open documents.
+  const points: Array<{ uri: string; pos: { line: number; character: number } }> = [];
+  for (const f of opened) {
+    const t = readFileSync(f, 'utf8');
+    for (const o of completionPoints(t)) points.push({ uri: pathToFileURL(f).href, pos: position(t, o) });
+  }
+  const step = Math.max(1, Math.floor(points.length / nCompletions));
+  const chosen = points.filter((_, i) => i % step === 0).slice(0, nCompletions);
+  // Warm-up pass over the same points (JIT), then the measured pass.
+  for (const p of chosen) await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: p.uri }, position: p.pos });
+  const comp: number[] = [];
+  let items = 0;
+  for (const p of chosen) {
+    const s = performance.now();
+    const r = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: p.uri }, position: p.pos })) as unknown[] | { items: unknown[] };
+    comp.push(performance.now() - s);
+    items += Array.isArray(r) ? r.length : r.items.length;
+    if (process.env.BENCH_DEBUG === '1' && performance.now() - s > 5) console.error(`slow ${(performance.now() - s).toFixed(1)}ms ${p.uri.split('/').slice(-2).join('/')} ${JSON.stringify(p.pos)} items=${Array.isArray(r) ? r.length : r.items.length}`);
+  }
+
+  // Edits: type into a text line of the main document; wait for that version's diagnostics.
+  const edits: number[] = [];
+  let version = 1;
+  let text = mainText;
+  const insertAt = text.indexOf('\n', text.indexOf('spec:')) + 1;
+  for (let i = 0; i < nEdits; i++) {
+    version++;
+    const ch = i % 2 === 0 ? '#' : '';
+    const pos = position(text, insertAt);
+    const newText = text.slice(0, insertAt) + ch + text.slice(insertAt + (i % 2 === 0 ? 0 : 1));
+    const change = i % 2 === 0 ? { range: { start: pos, end: pos }, text: '#' } : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
+    text = newText;
+    const v = version;
+    const got = c.diags(mainUri, (p: PublishParams) => p.version === v);
+    const s = performance.now();
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: mainUri, version: v }, contentChanges: [change] });
+    await got;
+    edits.push(performance.now() - s);
+    await new Promise((r) => setTimeout(r, 40));
+  }
+
+  // The render pass on its own: edit, then wait for the second publication of that version.
+  const renders: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    version++;
+    const v = version;
+    let n = 0;
+    const second = c.diags(mainUri, (p: PublishParams) => p.version === v && ++n === 2);
+    const pos = position(text, insertAt);
+    const s = performance.now();
+    text = text.slice(0, insertAt) + '#' + text.slice(insertAt);
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: mainUri, version: v }, contentChanges: [{ range: { start: pos, end: pos }, text: '#' }] });
+    await second;
+    renders.push(performance.now() - s);
+  }
+  const afterAll = memory();
+  const rssEnd = rss();
+  c.dispose();
+  child?.kill();
+
+  const f1 = (x: number): string => x.toFixed(1);
+  const f2 = (x: number): string => x.toFixed(2);
+  const md = [
+    `# Language server benchmark (${chart})`,
+    '',
+    `Recorded by \`node --expose-gc --import tsx bench/lsp.ts\` on ${new Date().toISOString().slice(0, 10)}, node ${process.version}, load average ${loadavg()[0].toFixed(1)} (other work on the machine makes the tails noisy), through \`startServer\` over in-memory JSON-RPC streams with the node file system and default server timings (fast diagnostics debounce, render pass on its own later timer). ${opened.length} documents open.`,
+    '',
+    '| measure | value | target |',
+    '| --- | --- | --- |',
+    `| load: open → first diagnostics (loads the chart) | ${f1(loadMs)} ms | |`,
+    `| completion p50 (${comp.length} requests, ${Math.round(items / comp.length)} items avg) | ${f2(pct(comp, 50))} ms | |`,
+    `| completion p99 | ${f2(pct(comp, 99))} ms | < 5 ms |`,
+    `| completion max | ${f2(Math.max(...comp))} ms | |`,
+    `| edit → publishDiagnostics p50 (${edits.length} edits) | ${f1(pct(edits, 50))} ms | |`,
+    `| edit → publishDiagnostics p95 | ${f1(pct(edits, 95))} ms | < 30 ms |`,
+    `| edit → render-pass diagnostics p50 (5 edits, includes the render delay) | ${f1(pct(renders, 50))} ms | |`,
+    `| server RSS after load | ${rssLoad.toFixed(0)} MB | < 150 MB |`,
+    `| server RSS at the end | ${rssEnd.toFixed(0)} MB | |`,
+    ...(inProcess ? [`| heap after load / at the end (server + client; ${before.heapMB.toFixed(0)} MB before) | ${afterLoad.heapMB.toFixed(0)} / ${afterAll.heapMB.toFixed(0)} MB | |`] : []),
+    '',
+    inProcess
+      ? 'In-process run: RSS counts the benchmark process (server, test client and the tsx loader).'
+      : `The server is \`node bin/chartwright.js language-server --stdio\` (${existsSync(join(repo, 'server', 'out', 'cli.js')) ? 'the bundle from \`npm run build\` when it is newer than the sources, else the sources through tsx' : 'the sources through tsx'}); latencies are JSON-RPC round trips over its stdio; RSS from /proc.`,
+    '',
+  ].join('\n');
+  mkdirSync(join(repo, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(repo, 'bench', 'results', 'lsp.md'), md);
+  process.stdout.write(md);
+}
+
+void main();
