@@ -181,7 +181,7 @@ async function main(): Promise<void> {
   const md = [
     `# Language server benchmark (${chart})`,
     '',
-    `Recorded by \`node --expose-gc --import tsx bench/lsp.ts\` on ${new Date().toISOString().slice(0, 10)}, node ${process.version}, load average ${loadavg()[0].toFixed(1)} (other work on the machine makes the tails noisy), through \`startServer\` over in-memory JSON-RPC streams with the node file system and default server timings (fast diagnostics debounce, render pass on its own later timer). ${opened.length} documents open.`,
+    `Recorded by \`node --expose-gc --import tsx bench/lsp.ts\` on ${new Date().toISOString().slice(0, 10)}, node ${process.version}, load average ${loadavg()[0].toFixed(1)} (other work on the machine makes the tails noisy), through the real server (see below) with the node file system and default server timings (fast diagnostics debounce, render pass on its own later timer). ${opened.length} documents open.`,
     '',
     '| measure | value | target |',
     '| --- | --- | --- |',
