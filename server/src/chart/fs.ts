@@ -55,7 +55,7 @@ export function nodeFS(root: string): ChartFS {
   const absRoot = nodepath.resolve(root);
   let realRoot = absRoot;
   try {
-    realRoot = nodefs.realpathSync(absRoot);
+    realRoot = nodefs.realpathSync.native(absRoot);
   } catch {
     // root missing: every lookup fails below
   }
@@ -65,7 +65,8 @@ export function nodeFS(root: string): ChartFS {
     const full = nodepath.join(absRoot, cleanPath(p));
     let real: string;
     try {
-      real = nodefs.realpathSync(full);
+      // The native realpath(3) is one system call; the JS version lstat()s every component.
+      real = nodefs.realpathSync.native(full);
     } catch {
       return undefined;
     }
@@ -104,9 +105,15 @@ export function nodeFS(root: string): ChartFS {
       const r = resolve(p);
       if (r === undefined) return undefined;
       try {
-        const names = nodefs.readdirSync(r).sort(byteOrder);
+        const entries = nodefs.readdirSync(r, { withFileTypes: true }).sort((a, b) => byteOrder(a.name, b.name));
         const out: DirEntry[] = [];
-        for (const name of names) {
+        for (const e of entries) {
+          const name = e.name;
+          // A plain entry of a directory inside the root is inside the root: no resolution needed.
+          if (!e.isSymbolicLink()) {
+            out.push({ name, isDirectory: e.isDirectory() });
+            continue;
+          }
           const st = statOf(joinPath(p, name));
           if (st === undefined) continue; // dangling or escaping symlink
           if (st.isDirectory() && isCycle(r, joinPath(p, name))) continue;

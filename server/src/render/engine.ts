@@ -2,7 +2,6 @@
 // (sortTemplates order), then every non-partial file is executed in the same order with
 // `.Template` set, `<no value>` removed from each output, and errors rewritten as Helm prints them.
 // This is the renderer API the CLI and (later) the language server use.
-import { createHash } from 'node:crypto';
 import type { FuncMap, HelmVersion, Runtime } from '../template/func';
 import { TemplateError } from '../template/errors';
 import type { SourceMap, SourceMapSegment } from '../template/sourcemap';
@@ -76,21 +75,22 @@ export interface EngineOptions {
 
 /** ParseCache keeps parsed files between renders so an edit re-parses only the changed file. */
 export class ParseCache {
-  private readonly entries = new Map<string, { key: string; parsed: ParsedFile }>();
+  // Keyed by path; an entry is reused when its text and Helm version are the same (comparing
+  // the texts is cheaper than hashing them on every render).
+  private readonly entries = new Map<string, { text: string; helmVersion: HelmVersion; parsed: ParsedFile }>();
   hits = 0;
   misses = 0;
 
   /** get returns the cached parse of (path, text) or parses it with `parse`. */
   get(path: string, text: string, helmVersion: HelmVersion, parse: () => ParsedFile): ParsedFile {
-    const key = `${helmVersion}:${createHash('sha1').update(text).digest('hex')}`;
     const e = this.entries.get(path);
-    if (e !== undefined && e.key === key) {
+    if (e !== undefined && e.helmVersion === helmVersion && e.text === text) {
       this.hits++;
       return e.parsed;
     }
     this.misses++;
     const parsed = parse();
-    this.entries.set(path, { key, parsed });
+    this.entries.set(path, { text, helmVersion, parsed });
     return parsed;
   }
 }
