@@ -4,6 +4,15 @@
 import { FuncError, type CallContext, type FuncDef } from '../template/func';
 import { GoInt, type Value } from '../template/value';
 import { fn } from './def';
+import { MAX_STRING_CHARS, checkAlloc } from './alloc';
+
+/**
+ * MAX_REJECTIONS bounds rejection sampling. A uniform source is rejected with probability < 1/2
+ * per draw, so 64 rejections in a row happen with probability < 2^-64: falling back to `v % n`
+ * then adds a negligible bias, and a constant byte source (deterministic test runtimes) can
+ * no longer loop forever.
+ */
+const MAX_REJECTIONS = 64;
 
 /** randBelow returns a uniform integer in [0, n) from the runtime's random bytes (n >= 1). */
 export function randBelow(ctx: CallContext, n: number): number {
@@ -11,12 +20,13 @@ export function randBelow(ctx: CallContext, n: number): number {
   const bits = Math.ceil(Math.log2(n));
   const bytes = Math.ceil(bits / 8);
   const mask = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
-  for (;;) {
+  for (let tries = 1; ; tries++) {
     const b = ctx.runtime.randomBytes(bytes);
     let v = 0;
     for (const x of b) v = v * 256 + x;
     v = bits >= 32 ? v % 2 ** bits : v & mask;
     if (v < n) return v;
+    if (tries >= MAX_REJECTIONS) return v % n;
   }
 }
 
@@ -27,14 +37,34 @@ const ALNUM = ALPHA.slice(0, 26) + DIGITS + ALPHA.slice(26);
 /**
  * cryptoRandom is goutils.CryptoRandom for the sets sprig uses: it draws runes uniformly from
  * [start, end) and keeps those in the accepted set, which makes each accepted rune equally
- * likely — the same distribution as drawing from the set directly.
+ * likely — the same distribution as drawing from the set directly. Every set has at most 256
+ * characters, so one byte is one draw (as randBelow would take it); bytes are fetched in chunks
+ * and the result is built in a byte buffer, so large counts cost linear time and memory.
  */
 function cryptoRandom(ctx: CallContext, count: number, set: string): string {
   // A negative count is an error that sprig discards: the result is "".
   if (count <= 0) return '';
-  let out = '';
-  for (let i = 0; i < count; i++) out += set[randBelow(ctx, set.length)];
-  return out;
+  // goutils allocates make([]rune, count) first.
+  checkAlloc(count, MAX_STRING_CHARS);
+  const n = set.length;
+  const mask = (1 << Math.ceil(Math.log2(n))) - 1;
+  const out = Buffer.allocUnsafe(count);
+  let i = 0;
+  let rejections = 0;
+  while (i < count) {
+    const chunk = ctx.runtime.randomBytes(Math.min(count - i, 65536));
+    for (let k = 0; k < chunk.length && i < count; k++) {
+      const v = chunk[k] & mask;
+      if (v < n) {
+        out[i++] = set.charCodeAt(v);
+        rejections = 0;
+      } else if (++rejections >= MAX_REJECTIONS) {
+        out[i++] = set.charCodeAt(v % n);
+        rejections = 0;
+      }
+    }
+  }
+  return out.toString('latin1');
 }
 
 let ASCII = '';
