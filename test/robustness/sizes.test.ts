@@ -50,3 +50,47 @@ test('rejection sampling ends on a constant byte source', () => {
   }
   assert.deepEqual(render('{{ randInt -1 2 | typeOf }}', constRuntime(0x07)), ok('int'));
 });
+
+test('absurd counts: Helm\'s panic texts (recorded)', () => {
+  const cases: [string, string, string][] = [
+    ['repeat 100000000000000000 "x"', 'repeat', MAKESLICE],
+    ['repeat 4611686018427387904 "xx"', 'repeat', 'strings: Repeat output length overflow'],
+    ['randBytes 100000000000000000', 'randBytes', MAKESLICE],
+    ['randAlpha 100000000000000000', 'randAlpha', MAKESLICE],
+    ['randNumeric 100000000000000000', 'randNumeric', MAKESLICE],
+    ['indent 9223372036854775807 "x"', 'indent', MAKESLICE],
+    ['nindent 9223372036854775807 "x"', 'nindent', MAKESLICE],
+  ];
+  for (const [expr, fn, msg] of cases) assert.deepEqual(render(`{{ ${expr} | len }}`), callErr(expr, fn, msg), expr);
+});
+
+test('counts for which Helm runs out of memory: makeslice panic before allocating', () => {
+  // Helm 4 dies with "fatal error: out of memory" on each (recorded under ulimit -v 3000000).
+  const cases: [string, string][] = [
+    ['until 10000000000', 'until'],
+    ['untilStep 0 10000000000000000 1', 'untilStep'],
+    ['untilStep 10000000000 0 -1', 'untilStep'],
+    // The int counter wraps past the end and never reaches it.
+    ['untilStep 9223372036854775800 9223372036854775807 3', 'untilStep'],
+    ['untilStep -9223372036854775800 -9223372036854775808 -5', 'untilStep'],
+    ['seq 10000000000', 'seq'],
+    ['seq 1 2 100000000000', 'seq'],
+    ['nindent 100000000000000 "a\\nb"', 'nindent'],
+    ['nindent 100000000 "a\\nb\\nc\\nd\\ne\\nf"', 'nindent'],
+    ['randAlpha 10000000000', 'randAlpha'],
+    ['randBytes 10000000000', 'randBytes'],
+    ['repeat 10000000000 "x"', 'repeat'],
+    ['replace "" "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" (repeat 10000000 "y")', 'replace'],
+  ];
+  for (const [expr, fn] of cases) assert.deepEqual(render(`{{ ${expr} | len }}`), callErr(expr, fn, MAKESLICE), expr);
+});
+
+test('large but reasonable counts still work', () => {
+  assert.deepEqual(render('{{ until 1000000 | len }}'), ok('1000000'));
+  assert.deepEqual(render('{{ untilStep 0 3000000 3 | len }}'), ok('1000000'));
+  assert.deepEqual(render('{{ untilStep 5 -5 -3 | toJson }}'), ok('[5,2,-1,-4]'));
+  assert.deepEqual(render('{{ until -3 | toJson }}'), ok('[0,-1,-2]'));
+  assert.deepEqual(render('{{ untilStep -9223372036854775800 -9223372036854775808 -4 | toJson }}'), ok('[-9223372036854775800,-9223372036854775804]'));
+  assert.deepEqual(render('{{ randAlphaNum 1000000 | len }}'), ok('1000000'));
+  assert.deepEqual(render('{{ seq 100000 | len }}'), ok('588894'));
+});

@@ -17,6 +17,7 @@ import { FuncError, type CallContext, type FuncDef } from '../template/func';
 import { formatValue } from '../template/fmt';
 import { GoInt, GoObject, newMap, utf8Decode, utf8Encode, type Kind, type Value } from '../template/value';
 import { fn } from './def';
+import { MAKESLICE, MAX_STRING_CHARS, checkAlloc } from './alloc';
 import { b64decode, b64encode } from './encoding';
 import {
   KU,
@@ -499,7 +500,9 @@ export const cryptoFuncs: FuncDef[] = [
   }, ['htpasswd USER PASSWORD', 'An htpasswd line "USER:BCRYPT" (bcrypt, $2a$).', '{{ htpasswd "admin" "secret" }}']),
   fn(cat, 'randBytes', [I], S, ([n], ctx) => {
     const count = num(n);
-    if (count < 0) throw new FuncError('runtime error: makeslice: len out of range');
+    if (count < 0) throw new FuncError(MAKESLICE);
+    // The base64 text must fit in a JS string: refuse before drawing gigabytes (Go: OOM).
+    checkAlloc(count, Math.floor(MAX_STRING_CHARS / 4) * 3);
     return b64encode(ctx.runtime.randomBytes(count));
   }, ['randBytes COUNT', 'COUNT random bytes, base64-encoded.', '{{ randBytes 24 }}']),
 ];

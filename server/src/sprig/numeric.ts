@@ -6,6 +6,7 @@ import { formatValue } from '../template/fmt';
 import { GoInt, int, int64, typedSlice, type Value } from '../template/value';
 import { argInt, argStr, atoi, parseInt64, toFloat64, toInt, toInt64 } from './cast';
 import { fail, fn } from './def';
+import { MAX_LIST_LEN, checkAlloc } from './alloc';
 
 const cat = 'math';
 const I = 'interface {}';
@@ -115,8 +116,21 @@ function round(a: Value, p: bigint, roundOn: number): number {
 
 // --- sequences ---------------------------------------------------------------------------------
 
+/**
+ * untilCount is how many values untilStep yields. Go appends one by one and dies of memory
+ * exhaustion on absurd ranges; knowing the count first lets checkAlloc refuse them.
+ */
+function untilCount(start: bigint, stop: bigint, step: bigint): bigint {
+  const n = stop < start ? (step >= 0n ? 0n : (start - stop - step - 1n) / -step) : step <= 0n ? 0n : (stop - start + step - 1n) / step;
+  // Go's int counter wraps past the last value when it overflows and keeps appending forever.
+  const next = start + n * step;
+  if (n > 0n && (next > 2n ** 63n - 1n || next < -(2n ** 63n))) return 2n ** 64n;
+  return n;
+}
+
 /** untilStep is sprig's untilStep: [start, stop) by step; a step pointing away gives []. */
 export function untilStep(start: bigint, stop: bigint, step: bigint): bigint[] {
+  checkAlloc(untilCount(start, stop, step), MAX_LIST_LEN);
   const v: bigint[] = [];
   if (stop < start) {
     if (step >= 0n) return v;
@@ -128,9 +142,27 @@ export function untilStep(start: bigint, stop: bigint, step: bigint): bigint[] {
   return v;
 }
 
-function intSlice(xs: bigint[]): Value[] {
-  return typedSlice(xs.map((x) => int(x)), 'int');
+/**
+ * untilInts is untilStep as a []int value, built directly (no intermediate bigint list, and
+ * number arithmetic while the values are exact doubles): `until 10000000` is one allocation
+ * per element.
+ */
+function untilInts(start: bigint, stop: bigint, step: bigint): Value[] {
+  const n = untilCount(start, stop, step);
+  checkAlloc(n, MAX_LIST_LEN);
+  const len = Number(n);
+  const out: Value[] = [];
+  const safe = (x: bigint): boolean => x >= -MAX_EXACT && x <= MAX_EXACT;
+  if (safe(start) && safe(stop) && safe(step)) {
+    const d = Number(step);
+    for (let i = 0, x = Number(start); i < len; i++, x += d) out.push(new GoInt('int', BigInt(x)));
+  } else {
+    for (let i = 0, x = start; i < len; i++, x += step) out.push(new GoInt('int', x));
+  }
+  return typedSlice(out, 'int');
 }
+
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 
 function seq(params: bigint[]): string {
   const s = (xs: bigint[]): string => xs.join(' ');
@@ -303,13 +335,13 @@ export const numericFuncs: FuncDef[] = [
   ]),
   fn(cat, 'until', ['int'], '[]int', ([n]) => {
     const count = argInt(n);
-    return intSlice(untilStep(0n, count, count < 0n ? -1n : 1n));
+    return untilInts(0n, count, count < 0n ? -1n : 1n);
   }, [
     'until COUNT',
     'Returns the list of ints 0..COUNT-1 (counting down for negative COUNT).',
     '{{ until 3 | toJson }} → [0,1,2]',
   ]),
-  fn(cat, 'untilStep', ['int', 'int', 'int'], '[]int', ([a, b, c]) => intSlice(untilStep(argInt(a), argInt(b), argInt(c))), [
+  fn(cat, 'untilStep', ['int', 'int', 'int'], '[]int', ([a, b, c]) => untilInts(argInt(a), argInt(b), argInt(c)), [
     'untilStep START STOP STEP',
     'Returns the ints from START up to (not including) STOP by STEP.',
     '{{ untilStep 3 6 2 | toJson }} → [3,5]',

@@ -14,6 +14,7 @@ import {
 } from '../template/value';
 import { argInt, argNum, argStr, strval } from './cast';
 import { fail, fn } from './def';
+import { MAX_STRING_CHARS, checkAlloc } from './alloc';
 import {
   abbreviateFull,
   byteLen,
@@ -56,15 +57,20 @@ export function strslice(v: Value): string[] {
 function repeat(s: string, count: bigint): string {
   if (count < 0n) fail('strings: negative Repeat count');
   if (count === 0n || s === '') return '';
-  if (BigInt(byteLen(s)) * count > BigInt(Number.MAX_SAFE_INTEGER)) fail('strings: Repeat output length overflow');
-  try {
-    return s.repeat(Number(count));
-  } catch {
-    fail('runtime error: makeslice: len out of range');
-  }
+  // Go: overflow when len(s)*count exceeds maxInt; any other impossible size is makeslice's panic.
+  if (BigInt(byteLen(s)) * count > 2n ** 63n - 1n) fail('strings: Repeat output length overflow');
+  checkAlloc(BigInt(s.length) * count, MAX_STRING_CHARS);
+  return s.repeat(Number(count));
 }
 
 function indent(n: bigint, s: string): string {
+  // Go's strings.Replace sizes its buffer first (and dies of memory exhaustion for absurd
+  // widths); refuse a result longer than a JS string can be before building the padding.
+  if (n > 0n) {
+    let lines = 1;
+    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) lines++;
+    checkAlloc(n * BigInt(lines) + BigInt(s.length), MAX_STRING_CHARS);
+  }
   const pad = repeat(' ', n);
   return pad + s.split('\n').join('\n' + pad);
 }

@@ -219,9 +219,17 @@ export function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && e.message.includes('call stack');
 }
 
-/** errorText returns err.Error() of a Go-style error value thrown by a function. */
+// V8's texts for an allocation beyond its string/array limits.
+const ALLOC_FAILURE = /^(Invalid string length|Invalid array length|Invalid typed array length|Array buffer allocation failed|Cannot create a string longer than)/;
+
+/**
+ * errorText returns err.Error() of a Go-style error value thrown by a function. A JS allocation
+ * failure is reported as Go's panic for an impossible allocation, the text Helm prints for
+ * absurd sizes (`repeat`, `indent`, `randAlpha` with huge counts).
+ */
 export function errorText(e: unknown): string {
   if (e instanceof TemplateError) return e.goMessage;
+  if (e instanceof RangeError && ALLOC_FAILURE.test(e.message)) return 'runtime error: makeslice: len out of range';
   if (e instanceof Error) return e.message;
   return String(e);
 }
