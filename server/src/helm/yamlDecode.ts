@@ -22,7 +22,9 @@ import type { HelmVersion } from '../template/func';
 import type { GoMap, Value } from '../template/value';
 import { formatFloatG } from '../sprig/json';
 import { goYamlSyntaxError } from './yamlErrors';
-import { resolvePlain, type Resolved } from './yamlResolve';
+import { resolvePlain } from './yamlResolve';
+import { GYMap, fromResolved, type GY } from './yamlGo';
+import { fastYamlDecode } from './yamlFast';
 
 /** YAMLDecodeError is a sigs.k8s.io/yaml.Unmarshal failure carrying Go's full message. */
 export class YAMLDecodeError extends Error {
@@ -31,35 +33,6 @@ export class YAMLDecodeError extends Error {
     this.name = 'YAMLDecodeError';
   }
 }
-
-// --- go-yaml level values -------------------------------------------------------------------
-
-type GY = null | boolean | string | bigint | number | GY[] | GYMap;
-
-/** GYMap is go-yaml's map[interface{}]interface{}: keys keep their Go type. */
-class GYMap {
-  readonly entries = new Map<string, { key: GY; value: GY }>();
-  set(key: GY, value: GY): void {
-    this.entries.set(keyId(key), { key, value });
-  }
-}
-
-function keyId(k: GY): string {
-  if (k === null) return 'n:';
-  switch (typeof k) {
-    case 'boolean':
-      return 'b:' + k;
-    case 'string':
-      return 's:' + k;
-    case 'bigint':
-      return 'i:' + k.toString();
-    case 'number':
-      return 'f:' + String(k);
-  }
-  unhashable++;
-  return 'x:' + unhashable; // collection keys: never equal to another key
-}
-let unhashable = 0;
 
 class YamlFail extends Error {}
 
@@ -76,26 +49,6 @@ function decodeBase64(s: string): string {
     throw new YamlFail('!!binary value contains invalid base64 data');
   }
   return Buffer.from(clean, 'base64').toString('utf8');
-}
-
-function fromResolved(r: Resolved, raw: string): GY {
-  switch (r.tag) {
-    case 'str':
-      return r.value;
-    case 'bool':
-      return r.value;
-    case 'null':
-      return null;
-    case 'int':
-      return r.value;
-    case 'float':
-      return r.value;
-    case 'timestamp':
-      // go-yaml v2 keeps timestamps as their original text when decoding into interface{}.
-      return raw;
-    case 'merge':
-      return '<<';
-  }
 }
 
 const RESOLVABLE = new Set(['str', 'bool', 'int', 'float', 'null', 'timestamp']);
@@ -290,6 +243,19 @@ function cloneValue(v: Value): Value {
 }
 
 function decode(text: string, target: UnmarshalTarget): Value {
+  // Plain block YAML (most values files) takes the fast path; anything else the full parser.
+  const fast = fastYamlDecode(text);
+  const gy = fast !== undefined ? fast : fullDecode(text);
+  return toTarget(gy, target);
+}
+
+/** decodeWithFullParser is unmarshalYAML without the fast path or cache (for differential tests). */
+export function decodeWithFullParser(text: string, target: UnmarshalTarget): Value {
+  return toTarget(fullDecode(text), target);
+}
+
+/** fullDecode is go-yaml's decoding of the first document, via the `yaml` package's parser. */
+function fullDecode(text: string): GY {
   const docs = parseAllDocuments(text, {
     schema: 'failsafe',
     version: '1.1',
@@ -312,6 +278,11 @@ function decode(text: string, target: UnmarshalTarget): Value {
       throw e;
     }
   }
+  return gy;
+}
+
+/** toTarget is the JSON round trip of sigs.k8s.io/yaml into a map or slice target. */
+function toTarget(gy: GY, target: UnmarshalTarget): Value {
   const keyErrors: string[] = [];
   const valueErrors: string[] = [];
   const v = jsonable(gy, keyErrors, valueErrors);
