@@ -1,7 +1,15 @@
 // Checks the packaged extension: size under 2 MB and only the files the extension needs
-// (bundles, grammars, language configurations, manifest, README, LICENSE). Run after `vsce package`.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+// (bundles, grammars, language configurations, manifest, README, LICENSE, the run-time Kubernetes
+// models of scripts/k8s-models.mjs). Then unpacks it into an empty temp folder (no node_modules
+// above it), starts the packaged language server over stdio and asks it for a built-in dry run of a
+// chart with a schema violation: the check fails unless the server reports the Kubernetes schema
+// problem, i.e. unless the packaged server can load its schema validator. Run after `vsce package`.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const { name, version } = JSON.parse(readFileSync(root + 'package.json', 'utf8'));
@@ -22,9 +30,17 @@ const allowed = [
   /^syntaxes\/[\w-]+\.tmLanguage\.json$/,
   /^client\/out\/extension\.js$/,
   /^server\/out\/(server|cli)\.js$/,
+  /^server\/out\/node_modules\/kubernetes-models\/(package\.json|LICENSE|[\w.-]+(\/[\w.-]+)?\.js)$/,
 ];
 const unexpected = listed.filter((f) => !allowed.some((r) => r.test(f)));
-const required = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'syntaxes/helm.tmLanguage.json'];
+const required = [
+  'package.json',
+  'client/out/extension.js',
+  'server/out/server.js',
+  'syntaxes/helm.tmLanguage.json',
+  'server/out/node_modules/kubernetes-models/package.json',
+  'server/out/node_modules/kubernetes-models/models.js',
+];
 const missing = required.filter((f) => !listed.includes(f));
 console.log(`${vsix}: ${(size / 1024).toFixed(1)} KiB, ${listed.length} files`);
 for (const f of listed) console.log(`  ${f}`);
@@ -32,4 +48,60 @@ let ok = true;
 if (size >= 2 * 1024 * 1024) (ok = false), console.error('vsix is 2 MB or larger');
 if (unexpected.length > 0) (ok = false), console.error(`unexpected files: ${unexpected.join(', ')}`);
 if (missing.length > 0) (ok = false), console.error(`missing files: ${missing.join(', ')}`);
+if (ok) ok = await schemaValidationWorks();
 process.exit(ok ? 0 : 1);
+
+/** schemaValidationWorks runs the packaged server's built-in dry run on a chart with a bad Deployment. */
+async function schemaValidationWorks() {
+  const tmp = mkdtempSync(join(tmpdir(), 'cw-vsix-'));
+  try {
+    execFileSync('unzip', ['-q', vsix, 'extension/*', '-d', tmp]);
+    const server = join(tmp, 'extension', 'server', 'out', 'server.js');
+    // Resolved exactly as the bundle's require() resolves it at run time.
+    const req = createRequire(server);
+    const { Deployment } = req('kubernetes-models/apps/v1/Deployment');
+    if (typeof Deployment !== 'function') throw new Error('kubernetes-models/apps/v1/Deployment has no Deployment');
+
+    const chart = join(tmp, 'ws', 'vsixchart');
+    mkdirSync(join(chart, 'templates'), { recursive: true });
+    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: vsixchart\nversion: 0.1.0\n');
+    writeFileSync(join(chart, 'values.yaml'), 'replicas: two\n');
+    const deploy = join(chart, 'templates', 'deploy.yaml');
+    writeFileSync(
+      deploy,
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: {{ .Values.replicas }}\n' +
+        '  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n' +
+        '    spec:\n      containers:\n        - name: web\n          image: nginx\n',
+    );
+    const rpc = createRequire(join(root, 'package.json'))('vscode-jsonrpc/node');
+    const child = spawn(process.execPath, [server, '--stdio'], { cwd: tmp, stdio: ['pipe', 'pipe', 'inherit'] });
+    const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+    conn.listen();
+    const timer = setTimeout(() => child.kill(), 60_000);
+    try {
+      const rootUri = pathToFileURL(join(tmp, 'ws')).href;
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: {} });
+      conn.sendNotification('initialized', {});
+      const r = await conn.sendRequest('chartwright/dryRun', { uri: pathToFileURL(deploy).href });
+      const problems = r.problems ?? [];
+      const hit = problems.find((p) => /replicas/.test(p.message) && p.source?.line === 5);
+      if (r.error !== undefined || hit === undefined) {
+        console.error(`packaged server: no Kubernetes schema problem for spec.replicas (error: ${r.error ?? 'none'}, problems: ${JSON.stringify(problems)})`);
+        return false;
+      }
+      console.log(`packaged server: schema validation works (${hit.message})`);
+      await conn.sendRequest('shutdown');
+      conn.sendNotification('exit');
+      return true;
+    } finally {
+      clearTimeout(timer);
+      conn.dispose();
+      child.kill(); // the server process this check started
+    }
+  } catch (e) {
+    console.error(`packaged server: schema validator cannot be loaded: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
