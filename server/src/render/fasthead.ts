@@ -8,6 +8,7 @@
 // those of the full path.
 import type { HelmVersion } from '../template/func';
 import { decodeSimpleHead, defaultYamlToJson, HeadError, type SimpleHead, type YamlToJson } from './simplehead';
+import { yamlReaderProblem } from './yamlreader';
 
 /** Bail is thrown (never escapes this module) when the document leaves the supported subset. */
 const BAIL = { bail: true };
@@ -188,7 +189,11 @@ class Scanner {
       this.seq(this.ind);
       return undefined;
     }
-    if (this.keyEnd() < 0) return this.inline(parentInd, this.cs, want); // a scalar or flow node
+    if (this.keyEnd() < 0) {
+      const c = this.t.charCodeAt(this.cs);
+      if (c === 0x7c || c === 0x3e) throw BAIL; // a block scalar on its own line
+      return this.inline(parentInd, this.cs, want); // a scalar or flow node
+    }
     switch (want) {
       case W_NONE:
         this.map(this.ind, R_NONE);
@@ -660,36 +665,59 @@ export function fastSimpleHead(doc: string): SimpleHead | undefined {
 
 // Heads (or error texts) by document text, per Helm version: a warm render (the language server
 // after an edit) re-reads mostly unchanged documents. Bounded by the total length of the keys.
-const HEAD_CACHE: Record<HelmVersion, Map<string, SimpleHead | string>> = { 3: new Map(), 4: new Map() };
+type Cached = SimpleHead | string | ReaderProblem;
+const HEAD_CACHE: Record<HelmVersion, Map<string, Cached>> = { 3: new Map(), 4: new Map() };
 const HEAD_CACHE_MAX_CHARS = 32 * 1024 * 1024;
 let headCacheChars = 0;
 
+/** ReaderProblem is go-yaml's reader error for a document (control characters, bad UTF-8). */
+export interface ReaderProblem {
+  readonly readerProblem: string;
+}
+
 /**
- * readSimpleHead is decodeSimpleHead with the fast path and the cache (used when the decoder is
- * the default one); it throws HeadError with the same text.
+ * readManifestHead checks a document as go-yaml's reader does, then decodes its head as
+ * decodeSimpleHead does — with the fast path and a cache when the decoder is the default one.
+ * It returns the head or the reader problem, and throws HeadError with the decoder's text.
  */
-export function readSimpleHead(doc: string, helmVersion: HelmVersion, yamlToJson: YamlToJson | undefined): SimpleHead {
-  if (yamlToJson !== undefined && yamlToJson !== defaultYamlToJson) return decodeSimpleHead(doc, helmVersion, yamlToJson);
+export function readManifestHead(doc: string, helmVersion: HelmVersion, yamlToJson: YamlToJson | undefined): SimpleHead | ReaderProblem {
+  const custom = yamlToJson !== undefined && yamlToJson !== defaultYamlToJson;
   const cache = HEAD_CACHE[helmVersion];
-  let r = cache.get(doc);
+  let r = custom ? undefined : cache.get(doc);
   if (r === undefined) {
-    r = fastSimpleHead(doc);
-    if (r === undefined) {
-      try {
-        r = decodeSimpleHead(doc, helmVersion, defaultYamlToJson);
-      } catch (e) {
-        if (!(e instanceof HeadError)) throw e;
-        r = e.message;
+    // Text without unusual characters cannot have a reader problem (its check is skipped).
+    const unusual = UNUSUAL.test(doc);
+    const problem = unusual ? yamlReaderProblem(doc) : undefined;
+    if (problem !== undefined) r = { readerProblem: problem };
+    else {
+      if (custom) return decodeSimpleHead(doc, helmVersion, yamlToJson);
+      r = unusual ? undefined : fastSimpleHead(doc);
+      if (r === undefined) {
+        try {
+          r = decodeSimpleHead(doc, helmVersion, defaultYamlToJson);
+        } catch (e) {
+          if (!(e instanceof HeadError)) throw e;
+          r = e.message;
+        }
       }
     }
-    if (headCacheChars + doc.length > HEAD_CACHE_MAX_CHARS) {
-      HEAD_CACHE[3].clear();
-      HEAD_CACHE[4].clear();
-      headCacheChars = 0;
+    if (!custom) {
+      if (headCacheChars + doc.length > HEAD_CACHE_MAX_CHARS) {
+        HEAD_CACHE[3].clear();
+        HEAD_CACHE[4].clear();
+        headCacheChars = 0;
+      }
+      cache.set(doc, r);
+      headCacheChars += doc.length;
     }
-    cache.set(doc, r);
-    headCacheChars += doc.length;
   }
   if (typeof r === 'string') throw new HeadError(r);
+  return r;
+}
+
+/** readSimpleHead is readManifestHead for a document known to pass the reader check. */
+export function readSimpleHead(doc: string, helmVersion: HelmVersion, yamlToJson: YamlToJson | undefined): SimpleHead {
+  const r = readManifestHead(doc, helmVersion, yamlToJson);
+  if ('readerProblem' in r) throw new HeadError(`error converting YAML to JSON: yaml: ${r.readerProblem}`);
   return r;
 }

@@ -4,8 +4,7 @@
 import type { HelmVersion } from '../template/func';
 import { quote } from '../template/fmt';
 import { HeadError, type SimpleHead, type YamlToJson } from './simplehead';
-import { readSimpleHead } from './fasthead';
-import { yamlReaderProblem } from './yamlreader';
+import { readManifestHead } from './fasthead';
 import { filepathMatch, goTrimSpace, slogValue } from './gostrings';
 
 export { goTrimSpace } from './gostrings';
@@ -168,13 +167,13 @@ export function sortManifests(files: ReadonlyMap<string, string>, opts: SortOpti
     if (goTrimSpace(content) === '') continue;
     for (const m of splitManifests(content)) {
       let head: SimpleHead;
-      // go-yaml rejects control characters and invalid UTF-8 before parsing anything.
-      const problem = yamlReaderProblem(m);
-      if (problem !== undefined) {
-        return { hooks, manifests: generic, error: `YAML parse error on ${path}: error converting YAML to JSON: yaml: ${problem}`, logs };
-      }
       try {
-        head = readSimpleHead(m, opts.helmVersion, opts.yamlToJson);
+        // go-yaml rejects control characters and invalid UTF-8 before parsing anything.
+        const r = readManifestHead(m, opts.helmVersion, opts.yamlToJson);
+        if ('readerProblem' in r) {
+          return { hooks, manifests: generic, error: `YAML parse error on ${path}: error converting YAML to JSON: yaml: ${r.readerProblem}`, logs };
+        }
+        head = r;
       } catch (e) {
         const msg = e instanceof HeadError ? e.message : String(e);
         return { hooks, manifests: generic, error: `YAML parse error on ${path}: ${msg}`, logs };
