@@ -8,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { type DryRunParams, DryRunRequest, type DryRunResult } from '../../server/src/lsp/protocol';
 import { externalBinaryAllowed, formatHelmFailure, helmDryRun, type HelmInvocation } from './commands-core';
 import { enclosingChartOf } from './detect-core';
+import { DRY_RUN_SOURCE, dryRunSummary, groupProblems } from './dryrun-core';
 import type { PreviewProvider } from './preview';
 import { readSettings, writeValuesFiles } from './settings';
 
@@ -16,6 +17,8 @@ export interface CommandDeps {
   readonly client: () => LanguageClient | undefined;
   readonly restart: () => Promise<void>;
   readonly preview: PreviewProvider;
+  /** dryRunProblems holds the Kubernetes schema problems of the last built-in dry run. */
+  readonly dryRunProblems: vscode.DiagnosticCollection;
 }
 
 function activeChart(): { doc: vscode.TextDocument; chartDir: string } | undefined {
@@ -32,13 +35,35 @@ async function dryRunBuiltin(deps: CommandDeps): Promise<void> {
   const a = activeChart();
   const client = deps.client();
   if (a === undefined || client === undefined) return;
-  const params: DryRunParams = { uri: a.doc.uri.toString() };
+  // The editor's unsaved text is what gets rendered.
+  const params: DryRunParams = { uri: a.doc.uri.toString(), text: a.doc.getText() };
   const r = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Chartwright: dry run (built-in)…', cancellable: true },
     (_p, token) => client.sendRequest<DryRunResult>(DryRunRequest.method, params, token),
   );
-  if (r.error !== undefined) void vscode.window.showErrorMessage(`Chartwright: dry run failed: ${r.error.split('\n')[0]}`);
-  await deps.preview.showOutput(`${path.basename(a.chartDir)} dry run (built-in)`, r.error === undefined ? r.text : `${r.text}\n# Error: ${r.error}\n`);
+  deps.dryRunProblems.clear();
+  const output = await deps.preview.showOutput(`${path.basename(a.chartDir)} dry run (built-in)`, r.error === undefined ? r.text : `${r.text}\n# Error: ${r.error}\n`);
+  if (r.error !== undefined) {
+    void vscode.window.showErrorMessage(dryRunSummary(r));
+    return;
+  }
+  // Schema problems go to the Problems panel at the template text behind them (or the output line).
+  for (const [uri, problems] of groupProblems(r, output.toString())) {
+    deps.dryRunProblems.set(
+      vscode.Uri.parse(uri),
+      problems.map((p) => {
+        const d = new vscode.Diagnostic(
+          new vscode.Range(p.range.startLine, p.range.startCharacter, p.range.endLine, p.range.endCharacter),
+          p.message,
+          vscode.DiagnosticSeverity.Warning,
+        );
+        d.source = DRY_RUN_SOURCE;
+        d.code = 'k8s-schema';
+        return d;
+      }),
+    );
+  }
+  vscode.window.setStatusBarMessage(dryRunSummary(r), 15_000);
 }
 
 function runHelm(inv: HelmInvocation, token: vscode.CancellationToken): Promise<{ ok: boolean; text: string }> {

@@ -62,11 +62,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const preview = new PreviewProvider(() => client);
   const status = new ChartStatus();
-  context.subscriptions.push(preview, status);
+  // A collection of its own, so the server's diagnostics never replace the dry run's and vice versa.
+  const dryRunProblems = vscode.languages.createDiagnosticCollection('chartwright-dry-run');
+  context.subscriptions.push(
+    preview,
+    status,
+    dryRunProblems,
+    // A dry run's problems describe the text it rendered; an edited document's are stale.
+    vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && dryRunProblems.delete(e.document.uri)),
+  );
   context.subscriptions.push(
     ...registerCommands({
       client: () => client,
       preview,
+      dryRunProblems,
       restart: async () => {
         if (client === undefined) {
           client = createClient(context);

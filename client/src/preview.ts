@@ -52,12 +52,13 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
     await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
   }
 
-  /** showOutput opens a read-only document with the given text (e.g. a dry run's output). */
-  async showOutput(title: string, text: string): Promise<void> {
+  /** showOutput opens a read-only document with the given text (e.g. a dry run's output); returns its URI. */
+  async showOutput(title: string, text: string): Promise<vscode.Uri> {
     const uri = vscode.Uri.from({ scheme: OUTPUT_SCHEME, path: `/${title}.yaml`, query: String(++this.outputCount) });
     this.outputs.set(uri.toString(), text);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    return uri;
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
