@@ -94,6 +94,21 @@ async function dryRunHelm(deps: CommandDeps): Promise<void> {
   await deps.preview.showOutput(`${path.basename(a.chartDir)} dry run (helm)`, r.text);
 }
 
+/**
+ * explainRestricted stands in for "Dry Run with helm" in Restricted Mode: the palette then offers
+ * "Dry Run with helm (disabled in Restricted Mode)", which says why and how to enable it.
+ */
+async function explainRestricted(): Promise<void> {
+  const trust = externalBinaryAllowed(vscode.workspace.isTrusted);
+  if (trust.allowed) {
+    void vscode.window.showInformationMessage('Chartwright: this workspace is trusted; "Dry Run with helm" is enabled.');
+    return;
+  }
+  const manage = 'Manage Workspace Trust';
+  const picked = await vscode.window.showWarningMessage(trust.message, manage);
+  if (picked === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+}
+
 async function selectValuesFiles(): Promise<void> {
   const a = activeChart();
   if (a === undefined) return;
@@ -123,6 +138,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand('chartwright.dryRun', () => dryRunBuiltin(deps)),
     vscode.commands.registerCommand('chartwright.dryRunHelm', () => dryRunHelm(deps)),
+    vscode.commands.registerCommand('chartwright.dryRunHelmRestricted', () => explainRestricted()),
     vscode.commands.registerCommand('chartwright.selectValuesFiles', () => selectValuesFiles()),
     vscode.commands.registerCommand('chartwright.restartServer', () => deps.restart()),
   ];
