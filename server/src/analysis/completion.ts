@@ -4,6 +4,7 @@
 import type { FuncDef } from '../template/func';
 import type { Value } from '../template/value';
 import { type CursorContext, cursorContext } from './context';
+import { defineRootFor } from './definectx';
 import { funcMarkdown, membersOf, shallowPreview, shortValue } from './describe';
 import { methodDoc } from './methods';
 import { lookupPath, sourceLayer } from './model';
@@ -49,7 +50,7 @@ export function scopeAt(snap: Snapshot, path: string, text: string, offset: numb
   // parse answer (see parseForScope).
   const q = text.lastIndexOf('{{', Math.max(0, offset - 1));
   const at = q >= 0 ? q : offset;
-  const loc = locate(snap.parseForScope(path, text, at), path, at, root);
+  const loc = locate(snap.parseForScope(path, text, at), path, at, root, defineRootFor(snap, dc));
   return { dc, env: loc.env };
 }
 

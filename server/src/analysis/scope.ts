@@ -65,6 +65,35 @@ export function member(v: Value, name: string): { value: Value } | undefined {
   return undefined;
 }
 
+// Values maps/lists of recent renders → their path in the chart's `.Values`, so a values subtree
+// passed to a define through a `dict` (`.imageRoot`) is still known as `.Values.image`.
+const valuesOrigins = new WeakMap<object, readonly string[]>();
+
+/**
+ * registerValuesOrigins records the `.Values` path of every map and list of the rendered charts'
+ * values (`charts` in pre-order; subcharts are registered first and win, so an object shared
+ * with a parent keeps the path of the chart whose templates most likely pass it to a define).
+ */
+export function registerValuesOrigins(charts: readonly { readonly context: ReadonlyMap<string, Value> }[]): void {
+  const seen = new Set<object>();
+  const walk = (v: Value, path: string[], depth: number): void => {
+    if (depth > 32 || !(v instanceof Map || Array.isArray(v)) || seen.has(v)) return;
+    seen.add(v);
+    if (!valuesOrigins.has(v)) valuesOrigins.set(v, path);
+    if (v instanceof Map) for (const [k, x] of v) walk(x, [...path, k], depth + 1);
+    else v.forEach((x, i) => walk(x, [...path, String(i)], depth + 1));
+  };
+  for (const c of [...charts].reverse()) {
+    const vals = c.context.get('Values');
+    if (vals !== undefined) walk(vals, [], 0);
+  }
+}
+
+/** valuesOriginOf is the registered `.Values` path of a rendered values map/list. */
+export function valuesOriginOf(v: Value): readonly string[] | undefined {
+  return v instanceof Map || Array.isArray(v) ? valuesOrigins.get(v) : undefined;
+}
+
 /** resolveFields follows field names from a symbol; undefined when a step is unknown/missing. */
 export function resolveFields(sym: Sym | undefined, names: readonly string[]): Sym | undefined {
   let cur = sym;
@@ -72,7 +101,8 @@ export function resolveFields(sym: Sym | undefined, names: readonly string[]): S
     if (cur === undefined) return undefined;
     const m = member(cur.value, name);
     if (m === undefined) return undefined;
-    const valuesPath = cur.isRoot === true && name === 'Values' ? [] : cur.valuesPath !== undefined ? [...cur.valuesPath, name] : undefined;
+    const valuesPath =
+      cur.isRoot === true && name === 'Values' ? [] : cur.valuesPath !== undefined ? [...cur.valuesPath, name] : valuesOriginOf(m.value);
     cur = { value: m.value, valuesPath, approximate: cur.approximate };
   }
   return cur;
@@ -234,19 +264,24 @@ export function treeAt(result: ParseResult, fileName: string, offset: number): N
   return result.trees.get(fileName);
 }
 
-/** locate computes the static scope and the node at `offset` (root = the chart's context). */
-export function locate(result: ParseResult, fileName: string, offset: number, root: Sym | undefined): Located {
+/**
+ * locate computes the static scope and the node at `offset` (root = the chart's context, or,
+ * inside a define, `defineRoot(name)` when it knows what the define's callers pass).
+ */
+export function locate(result: ParseResult, fileName: string, offset: number, root: Sym | undefined, defineRoot?: (name: string) => Sym | undefined): Located {
   const tree = treeAt(result, fileName, offset);
+  if (tree?.defineRange !== undefined && defineRoot !== undefined) root = defineRoot(tree.name) ?? root;
   const w = new Walker(offset, root, tree?.text ?? '');
   if (tree !== undefined) w.list(tree.root, w.env);
   return { env: w.env, tree, leaf: w.leaf, command: w.command, templateNode: w.templateNode };
 }
 
-/** walkAll calls `visit` for every operand node of a tree with its static scope. */
-export function walkAll(tree: N.Tree, root: Sym | undefined, visit: (n: N.Node, env: Env) => void): void {
+/** walkAll calls `visit` for every operand node of a tree with its static scope (and `command` for every command). */
+export function walkAll(tree: N.Tree, root: Sym | undefined, visit: (n: N.Node, env: Env) => void, command?: (c: N.CommandNode, env: Env) => void): void {
   const rootEnv: Env = { dot: root, vars: new Map([['$', { name: '$', decl: undefined, sym: root }]]) };
   const pipe = (p: N.PipeNode, env: Env): void => {
     for (const c of p.cmds) {
+      command?.(c, env);
       for (const a of c.args) {
         if (a.kind === 'pipe') pipe(a, env);
         else if (a.kind === 'chain' && a.node.kind === 'pipe') pipe(a.node, env);

@@ -10,11 +10,12 @@ import { templateMap, type RenderChart } from '../helm/objects';
 import { ParseCache, render, type EngineTemplate, type RenderError, type RenderedFile } from '../render/engine';
 import { allFunctions } from '../render/funcmap';
 import { helmFuncMap } from '../render/funcmap';
-import type { FuncDef, HelmVersion, Runtime } from '../template/func';
+import type { FuncDef, FuncMap, HelmVersion, Runtime } from '../template/func';
 import { parse, type ParseResult } from '../template/parse/index';
 import { type GoMap, type Value, utf8Decode } from '../template/value';
 import { type AnalysisHost, type AnalysisSettings, DEFAULT_SETTINGS } from './host';
 import { type ChartModel, buildModel, isTemplatePath, releaseOptions } from './model';
+import { registerValuesOrigins } from './scope';
 import { type ValuesDoc, parseValuesDoc } from './valuesdoc';
 
 /** DocState is an open document's text at a version. */
@@ -69,6 +70,50 @@ export interface RenderOutcome {
   readonly files: ReadonlyMap<string, RenderedFile>;
   /** textOf maps an engine template name to the template text that was rendered. */
   readonly textOf: ReadonlyMap<string, string>;
+  /** includeContexts: the distinct data values each `include "name" DATA` passed during the render (first few per name). */
+  readonly includeContexts: ReadonlyMap<string, readonly Value[]>;
+}
+
+/** MAX_CONTEXTS bounds the recorded include contexts per define name. */
+const MAX_CONTEXTS = 4;
+
+/**
+ * recordingFuncs wraps `include` so a render records the data each define was called with: the
+ * language service uses it as `.` inside that define (a define's dot is whatever its callers pass).
+ */
+function recordingFuncs(funcs: FuncMap, into: Map<string, Value[]>): FuncMap {
+  const inc = funcs.get('include');
+  if (inc === undefined) return funcs;
+  const m = new Map(funcs);
+  m.set('include', {
+    ...inc,
+    impl: (args, ctx) => {
+      const [name, data] = args;
+      if (typeof name === 'string') {
+        let list = into.get(name);
+        if (list === undefined) {
+          list = [];
+          into.set(name, list);
+        }
+        if (list.length < MAX_CONTEXTS && !list.some((x) => sameContext(x, data))) list.push(data);
+      }
+      return inc.impl(args, ctx);
+    },
+  });
+  return m;
+}
+
+/** sameContext: the same object, or dicts whose entries are the same objects (a fresh `dict` per call). */
+function sameContext(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (!(a instanceof Map) || !(b instanceof Map) || a.size !== b.size) return false;
+  for (const [k, v] of a) {
+    if (!b.has(k)) return false;
+    const w = b.get(k);
+    if (v !== w && (typeof v === 'object' || typeof w === 'object')) return false;
+    if (v !== w && v !== null && typeof v !== 'object' && !(typeof v === typeof w)) return false;
+  }
+  return true;
 }
 
 // allFunctions builds a fresh map per call; the function set never changes within a process.
@@ -410,6 +455,14 @@ export class Snapshot {
     return ctx;
   }
 
+  /**
+   * lastIncludeContexts returns what the most recent render of the tree recorded for `include`
+   * calls of `name` (possibly from an older snapshot; never renders — completion calls this).
+   */
+  lastIncludeContexts(model: ChartModel, name: string): readonly Value[] | undefined {
+    return this.ws.caches.renders.get(model.root)?.outcome.includeContexts.get(name);
+  }
+
   /** render renders the whole tree with the current buffers (memoized; a fresh release each time). */
   render(model: ChartModel): RenderOutcome {
     const sources = this.templates(model);
@@ -424,7 +477,8 @@ export class Snapshot {
   private computeRender(model: ChartModel, sources: TemplateSource[]): RenderOutcome {
     const pathOf = new Map<string, string>();
     const engineText = new Map<string, string>();
-    const none = { error: undefined, pathOf, files: new Map<string, RenderedFile>(), textOf: engineText };
+    const contexts = new Map<string, Value[]>();
+    const none = { error: undefined, pathOf, files: new Map<string, RenderedFile>(), textOf: engineText, includeContexts: contexts };
     if (model.chart === undefined || model.prepared === undefined) return none;
     const hv = this.settings.helmVersion;
     // Templates mutate values (`set`), so every render gets a freshly prepared release.
@@ -449,8 +503,10 @@ export class Snapshot {
     const cache = this.parseCache(model.root);
     try {
       // Source maps let diagnostics point from rendered output back to template text.
-      const res = render(tpls, { helmVersion: hv, runtime: this.ws.host.runtime, funcs: helmFuncMap(hv), cache, sourceMaps: true });
-      return { error: res.error, pathOf, files: res.error === undefined ? res.files : new Map(), textOf: engineText };
+      const funcs = recordingFuncs(helmFuncMap(hv), contexts);
+      const res = render(tpls, { helmVersion: hv, runtime: this.ws.host.runtime, funcs, cache, sourceMaps: true });
+      registerValuesOrigins(prep.charts);
+      return { error: res.error, pathOf, files: res.error === undefined ? res.files : new Map(), textOf: engineText, includeContexts: contexts };
     } catch (e) {
       return {
         ...none,

@@ -2,6 +2,7 @@
 // field path, a variable, a function name, or a define name (include/template string).
 import type * as N from '../template/parse/node';
 import { type Env, type Sym, type VarInfo, locate, nodeStart, resolveFields } from './scope';
+import { defineRootFor } from './definectx';
 import type { DocChart, Snapshot } from './snapshot';
 import type { Span } from './types';
 
@@ -57,7 +58,7 @@ export function targetAt(snap: Snapshot, path: string, offset: number): TargetIn
   if (text === undefined) return undefined;
   const dc = snap.docChart(path);
   const root: Sym | undefined = dc !== undefined ? { value: snap.rootContext(dc), isRoot: true } : undefined;
-  const loc = locate(snap.parse(path, text), path, offset, root);
+  const loc = locate(snap.parse(path, text), path, offset, root, defineRootFor(snap, dc));
   const env = loc.env;
   const t = loc.templateNode;
   if (t !== undefined) return { target: { kind: 'define', span: { start: t.nameStart, end: t.nameEnd }, name: t.name }, dc, env };

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as L from 'vscode-languageserver/node';
 import type { CompletionEntry, CompletionKind, Diagnostic, DocSymbol, Location, ResolveData, Span } from '../analysis/types';
 import type { Severity } from '../analysis/codes';
+import type { SignatureResult } from '../analysis/signature';
 
 /** LineIndex maps offsets and positions for one text. */
 export class LineIndex {
@@ -192,4 +193,19 @@ export function asResolveData(x: unknown): ResolveData | undefined {
     default:
       return undefined;
   }
+}
+
+/** toLspSignatureHelp converts a signature (parameters as label offsets; -1 → no active parameter). */
+export function toLspSignatureHelp(s: SignatureResult): L.SignatureHelp {
+  const parameters: L.ParameterInformation[] = s.parameters.map((p) => ({
+    label: [p.start, p.end],
+    documentation: p.documentation === undefined ? undefined : { kind: 'markdown', value: p.documentation },
+  }));
+  // An index past the parameters highlights none (LSP 3.16+ clients; older ones default to 0).
+  const active = s.activeParameter < 0 ? parameters.length : s.activeParameter;
+  return {
+    signatures: [{ label: s.label, documentation: { kind: 'markdown', value: s.documentation }, parameters, activeParameter: active }],
+    activeSignature: 0,
+    activeParameter: active,
+  };
 }

@@ -10,8 +10,10 @@ import { diagnostics } from '../analysis/diagnostics';
 import type { AnalysisHost } from '../analysis/host';
 import { hover } from '../analysis/hover';
 import { Workspace } from '../analysis/snapshot';
+import { references } from '../analysis/references';
+import { signatureHelp } from '../analysis/signature';
 import { documentSymbols } from '../analysis/symbols';
-import { asResolveData, lineIndex, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
+import { asResolveData, lineIndex, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
 import { DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
 import { handleDryRun, handleRender } from './requests';
 import { SETTINGS_SECTION, parseSettings } from './settings';
@@ -142,6 +144,8 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
         hoverProvider: true,
         definitionProvider: true,
         documentSymbolProvider: true,
+        referencesProvider: true,
+        signatureHelpProvider: { triggerCharacters: [' ', '('], retriggerCharacters: [' ', '|'] },
       },
       serverInfo: { name: 'chartwright' },
     };
@@ -218,6 +222,24 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       const snap = ws.snapshot();
       const t = (path: string): string | undefined => snap.text(path);
       return definition(snap, a.path, a.offset).flatMap((l) => toLspLocation(l, t) ?? []);
+    }),
+  );
+  connection.onReferences(
+    safe('references', [], (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      if (a === undefined) return [];
+      const snap = ws.snapshot();
+      const t = (path: string): string | undefined => snap.text(path);
+      return references(snap, a.path, a.offset, p.context.includeDeclaration).flatMap((l) => toLspLocation(l, t) ?? []);
+    }),
+  );
+  connection.onSignatureHelp(
+    safe('signatureHelp', null, (p) => {
+      const a = at(p.textDocument.uri, p.position);
+      if (a === undefined) return null;
+      const s = signatureHelp(ws.snapshot(), a.path, a.offset);
+      if (s === undefined) return null;
+      return toLspSignatureHelp(s);
     }),
   );
   connection.onDocumentSymbol(

@@ -1,0 +1,301 @@
+// Find references: of a values key (from a values file or a template's `.Values.a.b`) — every
+// template read of that path (direct, through `$`, inside `with`/`range`/variables as far as
+// scope analysis knows, `index .Values.a "b"`, and inside defines through the contexts their
+// callers passed in the last render) plus, as declarations, the key in each values layer; of a
+// `define` — every `include`/`template` call across the chart tree plus the define itself.
+import type { Chart } from '../chart/loader';
+import type * as N from '../template/parse/node';
+import { defineRootFor } from './definectx';
+import { layersFor, valuesKeyOf } from './model';
+import { type Env, type Sym, member, nodeStart, valuesOriginOf, walkAll } from './scope';
+import type { DocChart, Snapshot } from './snapshot';
+import { targetAt } from './target';
+import type { Location, Span } from './types';
+import type { KeyNode } from './valuesdoc';
+
+/** ValuesTarget is a values key: a path in one chart's `.Values`, or a `global` path seen by every chart. */
+interface ValuesTarget {
+  readonly kind: 'values';
+  readonly chart: Chart;
+  readonly path: readonly string[];
+  readonly global: boolean;
+}
+
+/** RefTarget is what references are asked for. */
+type RefTarget = ValuesTarget | { readonly kind: 'define'; readonly name: string };
+
+function sameChart(a: Chart, b: Chart): boolean {
+  return a.origin.archive === b.origin.archive && a.origin.path === b.origin.path;
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** valuesTarget canonicalises a key path of chart `c`'s values: subchart keys descend, `global` is shared. */
+function valuesTarget(dc: DocChart, c: Chart, keyPath: readonly string[]): ValuesTarget | undefined {
+  let chart = c;
+  let path = keyPath;
+  for (;;) {
+    if (path.length === 0) return undefined;
+    if (path[0] === 'global') return { kind: 'values', chart, path, global: true };
+    const sub = chart.dependencies.find((d) => valuesKeyOf(dc.model, d) === path[0] && d.metadata.type !== 'library');
+    if (sub === undefined || path.length === 1) return { kind: 'values', chart, path, global: false };
+    chart = sub;
+    path = path.slice(1);
+  }
+}
+
+/** keyPathAt finds the values key under `offset` (its key text first, else the innermost entry covering it). */
+function keyPathAt(roots: readonly KeyNode[], offset: number): string[] | undefined {
+  const inKey = (nodes: readonly KeyNode[], acc: string[]): string[] | undefined => {
+    for (const k of nodes) {
+      if (offset >= k.key.start && offset <= k.key.end) return [...acc, k.name];
+      if (offset >= k.whole.start && offset <= k.whole.end) {
+        const deeper = inKey(k.children, [...acc, k.name]);
+        if (deeper !== undefined) return deeper;
+      }
+    }
+    return undefined;
+  };
+  const inWhole = (nodes: readonly KeyNode[], acc: string[]): string[] | undefined => {
+    for (const k of nodes) {
+      if (offset >= k.whole.start && offset <= k.whole.end) return inWhole(k.children, [...acc, k.name]) ?? [...acc, k.name];
+    }
+    return undefined;
+  };
+  return inKey(roots, []) ?? inWhole(roots, []);
+}
+
+/** refTargetAt finds what references are asked for at `offset` of `path`. */
+function refTargetAt(snap: Snapshot, path: string, offset: number): { dc: DocChart; target: RefTarget } | undefined {
+  const dc = snap.docChart(path);
+  const text = snap.text(path);
+  if (dc === undefined || text === undefined) return undefined;
+  if (dc.kind === 'template') {
+    const def = snap.parse(path, text).defines.find((d) => offset >= d.nameStart && offset <= d.nameEnd);
+    if (def !== undefined) return { dc, target: { kind: 'define', name: def.name } };
+    const info = targetAt(snap, path, offset);
+    if (info === undefined) return undefined;
+    const t = info.target;
+    if (t.kind === 'define') return { dc, target: t };
+    if (t.kind !== 'path') return undefined;
+    const vp = t.sym?.valuesPath ?? (t.parent?.valuesPath !== undefined ? [...t.parent.valuesPath, t.name] : undefined);
+    if (vp === undefined || vp.length === 0) return undefined;
+    const target = valuesTarget(dc, dc.chart, vp);
+    return target === undefined ? undefined : { dc, target };
+  }
+  // A values file: the chart's values.yaml, or one of the user's values files (root chart).
+  const isUser = dc.model.userLayers.some((l) => l.path === path);
+  if (dc.kind !== 'values' && !isUser) return undefined;
+  const keyPath = keyPathAt(snap.valuesDoc(text).roots, offset);
+  if (keyPath === undefined) return undefined;
+  const chart = isUser && dc.model.chart !== undefined ? dc.model.chart : dc.chart;
+  const target = valuesTarget(dc, chart, keyPath);
+  return target === undefined ? undefined : { dc, target };
+}
+
+/** references lists the locations referring to the thing at `offset` (declarations too when asked). */
+export function references(snap: Snapshot, path: string, offset: number, includeDeclaration: boolean): Location[] {
+  const found = refTargetAt(snap, path, offset);
+  if (found === undefined) return [];
+  const { dc, target } = found;
+  const out: Location[] = [];
+  if (target.kind === 'define') {
+    if (includeDeclaration) {
+      for (const s of snap.defines(dc.model).get(target.name) ?? []) {
+        if (s.path === undefined) continue;
+        // The name literal without its quotes, like the call sites.
+        out.push({ path: s.path, ...unquoted(s.text, s.nameStart, s.nameEnd) });
+      }
+    }
+    out.push(...defineCalls(snap, dc, target.name));
+  } else {
+    if (includeDeclaration) out.push(...valuesDeclarations(snap, dc, target));
+    out.push(...valuesReads(snap, dc, target));
+  }
+  const seen = new Set<string>();
+  return out.filter((l) => {
+    const k = `${l.path}:${l.start}:${l.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** visitTrees calls `fn` for every parsed tree of every template of the tree with a path on disk. */
+function visitTrees(snap: Snapshot, dc: DocChart, fn: (path: string, tree: N.Tree, owner: DocChart) => void): void {
+  for (const s of snap.templates(dc.model)) {
+    if (s.path === undefined) continue;
+    const owner = snap.docChart(s.path);
+    if (owner === undefined) continue;
+    for (const tree of snap.parse(s.path, s.text).trees.values()) fn(s.path, tree, owner);
+  }
+}
+
+/** unquoted is a string literal's range without its quotes. */
+function unquoted(text: string, start: number, end: number): Span {
+  const quoted = end - start >= 2 && /["`]/.test(text[start] ?? '');
+  return quoted ? { start: start + 1, end: end - 1 } : { start, end };
+}
+
+/** defineCalls finds `include "name"` and `{{ template "name" }}` calls. */
+function defineCalls(snap: Snapshot, dc: DocChart, name: string): Location[] {
+  const out: Location[] = [];
+  visitTrees(snap, dc, (path, tree) => {
+    const pipe = (p: N.PipeNode | null): void => {
+      if (p === null) return;
+      for (const c of p.cmds) {
+        const [fn, arg] = c.args;
+        if (fn?.kind === 'identifier' && fn.ident === 'include' && arg?.kind === 'string' && arg.text === name) out.push({ path, start: arg.pos + 1, end: arg.end - 1 });
+        for (const a of c.args) {
+          if (a.kind === 'pipe') pipe(a);
+          else if (a.kind === 'chain' && a.node.kind === 'pipe') pipe(a.node);
+        }
+      }
+    };
+    const list = (l: N.ListNode | null): void => {
+      if (l === null) return;
+      for (const n of l.nodes) {
+        switch (n.kind) {
+          case 'action':
+            pipe(n.pipe);
+            break;
+          case 'template':
+            if (n.name === name) out.push({ path, ...unquoted(tree.text, n.nameStart, n.nameEnd) });
+            pipe(n.pipe);
+            break;
+          case 'if':
+          case 'with':
+          case 'range':
+            pipe(n.pipe);
+            list(n.list);
+            list(n.elseList);
+            break;
+          default:
+            break;
+        }
+      }
+    };
+    list(tree.root);
+  });
+  return out;
+}
+
+/** readsChart says whether templates of `owner` can read values of the target. */
+function readsChart(owner: Chart, t: ValuesTarget): boolean {
+  if (t.global) return true;
+  if (sameChart(owner, t.chart)) return true;
+  // A library chart's helpers run with the values of the chart that depends on it.
+  return owner.metadata.type === 'library' && owner.parent !== undefined && sameChart(owner.parent, t.chart);
+}
+
+/** valuesReads finds the template operands reading the target path. */
+function valuesReads(snap: Snapshot, dc: DocChart, t: ValuesTarget): Location[] {
+  const out: Location[] = [];
+  const defineRoot = defineRootFor(snap, dc);
+  visitTrees(snap, dc, (path, tree, owner) => {
+    if (!readsChart(owner.chart, t)) return;
+    const chartRoot: Sym = { value: snap.rootContext(owner), isRoot: true };
+    const root = tree.defineRange !== undefined ? (defineRoot?.(tree.name) ?? chartRoot) : chartRoot;
+    const hit = (span: Span): void => {
+      out.push({ path, ...span });
+    };
+    walkAll(
+      tree,
+      root,
+      (n, env) => matchOperand(n, env, t.path, hit),
+      (c, env) => matchIndex(c, env, t.path, hit),
+    );
+  });
+  return out;
+}
+
+/** operandPaths walks a field/variable operand segment by segment: the values path each segment reads and its span. */
+function operandPaths(n: N.Node, env: Env, each: (path: readonly string[], span: Span) => void): readonly string[] | undefined {
+  let base: Sym | undefined;
+  let names: readonly string[];
+  let pos: number;
+  if (n.kind === 'field') {
+    base = env.dot;
+    names = n.ident;
+    pos = nodeStart(n);
+  } else if (n.kind === 'variable') {
+    base = env.vars.get(n.ident[0])?.sym;
+    names = n.ident.slice(1);
+    pos = nodeStart(n) + n.ident[0].length;
+  } else if (n.kind === 'dot') {
+    const vp = env.dot?.valuesPath;
+    if (vp !== undefined && vp.length > 0) each(vp, { start: n.pos, end: n.end });
+    return vp;
+  } else return undefined;
+  let cur = base;
+  let path: string[] | undefined = base?.valuesPath !== undefined ? [...base.valuesPath] : undefined;
+  for (const name of names) {
+    const span = { start: pos + 1, end: pos + 1 + name.length };
+    pos = span.end;
+    if (cur?.isRoot === true && name === 'Values') {
+      const m = member(cur.value, name);
+      path = [];
+      cur = m === undefined ? undefined : { value: m.value, valuesPath: [] };
+      continue;
+    }
+    if (path === undefined) {
+      // Not (yet) inside .Values: follow known values; a rendered values subtree (passed in a
+      // `dict` to a define) is known by its origin.
+      const m = cur !== undefined ? member(cur.value, name) : undefined;
+      const origin = m !== undefined ? valuesOriginOf(m.value) : undefined;
+      if (origin !== undefined) {
+        path = [...origin];
+        each(path, span);
+      }
+      cur = m === undefined ? undefined : { value: m.value, valuesPath: origin };
+      continue;
+    }
+    path = [...path, name];
+    each(path, span);
+    const m = cur !== undefined ? member(cur.value, name) : undefined;
+    cur = m === undefined ? undefined : { value: m.value, valuesPath: path };
+  }
+  return path;
+}
+
+function matchOperand(n: N.Node, env: Env, target: readonly string[], hit: (s: Span) => void): void {
+  operandPaths(n, env, (p, span) => {
+    if (samePath(p, target)) hit(span);
+  });
+}
+
+/** matchIndex handles `index .Values.a "b" "c"`: string keys extend the values path. */
+function matchIndex(c: N.CommandNode, env: Env, target: readonly string[], hit: (s: Span) => void): void {
+  const fn = c.args[0];
+  if (fn?.kind !== 'identifier' || fn.ident !== 'index' || c.args.length < 3) return;
+  const base = operandPaths(c.args[1], env, () => undefined);
+  if (base === undefined) return;
+  let path = [...base];
+  for (const a of c.args.slice(2)) {
+    if (a.kind !== 'string') return;
+    path = [...path, a.text];
+    if (samePath(path, target)) hit({ start: a.pos + 1, end: a.end - 1 });
+  }
+}
+
+/** valuesDeclarations finds the target key in every values file that can set it. */
+function valuesDeclarations(snap: Snapshot, dc: DocChart, t: ValuesTarget): Location[] {
+  const out: Location[] = [];
+  const at = (file: string | undefined, text: string | undefined, keyPath: readonly string[]): void => {
+    if (file === undefined || text === undefined) return;
+    const k = snap.valuesDoc(text).find(keyPath);
+    if (k !== undefined) out.push({ path: file, start: k.key.start, end: k.key.end });
+  };
+  if (t.global) {
+    // Globals: any chart's values.yaml (Helm copies them down to every subchart) and user files.
+    for (const l of dc.model.userLayers) at(l.path, l.text, t.path);
+    for (const c of dc.model.byOrigin.values()) {
+      for (const l of layersFor(dc.model, c)) if (l.prefix.length === 0) at(l.path, l.text, t.path);
+    }
+    return out;
+  }
+  for (const l of layersFor(dc.model, t.chart)) at(l.path, l.text, [...l.prefix, ...t.path]);
+  return out;
+}
