@@ -263,3 +263,22 @@ test('the dot inside a define is what its include callers passed in the last ren
     c.dispose();
   }
 });
+
+test('hover: an include call shows what it rendered at that call site; values show every layer', async () => {
+  const c = await session();
+  try {
+    const hoverAt = async (rel: string, needle: string, inNeedle: number): Promise<string> => {
+      const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: uri(rel) }, position: cursorIn(rel, mark(rel, needle, inNeedle)) })) as { contents: { value: string } } | null;
+      return h?.contents.value ?? '';
+    };
+    // The dict argument is only known to the render: the call site's own output.
+    assert.match(await hoverAt('templates/app.yaml', '"mychart.image"', 3), /Renders here[\s\S]*nginx:1\.25/);
+    assert.match(await hoverAt('templates/app.yaml', '"mychart.labels"', 3), /Renders here[\s\S]*app: mychart/);
+    // The subchart's `enabled`: the parent's values win over the subchart's default.
+    const md = await hoverAt('charts/sub/templates/g.yaml', '.Values.enabled', 10);
+    assert.match(md, /Set in values\.yaml of chart mychart/);
+    assert.match(md, /Overrides:\n- values\.yaml of chart sub \(`\/ws\/mychart\/charts\/sub\/values\.yaml`\): `false`/);
+  } finally {
+    c.dispose();
+  }
+});

@@ -1,8 +1,10 @@
 // Hover: a value path's effective value and the values layer that set it; a function's docs;
 // a define's location, source and what it renders with the chart's context.
 import { describeDefineSite } from './definition';
-import { funcMarkdown, yamlPreview } from './describe';
-import { sourceLayer } from './model';
+import { funcMarkdown, shortValue, yamlPreview } from './describe';
+import { renderedAtCallSite } from './callsite';
+import { settingLayers } from './model';
+import type { Value } from '../template/value';
 import { previewDefine } from './preview';
 import type { Snapshot } from './snapshot';
 import { type Target, targetAt } from './target';
@@ -30,9 +32,14 @@ export function hover(snap: Snapshot, path: string, offset: number): HoverResult
         const sites = snap.defines(dc.model).get(target.name);
         if (sites === undefined || sites.length === 0) return `template \`${target.name}\` is not defined in this chart or its dependencies`;
         const parts = [`**define** \`${target.name}\``, ...sites.map((s) => describeDefineSite(s))];
-        const p = previewDefine(snap, dc, target.name);
-        if ('output' in p) parts.push('Renders (with the chart context):\n```yaml\n' + cut(p.output, 20) + '\n```');
-        else parts.push('Rendering it fails: `' + p.error + '`');
+        const at = target.call ? renderedAtCallSite(snap, dc, offset) : undefined;
+        if (at !== undefined) {
+          parts.push('Renders here (last render of the chart):\n```yaml\n' + cut(at, 20) + '\n```');
+        } else {
+          const p = previewDefine(snap, dc, target.name);
+          if ('output' in p) parts.push('Renders (with the chart context):\n```yaml\n' + cut(p.output, 20) + '\n```');
+          else parts.push('Rendering it fails: `' + p.error + '`');
+        }
         return parts.join('\n\n');
       }
       case 'path':
@@ -60,8 +67,14 @@ function pathMarkdown(dc: ReturnType<Snapshot['docChart']>, t: Extract<Target, {
     return parts[0] + '\n\nvalue not known statically';
   }
   if (valuesPath !== undefined && dc !== undefined) {
-    const src = sourceLayer(dc.model, dc.chart, valuesPath);
-    parts.push(src === undefined ? 'Not set in any values layer.' : `Set in ${src.layer.label}${src.layer.path !== undefined ? ` (\`${src.layer.path}\`)` : ''}.`);
+    const layers = settingLayers(dc.model, dc.chart, valuesPath);
+    const where = (l: (typeof layers)[number]): string => `${l.layer.label}${l.layer.path !== undefined ? ` (\`${l.layer.path}\`)` : ''}`;
+    if (layers.length === 0) parts.push('Not set in any values layer.');
+    else {
+      parts.push(`Set in ${where(layers[0])}.`);
+      // The layers it overrides, in precedence order (a parent chart's values, the chart's defaults, globals).
+      if (layers.length > 1) parts.push('Overrides:\n' + layers.slice(1).map((l) => `- ${where(l)}: \`${shortValue(l.value as Value)}\``).join('\n'));
+    }
   }
   return parts.join('\n\n');
 }

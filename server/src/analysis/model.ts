@@ -197,3 +197,20 @@ export function sourceLayer(model: ChartModel, c: Chart, path: readonly string[]
   }
   return undefined;
 }
+
+/** settingLayers lists every layer that sets `path` of chart c (highest precedence first) with its value there. */
+export function settingLayers(model: ChartModel, c: Chart, path: readonly string[]): Array<{ layer: ValuesLayer; keyPath: string[]; value: unknown }> {
+  const out: Array<{ layer: ValuesLayer; keyPath: string[]; value: unknown }> = [];
+  for (const layer of layersFor(model, c)) {
+    const candidates: string[][] = [[...layer.prefix, ...path]];
+    if (path[0] === 'global') candidates.push([...path]);
+    for (const keyPath of candidates) {
+      const r = lookupPath(layer.values, keyPath);
+      if (r.found) {
+        out.push({ layer, keyPath, value: r.value });
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -455,6 +455,11 @@ export class Snapshot {
     return ctx;
   }
 
+  /** lastRender is the most recent render outcome of the tree (maybe of older buffers; never renders). */
+  lastRender(model: ChartModel): RenderOutcome | undefined {
+    return this.ws.caches.renders.get(model.root)?.outcome;
+  }
+
   /**
    * lastIncludeContexts returns what the most recent render of the tree recorded for `include`
    * calls of `name` (possibly from an older snapshot; never renders — completion calls this).

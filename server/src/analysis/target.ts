@@ -20,7 +20,8 @@ export type Target =
     }
   | { readonly kind: 'variable'; readonly span: Span; readonly info: VarInfo | undefined }
   | { readonly kind: 'function'; readonly span: Span; readonly name: string }
-  | { readonly kind: 'define'; readonly span: Span; readonly name: string };
+  /** define: a define name; call: in an include/template call (not the define itself). */
+  | { readonly kind: 'define'; readonly span: Span; readonly name: string; readonly call?: boolean };
 
 /** TargetInfo is the target with the document context it was computed in. */
 export interface TargetInfo {
@@ -61,7 +62,7 @@ export function targetAt(snap: Snapshot, path: string, offset: number): TargetIn
   const loc = locate(snap.parse(path, text), path, offset, root, defineRootFor(snap, dc));
   const env = loc.env;
   const t = loc.templateNode;
-  if (t !== undefined) return { target: { kind: 'define', span: { start: t.nameStart, end: t.nameEnd }, name: t.name }, dc, env };
+  if (t !== undefined) return { target: { kind: 'define', span: { start: t.nameStart, end: t.nameEnd }, name: t.name, call: true }, dc, env };
   const leaf = loc.leaf;
   if (leaf === undefined) return undefined;
   const target = leafTarget(leaf, loc.command, env, offset);
@@ -90,7 +91,7 @@ function leafTarget(leaf: N.Node, command: N.CommandNode | undefined, env: Env, 
     case 'string': {
       const fn = command?.args[0];
       if (fn?.kind === 'identifier' && fn.ident === 'include' && command?.args[1] === leaf) {
-        return { kind: 'define', span: { start: leaf.pos + 1, end: leaf.end - 1 }, name: leaf.text };
+        return { kind: 'define', span: { start: leaf.pos + 1, end: leaf.end - 1 }, name: leaf.text, call: true };
       }
       return undefined;
     }
