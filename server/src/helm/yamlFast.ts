@@ -68,6 +68,8 @@ class Decoder {
   private next = 0;
   /** started: a content line of the document was seen. */
   private started = false;
+  /** anchors defined so far (name → decoded value). */
+  readonly anchors = new Map<string, GY>();
   /** key set by keyEnd. */
   key: GY = null;
 
@@ -221,6 +223,32 @@ class Decoder {
       }
       case 0x7c: // |
         return this.literal(parentInd, vs);
+      case 0x26: {
+        // &anchor: on a one-line node, or on the block node of the following lines
+        const e = this.anchorEnd(vs);
+        const name = t.slice(vs + 1, e);
+        const k = skipSpaces(t, e, this.le);
+        let v: GY;
+        if (k === this.le || t.charCodeAt(k) === HASH) {
+          this.advance();
+          v = !this.eof && this.ind > parentInd ? this.block(parentInd) : null;
+        } else {
+          const d = t.charCodeAt(k);
+          if (d === 0x26 || d === 0x2a || d === 0x7c) throw BAIL;
+          v = this.inline(parentInd, k);
+        }
+        // go-yaml resolves an alias to the latest definition before it.
+        this.anchors.set(name, v);
+        return v;
+      }
+      case 0x2a: {
+        // *alias of an anchor defined earlier (an unknown one is an error: full parser)
+        end = this.anchorEnd(vs);
+        const name = t.slice(vs + 1, end);
+        if (!this.anchors.has(name)) throw BAIL;
+        result = this.anchors.get(name) as GY;
+        break;
+      }
       case 0x5b:
       case 0x7b: {
         const f = this.flow(vs);
@@ -256,6 +284,18 @@ class Decoder {
     this.advance();
     if (!this.eof && this.ind > parentInd) throw BAIL;
     return result;
+  }
+
+  /** anchorEnd returns the end of an anchor or alias name at i (after & or *), followed by a space or the line end. */
+  anchorEnd(i: number): number {
+    const t = this.t;
+    let j = i + 1;
+    for (; j < this.le; j++) {
+      const c = t.charCodeAt(j);
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DASH)) break;
+    }
+    if (j === i + 1 || (j < this.le && t.charCodeAt(j) !== SP)) throw BAIL;
+    return j;
   }
 
   /** quoted decodes a quoted scalar on one line at i (before le). */
