@@ -19,6 +19,7 @@ const APP = [
   'pull: {{ index .Values.image "tag" }}',
   'img: {{ include "mychart.image" (dict "imageRoot" .Values.image "global" .Values.global) }}',
   '{{ template "mychart.labels" . }}',
+  'lib: {{ include "common.tag" (dict "img" .Values.image) }}',
   '',
 ].join('\n');
 
@@ -26,6 +27,7 @@ const FILES: Record<string, string> = {
   ...BASE_FILES,
   [`${ROOT}/templates/app.yaml`]: APP,
   [`${ROOT}/templates/_image.tpl`]: '{{- define "mychart.image" -}}\n{{ .imageRoot.repository }}:{{ .imageRoot.tag }}\n{{- end }}\n',
+  [`${ROOT}/charts/common/templates/_tag.tpl`]: '{{- define "common.tag" -}}\n{{ .img.tag }}\n{{- end }}\n',
   [`${ROOT}/charts/sub/templates/g.yaml`]: 'env: {{ .Values.global.env }}\non: {{ .Values.enabled }}\nname: {{ include "common.fullname" . }}\n',
 };
 
@@ -111,6 +113,8 @@ test('references of a values key from values.yaml and from a template', async ()
       at('templates/app.yaml', '"tag"', 0, 'tag'),
       // Inside the define, through the dict its caller passed in the last render.
       at('templates/_image.tpl', '.imageRoot.tag', 0, 'tag'),
+      // A library chart's helper reads the values of the chart including it.
+      at('charts/common/templates/_tag.tpl', '.img.tag', 0, 'tag'),
     ];
     const decl = at('values.yaml', 'tag');
     assert.deepEqual(await refs(c, 'values.yaml', '  tag:', 3, true), [decl, ...reads].sort());
@@ -127,6 +131,8 @@ test('references of a values key from values.yaml and from a template', async ()
       at('templates/app.yaml', '.Values.image "global"', 0, 'image'),
       at('templates/_image.tpl', '.imageRoot.repository', 0, 'imageRoot'),
       at('templates/_image.tpl', '.imageRoot.tag', 0, 'imageRoot'),
+      at('templates/app.yaml', '"img" .Values.image', 0, '.Values.image').replace(/:(\d+)-(\d+)$/, (_, a: string, b: string) => `:${Number(a) + 8}-${b}`),
+      at('charts/common/templates/_tag.tpl', '.img.tag', 0, 'img'),
     ].sort());
   } finally {
     c.dispose();
@@ -274,6 +280,8 @@ test('hover: an include call shows what it rendered at that call site; values sh
     // The dict argument is only known to the render: the call site's own output.
     assert.match(await hoverAt('templates/app.yaml', '"mychart.image"', 3), /Renders here[\s\S]*nginx:1\.25/);
     assert.match(await hoverAt('templates/app.yaml', '"mychart.labels"', 3), /Renders here[\s\S]*app: mychart/);
+    // A library helper's dot comes from its caller: values of the including chart.
+    assert.match(await hoverAt('charts/common/templates/_tag.tpl', '.img.tag', 6), /\.Values\.image\.tag[\s\S]*"1\.25"[\s\S]*Set in values\.yaml of chart mychart/);
     // The subchart's `enabled`: the parent's values win over the subchart's default.
     const md = await hoverAt('charts/sub/templates/g.yaml', '.Values.enabled', 10);
     assert.match(md, /Set in values\.yaml of chart mychart/);

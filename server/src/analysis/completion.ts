@@ -7,7 +7,7 @@ import { type CursorContext, cursorContext } from './context';
 import { defineRootFor } from './definectx';
 import { funcMarkdown, membersOf, shallowPreview, shortValue } from './describe';
 import { methodDoc } from './methods';
-import { lookupPath, sourceLayer } from './model';
+import { lookupPath, sourceLayer, valuesOwner } from './model';
 import { type Env, type Sym, locate, resolveFields } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
 import type { CompletionEntry, ResolveData, Span } from './types';
@@ -88,9 +88,10 @@ export function resolveDocumentation(snap: Snapshot, data: ResolveData): string 
     case 'value': {
       const dc = snap.docChart(data.path);
       if (dc === undefined) return undefined;
-      const values = dc.renderChart?.context.get('Values') ?? dc.chart.values;
+      const owner = valuesOwner(dc.chart);
+      const values = dc.model.renderByOrigin.get(owner.origin.path)?.context.get('Values') ?? owner.values;
       const found = values instanceof Map ? lookupPath(values, data.valuesPath) : { found: false, value: undefined };
-      const src = sourceLayer(dc.model, dc.chart, data.valuesPath);
+      const src = sourceLayer(dc.model, owner, data.valuesPath);
       const where = src === undefined ? 'not set in any values file' : `from ${src.layer.label}`;
       return found.found ? '```yaml\n' + shallowPreview(found.value as Value) + '\n```\n\n' + where : where;
     }

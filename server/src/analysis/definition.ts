@@ -1,7 +1,7 @@
 // Go to definition: `.Values.a.b` → the key in the values file that sets it (highest-precedence
 // layer), `include "x"`/`template "x"` → the define, `$var` → its declaration.
 import { lineAndByteCol } from '../template/errors';
-import { sourceLayer } from './model';
+import { sourceLayer, valuesOwner } from './model';
 import type { DefineSite, Snapshot } from './snapshot';
 import { targetAt } from './target';
 import type { Location } from './types';
@@ -32,7 +32,7 @@ export function definition(snap: Snapshot, path: string, offset: number): Locati
       if (dc === undefined) return [];
       const vp = target.sym?.valuesPath ?? (target.parent?.valuesPath !== undefined ? [...target.parent.valuesPath, target.name] : undefined);
       if (vp === undefined || vp.length === 0) return [];
-      const src = sourceLayer(dc.model, dc.chart, vp);
+      const src = sourceLayer(dc.model, valuesOwner(dc.chart), vp);
       if (src === undefined || src.layer.path === undefined || src.layer.text === undefined) return [];
       const key = snap.valuesDoc(src.layer.text).find(src.keyPath);
       return key === undefined ? [] : [{ path: src.layer.path, start: key.key.start, end: key.key.end }];

@@ -3,7 +3,7 @@
 import { describeDefineSite } from './definition';
 import { funcMarkdown, shortValue, yamlPreview } from './describe';
 import { renderedAtCallSite } from './callsite';
-import { settingLayers } from './model';
+import { settingLayers, valuesOwner } from './model';
 import type { Value } from '../template/value';
 import { previewDefine } from './preview';
 import type { Snapshot } from './snapshot';
@@ -67,7 +67,7 @@ function pathMarkdown(dc: ReturnType<Snapshot['docChart']>, t: Extract<Target, {
     return parts[0] + '\n\nvalue not known statically';
   }
   if (valuesPath !== undefined && dc !== undefined) {
-    const layers = settingLayers(dc.model, dc.chart, valuesPath);
+    const layers = settingLayers(dc.model, valuesOwner(dc.chart), valuesPath);
     const where = (l: (typeof layers)[number]): string => `${l.layer.label}${l.layer.path !== undefined ? ` (\`${l.layer.path}\`)` : ''}`;
     if (layers.length === 0) parts.push('Not set in any values layer.');
     else {

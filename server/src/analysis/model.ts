@@ -214,3 +214,13 @@ export function settingLayers(model: ChartModel, c: Chart, path: readonly string
   }
   return out;
 }
+
+/**
+ * valuesOwner is the chart whose values a template of `c` reads: a library chart's helpers run
+ * with the values of the chart that depends on it.
+ */
+export function valuesOwner(c: Chart): Chart {
+  let x = c;
+  while (x.metadata.type === 'library' && x.parent !== undefined) x = x.parent;
+  return x;
+}

@@ -5,8 +5,8 @@
 // `define` — every `include`/`template` call across the chart tree plus the define itself.
 import type { Chart } from '../chart/loader';
 import type * as N from '../template/parse/node';
-import { defineRootFor } from './definectx';
-import { layersFor, valuesKeyOf } from './model';
+import { contextSym } from './definectx';
+import { layersFor, valuesKeyOf, valuesOwner } from './model';
 import { type Env, type Sym, member, nodeStart, valuesOriginOf, walkAll } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
 import { targetAt } from './target';
@@ -82,7 +82,7 @@ function refTargetAt(snap: Snapshot, path: string, offset: number): { dc: DocCha
     if (t.kind !== 'path') return undefined;
     const vp = t.sym?.valuesPath ?? (t.parent?.valuesPath !== undefined ? [...t.parent.valuesPath, t.name] : undefined);
     if (vp === undefined || vp.length === 0) return undefined;
-    const target = valuesTarget(dc, dc.chart, vp);
+    const target = valuesTarget(dc, valuesOwner(dc.chart), vp);
     return target === undefined ? undefined : { dc, target };
   }
   // A values file: the chart's values.yaml, or one of the user's values files (root chart).
@@ -193,20 +193,23 @@ function readsChart(owner: Chart, t: ValuesTarget): boolean {
 /** valuesReads finds the template operands reading the target path. */
 function valuesReads(snap: Snapshot, dc: DocChart, t: ValuesTarget): Location[] {
   const out: Location[] = [];
-  const defineRoot = defineRootFor(snap, dc);
   visitTrees(snap, dc, (path, tree, owner) => {
     if (!readsChart(owner.chart, t)) return;
     const chartRoot: Sym = { value: snap.rootContext(owner), isRoot: true };
-    const root = tree.defineRange !== undefined ? (defineRoot?.(tree.name) ?? chartRoot) : chartRoot;
+    // A define: once per context its callers passed in the last render (each may carry other values).
+    const recorded = tree.defineRange !== undefined ? snap.lastIncludeContexts(dc.model, tree.name) : undefined;
+    const roots = recorded !== undefined && recorded.length > 0 ? recorded.map((v) => contextSym([v]) ?? chartRoot) : [chartRoot];
     const hit = (span: Span): void => {
       out.push({ path, ...span });
     };
-    walkAll(
-      tree,
-      root,
-      (n, env) => matchOperand(n, env, t.path, hit),
-      (c, env) => matchIndex(c, env, t.path, hit),
-    );
+    for (const root of roots) {
+      walkAll(
+        tree,
+        root,
+        (n, env) => matchOperand(n, env, t.path, hit),
+        (c, env) => matchIndex(c, env, t.path, hit),
+      );
+    }
   });
   return out;
 }

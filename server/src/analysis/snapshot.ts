@@ -75,7 +75,7 @@ export interface RenderOutcome {
 }
 
 /** MAX_CONTEXTS bounds the recorded include contexts per define name. */
-const MAX_CONTEXTS = 4;
+const MAX_CONTEXTS = 8;
 
 /**
  * recordingFuncs wraps `include` so a render records the data each define was called with: the
