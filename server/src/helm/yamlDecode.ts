@@ -25,6 +25,7 @@ import { goYamlSyntaxError } from './yamlErrors';
 import { resolvePlain } from './yamlResolve';
 import { GYMap, fromResolved, type GY } from './yamlGo';
 import { fastYamlDecode } from './yamlFast';
+import { jsonDepthError, stackError, yamlDepthCheck } from './yamlDepth';
 
 /** YAMLDecodeError is a sigs.k8s.io/yaml.Unmarshal failure carrying Go's full message. */
 export class YAMLDecodeError extends Error {
@@ -209,8 +210,14 @@ export function unmarshalYAML(text: string, target: UnmarshalTarget): Value {
   const cache = DECODE_CACHE[target];
   let r = cache.get(text);
   if (r === undefined) {
+    // Nesting first (helm/yamlDepth.ts): go-yaml's depth limits, and no decoding that could
+    // overflow the stack (that error depends on the caller's stack, so it is not cached).
+    const depth = yamlDepthCheck(text);
+    const stackErr = depth.goError === undefined ? stackError(depth.levels) : undefined;
+    if (stackErr !== undefined) throw new YAMLDecodeError('error converting YAML to JSON: ' + stackErr);
     try {
-      r = decode(text, target);
+      if (depth.goError !== undefined) throw new YAMLDecodeError('error converting YAML to JSON: ' + depth.goError);
+      r = decode(text, target, depth.deep);
     } catch (e) {
       if (!(e instanceof YAMLDecodeError)) throw e;
       r = e;
@@ -218,10 +225,17 @@ export function unmarshalYAML(text: string, target: UnmarshalTarget): Value {
     if (decodeCacheChars + text.length > DECODE_CACHE_MAX_CHARS) {
       DECODE_CACHE.map.clear();
       DECODE_CACHE.slice.clear();
+      DEEP_LEVELS.clear();
       decodeCacheChars = 0;
     }
     cache.set(text, r);
     decodeCacheChars += text.length;
+    if (depth.levels > 32) DEEP_LEVELS.set(text, depth.levels);
+  } else {
+    // Copying a cached deep value recurses as deeply as decoding it.
+    const levels = DEEP_LEVELS.get(text);
+    const stackErr = levels !== undefined ? stackError(levels) : undefined;
+    if (stackErr !== undefined) throw new YAMLDecodeError('error converting YAML to JSON: ' + stackErr);
   }
   if (r instanceof YAMLDecodeError) throw new YAMLDecodeError(r.message);
   return cloneValue(r);
@@ -229,6 +243,8 @@ export function unmarshalYAML(text: string, target: UnmarshalTarget): Value {
 
 const DECODE_CACHE: Record<UnmarshalTarget, Map<string, Value | YAMLDecodeError>> = { map: new Map(), slice: new Map() };
 const DECODE_CACHE_MAX_CHARS = 16 * 1024 * 1024;
+// Nesting levels of cached texts nested more than a few levels deep.
+const DEEP_LEVELS = new Map<string, number>();
 let decodeCacheChars = 0;
 
 /** cloneValue deep-copies decoded data (maps, slices and scalars only). */
@@ -242,11 +258,11 @@ function cloneValue(v: Value): Value {
   return v;
 }
 
-function decode(text: string, target: UnmarshalTarget): Value {
+function decode(text: string, target: UnmarshalTarget, deep: boolean): Value {
   // Plain block YAML (most values files) takes the fast path; anything else the full parser.
   const fast = fastYamlDecode(text);
   const gy = fast !== undefined ? fast : fullDecode(text);
-  return toTarget(gy, target);
+  return toTarget(gy, target, deep);
 }
 
 /** decodeWithFullParser is unmarshalYAML without the fast path or cache (for differential tests). */
@@ -282,12 +298,15 @@ function fullDecode(text: string): GY {
 }
 
 /** toTarget is the JSON round trip of sigs.k8s.io/yaml into a map or slice target. */
-function toTarget(gy: GY, target: UnmarshalTarget): Value {
+function toTarget(gy: GY, target: UnmarshalTarget, deep = false): Value {
   const keyErrors: string[] = [];
   const valueErrors: string[] = [];
   const v = jsonable(gy, keyErrors, valueErrors);
   if (keyErrors.length > 0) throw new YAMLDecodeError('error converting YAML to JSON: ' + keyErrors[0]);
   if (valueErrors.length > 0) throw new YAMLDecodeError('error converting YAML to JSON: ' + valueErrors[0]);
+  // encoding/json's scanner checks the nesting (before the target type).
+  const depthErr = deep ? jsonDepthError(v) : undefined;
+  if (depthErr !== undefined) throw new YAMLDecodeError('error unmarshaling JSON: while decoding JSON: ' + depthErr);
   const want = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
   if (v === null) return target === 'map' ? new Map() : [];
   const ok = target === 'map' ? v instanceof Map : Array.isArray(v);

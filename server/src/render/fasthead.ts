@@ -184,6 +184,9 @@ class Scanner {
 
   /** block parses the block node whose first line is current (indent > parent's). */
   block(parentInd: number, want: number): unknown {
+    // Each level is indented deeper than its parent: very deep documents (a recursion risk) are
+    // left to the full decoder, which applies go-yaml's depth limits.
+    if (parentInd >= 256) throw BAIL;
     if (this.isEntry()) {
       if (want !== W_NONE) throw BAIL; // a list where a string or map is wanted: an error
       this.seq(this.ind);
@@ -522,8 +525,12 @@ class Scanner {
     }
   }
 
-  /** flow checks a flow collection that opens at i and closes on the same line; returns its end. */
-  flow(i: number): number {
+  /**
+   * flow checks a flow collection that opens at i and closes on the same line; returns its end.
+   * Deep nesting is left to the full decoder, which applies go-yaml's depth limits.
+   */
+  flow(i: number, depth = 0): number {
+    if (depth >= 32) throw BAIL;
     const t = this.t;
     const le = this.le;
     const open = t.charCodeAt(i);
@@ -537,7 +544,7 @@ class Scanner {
         j = skipSpaces(t, j + 1, le);
       }
       const d = t.charCodeAt(j);
-      j = d === 0x5b || d === 0x7b ? this.flow(j) : this.flowScalar(j, false);
+      j = d === 0x5b || d === 0x7b ? this.flow(j, depth + 1) : this.flowScalar(j, false);
       j = skipSpaces(t, j, le);
       if (j >= le) throw BAIL;
       const e = t.charCodeAt(j);

@@ -3,6 +3,7 @@
 // to strings where the Go target field is a string) → encoding/json into the struct. Both steps
 // have their own error texts, which `helm template` prints verbatim.
 import { parseDocument } from 'yaml';
+import { depthError, jsonDepthError } from '../helm/yamlDepth';
 import { goYamlSyntaxError } from '../helm/yamlErrors';
 import type { HelmVersion } from '../template/func';
 
@@ -34,6 +35,9 @@ export class HeadError extends Error {
  * go-yaml's texts through helm/yamlErrors.ts (a calibrated mapping, not an exact port).
  */
 export const defaultYamlToJson: YamlToJson = (text) => {
+  // go-yaml's depth limit, and no parse that could overflow the stack (helm/yamlDepth.ts).
+  const depthErr = depthError(text);
+  if (depthErr !== undefined) throw new Error(depthErr);
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, merge: true });
   // go-yaml's texts for the first syntax error (helm/yamlErrors.ts, shared with fromYaml).
   if (doc.errors.length > 0) throw new Error('yaml: ' + goYamlSyntaxError(text, doc.errors));
@@ -87,6 +91,10 @@ export function decodeSimpleHead(doc: string, helmVersion: HelmVersion, yamlToJs
   } catch (e) {
     throw new HeadError(`error converting YAML to JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
+  // encoding/json's scanner refuses documents nested more than 10000 deep (which takes at least
+  // 10000 characters of YAML).
+  const depthErr = doc.length > 10000 ? jsonDepthError(data) : undefined;
+  if (depthErr !== undefined) throw new HeadError(`error unmarshaling JSON: while decoding JSON: ${depthErr}`);
   const typeName = helmVersion === 3 ? 'releaseutil.SimpleHead' : 'util.SimpleHead';
   let firstErr: string | undefined;
   const fail = (msg: string): void => {
