@@ -5,10 +5,11 @@
 // chart with a schema violation: the check fails unless the server reports the Kubernetes schema
 // problem, i.e. unless the packaged server can load its schema validator. Run after `vsce package`.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -55,7 +56,7 @@ process.exit(ok ? 0 : 1);
 async function schemaValidationWorks() {
   const tmp = mkdtempSync(join(tmpdir(), 'cw-vsix-'));
   try {
-    execFileSync('unzip', ['-q', vsix, 'extension/*', '-d', tmp]);
+    await extract(vsix, tmp);
     const server = join(tmp, 'extension', 'server', 'out', 'server.js');
     // Resolved exactly as the bundle's require() resolves it at run time.
     const req = createRequire(server);
@@ -104,4 +105,29 @@ async function schemaValidationWorks() {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** extract unpacks the zip's `extension/` entries under dir (yauzl: vsce's own zip reader, no unzip binary needed). */
+async function extract(zip, dir) {
+  const yauzl = createRequire(join(root, 'node_modules', '@vscode', 'vsce', 'package.json'))('yauzl');
+  const z = await new Promise((res, rej) => yauzl.open(zip, { lazyEntries: true }, (e, f) => (e ? rej(e) : res(f))));
+  await new Promise((res, rej) => {
+    z.on('error', rej);
+    z.on('end', res);
+    z.on('entry', (entry) => {
+      const name = entry.fileName;
+      if (!name.startsWith('extension/') || name.endsWith('/') || name.split('/').includes('..')) {
+        z.readEntry();
+        return;
+      }
+      const dest = join(dir, name);
+      mkdirSync(dirname(dest), { recursive: true });
+      z.openReadStream(entry, (e, stream) => {
+        if (e) return rej(e);
+        pipeline(stream, createWriteStream(dest)).then(() => z.readEntry(), rej);
+      });
+    });
+    z.readEntry();
+  });
+  z.close();
 }

@@ -362,6 +362,8 @@ test('trusted workspace: language, completion, diagnostics, live preview, dry ru
     });
 
     await step(t, 'live preview follows unsaved edits', async () => {
+      // Room for the template and its preview side by side (hides the Explorer).
+      await page.keyboard.press('Control+B');
       await page.keyboard.press('Control+Home');
       await runCommand(page, 'Chartwright: Preview Rendered YAML');
       await page.waitForSelector('.tab[aria-label*="(rendered)"]', { timeout: LONG });
@@ -380,6 +382,7 @@ test('trusted workspace: language, completion, diagnostics, live preview, dry ru
       await page.keyboard.press('End');
       await page.keyboard.type(' {{ 6 | mul 7 }}');
       await waitForText(page, '(rendered)', /^# e2e LIVE-EDIT 42$/m);
+      await page.keyboard.press('Home'); // scroll the template back to its left edge
       await shot(page, '05-preview.png');
     });
 
