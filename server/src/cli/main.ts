@@ -4,6 +4,7 @@ import { mkdirSync, appendFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { nodeFS } from '../chart/fs';
 import { runTemplateCommand } from '../render/template-command';
+import { CLI_LIMITS } from '../render/limits';
 import { runLintCommand } from '../lint/command';
 import { runLanguageServer } from '../lsp/cli-entry';
 import type { OutputFS } from '../render/manifests';
@@ -50,7 +51,7 @@ export function main(argv: readonly string[]): number {
       // The FS is rooted at '/', so relative paths resolve against the working directory and
       // `-f ../values.yaml` works as in Helm.
       const cwd = process.cwd().replace(/^\/+/, '');
-      const r = runTemplateCommand(rest, { fs: nodeFS('/'), cwd, out: diskOutput() });
+      const r = runTemplateCommand(rest, { fs: nodeFS('/'), cwd, out: diskOutput(), limits: CLI_LIMITS });
       writeOut(r.stdout, r.stderr);
       return r.exitCode;
     }

@@ -3,6 +3,7 @@
 // `.Template` set, `<no value>` removed from each output, and errors rewritten as Helm prints them.
 // This is the renderer API the CLI and (later) the language server use.
 import type { FuncMap, HelmVersion, Runtime } from '../template/func';
+import type { EngineLimits } from '../template/index';
 import { TemplateError } from '../template/errors';
 import type { SourceMap, SourceMapSegment } from '../template/sourcemap';
 import { NamedMap, type GoMap } from '../template/value';
@@ -71,6 +72,8 @@ export interface EngineOptions {
   readonly sourceMaps?: boolean;
   /** Parse cache reused across renders (keyed by path + content hash + Helm version). */
   readonly cache?: ParseCache;
+  /** limits bound each file's execution (default EDITOR_LIMITS, render/limits.ts; `{}` for none). */
+  readonly limits?: EngineLimits;
 }
 
 /** ParseCache keeps parsed files between renders so an edit re-parses only the changed file. */
@@ -174,7 +177,7 @@ export function render(templates: readonly EngineTemplate[], opts: EngineOptions
     byPath.set(t.path, t);
   }
   const keys = sortTemplates([...byPath.keys()]);
-  const set: EngineSet = newEngineSet({ funcs: opts.funcs, runtime: opts.runtime, helmVersion: opts.helmVersion });
+  const set: EngineSet = newEngineSet({ funcs: opts.funcs, runtime: opts.runtime, helmVersion: opts.helmVersion, limits: opts.limits });
   const files = new Map<string, RenderedFile>();
   for (const path of keys) {
     const t = byPath.get(path) as EngineTemplate;

@@ -3,7 +3,7 @@
 import type { ChartFS } from '../chart/fs';
 import { type Chart, chartFullPath, crdFiles, loadChart } from '../chart/loader';
 import type { HelmVersion, Runtime } from '../template/func';
-import { TemplateSet } from '../template/index';
+import { TemplateSet, type EngineLimits } from '../template/index';
 import type { GoMap } from '../template/value';
 import { utf8Decode } from '../template/value';
 import { render, type EngineTemplate, type ParseCache, type RenderResult } from './engine';
@@ -26,6 +26,8 @@ export interface PrepareInput {
   /** log writes a stderr line (warnings). */
   readonly log: (s: string) => void;
   readonly cache?: ParseCache;
+  /** limits bound each file's execution (render/limits.ts). */
+  readonly limits?: EngineLimits;
 }
 
 /** Prepared is the rendered chart, ready for renderResources. */
@@ -96,6 +98,7 @@ export function prepareRender(input: PrepareInput): Prepared | PrepareFailure {
     runtime: input.runtime,
     funcs: helmFuncMap(hv),
     cache: input.cache,
+    limits: input.limits,
   });
   if (result.error !== undefined) return { error: result.error.message, withRelease: true };
   const files = new Map<string, string>();

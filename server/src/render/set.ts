@@ -1,7 +1,9 @@
 // Adapter between Helm's engine (engine.ts) and the template package's TemplateSet: parse one
 // file into trees (cacheable), add parsed trees to the set (Go's associate rules), execute a file.
 import { BUILTINS, TemplateSet, parseErrorToTemplateError } from '../template/index';
+import type { EngineLimits } from '../template/index';
 import type { FuncMap, HelmVersion, Runtime } from '../template/func';
+import { EDITOR_LIMITS } from './limits';
 import type { Tree } from '../template/parse/node';
 import { parse } from '../template/parse/parse';
 import type { SourceMap } from '../template/sourcemap';
@@ -30,6 +32,8 @@ export interface EngineSetOptions {
   readonly funcs: FuncMap;
   readonly runtime: Runtime;
   readonly helmVersion: HelmVersion;
+  /** limits bound each execution (default EDITOR_LIMITS; `{}` for none). */
+  readonly limits?: EngineLimits;
 }
 
 /** newEngineSet makes Helm's root template set ("gotpl", missingkey=zero). */
@@ -40,6 +44,7 @@ export function newEngineSet(opts: EngineSetOptions): EngineSet {
     runtime: opts.runtime,
     missingKey: 'zero',
     rootName: 'gotpl',
+    limits: opts.limits ?? EDITOR_LIMITS,
   });
   const isFunc = (name: string): boolean => opts.funcs.has(name) || BUILTINS.has(name);
   return {

@@ -4,6 +4,7 @@
 import type { ChartFS } from '../chart/fs';
 import { cleanPath } from '../chart/fs';
 import type { HelmVersion, Runtime } from '../template/func';
+import type { EngineLimits } from '../template/index';
 import { quote } from '../template/fmt';
 import { parseTemplateFlags, type TemplateFlags } from './flags';
 import { printTemplateOutput, renderResources, type OutputFS } from './manifests';
@@ -26,6 +27,8 @@ export interface TemplateEnv {
   readonly out?: OutputFS;
   /** cache keeps parsed templates between runs. */
   readonly cache?: ParseCache;
+  /** limits bound each file's execution (default EDITOR_LIMITS; the CLI passes CLI_LIMITS). */
+  readonly limits?: EngineLimits;
 }
 
 /** TemplateRun is the command's outcome. */
@@ -88,6 +91,9 @@ export function defaultRuntime(): Runtime {
   };
 }
 
+// V8's maximum string length on 64-bit hosts.
+const MAX_STRING_LENGTH = 2 ** 29 - 24;
+
 class Failure {
   constructor(
     readonly message: string,
@@ -107,7 +113,15 @@ export function runTemplateCommand(argv: readonly string[], env: TemplateEnv): T
   }
   let stdout = '';
   let stderr = '';
-  const result = run(flags, env, (s) => (stdout += s), (s) => (stderr += s));
+  let result: Failure | undefined;
+  try {
+    result = run(flags, env, (s) => (stdout += s), (s) => (stderr += s));
+  } catch (e) {
+    // Each file is bounded by the limits, but all of them together may still exceed what a JS
+    // string can hold (Helm would print them): a clear error instead of an exception.
+    if (!(e instanceof RangeError) || !/^(Invalid string length|Cannot create a string longer)/.test(e.message)) throw e;
+    return { stdout: '', stderr: `Error: the rendered output exceeds the maximum length of a JavaScript string (${MAX_STRING_LENGTH} characters)\n`, exitCode: 1 };
+  }
   if (result instanceof Failure) {
     let msg = result.message;
     if (result.withRelease && !flags.debug) msg += '\n\nUse --debug flag to render out invalid YAML';
@@ -159,6 +173,7 @@ function run(flags: TemplateFlags, env: TemplateEnv, out: (s: string) => void, e
     flags,
     log: err,
     cache: env.cache,
+    limits: env.limits,
   });
   if ('error' in prepared) {
     // A release object exists for errors raised while rendering: with --debug Helm still prints
