@@ -162,3 +162,28 @@ test('splitManifests matches the separator regexp on random texts', () => {
     assert.deepEqual(splitManifests(s), reference(s), JSON.stringify(s));
   }
 });
+
+test('fast head agrees with the full decoder on generated line soups', () => {
+  let seed = 3;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const keys = ['apiVersion', 'kind', 'metadata', 'name', 'annotations', 'helm.sh/hook', 'helm.sh/hook-weight', 'a', 'x.y/z', '"q"', "'s'", 'Kind', '.d'];
+  const vals = ['v1', 'Job', 'foo bar', 'yes', '1', '-5', '"x"', "'y'", '"a\\"b"', "'it''s'", '[]', '{}', '[a, "b"]', '{a: b}', '|', '>-', '"multi', "'multi", 'x # c', 'x#c', 'a: b', '&a x', '*a', '2024-01-01', '~', '"\\u0041"', '- x', '? x', ':x', '-x', 'http://a', '', '[a,', 'line"', "end'"];
+  for (let i = 0; i < 30000; i++) {
+    const lines: string[] = [];
+    for (let j = 1 + rnd(8); j > 0; j--) {
+      const ind = ' '.repeat(rnd(4) * (rnd(3) === 0 ? 1 : 2));
+      const r = rnd(10);
+      let l: string;
+      if (r < 5) l = `${keys[rnd(keys.length)]}:${rnd(5) === 0 ? '' : ' ' + vals[rnd(vals.length)]}`;
+      else if (r < 7) l = `- ${rnd(2) ? vals[rnd(vals.length)] : keys[rnd(keys.length)] + ': ' + vals[rnd(vals.length)]}`;
+      else if (r < 8) l = rnd(2) ? '# comment' : '';
+      else l = vals[rnd(vals.length)];
+      if (rnd(15) === 0) l += rnd(2) ? '\t' : '  ';
+      lines.push(ind + l);
+    }
+    agree(lines.join('\n') + (rnd(2) ? '\n' : ''));
+  }
+});
