@@ -20,8 +20,9 @@ export const SEED = Number(process.env.FUZZ_SEED ?? '20240607');
 let prng = 0x2545f491;
 
 /**
- * fixedRuntime is a deterministic clock and a deterministic byte stream (xorshift32). A constant
- * stream would hang sprig's rejection sampling (randInt -1 2 with bytes 0x07 never accepts).
+ * fixedRuntime is a deterministic clock and a deterministic byte stream (xorshift32), so random
+ * functions still produce varied output (a constant stream no longer hangs rejection sampling:
+ * sizes.test.ts).
  */
 export const fixedRuntime: Runtime = {
   now: () => new Date(Date.UTC(2024, 0, 2, 3, 4, 5)),
