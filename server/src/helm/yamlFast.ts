@@ -8,50 +8,7 @@
 // (resolvePlain), so both paths yield identical values.
 import { GYMap, fromResolved, type GY } from './yamlGo';
 import { resolvePlain } from './yamlResolve';
-
-/** BAIL is thrown (never escapes this module) when the text leaves the supported subset. */
-const BAIL = { bail: true };
-
-const SP = 0x20;
-const TAB = 0x09;
-const HASH = 0x23;
-const COLON = 0x3a;
-const DASH = 0x2d;
-const DQUOTE = 0x22;
-const SQUOTE = 0x27;
-
-// Tab, newline and YAML-printable characters only (CR, NEL, LS, PS, BOM and astral characters
-// are left to the full parser).
-const UNUSUAL = /[^\t\n\x20-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]/;
-
-function isKeyStart(c: number): boolean {
-  return (
-    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f /* _ */ || c === 0x2e /* . */ || c === 0x2f /* / */ || c === 0x24 /* $ */
-  );
-}
-
-function isKeyChar(c: number): boolean {
-  return isKeyStart(c) || c === DASH;
-}
-
-/** isIndicator reports whether c (followed by next) cannot start a plain scalar of the subset. */
-function isIndicator(c: number, next: number): boolean {
-  switch (c) {
-    case 0x26: case 0x2a: case 0x21: case 0x25: case 0x40: case 0x60: // & * ! % @ `
-    case 0x3f: case COLON: case 0x2c: case 0x5b: case 0x5d: case 0x7b: case 0x7d: case 0x3c: // ? : , [ ] { } <
-    case DQUOTE: case SQUOTE: case 0x7c: case 0x3e: case HASH: case TAB: // " ' | > # tab
-      return true;
-    case DASH:
-      return next === SP || next === TAB;
-    default:
-      return false;
-  }
-}
-
-function skipSpaces(t: string, i: number, le: number): number {
-  while (i < le && t.charCodeAt(i) === SP) i++;
-  return i;
-}
+import { BAIL, COLON, DASH, DQUOTE, flowPlainEnd, HASH, hasUnusual, isIndicator, LineCursor, plainLineEnd, skipSpaces, SP, SQUOTE, TAB } from './yamlLines';
 
 /** plain is a plain scalar's go-yaml value (YAML 1.1 resolution as go-yaml v2 does). */
 function plain(text: string): GY {
@@ -59,97 +16,26 @@ function plain(text: string): GY {
 }
 
 /** Decoder walks the text line by line; the current line may start mid-line after "- ". */
-class Decoder {
-  ls = 0;
-  le = 0;
-  cs = 0;
-  ind = 0;
-  eof = false;
-  private next = 0;
-  /** started: a content line of the document was seen. */
-  private started = false;
+class Decoder extends LineCursor {
   /** anchors defined so far (name → decoded value). */
   readonly anchors = new Map<string, GY>();
   /** key set by keyEnd. */
   key: GY = null;
 
-  constructor(private readonly t: string) {}
-
-  /** advance loads the next line that is neither blank nor a comment (or sets eof). */
-  advance(): void {
-    const t = this.t;
-    const n = t.length;
-    for (;;) {
-      if (this.next >= n) {
-        this.eof = true;
-        this.ind = -1;
-        return;
-      }
-      const ls = this.next;
-      let le = t.indexOf('\n', ls);
-      if (le < 0) le = n;
-      this.next = le + 1;
-      const i = skipSpaces(t, ls, le);
-      if (i === le) continue;
-      const c = t.charCodeAt(i);
-      if (c === TAB) throw BAIL;
-      if (c === HASH) continue;
-      if (i === ls && (c === DASH || c === 0x2e) && le - ls >= 3 && t.charCodeAt(ls + 1) === c && t.charCodeAt(ls + 2) === c) {
-        const c3 = le - ls === 3 ? SP : t.charCodeAt(ls + 3);
-        if (c3 === SP || c3 === TAB) {
-          // Only the first document is decoded: "---" alone starts it (before any content) or
-          // ends it. Anything else on a marker line, and "...", go to the full parser.
-          const k = skipSpaces(t, ls + 3, le);
-          if (c !== DASH || (k < le && !(t.charCodeAt(k) === HASH && k > ls + 3))) throw BAIL;
-          if (!this.started) continue;
-          this.next = n;
-          this.eof = true;
-          this.ind = -1;
-          return;
-        }
-      }
-      this.started = true;
-      this.ls = ls;
-      this.le = le;
-      this.cs = i;
-      this.ind = i - ls;
-      return;
-    }
+  /**
+   * onMarker: only the first document is decoded: "---" alone starts it (before any content) or
+   * ends it. Anything else on a marker line, and "...", go to the full parser.
+   */
+  protected override onMarker(ls: number, le: number, c: number): boolean {
+    const k = skipSpaces(this.t, ls + 3, le);
+    if (c !== DASH || (k < le && !(this.t.charCodeAt(k) === HASH && k > ls + 3))) throw BAIL;
+    return !this.started;
   }
 
-  isEntry(): boolean {
-    if (this.t.charCodeAt(this.cs) !== DASH) return false;
-    const c = this.cs + 1;
-    return c === this.le || this.t.charCodeAt(c) === SP;
-  }
-
-  /** keyEnd finds a key (plain or quoted without escapes) + ':' at the content start; -1 if none. */
-  keyEnd(): number {
-    const t = this.t;
-    const cs = this.cs;
-    const c = t.charCodeAt(cs);
-    let i: number;
-    let quoted = false;
-    if (c === DQUOTE || c === SQUOTE) {
-      const close = t.indexOf(c === DQUOTE ? '"' : "'", cs + 1);
-      if (close < 0 || close >= this.le) return -1;
-      i = close + 1;
-      quoted = true;
-    } else {
-      if (!isKeyStart(c)) return -1;
-      i = cs + 1;
-      while (i < this.le && isKeyChar(t.charCodeAt(i))) i++;
-    }
-    if (i >= this.le || t.charCodeAt(i) !== COLON) return -1;
-    if (i + 1 < this.le && t.charCodeAt(i + 1) !== SP) return -1;
-    if (i - cs > 512) return -1;
-    if (quoted) {
-      const inner = t.slice(cs + 1, i - 1);
-      if (inner.includes('\\') || inner.includes("'")) return -1;
-      this.key = inner;
-    } else {
-      this.key = plain(t.slice(cs, i));
-    }
+  /** keyEnd is LineCursor.keyEnd with the key decoded into `key` (plain keys are resolved). */
+  override keyEnd(): number {
+    const i = super.keyEnd();
+    if (i >= 0) this.key = this.keyQuoted ? this.keyText : plain(this.keyText);
     return i;
   }
 
@@ -258,18 +144,7 @@ class Decoder {
       }
       default: {
         if (isIndicator(c, vs + 1 < this.le ? t.charCodeAt(vs + 1) : SP)) throw BAIL;
-        let stop = this.le;
-        for (let i = vs; i < this.le; i++) {
-          const d = t.charCodeAt(i);
-          if (d === COLON) {
-            if (i + 1 === this.le || t.charCodeAt(i + 1) === SP) throw BAIL;
-          } else if (d === HASH) {
-            if (t.charCodeAt(i - 1) === SP) {
-              stop = i;
-              break;
-            }
-          } else if (d === TAB) throw BAIL;
-        }
+        const stop = plainLineEnd(t, vs, this.le);
         let e = stop;
         while (e > vs && t.charCodeAt(e - 1) === SP) e--;
         result = plain(t.slice(vs, e));
@@ -279,8 +154,7 @@ class Decoder {
         return result;
       }
     }
-    const j = skipSpaces(t, end, this.le);
-    if (j < this.le && !(t.charCodeAt(j) === HASH && j > end)) throw BAIL;
+    this.trailer(end);
     this.advance();
     if (!this.eof && this.ind > parentInd) throw BAIL;
     return result;
@@ -387,20 +261,9 @@ class Decoder {
     if (i >= le) throw BAIL;
     const c = t.charCodeAt(i);
     if (c === DQUOTE || c === SQUOTE) return this.quoted(i, le);
-    if (!(isKeyStart(c) || (c === DASH && isKeyStart(t.charCodeAt(i + 1))))) throw BAIL;
-    let j = i + 1;
-    for (; j < le; j++) {
-      const d = t.charCodeAt(j);
-      if (d === 0x2c || d === 0x5d || d === 0x7d) break;
-      if (d === COLON) {
-        if (isKey) break;
-        throw BAIL;
-      }
-      if (d === HASH || d === TAB || d === 0x5b || d === 0x7b || d === DQUOTE || d === SQUOTE) throw BAIL;
-    }
+    const j = flowPlainEnd(t, i, le, isKey);
     let e = j;
     while (e > i && t.charCodeAt(e - 1) === SP) e--;
-    if (isKey && e !== j) throw BAIL; // the ':' must follow the key directly
     return { value: plain(t.slice(i, e)), end: j };
   }
 
@@ -413,8 +276,7 @@ class Decoder {
     const strip = chomp === DASH;
     if (strip) i++;
     else if (chomp === 0x2b /* + */) throw BAIL; // keep: trailing-line rules left to the full parser
-    const j = skipSpaces(t, i, this.le);
-    if (j < this.le && !(t.charCodeAt(j) === HASH && j > i)) throw BAIL;
+    this.trailer(i);
     let pos = this.le + 1;
     let contentInd = -1;
     const lines: string[] = [];
@@ -460,7 +322,7 @@ class Decoder {
  * conversion), or returns undefined when the text is outside the plain subset.
  */
 export function fastYamlDecode(text: string): GY | undefined {
-  if (UNUSUAL.test(text)) return undefined;
+  if (hasUnusual(text)) return undefined;
   const d = new Decoder(text);
   try {
     d.advance();

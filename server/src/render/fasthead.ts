@@ -9,9 +9,7 @@
 import type { HelmVersion } from '../template/func';
 import { decodeSimpleHead, defaultYamlToJson, HeadError, type SimpleHead, type YamlToJson } from './simplehead';
 import { yamlReaderProblem } from './yamlreader';
-
-/** Bail is thrown (never escapes this module) when the document leaves the supported subset. */
-const BAIL = { bail: true };
+import { BAIL, COLON, DASH, flowPlainEnd, HASH, hasUnusual, isIndicator, LineCursor, plainLineEnd, skipSpaces, SP, TAB } from '../helm/yamlLines';
 
 // What a value is needed for.
 const W_NONE = 0; // validity only
@@ -26,16 +24,6 @@ const R_ROOT = 1;
 const R_META = 2;
 const R_ANN = 3;
 
-const SP = 0x20;
-const TAB = 0x09;
-const HASH = 0x23;
-const COLON = 0x3a;
-const DASH = 0x2d;
-
-// Characters other than tab, newline and YAML-printable ones (plus CR, NEL, LS, PS, BOM and
-// astral characters, which the subset leaves to the full parser).
-const UNUSUAL = /[^\t\n\x20-\x7E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]/;
-
 // YAML 1.1 bool and null words: plain scalars starting with a letter resolve to strings otherwise.
 const NOT_STRING = new Set([
   'y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE',
@@ -46,35 +34,8 @@ function isLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
-function isKeyStart(c: number): boolean {
-  return isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f /* _ */ || c === 0x2e /* . */ || c === 0x2f /* / */ || c === 0x24 /* $ */;
-}
-
-function isKeyChar(c: number): boolean {
-  return isKeyStart(c) || c === DASH;
-}
-
 function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
-}
-
-/** isIndicator reports whether c (followed by next) cannot start a plain scalar in the subset. */
-function isIndicator(c: number, next: number): boolean {
-  switch (c) {
-    case 0x26: case 0x2a: case 0x21: case 0x25: case 0x40: case 0x60: // & * ! % @ `
-    case 0x3f: case COLON: case 0x2c: case 0x5b: case 0x5d: case 0x7b: case 0x7d: case 0x3c: // ? : , [ ] { } <
-    case 0x22: case 0x27: case 0x7c: case 0x3e: case HASH: case TAB: // " ' | > # tab
-      return true;
-    case DASH:
-      return next === SP || next === TAB;
-    default:
-      return false;
-  }
-}
-
-function skipSpaces(t: string, i: number, le: number): number {
-  while (i < le && t.charCodeAt(i) === SP) i++;
-  return i;
 }
 
 interface Meta {
@@ -90,98 +51,7 @@ interface Root {
 }
 
 /** Scanner walks the document's lines; the "current line" may start mid-line after "- ". */
-class Scanner {
-  /** ls: start of the current line; le: its end (the '\n' or text end); cs: content start. */
-  ls = 0;
-  le = 0;
-  cs = 0;
-  /** ind: the current line's indentation (column of cs). */
-  ind = 0;
-  eof = false;
-  /** next: where the next line starts. */
-  private next = 0;
-
-  constructor(private readonly t: string) {}
-
-  /** advance loads the next line that is neither blank nor a comment (or sets eof). */
-  advance(): void {
-    const t = this.t;
-    const n = t.length;
-    for (;;) {
-      if (this.next >= n) {
-        this.eof = true;
-        this.ind = -1;
-        return;
-      }
-      const ls = this.next;
-      let le = t.indexOf('\n', ls);
-      if (le < 0) le = n;
-      this.next = le + 1;
-      let i = ls;
-      while (i < le && t.charCodeAt(i) === SP) i++;
-      if (i === le) continue; // blank
-      const c = t.charCodeAt(i);
-      if (c === TAB) throw BAIL;
-      if (c === HASH) continue; // comment line
-      if (i === ls && (c === DASH || c === 0x2e /* . */) && le - ls >= 3) {
-        // Document markers (---, ...) and directives are left to the full parser.
-        const c1 = t.charCodeAt(ls + 1);
-        const c2 = t.charCodeAt(ls + 2);
-        if (c1 === c && c2 === c && (le - ls === 3 || t.charCodeAt(ls + 3) === SP || t.charCodeAt(ls + 3) === TAB)) throw BAIL;
-      }
-      this.ls = ls;
-      this.le = le;
-      this.cs = i;
-      this.ind = i - ls;
-      return;
-    }
-  }
-
-  /** startsEntry reports whether the current content is a block sequence entry ("-" + space/EOL). */
-  isEntry(): boolean {
-    if (this.t.charCodeAt(this.cs) !== DASH) return false;
-    const c = this.cs + 1;
-    return c === this.le || this.t.charCodeAt(c) === SP;
-  }
-
-  /** key: the text of the key found by keyEnd. */
-  key = '';
-
-  /**
-   * keyEnd finds a key at the content start — plain (restricted characters) or quoted on one
-   * line without escapes — followed by ':' and a space or the line end. It returns the index of
-   * the ':' (the key text in `key`), or -1.
-   */
-  keyEnd(): number {
-    const t = this.t;
-    const cs = this.cs;
-    const c = t.charCodeAt(cs);
-    let i: number;
-    let quoted = false;
-    if (c === 0x22 || c === 0x27) {
-      const close = t.indexOf(c === 0x22 ? '"' : "'", cs + 1);
-      if (close < 0 || close >= this.le) return -1;
-      i = close + 1;
-      quoted = true;
-    } else {
-      if (!isKeyStart(c)) return -1;
-      i = cs + 1;
-      while (i < this.le && isKeyChar(t.charCodeAt(i))) i++;
-    }
-    if (i >= this.le || t.charCodeAt(i) !== COLON) return -1;
-    if (i + 1 < this.le && t.charCodeAt(i + 1) !== SP) return -1;
-    if (i - cs > 512) return -1;
-    if (quoted) {
-      const inner = t.slice(cs + 1, i - 1);
-      // Escapes and a quote doubled inside single quotes: left to the full parser.
-      if (inner.includes('\\') || inner.includes("'")) return -1;
-      this.key = inner;
-    } else {
-      this.key = t.slice(cs, i);
-    }
-    return i;
-  }
-
+class Scanner extends LineCursor {
   /** block parses the block node whose first line is current (indent > parent's). */
   block(parentInd: number, want: number): unknown {
     // Each level is indented deeper than its parent: very deep documents (a recursion risk) are
@@ -222,7 +92,7 @@ class Scanner {
       let want = W_NONE;
       let slot = 0;
       if (role !== R_NONE) {
-        const key = this.key;
+        const key = this.keyText;
         if (role === R_ROOT) {
           const l = key.length === 4 || key.length === 8 || key.length === 10 ? key.toLowerCase() : '';
           if (l === 'apiversion' || l === 'kind' || l === 'metadata') {
@@ -430,7 +300,7 @@ class Scanner {
       default: {
         // Plain scalar: no indicator first, no ": " inside, ends at " #".
         if (isIndicator(c, vs + 1 < this.le ? t.charCodeAt(vs + 1) : SP)) throw BAIL;
-        const stop = this.plainLine(vs, this.le);
+        const stop = plainLineEnd(t, vs, this.le);
         let e = stop;
         while (e > vs && t.charCodeAt(e - 1) === SP) e--;
         if (want === W_STR) {
@@ -449,23 +319,6 @@ class Scanner {
     this.trailer(end);
     this.advance();
     return result;
-  }
-
-  /**
-   * plainLine checks a plain scalar's text on one line ([from, le)) and returns where it ends:
-   * le, or the start of a " #" comment.
-   */
-  plainLine(from: number, le: number): number {
-    const t = this.t;
-    for (let i = from; i < le; i++) {
-      const d = t.charCodeAt(i);
-      if (d === COLON) {
-        if (i + 1 === le || t.charCodeAt(i + 1) === SP) throw BAIL; // a nested mapping: an error
-      } else if (d === HASH) {
-        if (i > from && t.charCodeAt(i - 1) === SP) return i;
-      } else if (d === TAB) throw BAIL;
-    }
-    return le;
   }
 
   /**
@@ -494,7 +347,7 @@ class Scanner {
       // Indicators do not matter after the first line, except where they could start a node.
       const c1 = i + 1 < le ? t.charCodeAt(i + 1) : SP;
       if ((c === DASH || c === 0x3f || c === COLON) && c1 === SP) throw BAIL;
-      const stop = this.plainLine(i, le);
+      const stop = plainLineEnd(t, i, le);
       pos = le + 1;
       if (stop < le) break; // a trailing comment ends it too (deeper lines then fail in the caller)
     }
@@ -584,32 +437,7 @@ class Scanner {
       }
       return j + 1;
     }
-    if (!(isKeyStart(c) || (c === DASH && isKeyStart(t.charCodeAt(i + 1))))) throw BAIL;
-    let j = i + 1;
-    for (; j < le; j++) {
-      const d = t.charCodeAt(j);
-      if (d === 0x2c || d === 0x5d || d === 0x7d) break;
-      if (d === COLON) {
-        if (isKey) break;
-        throw BAIL;
-      }
-      if (d === HASH || d === TAB || d === 0x5b || d === 0x7b || d === 0x22 || d === 0x27) throw BAIL;
-    }
-    if (isKey) {
-      // The ':' must follow the key directly.
-      if (t.charCodeAt(j - 1) === SP) throw BAIL;
-    }
-    return j;
-  }
-
-  /** trailer checks that only spaces and a comment follow position i on the current line. */
-  trailer(i: number): void {
-    const t = this.t;
-    let j = i;
-    while (j < this.le && t.charCodeAt(j) === SP) j++;
-    if (j === this.le) return;
-    if (t.charCodeAt(j) === HASH && j > i) return;
-    throw BAIL;
+    return flowPlainEnd(t, i, le, isKey);
   }
 
   /** blockScalar consumes a block scalar's lines (header already checked) and loads the next line. */
@@ -641,11 +469,6 @@ class Scanner {
     this.resume(pos);
   }
 
-  /** resume continues line scanning at a line start. */
-  private resume(pos: number): void {
-    this.next = pos;
-    this.advance();
-  }
 }
 
 const EMPTY: SimpleHead = { version: '', kind: '', metadata: null };
@@ -655,7 +478,11 @@ const EMPTY: SimpleHead = { version: '', kind: '', metadata: null };
  * undefined (the document may be valid or not; the caller must use the full decoder).
  */
 export function fastSimpleHead(doc: string): SimpleHead | undefined {
-  if (UNUSUAL.test(doc)) return undefined;
+  return hasUnusual(doc) ? undefined : scanHead(doc);
+}
+
+/** scanHead is fastSimpleHead for a document known to hold no unusual character. */
+function scanHead(doc: string): SimpleHead | undefined {
   const s = new Scanner(doc);
   try {
     s.advance();
@@ -693,12 +520,12 @@ export function readManifestHead(doc: string, helmVersion: HelmVersion, yamlToJs
   let r = custom ? undefined : cache.get(doc);
   if (r === undefined) {
     // Text without unusual characters cannot have a reader problem (its check is skipped).
-    const unusual = UNUSUAL.test(doc);
+    const unusual = hasUnusual(doc);
     const problem = unusual ? yamlReaderProblem(doc) : undefined;
     if (problem !== undefined) r = { readerProblem: problem };
     else {
       if (custom) return decodeSimpleHead(doc, helmVersion, yamlToJson);
-      r = unusual ? undefined : fastSimpleHead(doc);
+      r = unusual ? undefined : scanHead(doc);
       if (r === undefined) {
         try {
           r = decodeSimpleHead(doc, helmVersion, defaultYamlToJson);
