@@ -1,5 +1,5 @@
 // Checks the packaged extension: size under 2 MB and only the files the extension needs
-// (bundles, grammars, language configurations, manifest, README, LICENSE, the run-time Kubernetes
+// (bundles, grammars, language configurations, manifest, README and its screenshots, LICENSE, the run-time Kubernetes
 // models of scripts/k8s-models.mjs). Then unpacks it into an empty temp folder (no node_modules
 // above it), starts the packaged language server over stdio and asks it for a built-in dry run of a
 // chart with a schema violation: the check fails unless the server reports the Kubernetes schema
@@ -26,6 +26,7 @@ const listed = execFileSync(process.execPath, [root + 'node_modules/@vscode/vsce
 const allowed = [
   /^package\.json$/,
   /^README\.md$/,
+  /^docs\/images\/[\w-]+\.png$/, // the README's screenshots (relative links, shown on the extension's page)
   /^LICENSE$/,
   /^language-configuration(-tpl)?\.json$/,
   /^syntaxes\/[\w-]+\.tmLanguage\.json$/,
