@@ -6,7 +6,7 @@ import { parseKubeVersion } from '../chart/capabilities';
 import type { ChartFS } from '../chart/fs';
 import { cleanPath } from '../chart/fs';
 import { mergeCliValues } from '../chart/values';
-import { splitCSV } from '../render/flags';
+import { type FlagSpec, parsePflags, splitCSV } from '../cli/pflag';
 import type { HelmVersion, Runtime } from '../template/func';
 import { type LintResult, goJoin, hasWarningsOrErrors, lintChart } from './index';
 import { formatMessage, severityRank } from './support';
@@ -86,13 +86,7 @@ Flags:
       --with-subcharts              lint dependent charts
 `;
 
-type Kind = 'bool' | 'string' | 'array' | 'slice';
-interface Spec {
-  readonly long: string;
-  readonly short?: string;
-  readonly kind: Kind;
-  readonly apply: (f: LintFlags, v: string) => string | undefined;
-}
+type Spec = FlagSpec<LintFlags>;
 
 const bool = (set: (f: LintFlags, b: boolean) => void) => (f: LintFlags, v: string): undefined => {
   set(f, v === 'true');
@@ -124,22 +118,16 @@ const SPECS: readonly Spec[] = [
       return undefined;
     },
   },
-  { long: 'values', short: 'f', kind: 'slice', apply: (f, v) => (f.valueFiles.push(...splitCSV(v)), undefined) },
-  { long: 'set', kind: 'array', apply: (f, v) => (f.set.push(v), undefined) },
-  { long: 'set-string', kind: 'array', apply: (f, v) => (f.setString.push(v), undefined) },
-  { long: 'set-file', kind: 'array', apply: (f, v) => (f.setFile.push(v), undefined) },
-  { long: 'set-json', kind: 'array', apply: (f, v) => (f.setJson.push(v), undefined) },
-  { long: 'set-literal', kind: 'array', apply: (f, v) => (f.setLiteral.push(v), undefined) },
+  { long: 'values', short: 'f', kind: 'stringSlice', apply: (f, v) => (f.valueFiles.push(...splitCSV(v)), undefined) },
+  { long: 'set', kind: 'stringArray', apply: (f, v) => (f.set.push(v), undefined) },
+  { long: 'set-string', kind: 'stringArray', apply: (f, v) => (f.setString.push(v), undefined) },
+  { long: 'set-file', kind: 'stringArray', apply: (f, v) => (f.setFile.push(v), undefined) },
+  { long: 'set-json', kind: 'stringArray', apply: (f, v) => (f.setJson.push(v), undefined) },
+  { long: 'set-literal', kind: 'stringArray', apply: (f, v) => (f.setLiteral.push(v), undefined) },
   // Global Helm flags accepted and ignored offline.
   ...['kube-context', 'kubeconfig', 'registry-config', 'repository-cache', 'repository-config', 'burst-limit', 'qps', 'kube-apiserver', 'kube-token', 'kube-as-user', 'kube-ca-file', 'content-cache', 'color', 'colour']
     .map((long): Spec => ({ long, kind: 'string', apply: () => undefined })),
 ];
-
-function parseBool(v: string): boolean | undefined {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
-  return undefined;
-}
 
 /** parseLintFlags parses argv (after the word "lint") the way cobra/pflag does. */
 export function parseLintFlags(argv: readonly string[], defaultVersion: HelmVersion): { flags: LintFlags } | { error: string } {
@@ -148,64 +136,9 @@ export function parseLintFlags(argv: readonly string[], defaultVersion: HelmVers
     helmVersion: defaultVersion, format: 'text', help: false,
     valueFiles: [], set: [], setString: [], setFile: [], setJson: [], setLiteral: [], args: [],
   };
-  const byLong = new Map(SPECS.map((s) => [s.long, s]));
-  const byShort = new Map(SPECS.filter((s) => s.short !== undefined).map((s) => [s.short as string, s]));
-  const apply = (s: Spec, name: string, value: string): string | undefined => {
-    if (s.kind === 'bool') {
-      const b = parseBool(value);
-      if (b === undefined) return `invalid argument "${value}" for "${name}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`;
-      value = b ? 'true' : 'false';
-    }
-    return s.apply(f, value);
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      f.args.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--') && a.length > 2) {
-      const body = a.slice(2);
-      const eq = body.indexOf('=');
-      const name = eq >= 0 ? body.slice(0, eq) : body;
-      const s = byLong.get(name);
-      if (s === undefined) return { error: `unknown flag: --${name}` };
-      let value: string;
-      if (eq >= 0) value = body.slice(eq + 1);
-      else if (s.kind === 'bool') value = 'true';
-      else if (i + 1 < argv.length) value = argv[++i];
-      else return { error: `flag needs an argument: --${name}` };
-      const err = apply(s, `--${name}`, value);
-      if (err !== undefined) return { error: err };
-      continue;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      let rest = a.slice(1);
-      while (rest.length > 0) {
-        const c = rest[0];
-        const s = byShort.get(c);
-        if (s === undefined) return { error: `unknown shorthand flag: '${c}' in -${rest}` };
-        let value: string;
-        if (rest.length > 2 && rest[1] === '=') {
-          value = rest.slice(2);
-          rest = '';
-        } else if (s.kind === 'bool') {
-          value = 'true';
-          rest = rest.slice(1);
-        } else if (rest.length > 1) {
-          value = rest.slice(1);
-          rest = '';
-        } else if (i + 1 < argv.length) {
-          value = argv[++i];
-          rest = '';
-        } else return { error: `flag needs an argument: '${c}' in -${c}` };
-        const err = apply(s, `-${c}, --${s.long}`, value);
-        if (err !== undefined) return { error: err };
-      }
-      continue;
-    }
-    f.args.push(a);
-  }
+  const r = parsePflags(argv, SPECS, f);
+  if (!r.ok) return { error: r.error };
+  f.args.push(...r.args);
   return { flags: f };
 }
 
