@@ -2,7 +2,7 @@
 // chart/common/capabilities.go in v4): default Kubernetes version, default API versions,
 // --kube-version parsing, --api-versions, and the Helm build info.
 import type { HelmVersion } from '../template/func';
-import { parseSemver } from './semver';
+import { SemverError, type Version, newVersion, versionString } from '../sprig/semver';
 
 /** KubeVersion is the Kubernetes version data (Helm's KubeVersion struct). */
 export interface KubeVersion {
@@ -91,12 +91,14 @@ const K8S_VERSION_RE = /^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)*$/;
  */
 export function parseKubeVersion(s: string, v: HelmVersion): KubeVersion | { error: string } {
   if (v === 3) {
-    const sv = parseSemver(s);
-    if (sv === undefined) return { error: `invalid kube version '${s}': Invalid Semantic Version` };
-    let str = `${sv.major}.${sv.minor}.${sv.patch}`;
-    if (sv.pre !== '') str += '-' + sv.pre;
-    if (sv.meta !== '') str += '+' + sv.meta;
-    return { version: 'v' + str, normalized: '', major: String(sv.major), minor: String(sv.minor) };
+    let sv: Version;
+    try {
+      sv = newVersion(s, 3);
+    } catch (e) {
+      if (e instanceof SemverError) return { error: `invalid kube version '${s}': ${e.message}` };
+      throw e;
+    }
+    return { version: 'v' + versionString(sv), normalized: '', major: String(sv.major), minor: String(sv.minor) };
   }
   const m = K8S_VERSION_RE.exec(s);
   if (m === null) return { error: `invalid kube version '${s}': could not parse ${JSON.stringify(s)} as version` };

@@ -4,9 +4,23 @@
 import { type GoMap, type Value, deepCopy } from '../template/value';
 import { type Chart, chartName } from './loader';
 import type { Log } from './log';
+import type { HelmVersion } from '../template/func';
+import { SemverError, checkConstraint } from '../sprig/semver';
 import type { Dependency, Metadata } from './metadata';
-import { isCompatibleRange } from './semver';
 import { Coalescer, NoValueError, parsePath, pathValue, table } from './values';
+
+/**
+ * isCompatibleRange is chartutil.IsCompatibleRange: semver.NewVersion + NewConstraint + Check, with
+ * any parse error meaning "not compatible" (false) rather than an error.
+ */
+export function isCompatibleRange(constraint: string, version: string, hv: HelmVersion): boolean {
+  try {
+    return checkConstraint(constraint, version, hv);
+  } catch (e) {
+    if (e instanceof SemverError) return false;
+    throw e;
+  }
+}
 
 function cloneMetadata(md: Metadata): Metadata {
   return {
@@ -93,7 +107,7 @@ function processConditions(reqs: Dependency[], cvals: GoMap, cpath: string, log:
 function getAliasDependency(charts: Chart[], dep: Dependency, parent: Chart, log: Log): Chart | undefined {
   for (const c of charts) {
     if (chartName(c) !== dep.name) continue;
-    if (!isCompatibleRange(dep.version, c.metadata.version)) continue;
+    if (!isCompatibleRange(dep.version, c.metadata.version, log.v)) continue;
     const out = cloneChart(c, parent);
     // Helm 3 copies only the Metadata struct (`md := *c.Metadata`): its Dependencies slice still
     // points at the same *Dependency records, so two aliases of one chart share them (and what
@@ -112,7 +126,7 @@ function processEnabled(c: Chart, v: GoMap, path: string, log: Log, co: Coalesce
   // Subcharts not declared in Chart.yaml stay as they are.
   outer: for (const existing of c.dependencies) {
     for (const req of md.dependencies) {
-      if (chartName(existing) === req.name && isCompatibleRange(req.version, existing.metadata.version)) continue outer;
+      if (chartName(existing) === req.name && isCompatibleRange(req.version, existing.metadata.version, log.v)) continue outer;
     }
     chartDependencies.push(existing);
   }

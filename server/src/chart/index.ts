@@ -19,11 +19,10 @@ import { buildRenderContext, type RenderChart, templateMap, valuesMap } from '..
 import type { HelmVersion } from '../template/func';
 import type { GoMap } from '../template/value';
 import { type Capabilities, type KubeVersion, kubeVersionString, makeCapabilities, parseKubeVersion } from './capabilities';
-import { cloneChart, processDependencies } from './dependencies';
+import { cloneChart, isCompatibleRange, processDependencies } from './dependencies';
 import { type Chart, chartFullPath } from './loader';
 import { Log } from './log';
 import { validateAgainstSchema } from './schema';
-import { isCompatibleRange } from './semver';
 import { CoalesceError, Coalescer, mergeCliValues } from './values';
 
 export { type ChartFS, memoryFS, nodeFS, overlayFS, cleanPath, joinPath } from './fs';
@@ -125,7 +124,7 @@ export function prepareRelease(chart: Chart, userValues: GoMap, o: PrepareOption
   }
   if (c.metadata.kubeVersion !== '') {
     const kv = kubeVersionString(caps.kubeVersion);
-    if (!isCompatibleRange(c.metadata.kubeVersion, kv)) {
+    if (!isCompatibleRange(c.metadata.kubeVersion, kv, v)) {
       return fail(`chart requires kubeVersion: ${c.metadata.kubeVersion} which is incompatible with Kubernetes ${kv}`, true);
     }
   }

@@ -1,7 +1,7 @@
 // Package metadata: Chart.yaml (chart.Metadata) — decoding with sigs.k8s.io/yaml's rules and
 // Helm's validation (pkg/chart/metadata.go, dependency.go).
 import type { GoMap, Value } from '../template/value';
-import { parseSemver } from './semver';
+import { SemverError, newVersion } from '../sprig/semver';
 
 /** Maintainer is chart.Maintainer. */
 export interface Maintainer {
@@ -239,6 +239,20 @@ export function decodeMetadataInto(md: Metadata, doc: Value): { nullMaintainer: 
 }
 
 /** sanitizeString replaces whitespace with ' ' and drops non-printable runes (Helm's sanitizeString). */
+/**
+ * isValidSemver reports whether semver.NewVersion accepts s. Validity is the same for Helm 3 and 4
+ * (their Masterminds versions differ only in error text), so the Helm version is irrelevant here.
+ */
+export function isValidSemver(s: string): boolean {
+  try {
+    newVersion(s, 4);
+    return true;
+  } catch (e) {
+    if (e instanceof SemverError) return false;
+    throw e;
+  }
+}
+
 export function sanitizeString(s: string): string {
   let out = '';
   for (const ch of s) {
@@ -272,7 +286,7 @@ export function validateMetadata(md: Metadata, flags: { nullMaintainer: boolean;
   const base = md.name.replace(/\/+$/, '').split('/').pop() ?? '';
   if (md.name !== (base === '' ? '/' : base)) return `validation: chart.metadata.name ${goQuote(md.name)} is invalid`;
   if (md.version === '') return 'validation: chart.metadata.version is required';
-  if (parseSemver(md.version) === undefined) return `validation: chart.metadata.version ${goQuote(md.version)} is invalid`;
+  if (!isValidSemver(md.version)) return `validation: chart.metadata.version ${goQuote(md.version)} is invalid`;
   if (md.type !== '' && md.type !== 'application' && md.type !== 'library') {
     return 'validation: chart.metadata.type must be application or library';
   }

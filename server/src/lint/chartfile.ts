@@ -3,8 +3,7 @@
 // maintainers, sources, icon, type and dependencies are checked in Helm's order.
 import type { ChartFS } from '../chart/fs';
 import { joinPath } from '../chart/fs';
-import { DecodeError, type Metadata, decodeMetadataInto, emptyMetadata, float32String } from '../chart/metadata';
-import { parseSemver } from '../chart/semver';
+import { DecodeError, type Metadata, decodeMetadataInto, emptyMetadata, float32String, isValidSemver } from '../chart/metadata';
 import { decodeYaml } from '../chart/yamlAdapter';
 import type { HelmVersion } from '../template/func';
 import { type GoMap, type Value, utf8Decode } from '../template/value';
@@ -116,7 +115,7 @@ function stringType(raw: GoMap, key: string): string | undefined {
 
 function validateVersion(md: Metadata): string | undefined {
   if (md.version === '') return 'version is required';
-  if (parseSemver(md.version) === undefined) return `version '${md.version}' is not a valid SemVer`;
+  if (!isValidSemver(md.version)) return `version '${md.version}' is not a valid SemVer`;
   return undefined;
 }
 
