@@ -9,6 +9,7 @@
 // include decrements its count when it returns (try/finally, like Helm's code after
 // ExecuteTemplate), the counts are back to zero after each render; a state shared by sequential
 // renders (e.g. a cached func map built with `helmFuncs()`) therefore behaves the same.
+import { quote } from '../template/strconv';
 import { FuncError, type FuncDef, type FuncDoc } from '../template/func';
 import { TemplateError } from '../template/errors';
 import type { GoMap, Value } from '../template/value';
@@ -39,47 +40,7 @@ export function warnWrap(msg: string): string {
 }
 
 /** goQuote is strconv.Quote, used by tpl's error messages (%q). */
-function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\x07':
-        out += '\\a';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\v':
-        out += '\\v';
-        continue;
-    }
-    if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
-    else if (c >= 0x80 && !/[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch)) {
-      out += c > 0xffff ? '\\U' + c.toString(16).padStart(8, '0') : '\\u' + c.toString(16).padStart(4, '0');
-    } else out += ch;
-  }
-  return out + '"';
-}
+const goQuote = quote;
 
 /** WrappedError is a Go error wrapping another (errors.Wrapf / fmt.Errorf with %w). */
 export class WrappedError extends Error {

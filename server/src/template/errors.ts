@@ -6,6 +6,7 @@
 // column of the node's Pos in its line (tabs count 1). Errors returned by functions are wrapped
 // with %w ("error calling include: <inner>"), which we keep as `cause` so the Helm layer can print
 // both the v3 single-line and the v4 multi-line (errors.Unwrap chain) formats.
+import { quote } from './strconv';
 import type { Node, Tree } from './parse/node';
 import { utf8Length } from './value';
 
@@ -92,49 +93,9 @@ export function lineAndByteCol(text: string, offset: number): { line: number; by
 
 /**
  * goQuote is strconv.Quote for template names in messages (`executing "NAME"`, `template "x"
- * not defined`): escapes quotes, backslashes and control characters, keeps printable Unicode.
+ * not defined`).
  */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\x07':
-        out += '\\a';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-      case '\v':
-        out += '\\v';
-        continue;
-    }
-    if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
-    else if (c >= 0x80 && !/[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch) && c !== 0x20) {
-      out += c > 0xffff ? '\\U' + c.toString(16).padStart(8, '0') : '\\u' + c.toString(16).padStart(4, '0');
-    } else out += ch;
-  }
-  return out + '"';
-}
+export const goQuote = quote;
 
 /**
  * execError builds Go's ExecError for a failure while executing template `tree` at `node`
