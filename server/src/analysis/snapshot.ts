@@ -10,6 +10,7 @@ import { templateMap, type RenderChart } from '../helm/objects';
 import { ParseCache, render, type EngineTemplate, type RenderError, type RenderedFile } from '../render/engine';
 import { allFunctions } from '../render/funcmap';
 import { helmFuncMap } from '../render/funcmap';
+import { IncrementalCache } from '../render/incremental';
 import type { FuncDef, FuncMap, HelmVersion, Runtime } from '../template/func';
 import { parse, type ParseResult } from '../template/parse/index';
 import { type GoMap, type Value, utf8Decode } from '../template/value';
@@ -127,6 +128,7 @@ class Caches {
   defines = new Map<string, { key: string; index: Map<string, DefineSite[]> }>();
   renders = new Map<string, { key: string; outcome: RenderOutcome }>();
   parseCaches = new Map<string, ParseCache>();
+  incremental = new Map<string, IncrementalCache>();
 }
 
 /** Workspace is the mutable set of open documents and settings. */
@@ -509,7 +511,26 @@ export class Snapshot {
     try {
       // Source maps let diagnostics point from rendered output back to template text.
       const funcs = recordingFuncs(helmFuncMap(hv), contexts);
-      const res = render(tpls, { helmVersion: hv, runtime: this.ws.host.runtime, funcs, cache, sourceMaps: true });
+      // Files whose text, looked-up defines and inputs are unchanged keep their last output; the
+      // model key covers values, settings, chart files and the disk generation.
+      let inc = this.ws.caches.incremental.get(model.root);
+      if (inc === undefined) {
+        inc = new IncrementalCache();
+        this.ws.caches.incremental.set(model.root, inc);
+      }
+      const res = render(tpls, {
+        helmVersion: hv,
+        runtime: this.ws.host.runtime,
+        funcs,
+        cache,
+        sourceMaps: true,
+        incremental: { cache: inc, fingerprint: model.key },
+      });
+      // Reused files called no include this time: keep what their last execution recorded.
+      const prev = this.ws.caches.renders.get(model.root)?.outcome.includeContexts;
+      if (prev !== undefined && (res.reused?.length ?? 0) > 0) {
+        for (const [name, list] of prev) if (!contexts.has(name)) contexts.set(name, [...list]);
+      }
       registerValuesOrigins(prep.charts);
       return { error: res.error, pathOf, files: res.error === undefined ? res.files : new Map(), textOf: engineText, includeContexts: contexts };
     } catch (e) {

@@ -10,6 +10,7 @@ import { NamedMap, type GoMap } from '../template/value';
 import { valuesTypeInfo } from '../helm/objects';
 import { cleanupParseError, formatExecError, goErrorMessage } from './errors';
 import { newEngineSet, type EngineSet, type ParsedFile } from './set';
+import { Recorder, Watch, remember, reusable, type IncrementalOptions } from './incremental';
 
 /** EngineTemplate is one template file of the chart tree with the context it renders with. */
 export interface EngineTemplate {
@@ -61,6 +62,9 @@ export interface RenderedFile {
 export interface RenderResult {
   readonly files: Map<string, RenderedFile>;
   readonly error?: RenderError;
+  /** reused/executed: with `incremental`, the files taken from the cache / run (in order). */
+  readonly reused?: readonly string[];
+  readonly executed?: readonly string[];
 }
 
 /** EngineOptions configures one render. */
@@ -74,6 +78,8 @@ export interface EngineOptions {
   readonly cache?: ParseCache;
   /** limits bound each file's execution (default EDITOR_LIMITS, render/limits.ts; `{}` for none). */
   readonly limits?: EngineLimits;
+  /** incremental reuses unchanged files' outputs (the language server; needs `cache`). */
+  readonly incremental?: IncrementalOptions;
 }
 
 /** ParseCache keeps parsed files between renders so an edit re-parses only the changed file. */
@@ -177,7 +183,19 @@ export function render(templates: readonly EngineTemplate[], opts: EngineOptions
     byPath.set(t.path, t);
   }
   const keys = sortTemplates([...byPath.keys()]);
-  const set: EngineSet = newEngineSet({ funcs: opts.funcs, runtime: opts.runtime, helmVersion: opts.helmVersion, limits: opts.limits });
+  const inc = opts.cache !== undefined ? opts.incremental : undefined;
+  const watch = inc !== undefined ? new Watch([...new Set(templates.map((t) => t.vals))]) : undefined;
+  const set: EngineSet = newEngineSet({
+    funcs: watch !== undefined ? watch.funcs(opts.funcs) : opts.funcs,
+    runtime: watch !== undefined ? watch.runtime(opts.runtime) : opts.runtime,
+    helmVersion: opts.helmVersion,
+    limits: opts.limits,
+    onLookup: watch?.onLookup,
+  });
+  const reused: string[] = [];
+  const executed: string[] = [];
+  // Once a re-executed file changed shared state, later files may read it: run them all.
+  let dirty = false;
   const files = new Map<string, RenderedFile>();
   for (const path of keys) {
     const t = byPath.get(path) as EngineTemplate;
@@ -202,15 +220,34 @@ export function render(templates: readonly EngineTemplate[], opts: EngineOptions
         ['BasePath', t.basePath],
       ]),
     );
+    const sm = opts.sourceMaps === true;
+    if (inc !== undefined && watch !== undefined) {
+      const prev = inc.cache.entries.get(path);
+      if (!dirty && reusable(prev, t.text, inc, opts.helmVersion, sm, (n) => set.set.lookup(n))) {
+        files.set(path, prev.out);
+        reused.push(path);
+        continue;
+      }
+      executed.push(path);
+      watch.current = new Recorder();
+    }
     let out: { text: string; sourceMap?: SourceMap };
     try {
-      out = set.execute(path, t.vals, opts.sourceMaps === true);
+      out = set.execute(path, t.vals, sm);
     } catch (e) {
-      return { files, error: execFailure(path, e, opts.helmVersion) };
+      if (watch !== undefined) watch.current = null;
+      return { files, error: execFailure(path, e, opts.helmVersion), reused, executed };
     }
-    files.set(path, removeNoValue(out.text, out.sourceMap));
+    const file = removeNoValue(out.text, out.sourceMap);
+    files.set(path, file);
+    if (inc !== undefined && watch !== undefined && watch.current !== null) {
+      const rec = watch.current;
+      watch.current = null;
+      if (rec.mutated) dirty = true;
+      remember(inc, path, t.text, rec, opts.helmVersion, sm, file);
+    }
   }
-  return { files };
+  return inc !== undefined ? { files, reused, executed } : { files };
 }
 
 function parseFailure(path: string, e: unknown): RenderError {

@@ -34,6 +34,8 @@ export interface EngineSetOptions {
   readonly helmVersion: HelmVersion;
   /** limits bound each execution (default EDITOR_LIMITS; `{}` for none). */
   readonly limits?: EngineLimits;
+  /** onLookup is told of every template lookup of an execution (incremental renders). */
+  readonly onLookup?: (name: string, tree: Tree | undefined) => void;
 }
 
 /** newEngineSet makes Helm's root template set ("gotpl", missingkey=zero). */
@@ -45,6 +47,7 @@ export function newEngineSet(opts: EngineSetOptions): EngineSet {
     missingKey: 'zero',
     rootName: 'gotpl',
     limits: opts.limits ?? EDITOR_LIMITS,
+    onLookup: opts.onLookup,
   });
   const isFunc = (name: string): boolean => opts.funcs.has(name) || BUILTINS.has(name);
   return {

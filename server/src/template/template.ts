@@ -35,6 +35,11 @@ export interface EngineOptions {
   /** rootName is the root template's name, shown in ExecuteTemplate errors (Helm: "gotpl"). */
   readonly rootName?: string;
   readonly limits?: EngineLimits;
+  /**
+   * onLookup, when set, is told of every template lookup an execution makes (`template`,
+   * `include`, `tpl`'s clones share the options): incremental renders record dependencies with it.
+   */
+  readonly onLookup?: (name: string, tree: Tree | undefined) => void;
 }
 
 /** ExecuteOptions are per-call options of TemplateSet.execute. */
@@ -124,7 +129,9 @@ export class TemplateSet implements ExecEnv {
 
   /** lookup returns the named tree. */
   lookup(name: string): Tree | undefined {
-    return this.trees.get(name);
+    const t = this.trees.get(name);
+    if (this.opts.onLookup !== undefined) this.opts.onLookup(name, t);
+    return t;
   }
 
   /** names lists the defined template names (in insertion order). */

@@ -1,0 +1,187 @@
+// Incremental renders for the language server: a file's previous output is reused when nothing
+// it could have read changed. Go templates have no purity guarantee, so each execution is
+// watched: which templates it looked up (`template`, `include`, `tpl` — nested calls included),
+// whether it read the clock or the random source (through the Runtime), and whether it mutated
+// state shared with later files (`set`/`unset`/`merge*` on a map reachable from a chart's render
+// context). Files that did either are never reused; after a re-executed file mutated shared
+// state, no later file is reused in that render.
+import type { FuncDef, FuncMap, HelmVersion, Runtime } from '../template/func';
+import type { Tree } from '../template/parse/node';
+import type { GoMap, Value } from '../template/value';
+import type { RenderedFile } from './engine';
+
+/** IncrementalEntry is what one execution of a file left behind. */
+export interface IncrementalEntry {
+  readonly text: string;
+  readonly fingerprint: string;
+  readonly helmVersion: HelmVersion;
+  readonly sourceMaps: boolean;
+  /** deps: every template name the execution looked up, with the tree it found. */
+  readonly deps: ReadonlyMap<string, Tree | undefined>;
+  readonly out: RenderedFile;
+}
+
+/**
+ * IncrementalCache keeps per-file outputs between renders of one chart tree (keyed by engine
+ * path; an entry is valid for its text, the context fingerprint and the trees it looked up).
+ */
+export class IncrementalCache {
+  readonly entries = new Map<string, IncrementalEntry>();
+}
+
+/** IncrementalOptions turns on reuse for one render. */
+export interface IncrementalOptions {
+  readonly cache: IncrementalCache;
+  /**
+   * fingerprint identifies everything a template can read besides template text: coalesced
+   * values, release options, capabilities, Helm version, the chart's Files. The caller builds it
+   * cheaply from its inputs (values file texts, settings), not by serialising the values.
+   */
+  readonly fingerprint: string;
+}
+
+/** Recorder watches one file's execution. */
+export class Recorder {
+  readonly deps = new Map<string, Tree | undefined>();
+  /** nondeterministic: read the clock or the random source, or asked the cluster/DNS. */
+  nondeterministic = false;
+  /** mutated: changed a map reachable from a render context. */
+  mutated = false;
+}
+
+/** Watch is the per-render instrumentation: the current recorder and the shared-map test. */
+export class Watch {
+  current: Recorder | null = null;
+  private shared: WeakSet<object> | null = null;
+  constructor(private readonly contexts: readonly GoMap[]) {}
+
+  /** onLookup records a template lookup for the executing file. */
+  readonly onLookup = (name: string, tree: Tree | undefined): void => {
+    const r = this.current;
+    if (r !== null && !r.deps.has(name)) r.deps.set(name, tree);
+  };
+
+  /**
+   * isShared reports whether `v` is a map reachable from a render context. The reachable set is
+   * computed on the first mutation of the render (before it happens): until then nothing shared
+   * has changed, and every later shared map is reached through a mutation already flagged.
+   */
+  isShared(v: Value): boolean {
+    if (!(v instanceof Map)) return false;
+    if (this.shared === null) {
+      const seen = new WeakSet<object>();
+      const stack: Value[] = [...this.contexts];
+      while (stack.length > 0) {
+        const x = stack.pop() as Value;
+        if (x instanceof Map) {
+          if (seen.has(x)) continue;
+          seen.add(x);
+          for (const c of x.values()) if (c instanceof Map || Array.isArray(c)) stack.push(c);
+        } else if (Array.isArray(x)) {
+          if (seen.has(x)) continue;
+          seen.add(x);
+          for (const c of x) if (c instanceof Map || Array.isArray(c)) stack.push(c);
+        }
+      }
+      this.shared = seen;
+    }
+    return this.shared.has(v);
+  }
+
+  /** runtime wraps `rt` so a read of the clock or random source marks the file nondeterministic. */
+  runtime(rt: Runtime): Runtime {
+    return {
+      now: (): Date => {
+        this.mark();
+        return rt.now();
+      },
+      randomBytes: (n: number): Uint8Array => {
+        this.mark();
+        return rt.randomBytes(n);
+      },
+      localZone: rt.localZone,
+    };
+  }
+
+  private mark(): void {
+    if (this.current !== null) this.current.nondeterministic = true;
+  }
+
+  /** funcs wraps the mutating and environment-reading functions of `funcs`. */
+  funcs(funcs: FuncMap): FuncMap {
+    const m = new Map(funcs);
+    const wrap = (name: string, check: (args: readonly Value[]) => void): void => {
+      const d = funcs.get(name);
+      if (d === undefined) return;
+      const w: FuncDef = {
+        ...d,
+        impl: (args, ctx) => {
+          check(args);
+          return d.impl(args, ctx);
+        },
+      };
+      m.set(name, w);
+    };
+    // The destination (first argument) is the map these change in place.
+    for (const name of MUTATING) {
+      wrap(name, (args) => {
+        const r = this.current;
+        if (r !== null && !r.mutated && args.length > 0 && this.isShared(args[0])) r.mutated = true;
+      });
+    }
+    for (const name of ENVIRONMENT) wrap(name, () => this.mark());
+    return m;
+  }
+}
+
+// Sprig's functions that change their first argument (a map) in place; append/push/concat and
+// the list functions copy.
+const MUTATING = ['set', 'unset', 'merge', 'mustMerge', 'mergeOverwrite', 'mustMergeOverwrite'];
+// Functions whose result depends on the world rather than their arguments (beyond the Runtime).
+const ENVIRONMENT = ['getHostByName', 'lookup'];
+
+/** reusable reports whether `e` may stand in for executing `text` now. */
+export function reusable(
+  e: IncrementalEntry | undefined,
+  text: string,
+  inc: IncrementalOptions,
+  helmVersion: HelmVersion,
+  sourceMaps: boolean,
+  lookup: (name: string) => Tree | undefined,
+): e is IncrementalEntry {
+  if (e === undefined || e.text !== text || e.fingerprint !== inc.fingerprint) return false;
+  if (e.helmVersion !== helmVersion || e.sourceMaps !== sourceMaps) return false;
+  for (const [name, tree] of e.deps) if (!sameTree(lookup(name), tree)) return false;
+  return true;
+}
+
+/**
+ * sameTree: the same parse (ParseCache hit), or a define re-parsed from an edited file whose own
+ * source, at the same offsets, did not change (so outputs and source-map positions are equal).
+ */
+function sameTree(a: Tree | undefined, b: Tree | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  const ra = a.defineRange;
+  const rb = b.defineRange;
+  if (ra === undefined || rb === undefined || a.name !== b.name || a.parseName !== b.parseName) return false;
+  if (ra.start !== rb.start || ra.end !== rb.end) return false;
+  return a.text === b.text || a.text.slice(ra.start, ra.end) === b.text.slice(rb.start, rb.end);
+}
+
+/** remember stores a safe execution's result (an unsafe one drops any older entry). */
+export function remember(
+  inc: IncrementalOptions,
+  path: string,
+  text: string,
+  rec: Recorder,
+  helmVersion: HelmVersion,
+  sourceMaps: boolean,
+  out: RenderedFile,
+): void {
+  if (rec.nondeterministic || rec.mutated) {
+    inc.cache.entries.delete(path);
+    return;
+  }
+  inc.cache.entries.set(path, { text, fingerprint: inc.fingerprint, helmVersion, sourceMaps, deps: rec.deps, out });
+}
