@@ -625,6 +625,25 @@ function errMsg(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+// orError runs an encoder/decoder and reports its failure as the function's error (sprig's
+// returned error, or Helm's recovered panic: the same `error calling NAME: MSG` text).
+function orError(f: () => Value): Value {
+  try {
+    return f();
+  } catch (e) {
+    throw new FuncError(errMsg(e));
+  }
+}
+
+// orEmpty runs an encoder and swallows its failure as "" (sprig's non-must JSON functions).
+function orEmpty(f: () => string): string {
+  try {
+    return f();
+  } catch {
+    return '';
+  }
+}
+
 function doc(signature: string, description: string, example: string): FuncDef['doc'] {
   return { signature, description, example, category: 'encoding' };
 }
@@ -636,13 +655,7 @@ export const sprigJSONFuncs: readonly FuncDef[] = [
     params: ['interface {}'],
     result: 'string',
     // json.MarshalIndent(v, "", "  "); errors are swallowed (returns "").
-    impl: ([v]) => {
-      try {
-        return marshalIndentJSON(v, '  ');
-      } catch {
-        return '';
-      }
-    },
+    impl: ([v]) => orEmpty(() => marshalIndentJSON(v, '  ')),
     doc: doc('toPrettyJson VALUE', 'Encodes a value as indented JSON (2 spaces); errors yield "".', '{{ dict "a" 1 | toPrettyJson }} → {\n  "a": 1\n}'),
   },
   {
@@ -650,13 +663,7 @@ export const sprigJSONFuncs: readonly FuncDef[] = [
     params: ['interface {}'],
     result: 'string',
     // Encoder with SetEscapeHTML(false); panics on error (reported as a call error).
-    impl: ([v]) => {
-      try {
-        return marshalJSON(v, { escapeHTML: false });
-      } catch (e) {
-        throw new FuncError(errMsg(e));
-      }
-    },
+    impl: ([v]) => orError(() => marshalJSON(v, { escapeHTML: false })),
     doc: doc('toRawJson VALUE', 'Encodes a value as JSON without escaping < > &.', '{{ toRawJson "<a>" }} → "<a>"'),
   },
   {
@@ -664,52 +671,28 @@ export const sprigJSONFuncs: readonly FuncDef[] = [
     params: ['interface {}'],
     result: 'string',
     // Sprig's (returns the error); Helm 4 replaces it with its own panicking one, same text.
-    impl: ([v]) => {
-      try {
-        return marshalJSON(v);
-      } catch (e) {
-        throw new FuncError(errMsg(e));
-      }
-    },
+    impl: ([v]) => orError(() => marshalJSON(v)),
     doc: doc('mustToJson VALUE', 'Encodes a value as JSON; fails the render when it cannot be encoded.', '{{ mustToJson (dict "a" 1) }} → {"a":1}'),
   },
   {
     name: 'mustToPrettyJson',
     params: ['interface {}'],
     result: 'string',
-    impl: ([v]) => {
-      try {
-        return marshalIndentJSON(v, '  ');
-      } catch (e) {
-        throw new FuncError(errMsg(e));
-      }
-    },
+    impl: ([v]) => orError(() => marshalIndentJSON(v, '  ')),
     doc: doc('mustToPrettyJson VALUE', 'Like toPrettyJson but fails the render on error.', '{{ dict "a" 1 | mustToPrettyJson }}'),
   },
   {
     name: 'mustToRawJson',
     params: ['interface {}'],
     result: 'string',
-    impl: ([v]) => {
-      try {
-        return marshalJSON(v, { escapeHTML: false });
-      } catch (e) {
-        throw new FuncError(errMsg(e));
-      }
-    },
+    impl: ([v]) => orError(() => marshalJSON(v, { escapeHTML: false })),
     doc: doc('mustToRawJson VALUE', 'Like toRawJson but returns the error instead of panicking.', '{{ mustToRawJson "<>" }} → "<>"'),
   },
   {
     name: 'mustFromJson',
     params: ['string'],
     result: 'interface {}',
-    impl: ([s]) => {
-      try {
-        return unmarshalJSON(s as string, 'interface');
-      } catch (e) {
-        throw new FuncError(errMsg(e));
-      }
-    },
+    impl: ([s]) => orError(() => unmarshalJSON(s as string, 'interface')),
     doc: doc('mustFromJson STRING', 'Decodes JSON into a value (numbers are float64); fails on invalid JSON.', '{{ (mustFromJson "{\\"a\\":1}").a }} → 1'),
   },
 ];
