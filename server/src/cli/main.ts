@@ -9,6 +9,7 @@ import { runLintCommand } from '../lint/command';
 import { runLanguageServer } from '../lsp/cli-entry';
 import type { OutputFS } from '../render/manifests';
 import { utf8Encode } from '../template/value';
+import { versionText } from '../version';
 
 const USAGE = `Usage: chartwright <command> [args]
 
@@ -16,6 +17,7 @@ Commands:
   template [NAME] CHART [flags]   render chart templates locally (like \`helm template\`)
   language-server --stdio         run the language server (LSP over stdio) for any editor
   lint CHART [flags]              check a chart like \`helm lint\` (--strict, --format json)
+  version [--short]               print Chartwright's version and the Helm versions it reproduces
 
 Run 'chartwright template --help' for the template flags.
 `;
@@ -60,6 +62,16 @@ export function main(argv: readonly string[]): number {
       const r = runLintCommand(rest, { fs: nodeFS('/'), cwd });
       writeOut(r.stdout, r.stderr);
       return r.exitCode;
+    }
+    case 'version':
+    case '--version': {
+      const bad = rest.find((a) => a !== '--short');
+      if (bad !== undefined) {
+        process.stderr.write(`Error: unknown flag: ${bad}\n\nUsage: chartwright version [--short]\n`);
+        return 1;
+      }
+      process.stdout.write(versionText(rest.includes('--short')));
+      return 0;
     }
     case 'language-server':
       // Serves until the client disconnects; the process stays alive on its open streams.

@@ -1,0 +1,40 @@
+// Checks the npm package as a user meets it: `npm pack` (its prepack builds the bundles), a global
+// install into a fresh prefix, then the installed `chartwright` command: `version`, and
+// `template` of examples/hello (and of ../shared/corpus's argo-cd when ../shared is there), each
+// compared byte for byte with the output recorded from helm v4.1.4. Exit 1 on any difference.
+// Usage: node scripts/check-pack.mjs   (run by .ci/run after the unit tests)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'chartwright-pack-'));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let failed = 0;
+try {
+  execFileSync(npm, ['pack', '--loglevel=warn', '--pack-destination', work], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
+  if (tgz === undefined) throw new Error('npm pack produced no tarball');
+  const prefix = join(work, 'prefix');
+  execFileSync(npm, ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', join(work, tgz)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const bin = join(prefix, 'bin', 'chartwright');
+  // Run from the temporary folder: the installed command must not depend on this checkout.
+  const run = (...args) => execFileSync(bin, args, { cwd: work, maxBuffer: 256 * 1024 * 1024 });
+  console.log(`check-pack: ${tgz} installed; ${run('version').toString().trim()}`);
+  const cases = [[join(root, 'examples', 'hello'), join(root, 'test', 'fixtures', 'expected', 'hello.helm4.yaml'), 'examples/hello']];
+  const shared = join(root, '..', 'shared', 'corpus');
+  if (existsSync(shared)) cases.push([join(shared, 'charts', 'argo-cd'), join(shared, 'golden', 'argo-cd.helm4.yaml'), '../shared corpus argo-cd']);
+  else console.log('check-pack: ../shared is absent: the corpus chart check is skipped');
+  for (const [chart, golden, name] of cases) {
+    const same = Buffer.compare(run('template', chart), readFileSync(golden)) === 0;
+    console.log(`check-pack: ${name}: ${same ? 'identical to helm v4.1.4' : 'DIFFERS from helm v4.1.4'}`);
+    if (!same) failed++;
+  }
+} catch (e) {
+  console.error(`check-pack: ${e instanceof Error ? e.message : String(e)}`);
+  failed++;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(failed === 0 ? 0 : 1);
