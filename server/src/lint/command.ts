@@ -9,6 +9,7 @@ import { mergeCliValues } from '../chart/values';
 import { type FlagSpec, parsePflags, splitCSV } from '../cli/pflag';
 import type { HelmVersion, Runtime } from '../template/func';
 import { type LintResult, goJoin, hasWarningsOrErrors, lintChart } from './index';
+import { githubAnnotations, sarif } from './formats';
 import { formatMessage, severityRank } from './support';
 
 /** LintEnv is the outside world the command sees. */
@@ -37,7 +38,7 @@ export interface LintFlags {
   kubeVersion: string;
   namespace: string;
   helmVersion: HelmVersion;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'github' | 'sarif';
   help: boolean;
   valueFiles: string[];
   set: string[];
@@ -70,7 +71,7 @@ Usage:
   chartwright lint PATH [flags]
 
 Flags:
-      --format text|json            output format (json: findings with file/line/column)
+      --format string               output format: text, json (findings with file/line/column), github (Actions annotations), sarif (code scanning)
       --helm-version 3|4            behave like Helm 3 or Helm 4 (default 4)
       --kube-version string         Kubernetes version used for capabilities and deprecation checks
   -n, --namespace string            namespace scope for this request
@@ -113,7 +114,7 @@ const SPECS: readonly Spec[] = [
   {
     long: 'format', kind: 'string',
     apply: (f, v) => {
-      if (v !== 'text' && v !== 'json') return `invalid argument "${v}" for "--format" flag: must be text or json`;
+      if (v !== 'text' && v !== 'json' && v !== 'github' && v !== 'sarif') return `invalid argument "${v}" for "--format" flag: must be text, json, github or sarif`;
       f.format = v;
       return undefined;
     },
@@ -234,6 +235,12 @@ export function runLintCommand(argv: readonly string[], env: LintEnv): LintRun {
   const summary = `${paths.length} chart(s) linted, ${failed} chart(s) failed`;
   if (flags.format === 'json') {
     return { stdout: JSON.stringify(findings, null, 2) + '\n', stderr, exitCode: failed > 0 ? 1 : 0 };
+  }
+  if (flags.format === 'sarif') {
+    return { stdout: JSON.stringify(sarif(findings), null, 2) + '\n', stderr, exitCode: failed > 0 ? 1 : 0 };
+  }
+  if (flags.format === 'github') {
+    return { stdout: githubAnnotations(findings) + summary + '\n', stderr, exitCode: failed > 0 ? 1 : 0 };
   }
   if (failed > 0) return { stdout: message, stderr: stderr + `Error: ${summary}\n`, exitCode: 1 };
   let stdout = message;

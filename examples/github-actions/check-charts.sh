@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Lints and renders every chart under a folder (default: the current directory) with
+# `chartwright`: `lint --format github` (annotations on the pull request at template lines), then
+# `template` with the chart's own values and once per `ci/*.yaml` values file, as chart-testing
+# does. Exits non-zero when any chart fails. Used by chartwright.yml beside it; runs locally too:
+#   bash examples/github-actions/check-charts.sh path/to/charts
+set -uo pipefail
+top="${1:-.}"
+# CHARTWRIGHT overrides the command (split on spaces, e.g. "node bin/chartwright.js").
+read -r -a cw <<< "${CHARTWRIGHT:-chartwright}"
+failed=0
+while IFS= read -r chartfile; do
+  chart="$(dirname "$chartfile")"
+  # Subcharts are checked through their parent.
+  case "${chart#"$top"}" in */charts/*) continue ;; esac
+  echo "::group::$chart"
+  "${cw[@]}" lint "$chart" --format github || failed=1
+  "${cw[@]}" template "$chart" > /dev/null || { echo "::error file=$chart/Chart.yaml::chartwright template failed"; failed=1; }
+  for values in "$chart"/ci/*.yaml; do
+    [ -e "$values" ] || continue
+    "${cw[@]}" template "$chart" -f "$values" > /dev/null || { echo "::error file=$values::chartwright template failed with these values"; failed=1; }
+  done
+  echo "::endgroup::"
+done < <(find "$top" -name Chart.yaml -not -path '*/node_modules/*' | sort)
+exit "$failed"
