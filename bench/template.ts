@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runTemplateCommand } from '../server/src/render/template-command';
 import { nodeFS } from '../server/src/chart/fs';
@@ -137,7 +137,7 @@ function main(): void {
   console.log(md);
   mkdirSync(join(repo, 'bench', 'results'), { recursive: true });
   writeFileSync(join(repo, 'bench', 'results', 'template.md'), md + '\n');
-  writeFileSync(join(repo, 'bench', 'results', 'template.json'), JSON.stringify({ helm: helm ?? null, command: 'bin/chartwright.js', loadAverage: { start: loadStart, end: loadEnd, cpus: cpus().length }, rows }, null, 2) + '\n');
+  writeFileSync(join(repo, 'bench', 'results', 'template.json'), JSON.stringify({ helm: helm === undefined ? null : basename(helm), command: 'bin/chartwright.js', loadAverage: { start: loadStart, end: loadEnd, cpus: cpus().length }, rows }, null, 2) + '\n');
 }
 
 main();

@@ -1,5 +1,5 @@
 """Extra conformance cases for Chartwright: what real charts do that the base set may miss.
-Recorded with /work/shared/conformance/harness.py (helm v4.1.4 / v3.17.3)."""
+Recorded with ../shared/conformance/harness.py (helm v4.1.4 / v3.17.3)."""
 
 SUB = "apiVersion: v2\nname: sub\nversion: 0.1.0\n"
 

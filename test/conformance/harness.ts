@@ -38,7 +38,7 @@ export interface Vector {
 
 /**
  * EXTRA_VECTORS_PATH holds the project's own cases (cwextra.py beside it), recorded from Helm
- * with the same harness.py: `PATH=/work/bin:$PATH python3 ../shared/conformance/harness.py
+ * with the same harness.py: `PATH=<folder with helm4 and helm3>:$PATH python3 ../shared/conformance/harness.py
  * --jobs 4 --out extra-vectors.jsonl cwextra` run in test/conformance.
  */
 export const EXTRA_VECTORS_PATH = join(__dirname, 'extra-vectors.jsonl');

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One-time set-up for the VS Code end-to-end tests (see /work/shared/docs/e2e-vscode.md):
+# One-time set-up for the VS Code end-to-end tests (see ../shared/docs/e2e-vscode.md):
 # Node 24 + code-server (a real VS Code served to a browser) cached under ~/.cache/chartwright-e2e,
 # and Debian's Chromium plus the tools code-server's native modules build with. Idempotent: each
 # step is skipped when its result is already there. Needs only the npm registry and Debian's

@@ -1,5 +1,5 @@
 // End-to-end tests in a real VS Code (code-server + Debian's Chromium, driven by playwright-core),
-// following /work/shared/docs/e2e-vscode.md. Not part of `npm test`: run `bash test/e2e/setup.sh`,
+// following ../shared/docs/e2e-vscode.md. Not part of `npm test`: run `bash test/e2e/setup.sh`,
 // `npm run package`, then `npm run test:e2e` (.ci/run does all three). The packaged .vsix is
 // installed into code-server; a real chart of the shared corpus (cert-manager) is copied to a temp
 // workspace (nothing is written into ../shared) and the tests check, through the UI only:
@@ -20,7 +20,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 // The few DOM shapes read inside page.evaluate / waitForFunction callbacks (they run in the browser;
@@ -44,8 +44,16 @@ const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'u
 const vsix = join(root, `${name}-${version}.vsix`);
 /** shots is the folder the screenshots are saved in. */
 const shots = join(__dirname, 'screenshots');
-// The real helm for "Dry Run with helm" (that part is skipped without it).
-const helm = process.env.CHARTWRIGHT_E2E_HELM ?? '/work/bin/helm4';
+// The real helm for "Dry Run with helm": $CHARTWRIGHT_E2E_HELM, else helm4 or helm on PATH (that part is skipped without it).
+const helm = process.env.CHARTWRIGHT_E2E_HELM ?? onPath('helm4') ?? onPath('helm') ?? 'helm';
+
+/** onPath finds an executable named `name` on PATH (undefined when there is none). */
+function onPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir !== '' && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
 // A real chart from the shared corpus when present, else the repository's example chart.
 const corpusChart = join(root, '..', 'shared', 'corpus', 'charts', 'cert-manager');
 const sourceChart = existsSync(corpusChart) ? corpusChart : join(root, 'examples', 'hello');

@@ -25,8 +25,9 @@ interface Case {
   readonly helm3: Run;
 }
 
-const recorded = JSON.parse(readFileSync(join(__dirname, 'recorded.json'), 'utf8')) as { cases: Case[] };
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'charts');
+// Corpus charts were linted by absolute path, which helm prints; record.py stores it as <corpus>.
+const recorded = JSON.parse(readFileSync(join(__dirname, 'recorded.json'), 'utf8').replaceAll('<corpus>', JSON.stringify(CORPUS).slice(1, -1))) as { cases: Case[] };
 
 const runtime: Runtime = {
   now: () => new Date(Date.UTC(2024, 0, 1)),

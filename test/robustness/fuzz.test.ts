@@ -36,7 +36,7 @@ const commonFuncs = new Map([...funcs4].filter(([n]) => funcs3.has(n)));
 const corpusTemplates = corpusTexts((p) => /\/templates\/.*\.(ya?ml|tpl|txt)$/.test(p), 400);
 const corpusValues = corpusTexts((p) => p.endsWith('/values.yaml'), 60, 8_000);
 const corpusCharts = corpusTexts((p) => p.endsWith('/Chart.yaml'), 60);
-if (corpusTemplates.length === 0) console.log('# fuzz: /work/shared/corpus/charts absent: corpus-mutation properties use built-in seeds only');
+if (corpusTemplates.length === 0) console.log('# fuzz: ../shared/corpus/charts absent: corpus-mutation properties use built-in seeds only');
 
 const SEEDS = [
   '{{- define "x.name" -}}{{ default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}{{- end }}',

@@ -2,7 +2,7 @@
 """Records Helm's answers for the sprig table tests.
 
 Usage: python3 test/sprig/record.py DOMAIN...   (reads test/sprig/cases/DOMAIN.txt,
-writes test/sprig/cases/DOMAIN.ts). Needs /work/bin/helm4 (or HELM=...).
+writes test/sprig/cases/DOMAIN.ts). Needs helm4 on PATH (or HELM=...).
 
 Each non-blank, non-# line of DOMAIN.txt is a template expression EXPR. It is rendered by
 `helm template` as the file templates/t.yaml containing
@@ -14,7 +14,7 @@ A line starting with "~" records only the result type (non-deterministic functio
 import json, os, re, subprocess, sys, tempfile, concurrent.futures as cf
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-HELM = os.environ.get("HELM", "/work/bin/helm4")
+HELM = os.environ.get("HELM", "helm4")
 CHART = "apiVersion: v2\nname: mychart\nversion: 0.1.0\n"
 
 def template_for(expr):

@@ -1,5 +1,5 @@
 // Conformance vectors for the core sprig functions: areas sprig/strings, sprig/list, sprig/dict,
-// sprig/defaults, sprig/math, sprig/type and the num-* cases of /work/shared/conformance/vectors.jsonl
+// sprig/defaults, sprig/math, sprig/type and the num-* cases of ../shared/conformance/vectors.jsonl
 // (expected outputs recorded from helm v4.1.4). Each template is rendered through the engine with
 // sprigFuncs() (+ Helm's lenient toJson) and compared with the vector's exact engine output
 // (`wrapped.rendered`) or, for failures, with the error message of the failing call.

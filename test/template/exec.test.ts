@@ -1,5 +1,5 @@
 // Executor tests. Expectations come from Helm: the conformance vectors (recorded from helm v4.1.4
-// and v3.17.3, /work/shared/conformance/vectors.jsonl, areas gotpl/* and errors/exec) and the
+// and v3.17.3, ../shared/conformance/vectors.jsonl, areas gotpl/* and errors/exec) and the
 // TABLE below, recorded from helm v4.1.4 / v3.17.3 with the conformance harness (harness.py).
 //
 // The vectors are run through a minimal Helm stand-in: templates/ files parsed in Helm's order,

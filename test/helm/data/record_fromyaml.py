@@ -123,8 +123,8 @@ def run(helm):
             res[int(k[1:])] = base64.b64decode(b).decode('utf-8').split('\n@@@\n')
     return res
 
-r4 = run('/work/bin/helm4')
-r3 = run('/work/bin/helm3')
+r4 = run(os.environ.get('HELM4', 'helm4'))
+r3 = run(os.environ.get('HELM3', 'helm3'))
 table = []
 for i, s in enumerate(CASES):
     if r4[i] != r3[i]:

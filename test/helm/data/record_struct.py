@@ -74,8 +74,8 @@ def run(helm, cs):
 
 def main():
     cs = cases()
-    r4 = run('/work/bin/helm4', cs)
-    r3 = run('/work/bin/helm3', cs)
+    r4 = run(os.environ.get('HELM4', 'helm4'), cs)
+    r3 = run(os.environ.get('HELM3', 'helm3'), cs)
     table = []
     for i, (_, t) in enumerate(cs):
         if r4.get(i) != r3.get(i):

@@ -2,7 +2,7 @@
 """Records Helm's toYaml / toYamlPretty / toJson output for tricky strings and numbers.
 
 Usage: python3 test/helm/data/record_yaml.py > test/helm/data/yaml-strings.json
-Needs /work/bin/helm4 and /work/bin/helm3. Each case string is put in values.yaml as a
+Needs helm4 and helm3 on PATH (or HELM4=/HELM3=). Each case string is put in values.yaml as a
 double-quoted YAML scalar (escaped, so the exact string reaches Helm), then rendered in
 several shapes; the outputs are base64-encoded by the template so YAML parsing of the
 rendered manifest cannot alter them.
@@ -112,8 +112,8 @@ def run(helm, strings):
 
 def main():
     strings = cases()
-    r4 = run('/work/bin/helm4', strings)
-    r3 = run('/work/bin/helm3', strings)
+    r4 = run(os.environ.get('HELM4', 'helm4'), strings)
+    r3 = run(os.environ.get('HELM3', 'helm3'), strings)
     table = []
     for i, s in enumerate(strings):
         if r4[i] != r3[i]:
