@@ -92,24 +92,29 @@ export function renderChart(snap: Snapshot, path: string, o: RenderChartOptions)
   for (const [p, d] of snap.docs) if (p.startsWith(root + '/')) buffers.set(p.slice(root.length + 1), d.text);
   const outside = new Map<string, Uint8Array>();
   const valueArgs: string[] = [];
-  for (const f of st.valuesFiles) {
-    const abs = posix.isAbsolute(f) ? posix.normalize(f) : posix.join(root, f);
-    const rel = posix.relative(root, abs);
+  // The values files as the model read them: refused ones (untrusted workspace, not a regular
+  // file, too big) fail the render with the reason; missing ones fail with Helm's own error.
+  for (const f of snap.model(root).valuesFiles) {
+    if (f.refused !== undefined) return fail(f.refused);
+    const rel = posix.relative(root, f.path);
     if (!rel.startsWith('..')) {
       valueArgs.push('-f', rel);
       continue;
     }
     // Outside the chart: served under a private name inside the FS.
-    const key = `.chartwright-values/${outside.size}/${posix.basename(abs)}`;
-    const text = snap.docs.get(abs)?.text;
-    const bytes = text !== undefined ? utf8Encode(text) : snap.readHostFile(abs);
+    const key = `.chartwright-values/${outside.size}/${posix.basename(f.path)}`;
+    const text = snap.docs.get(f.path)?.text;
+    const bytes = text !== undefined ? utf8Encode(text) : f.bytes;
     if (bytes !== undefined) outside.set(key, bytes);
     valueArgs.push('-f', key);
   }
-  const argv = [st.releaseName, '.', '--helm-version', String(hv), ...valueArgs];
+  // Options first and `--` before the positional arguments: a release name starting with `-`
+  // is a name (refused by Helm's name check), never a flag.
+  const argv = ['--helm-version', String(hv), ...valueArgs];
   if (st.namespace !== '') argv.push('--namespace', st.namespace);
   if (st.kubeVersion !== '') argv.push('--kube-version', st.kubeVersion);
   for (const a of st.apiVersions) argv.push('--api-versions', a);
+  argv.push('--', st.releaseName, '.');
   const parsed = parseTemplateFlags(argv, hv);
   if (!parsed.ok) return fail(parsed.error);
   const flags: TemplateFlags = parsed.flags;
