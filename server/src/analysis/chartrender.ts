@@ -57,11 +57,11 @@ function fail(error: string): ChartRender {
   return { text: '', error, lines: [], blocks: [] };
 }
 
-/** withOutside lets values files outside the chart directory be read from the host. */
-function withOutside(fs: ChartFS, extra: ReadonlyMap<string, Uint8Array>): ChartFS {
+/** withValues serves the values files as the model read them (inside the chart under their own names, outside it under private ones). */
+function withValues(fs: ChartFS, extra: ReadonlyMap<string, Uint8Array>): ChartFS {
   if (extra.size === 0) return fs;
   return {
-    readFile: (p) => fs.readFile(p) ?? extra.get(p),
+    readFile: (p) => extra.get(p) ?? fs.readFile(p),
     readDir: (p) => fs.readDir(p),
     isDirectory: (p) => fs.isDirectory(p),
     exists: (p) => fs.exists(p) || extra.has(p),
@@ -90,22 +90,19 @@ export function renderChart(snap: Snapshot, path: string, o: RenderChartOptions)
   const hv = st.helmVersion;
   const buffers = new Map<string, string>();
   for (const [p, d] of snap.docs) if (p.startsWith(root + '/')) buffers.set(p.slice(root.length + 1), d.text);
-  const outside = new Map<string, Uint8Array>();
+  const served = new Map<string, Uint8Array>();
   const valueArgs: string[] = [];
   // The values files as the model read them: refused ones (untrusted workspace, not a regular
   // file, too big) fail the render with the reason; missing ones fail with Helm's own error.
   for (const f of snap.model(root).valuesFiles) {
     if (f.refused !== undefined) return fail(f.refused);
     const rel = posix.relative(root, f.path);
-    if (!rel.startsWith('..')) {
-      valueArgs.push('-f', rel);
-      continue;
-    }
-    // Outside the chart: served under a private name inside the FS.
-    const key = `.chartwright-values/${outside.size}/${posix.basename(f.path)}`;
+    // Inside the chart under its own name (also a symlink the chart FS would not follow), outside
+    // it under a private name.
+    const key = !rel.startsWith('..') ? rel : `.chartwright-values/${served.size}/${posix.basename(f.path)}`;
     const text = snap.docs.get(f.path)?.text;
     const bytes = text !== undefined ? utf8Encode(text) : f.bytes;
-    if (bytes !== undefined) outside.set(key, bytes);
+    if (bytes !== undefined) served.set(key, bytes);
     valueArgs.push('-f', key);
   }
   // Options first and `--` before the positional arguments: a release name starting with `-`
@@ -120,7 +117,7 @@ export function renderChart(snap: Snapshot, path: string, o: RenderChartOptions)
   const flags: TemplateFlags = parsed.flags;
   const kvErr = kubeVersionFlagError(flags);
   if (kvErr !== undefined) return fail(kvErr);
-  const fs = withOutside(overlayFS(snap.hostFS(root), buffers), outside);
+  const fs = withValues(overlayFS(snap.hostFS(root), buffers), served);
   const runtime = snap.runtime();
   const logs: string[] = [];
   const rel = buildRelease({
