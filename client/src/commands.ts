@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type DryRunParams, DryRunRequest, type DryRunResult } from '../../server/src/lsp/protocol';
-import { externalBinaryAllowed, formatHelmFailure, helmDryRun, type HelmInvocation } from './commands-core';
+import { checkReleaseName, externalBinaryAllowed, formatHelmFailure, helmDryRun, type HelmInvocation } from './commands-core';
 import { enclosingChartOf } from './detect-core';
 import { DRY_RUN_SOURCE, dryRunSummary, groupProblems } from './dryrun-core';
 import type { PreviewProvider } from './preview';
@@ -85,7 +85,13 @@ async function dryRunHelm(deps: CommandDeps): Promise<void> {
   }
   const a = activeChart();
   if (a === undefined) return;
-  const inv = helmDryRun(readSettings(a.doc.uri), a.chartDir);
+  const settings = readSettings(a.doc.uri);
+  const badName = checkReleaseName(settings.releaseName);
+  if (badName !== undefined) {
+    void vscode.window.showErrorMessage(badName);
+    return;
+  }
+  const inv = helmDryRun(settings, a.chartDir);
   const r = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Chartwright: ${path.basename(inv.file)} install --dry-run…`, cancellable: true },
     (_p, token) => runHelm(inv, token),

@@ -5,8 +5,10 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { languageChange } from './detect-core';
+import { WorkspaceTrustNotification } from '../../server/src/lsp/protocol';
 import { PreviewProvider } from './preview';
 import { ChartStatus } from './status';
+import { initializationOptions, trustParams } from './trust-core';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +33,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       ),
     },
     outputChannelName: 'Chartwright',
+    // Workspace trust and folders: untrusted, the server reads values files only inside them.
+    initializationOptions: () => initializationOptions(vscode.workspace.isTrusted, vscode.workspace.workspaceFolders),
   };
   return new LanguageClient('chartwright', 'Chartwright', serverOptions, clientOptions);
 }
@@ -59,6 +63,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+
+  // Trust granted or folders changed: the server re-reads what it refused (settings restricted in
+  // package.json's restrictedConfigurations come back through the configuration change).
+  const sendTrust = (): void => {
+    if (client?.isRunning() === true) void client.sendNotification(WorkspaceTrustNotification.method, trustParams(vscode.workspace.isTrusted, vscode.workspace.workspaceFolders));
+  };
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(sendTrust), vscode.workspace.onDidChangeWorkspaceFolders(sendTrust));
 
   const preview = new PreviewProvider(() => client);
   const status = new ChartStatus();

@@ -1,7 +1,7 @@
 // Status bar entry: the chart of the active editor and the values profile; click to change values.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { chartNameOf, statusText } from './commands-core';
+import { chartNameIn, statusText } from './commands-core';
 import { enclosingChartOf } from './detect-core';
 import { readSettings } from './settings';
 
@@ -28,12 +28,7 @@ export class ChartStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    let name: string | undefined;
-    try {
-      name = chartNameOf(readFileSync(`${chartDir}/Chart.yaml`, 'utf8'));
-    } catch {
-      name = undefined;
-    }
+    const name = chartNameIn(chartDir);
     const s = readSettings(doc.uri);
     this.item.text = statusText(name, s.valuesFiles);
     this.item.tooltip = `Chart ${chartDir}\nValues: values.yaml${s.valuesFiles.map((f) => ` ← ${f}`).join('')}\nClick to choose values files`;

@@ -97,18 +97,17 @@ test('parseSettings: defaults, types and trimming', () => {
 
 test('helmDryRun: argument arrays', () => {
   const s = (o: Partial<ClientSettings>): ClientSettings => ({ ...DEFAULTS, ...o });
+  // Options first, `--`, then RELEASE CHART (helm v4.1.4 accepts `install --dry-run=client -- NAME CHART`).
   const cases: readonly [settings: ClientSettings, want: string[]][] = [
-    [s({}), ['install', 'release-name', '/w/my chart', '--dry-run=client']],
+    [s({}), ['install', '--dry-run=client', '--', 'release-name', '/w/my chart']],
     [
       s({ releaseName: 'r', namespace: 'ns', valuesFiles: ['ci/a.yaml', '/abs/b.yaml'], kubeVersion: '1.30.0', apiVersions: ['x/v1', 'y/v2/K'] }),
-      [
-        'install', 'r', '/w/my chart', '--dry-run=client', '--namespace', 'ns',
-        '--values', '/w/my chart/ci/a.yaml', '--values', '/abs/b.yaml',
-        '--kube-version', '1.30.0', '--api-versions', 'x/v1', '--api-versions', 'y/v2/K',
-      ],
+      // `helm install` has no --kube-version/--api-versions (recorded: `Error: unknown flag: --kube-version`).
+      ['install', '--dry-run=client', '--namespace', 'ns', '--values', '/w/my chart/ci/a.yaml', '--values', '/abs/b.yaml', '--', 'r', '/w/my chart'],
     ],
-    // shell metacharacters stay inside one argument
-    [s({ releaseName: 'a;rm -rf /', valuesFiles: ['$(x).yaml'] }), ['install', 'a;rm -rf /', '/w/my chart', '--dry-run=client', '--values', '/w/my chart/$(x).yaml']],
+    // shell metacharacters stay inside one argument; a name starting with `-` stays positional
+    [s({ releaseName: 'a;rm -rf /', valuesFiles: ['$(x).yaml'] }), ['install', '--dry-run=client', '--values', '/w/my chart/$(x).yaml', '--', 'a;rm -rf /', '/w/my chart']],
+    [s({ releaseName: '-x' }), ['install', '--dry-run=client', '--', '-x', '/w/my chart']],
   ];
   for (const [settings, want] of cases) {
     const inv = helmDryRun(settings, '/w/my chart', posix);
@@ -125,7 +124,7 @@ test('externalBinaryAllowed and failure texts', () => {
   assert.match(d.allowed ? '' : d.message, /Restricted Mode/);
   const inv = helmDryRun(DEFAULTS, '/c', posix);
   assert.match(formatHelmFailure(inv, 'ENOENT', ''), /helm was not found at "helm".*chartwright\.helmPath/);
-  assert.equal(formatHelmFailure(inv, 1, 'Error: boom\n'), 'helm install release-name /c --dry-run=client\n\nError: boom\n');
+  assert.equal(formatHelmFailure(inv, 1, 'Error: boom\n'), 'helm install --dry-run=client -- release-name /c\n\nError: boom\n');
 });
 
 test('statusText and chartNameOf', () => {

@@ -72,7 +72,8 @@ test('manifest: settings have descriptions and the client defaults', () => {
   const codes = Object.keys(props['chartwright.diagnostics.severity']?.properties ?? {}).sort();
   assert.deepEqual(codes, Object.keys(CODES).sort());
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
-  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['chartwright.helmPath']);
+  // Settings a workspace could abuse: run a binary, read files, inject a flag, burn CPU.
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['chartwright.helmPath', 'chartwright.valuesFiles', 'chartwright.releaseName', 'chartwright.kubeVersion']);
 });
 
 test('language configuration: folding markers', () => {

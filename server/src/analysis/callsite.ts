@@ -1,7 +1,7 @@
 // What an `include`/`template` call rendered at one call site, read from the last render's
 // source maps: the output segments whose call stack passes through that site (in the first
 // output file that executed it), i.e. the text as it appears in the manifest after
-// `nindent`/`indent`. Undefined when the call was not rendered or its result was transformed
+// `nindent`/`indent` (every line of it, shifted left by the indentation they share). Undefined when the call was not rendered or its result was transformed
 // beyond recognition (hover then falls back to a preview with the chart context).
 import type { DocChart, Snapshot } from './snapshot';
 
@@ -33,7 +33,18 @@ export function renderedAtCallSite(snap: Snapshot, dc: DocChart, offset: number)
         break;
       }
     }
-    if (site !== undefined && hi > lo) return file.text.slice(lo, hi);
+    if (site !== undefined && hi > lo) return dedent(file.text, lo, hi);
   }
   return undefined;
+}
+
+/** dedent returns text[lo, hi) from the start of its first line when only indentation precedes it, without the indentation all its lines share. */
+function dedent(text: string, lo: number, hi: number): string {
+  const ls = text.lastIndexOf('\n', lo - 1) + 1;
+  const start = /^[ \t]*$/.test(text.slice(ls, lo)) ? ls : lo;
+  const lines = text.slice(start, hi).split('\n');
+  let common = Infinity;
+  for (const l of lines) if (l.trim() !== '') common = Math.min(common, l.length - l.trimStart().length);
+  if (!Number.isFinite(common) || common === 0) return lines.join('\n');
+  return lines.map((l) => l.slice(Math.min(common, l.length - l.trimStart().length))).join('\n');
 }

@@ -57,11 +57,11 @@ function fail(error: string): ChartRender {
   return { text: '', error, lines: [], blocks: [] };
 }
 
-/** withOutside lets values files outside the chart directory be read from the host. */
-function withOutside(fs: ChartFS, extra: ReadonlyMap<string, Uint8Array>): ChartFS {
+/** withValues serves the values files as the model read them (inside the chart under their own names, outside it under private ones). */
+function withValues(fs: ChartFS, extra: ReadonlyMap<string, Uint8Array>): ChartFS {
   if (extra.size === 0) return fs;
   return {
-    readFile: (p) => fs.readFile(p) ?? extra.get(p),
+    readFile: (p) => extra.get(p) ?? fs.readFile(p),
     readDir: (p) => fs.readDir(p),
     isDirectory: (p) => fs.isDirectory(p),
     exists: (p) => fs.exists(p) || extra.has(p),
@@ -90,32 +90,34 @@ export function renderChart(snap: Snapshot, path: string, o: RenderChartOptions)
   const hv = st.helmVersion;
   const buffers = new Map<string, string>();
   for (const [p, d] of snap.docs) if (p.startsWith(root + '/')) buffers.set(p.slice(root.length + 1), d.text);
-  const outside = new Map<string, Uint8Array>();
+  const served = new Map<string, Uint8Array>();
   const valueArgs: string[] = [];
-  for (const f of st.valuesFiles) {
-    const abs = posix.isAbsolute(f) ? posix.normalize(f) : posix.join(root, f);
-    const rel = posix.relative(root, abs);
-    if (!rel.startsWith('..')) {
-      valueArgs.push('-f', rel);
-      continue;
-    }
-    // Outside the chart: served under a private name inside the FS.
-    const key = `.chartwright-values/${outside.size}/${posix.basename(abs)}`;
-    const text = snap.docs.get(abs)?.text;
-    const bytes = text !== undefined ? utf8Encode(text) : snap.readHostFile(abs);
-    if (bytes !== undefined) outside.set(key, bytes);
+  // The values files as the model read them: refused ones (untrusted workspace, not a regular
+  // file, too big) fail the render with the reason; missing ones fail with Helm's own error.
+  for (const f of snap.model(root).valuesFiles) {
+    if (f.refused !== undefined) return fail(f.refused);
+    const rel = posix.relative(root, f.path);
+    // Inside the chart under its own name (also a symlink the chart FS would not follow), outside
+    // it under a private name.
+    const key = !rel.startsWith('..') ? rel : `.chartwright-values/${served.size}/${posix.basename(f.path)}`;
+    const text = snap.docs.get(f.path)?.text;
+    const bytes = text !== undefined ? utf8Encode(text) : f.bytes;
+    if (bytes !== undefined) served.set(key, bytes);
     valueArgs.push('-f', key);
   }
-  const argv = [st.releaseName, '.', '--helm-version', String(hv), ...valueArgs];
+  // Options first and `--` before the positional arguments: a release name starting with `-`
+  // is a name (refused by Helm's name check), never a flag.
+  const argv = ['--helm-version', String(hv), ...valueArgs];
   if (st.namespace !== '') argv.push('--namespace', st.namespace);
   if (st.kubeVersion !== '') argv.push('--kube-version', st.kubeVersion);
   for (const a of st.apiVersions) argv.push('--api-versions', a);
+  argv.push('--', st.releaseName, '.');
   const parsed = parseTemplateFlags(argv, hv);
   if (!parsed.ok) return fail(parsed.error);
   const flags: TemplateFlags = parsed.flags;
   const kvErr = kubeVersionFlagError(flags);
   if (kvErr !== undefined) return fail(kvErr);
-  const fs = withOutside(overlayFS(snap.hostFS(root), buffers), outside);
+  const fs = withValues(overlayFS(snap.hostFS(root), buffers), served);
   const runtime = snap.runtime();
   const logs: string[] = [];
   const rel = buildRelease({

@@ -6,6 +6,7 @@ import type { Value } from '../template/value';
 import { type CursorContext, cursorContext } from './context';
 import { defineRootFor } from './definectx';
 import { funcMarkdown, membersOf, shallowPreview, shortValue } from './describe';
+import { fence, text as mdText } from './mdsafe';
 import { methodDoc } from './methods';
 import { lookupPath, sourceLayer, valuesOwner } from './model';
 import { type Env, type Sym, locate, resolveFields } from './scope';
@@ -92,15 +93,15 @@ export function resolveDocumentation(snap: Snapshot, data: ResolveData): string 
       const values = dc.model.renderByOrigin.get(owner.origin.path)?.context.get('Values') ?? owner.values;
       const found = values instanceof Map ? lookupPath(values, data.valuesPath) : { found: false, value: undefined };
       const src = sourceLayer(dc.model, owner, data.valuesPath);
-      const where = src === undefined ? 'not set in any values file' : `from ${src.layer.label}`;
-      return found.found ? '```yaml\n' + shallowPreview(found.value as Value) + '\n```\n\n' + where : where;
+      const where = src === undefined ? 'not set in any values file' : `from ${mdText(src.layer.label)}`;
+      return found.found ? fence(shallowPreview(found.value as Value), 'yaml') + '\n\n' + where : where;
     }
     case 'define': {
       const dc = snap.docChart(data.path);
       if (dc === undefined) return undefined;
       const s = snap.defines(dc.model).get(data.name)?.[0];
       if (s === undefined) return undefined;
-      return '```gotmpl\n' + s.text.slice(s.start, Math.min(s.end, s.start + 400)) + '\n```';
+      return fence(s.text.slice(s.start, Math.min(s.end, s.start + 400)), 'gotmpl');
     }
   }
 }

@@ -1,6 +1,7 @@
 // Go to definition: `.Values.a.b` → the key in the values file that sets it (highest-precedence
 // layer), `include "x"`/`template "x"` → the define, `$var` → its declaration.
 import { lineAndByteCol } from '../template/errors';
+import { code, text as mdText } from './mdsafe';
 import { sourceLayer, valuesOwner } from './model';
 import type { DefineSite, Snapshot } from './snapshot';
 import { targetAt } from './target';
@@ -10,7 +11,7 @@ import { nodeStart } from './scope';
 /** describeDefineSite is a one-line Markdown location of a define. */
 export function describeDefineSite(s: DefineSite): string {
   const { line } = lineAndByteCol(s.text, s.start);
-  return `${s.chart.metadata.name}: \`${s.file}\` line ${line}`;
+  return `${mdText(s.chart.metadata.name)}: ${code(s.file)} line ${line}`;
 }
 
 /** definition returns the locations the thing under `offset` is defined at. */

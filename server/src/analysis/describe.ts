@@ -2,6 +2,7 @@
 // (hover) and member lists generated from the renderer's own objects (maps, Go structs, methods).
 import { toYaml } from '../helm/yamlEncode';
 import { formatValue } from '../template/fmt';
+import { code, fence } from './mdsafe';
 import type { FuncDef } from '../template/func';
 import { GoObject, NamedMap, type Value, sliceTypeInfo, typeName } from '../template/value';
 
@@ -67,9 +68,9 @@ export function yamlPreview(v: Value, maxLines = 20): string {
 
 /** funcMarkdown documents a template function from its FuncDef. */
 export function funcMarkdown(d: FuncDef): string {
-  const parts = ['```\n' + d.doc.signature + '\n```', d.doc.description];
-  if (d.doc.example !== '') parts.push('Example: `' + d.doc.example + '`');
-  parts.push(`*${d.doc.category}* — Go signature: \`func(${d.params.join(', ')}) ${d.result}\``);
+  const parts = [fence(d.doc.signature), d.doc.description];
+  if (d.doc.example !== '') parts.push('Example: ' + code(d.doc.example));
+  parts.push(`*${d.doc.category}* — Go signature: ${code(`func(${d.params.join(', ')}) ${d.result}`)}`);
   return parts.join('\n\n');
 }
 

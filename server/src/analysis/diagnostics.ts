@@ -37,6 +37,8 @@ export function diagnostics(snap: Snapshot, path: string, opts: DiagnosticOption
     if (m.loadError !== undefined) drafts.push({ code: 'chart-load-error', message: m.loadError, start: 0, end: 0 });
   }
   if (dc !== undefined && dc.kind !== 'template' && (dc.rel === 'values.yaml' || dc.rel === 'Chart.yaml')) {
+    // Settings that cannot be used (a refused values file, an invalid release name) first.
+    for (const m of dc.model.settingErrors) drafts.push({ code: 'values-error', message: m, start: 0, end: 0 });
     const err = dc.model.userError ?? dc.model.prepareError;
     if (err !== undefined) drafts.push({ code: 'values-error', message: err, start: 0, end: 0 });
   }

@@ -5,10 +5,17 @@ import { type ChartFS, memoryFS } from '../chart/fs';
 import type { HelmVersion, Runtime } from '../template/func';
 import type { DiagnosticCode, Severity } from './codes';
 
+/** UserFileRead is a file named by a setting: its bytes, `missing`, or why it was refused. */
+export type UserFileRead = { readonly bytes: Uint8Array } | { readonly missing: true } | { readonly error: string };
+
 /** AnalysisHost gives read access to files on disk by absolute POSIX path. */
 export interface AnalysisHost {
-  /** readFile returns a file's bytes, undefined if missing. */
+  /** readFile returns a file's bytes, undefined if missing (or not a regular file of a sane size). */
   readFile(path: string): Uint8Array | undefined;
+  /** readUserFile reads a file a setting names (a values file): regular files of a bounded size only. */
+  readUserFile(path: string): UserFileRead;
+  /** realPath resolves symlinks (realpath(3)); undefined when the path does not exist. */
+  realPath(path: string): string | undefined;
   /** isFile reports whether an absolute path names an existing file. */
   isFile(path: string): boolean;
   /** chartFS returns a ChartFS rooted at the absolute directory `root`. */
@@ -16,6 +23,21 @@ export interface AnalysisHost {
   /** runtime provides time and randomness for renders. */
   readonly runtime: Runtime;
 }
+
+/**
+ * WorkspaceTrust is what the editor says about the workspace. Untrusted (VS Code's Restricted
+ * Mode), files named by settings are read only inside `folders` (absolute paths) or the chart.
+ */
+export interface WorkspaceTrust {
+  readonly trusted: boolean;
+  readonly folders: readonly string[];
+}
+
+/**
+ * TRUSTED is the trust of a client that says nothing: LSP itself has no workspace trust, editors
+ * other than VS Code apply their own. The VS Code client always sends it.
+ */
+export const TRUSTED: WorkspaceTrust = { trusted: true, folders: [] };
 
 /** SeveritySetting is a severity or "off". */
 export type SeveritySetting = Severity | 'off';
@@ -33,6 +55,8 @@ export interface AnalysisSettings {
   readonly apiVersions: readonly string[];
   /** severity overrides the default severity per diagnostic code. */
   readonly severity: Readonly<Partial<Record<DiagnosticCode, SeveritySetting>>>;
+  /** trust: whether files outside the workspace may be read (not a user setting: the editor's state). */
+  readonly trust: WorkspaceTrust;
 }
 
 /** DEFAULT_SETTINGS are used until the client sends its configuration. */
@@ -44,6 +68,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   helmVersion: 4,
   apiVersions: [],
   severity: {},
+  trust: TRUSTED,
 };
 
 /** fixedRuntime is a deterministic runtime (epoch clock, zero bytes) for tests and previews. */
@@ -62,6 +87,17 @@ export function memoryHost(files: Readonly<Record<string, string>>, runtime: Run
     readFile(p) {
       const t = norm.get(posix.normalize(p));
       return t === undefined ? undefined : enc.encode(t);
+    },
+    readUserFile(p) {
+      const t = norm.get(posix.normalize(p));
+      return t === undefined ? { missing: true } : { bytes: enc.encode(t) };
+    },
+    realPath(p) {
+      const n = posix.normalize(p);
+      if (norm.has(n)) return n;
+      const prefix = n.endsWith('/') ? n : n + '/';
+      for (const k of norm.keys()) if (k.startsWith(prefix)) return n;
+      return undefined;
     },
     isFile(p) {
       return norm.has(posix.normalize(p));

@@ -1,8 +1,10 @@
 // Hover: a value path's effective value and the values layer that set it; a function's docs;
-// a define's location, source and what it renders with the chart's context.
+// a define's location, source and what it renders with the chart's context. Text from the chart
+// or its values only enters the Markdown through mdsafe (fences, code spans, escaped text).
 import { describeDefineSite } from './definition';
 import { funcMarkdown, shortValue, yamlPreview } from './describe';
 import { renderedAtCallSite } from './callsite';
+import { code, fence, text } from './mdsafe';
 import { settingLayers, valuesOwner } from './model';
 import type { Value } from '../template/value';
 import { previewDefine } from './preview';
@@ -19,26 +21,26 @@ export function hover(snap: Snapshot, path: string, offset: number): HoverResult
     switch (target.kind) {
       case 'function': {
         const d = snap.functions().get(target.name);
-        return d === undefined ? `\`${target.name}\`: unknown function` : funcMarkdown(d);
+        return d === undefined ? `${code(target.name)}: unknown function` : funcMarkdown(d);
       }
       case 'variable': {
         const v = target.info;
         if (v === undefined) return 'variable not declared in scope';
-        const head = '```\n' + v.name + '\n```';
-        return v.sym === undefined ? head + '\n\nvalue not known statically' : head + '\n\n```yaml\n' + yamlPreview(v.sym.value) + '\n```';
+        const head = fence(v.name);
+        return v.sym === undefined ? head + '\n\nvalue not known statically' : head + '\n\n' + fence(yamlPreview(v.sym.value), 'yaml');
       }
       case 'define': {
         if (dc === undefined) return undefined;
         const sites = snap.defines(dc.model).get(target.name);
-        if (sites === undefined || sites.length === 0) return `template \`${target.name}\` is not defined in this chart or its dependencies`;
-        const parts = [`**define** \`${target.name}\``, ...sites.map((s) => describeDefineSite(s))];
+        if (sites === undefined || sites.length === 0) return `template ${code(target.name)} is not defined in this chart or its dependencies`;
+        const parts = [`**define** ${code(target.name)}`, ...sites.map((s) => describeDefineSite(s))];
         const at = target.call ? renderedAtCallSite(snap, dc, offset) : undefined;
         if (at !== undefined) {
-          parts.push('Renders here (last render of the chart):\n```yaml\n' + cut(at, 20) + '\n```');
+          parts.push('Renders here (last render of the chart):\n' + fence(cut(at, MAX_LINES), 'yaml'));
         } else {
           const p = previewDefine(snap, dc, target.name);
-          if ('output' in p) parts.push('Renders (with the chart context):\n```yaml\n' + cut(p.output, 20) + '\n```');
-          else parts.push('Rendering it fails: `' + p.error + '`');
+          if ('output' in p) parts.push('Renders (with the chart context):\n' + fence(cut(p.output, MAX_LINES), 'yaml'));
+          else parts.push('Rendering it fails:\n' + fence(p.error));
         }
         return parts.join('\n\n');
       }
@@ -49,17 +51,20 @@ export function hover(snap: Snapshot, path: string, offset: number): HoverResult
   return md === undefined ? undefined : { start: target.span.start, end: target.span.end, markdown: md };
 }
 
+/** MAX_LINES bounds a define's rendered output in a hover (a whole manifest's worth). */
+const MAX_LINES = 400;
+
 function cut(s: string, lines: number): string {
   const ls = s.split('\n');
-  return ls.length > lines ? [...ls.slice(0, lines), '…'].join('\n') : s;
+  return ls.length > lines ? [...ls.slice(0, lines), `… (${ls.length - lines} more lines)`].join('\n') : s;
 }
 
 function pathMarkdown(dc: ReturnType<Snapshot['docChart']>, t: Extract<Target, { kind: 'path' }>): string | undefined {
   const valuesPath = t.sym?.valuesPath ?? (t.parent?.valuesPath !== undefined ? [...t.parent.valuesPath, t.name] : undefined);
   const title = valuesPath !== undefined && valuesPath.length > 0 ? `.Values.${valuesPath.join('.')}` : t.display;
-  const parts = ['```\n' + title + '\n```'];
+  const parts = [fence(title)];
   if (t.sym !== undefined) {
-    parts.push('```yaml\n' + yamlPreview(t.sym.value) + '\n```');
+    parts.push(fence(yamlPreview(t.sym.value), 'yaml'));
     if (t.sym.approximate === true) parts.push('*(first element of the enclosing `range`)*');
   } else if (t.parent !== undefined && (t.parent.value instanceof Map)) {
     parts.push('*not set* — renders as `<no value>`/empty');
@@ -68,12 +73,12 @@ function pathMarkdown(dc: ReturnType<Snapshot['docChart']>, t: Extract<Target, {
   }
   if (valuesPath !== undefined && dc !== undefined) {
     const layers = settingLayers(dc.model, valuesOwner(dc.chart), valuesPath);
-    const where = (l: (typeof layers)[number]): string => `${l.layer.label}${l.layer.path !== undefined ? ` (\`${l.layer.path}\`)` : ''}`;
+    const where = (l: (typeof layers)[number]): string => `${text(l.layer.label)}${l.layer.path !== undefined ? ` (${code(l.layer.path)})` : ''}`;
     if (layers.length === 0) parts.push('Not set in any values layer.');
     else {
       parts.push(`Set in ${where(layers[0])}.`);
       // The layers it overrides, in precedence order (a parent chart's values, the chart's defaults, globals).
-      if (layers.length > 1) parts.push('Overrides:\n' + layers.slice(1).map((l) => `- ${where(l)}: \`${shortValue(l.value as Value)}\``).join('\n'));
+      if (layers.length > 1) parts.push('Overrides:\n' + layers.slice(1).map((l) => `- ${where(l)}: ${code(shortValue(l.value as Value))}`).join('\n'));
     }
   }
   return parts.join('\n\n');

@@ -2,11 +2,13 @@
 // prepared with the user's settings — loaded once per structural change (Chart.yaml, values,
 // charts/), never per template keystroke. Template texts come from the snapshot at use time.
 import * as posix from 'node:path/posix';
-import { type Chart, type Prepared, loadChart, mergeCliValues, parseCliKubeVersion, prepareRelease } from '../chart/index';
+import { type Chart, type CliValueOptions, type Prepared, loadChart, mergeCliValues, parseCliKubeVersion, prepareRelease } from '../chart/index';
 import { overlayFS } from '../chart/fs';
 import type { RenderChart } from '../helm/objects';
 import type { GoMap } from '../template/value';
 import type { AnalysisHost, AnalysisSettings } from './host';
+import { type ValuesFile, resolveValuesFiles } from './valuesfiles';
+import { releaseNameCheck } from '../render/template-command';
 
 /** ValuesLayer is one source of values, highest precedence first in ChartModel.layersFor. */
 export interface ValuesLayer {
@@ -31,6 +33,10 @@ export interface ChartModel {
   readonly userLayers: readonly ValuesLayer[];
   readonly userValues: GoMap;
   readonly userError: string | undefined;
+  /** valuesFiles: the configured values files as read (or refused) for this model. */
+  readonly valuesFiles: readonly ValuesFile[];
+  /** settingErrors: settings that cannot be used (a refused values file, an invalid release name). */
+  readonly settingErrors: readonly string[];
   /** prepared is a release used only for reading (completion/hover), never rendered. */
   readonly prepared: Prepared | undefined;
   readonly prepareError: string | undefined;
@@ -68,6 +74,8 @@ export function buildModel(
     userLayers: [] as ValuesLayer[],
     userValues: new Map() as GoMap,
     userError: undefined as string | undefined,
+    valuesFiles: [] as ValuesFile[],
+    settingErrors: [] as string[],
     prepared: undefined,
     prepareError: undefined,
     byOrigin,
@@ -75,7 +83,11 @@ export function buildModel(
   };
   if ('error' in loaded) return { ...base, chart: undefined, loadError: loaded.error };
   collect(loaded.chart, byOrigin);
-  const user = userValues(host, root, buffers, settings);
+  const files = resolveValuesFiles(host, root, buffers, settings);
+  const user = userValues(files, settings);
+  const settingErrors = files.flatMap((f) => f.refused ?? []);
+  const nameErr = releaseNameCheck(settings.releaseName, hv);
+  if (nameErr !== undefined) settingErrors.push(`chartwright.releaseName: ${nameErr.error}`);
   const kv = parseCliKubeVersion(settings.kubeVersion, hv);
   const prep = prepareRelease(loaded.chart, user.values, releaseOptions(settings, kv));
   const renderByOrigin = new Map<string, RenderChart>();
@@ -89,6 +101,8 @@ export function buildModel(
     userLayers: user.layers,
     userValues: user.values,
     userError: user.error,
+    valuesFiles: files,
+    settingErrors,
     prepared: 'error' in prep ? undefined : prep,
     prepareError: 'error' in prep ? prep.error : undefined,
     renderByOrigin,
@@ -110,30 +124,22 @@ export function releaseOptions(settings: AnalysisSettings, kv: ReturnType<typeof
   };
 }
 
-function userValues(
-  host: AnalysisHost,
-  root: string,
-  buffers: ReadonlyMap<string, string>,
-  settings: AnalysisSettings,
-): { values: GoMap; layers: ValuesLayer[]; error: string | undefined } {
+function userValues(files: readonly ValuesFile[], settings: AnalysisSettings): { values: GoMap; layers: ValuesLayer[]; error: string | undefined } {
   const layers: ValuesLayer[] = [];
   const dec = new TextDecoder();
-  const abs = (f: string): string => (posix.isAbsolute(f) ? posix.normalize(f) : posix.join(root, f));
-  const read = (f: string): Uint8Array | undefined => {
-    const p = abs(f);
-    const rel = posix.relative(root, p);
-    const b = buffers.get(rel);
-    return b !== undefined ? new TextEncoder().encode(b) : host.readFile(p);
-  };
-  const merged = mergeCliValues(read, { valueFiles: settings.valuesFiles, set: [], setString: [], setFile: [], setJson: [], setLiteral: [] }, settings.helmVersion);
+  // Refused files are left out (their refusal is a setting error); missing ones keep Helm's error.
+  const used = files.filter((f) => f.refused === undefined);
+  const bytesOf = new Map(used.map((f) => [f.setting, f.bytes]));
+  const opts = (valueFiles: string[]): CliValueOptions => ({ valueFiles, set: [], setString: [], setFile: [], setJson: [], setLiteral: [] });
+  const merged = mergeCliValues((f) => bytesOf.get(f), opts(used.map((f) => f.setting)), settings.helmVersion);
   if ('error' in merged) return { values: new Map(), layers, error: merged.error };
   // Each file on its own, later files first (they win), for "which layer" answers.
-  for (const f of [...settings.valuesFiles].reverse()) {
-    const bytes = read(f);
+  for (const f of [...used].reverse()) {
+    const bytes = f.bytes;
     if (bytes === undefined) continue;
-    const one = mergeCliValues(() => bytes, { valueFiles: [f], set: [], setString: [], setFile: [], setJson: [], setLiteral: [] }, settings.helmVersion);
+    const one = mergeCliValues(() => bytes, opts([f.setting]), settings.helmVersion);
     if ('error' in one) continue;
-    layers.push({ label: `user values ${f}`, path: abs(f), values: one.values, text: dec.decode(bytes), prefix: [] });
+    layers.push({ label: `user values ${f.setting}`, path: f.path, values: one.values, text: dec.decode(bytes), prefix: [] });
   }
   return { values: merged.values, layers, error: undefined };
 }

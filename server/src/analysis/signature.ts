@@ -4,6 +4,7 @@
 // LAST argument (Go's text/template appends it), so explicit arguments fill the others.
 import type { FuncDef } from '../template/func';
 import { type Item, ItemType, lex } from '../template/parse/index';
+import { code, fence } from './mdsafe';
 import type { Snapshot } from './snapshot';
 
 /** SignatureParam is one parameter: its range in the signature label and a doc line. */
@@ -160,10 +161,10 @@ export function signatureOf(d: FuncDef, arg: number, piped: boolean): SignatureR
   const parameters = labels.map((l, i) => ({
     start: l.start,
     end: l.end,
-    documentation: sameArity ? `\`${l.label}\`: Go type \`${d.params[i]}\`${piped && i === labels.length - 1 ? ' (the piped value when used in a pipeline)' : ''}` : undefined,
+    documentation: sameArity ? `${code(l.label)}: Go type ${code(d.params[i])}${piped && i === labels.length - 1 ? ' (the piped value when used in a pipeline)' : ''}` : undefined,
   }));
   const docs = [d.doc.description];
-  if (d.doc.example !== '') docs.push('```\n' + d.doc.example + '\n```');
+  if (d.doc.example !== '') docs.push(fence(d.doc.example));
   if (piped) docs.push('*In a pipeline the piped value is passed as the last argument.*');
   return { label, documentation: docs.join('\n\n'), parameters, activeParameter: activeIndex(labels.map((l) => l.label), arg, piped) };
 }

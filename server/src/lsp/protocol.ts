@@ -63,3 +63,21 @@ export interface DryRunResult {
 
 /** DryRunRequest is `chartwright/dryRun`: DryRunParams → DryRunResult. */
 export const DryRunRequest = { method: 'chartwright/dryRun' } as const;
+
+/**
+ * WorkspaceTrustParams is the editor's workspace trust and its folders (file URIs). The client
+ * sends it in `initializationOptions.workspaceTrust` and as `chartwright/workspaceTrust` when it
+ * changes (trust granted, folders added or removed). Untrusted, the server reads files named by
+ * settings (values files) only inside these folders or the chart. A client that sends nothing is
+ * taken as trusted (LSP has no workspace trust; other editors apply their own).
+ */
+export interface WorkspaceTrustParams {
+  readonly trusted: boolean;
+  readonly folders: readonly string[];
+}
+
+/** TRUST_INIT_KEY is the key of WorkspaceTrustParams in `initializationOptions`. */
+export const TRUST_INIT_KEY = 'workspaceTrust';
+
+/** WorkspaceTrustNotification is `chartwright/workspaceTrust`: WorkspaceTrustParams. */
+export const WorkspaceTrustNotification = { method: 'chartwright/workspaceTrust' } as const;

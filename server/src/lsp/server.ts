@@ -17,6 +17,7 @@ import { asResolveData, lineIndex, toLspSignatureHelp, toLspCompletion, toLspCom
 import { DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
 import { handleDryRun, handleRender } from './requests';
 import { SETTINGS_SECTION, parseSettings } from './settings';
+import { TrustState } from './trust';
 
 /** ServerOptions tune timing (tests use short delays). */
 export interface ServerOptions {
@@ -33,6 +34,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
   const documents = new TextDocuments(TextDocument);
   const ws = new Workspace(host);
   const timers = new Map<string, NodeJS.Timeout>();
+  const trust = new TrustState();
   let pullConfig = false;
   let editRangeDefault = false;
 
@@ -123,7 +125,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     if (!pullConfig) return;
     try {
       const cfg: unknown = await connection.workspace.getConfiguration(SETTINGS_SECTION);
-      ws.setSettings(parseSettings(cfg));
+      ws.setSettings(trust.apply(parseSettings(cfg)));
       lintAll();
     } catch (e) {
       log('chartwright: reading configuration failed', e);
@@ -134,9 +136,9 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     pullConfig = params.capabilities.workspace?.configuration === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     const init: unknown = params.initializationOptions;
-    if (init !== null && typeof init === 'object' && SETTINGS_SECTION in init) {
-      ws.setSettings(parseSettings((init as Record<string, unknown>)[SETTINGS_SECTION]));
-    }
+    trust.initialize(params);
+    const initSettings = init !== null && typeof init === 'object' && SETTINGS_SECTION in init ? parseSettings((init as Record<string, unknown>)[SETTINGS_SECTION]) : ws.snapshot().settings;
+    ws.setSettings(trust.apply(initSettings));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -154,9 +156,13 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
   connection.onDidChangeConfiguration((p) => {
     const raw: unknown = p.settings;
     if (raw !== null && typeof raw === 'object' && SETTINGS_SECTION in raw) {
-      ws.setSettings(parseSettings((raw as Record<string, unknown>)[SETTINGS_SECTION]));
+      ws.setSettings(trust.apply(parseSettings((raw as Record<string, unknown>)[SETTINGS_SECTION])));
       lintAll();
     } else void refreshSettings();
+  });
+  trust.listen(connection, () => {
+    ws.setSettings(trust.apply(ws.snapshot().settings));
+    lintAll();
   });
   connection.onDidChangeWatchedFiles(() => {
     ws.filesChanged();

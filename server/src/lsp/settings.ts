@@ -1,6 +1,7 @@
 // Client settings (section "chartwright") → AnalysisSettings, read defensively from unknown JSON.
-import { DEFAULT_SETTINGS, type AnalysisSettings, type SeveritySetting } from '../analysis/host';
+import { DEFAULT_SETTINGS, TRUSTED, type AnalysisSettings, type SeveritySetting, type WorkspaceTrust } from '../analysis/host';
 import { type DiagnosticCode, isDiagnosticCode } from '../analysis/codes';
+import { uriToPath } from './convert';
 
 /** SETTINGS_SECTION is the configuration section the server reads. */
 export const SETTINGS_SECTION = 'chartwright';
@@ -34,5 +35,18 @@ export function parseSettings(raw: unknown): AnalysisSettings {
     helmVersion,
     apiVersions: Array.isArray(o.apiVersions) ? o.apiVersions.filter((x): x is string => typeof x === 'string') : [],
     severity,
+    trust: TRUSTED,
   };
+}
+
+/**
+ * parseTrust reads WorkspaceTrustParams (protocol.ts) from unknown JSON: `trusted` must be
+ * exactly true to trust; folders are file URIs (others are dropped). Undefined when `raw` is not
+ * an object (the client said nothing).
+ */
+export function parseTrust(raw: unknown): WorkspaceTrust | undefined {
+  if (raw === null || typeof raw !== 'object') return undefined;
+  const o = raw as Record<string, unknown>;
+  const folders = Array.isArray(o.folders) ? o.folders.flatMap((f) => (typeof f === 'string' ? (uriToPath(f) ?? []) : [])) : [];
+  return { trusted: o.trusted === true, folders };
 }

@@ -12,6 +12,7 @@ import { slogValue } from './gostrings';
 import { prepareRender, renderNameTemplate, type Prepared } from './pipeline';
 import type { ParseCache } from './engine';
 import { kubeVersionFlagError } from './release';
+import { validateReleaseName } from './releasename';
 
 /** TemplateEnv is the outside world the command sees. */
 export interface TemplateEnv {
@@ -69,16 +70,7 @@ Flags:
   -f, --values strings           specify values in a YAML file (can specify multiple)
 `;
 
-// chartutil.ValidateReleaseName
-const VALID_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const INVALID_NAME =
-  'invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53';
-
-/** validateReleaseName returns Helm's error text for an invalid name, or undefined. */
-export function validateReleaseName(name: string): string | undefined {
-  if (name === '' || Buffer.byteLength(name, 'utf8') > 53 || !VALID_NAME.test(name)) return INVALID_NAME;
-  return undefined;
-}
+export { validateReleaseName } from './releasename';
 
 /** defaultRuntime is the real clock and randomness (UTC as Go's Local, like Helm's goldens). */
 export function defaultRuntime(): Runtime {

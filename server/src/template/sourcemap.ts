@@ -63,10 +63,10 @@ export class SourceMapBuilder {
 
   /**
    * addShifted adds the segments of an inner map (an include/tpl result) found at `offset` of the
-   * current output, re-rooting their stacks under `site`.
+   * current output, re-rooting their stacks under `site`. Pieces of one include result added by
+   * several calls pass the same `site` and `memo`, so one execution keeps one set of frames.
    */
-  addShifted(inner: readonly SourceMapSegment[], offset: number, from: number, to: number, site: CallSite): void {
-    const memo = new Map<CallSite, CallSite>();
+  addShifted(inner: readonly SourceMapSegment[], offset: number, from: number, to: number, site: CallSite, memo = new Map<CallSite, CallSite>()): void {
     const reroot = (s: CallSite | null): CallSite => {
       if (s === null) return site;
       const m = memo.get(s);
@@ -142,7 +142,10 @@ export function attachIncludes(
       b.addShifted(res.segments, outStart + at, 0, res.text.length, site(res.kind));
       continue;
     }
-    // Line by line (indent/nindent keep each line's text after the added spaces).
+    // Line by line (indent/nindent keep each line's text after the added spaces). Every line of
+    // the result hangs under the same frames: they are one execution of the call.
+    const lineSite = site(res.kind);
+    const memo = new Map<CallSite, CallSite>();
     let lineStart = 0;
     let searchFrom = 0;
     while (lineStart < res.text.length) {
@@ -153,7 +156,7 @@ export function attachIncludes(
         const pos = printed.indexOf(line, searchFrom);
         if (pos >= 0 && free(pos, pos + line.length)) {
           taken.push([pos, pos + line.length]);
-          b.addShifted(res.segments, outStart + pos, lineStart, nl, site(res.kind));
+          b.addShifted(res.segments, outStart + pos, lineStart, nl, lineSite, memo);
           searchFrom = pos + line.length;
         }
       }
