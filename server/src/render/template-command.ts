@@ -200,6 +200,8 @@ function run(flags: TemplateFlags, env: TemplateEnv, out: (s: string) => void, e
       // With --debug Helm prints what it has (the unsorted files) before failing.
       const p = printTemplateOutput(rr.manifest, rr.hooks, printOpts(flags, nc.name, env));
       out(p.stdout);
+      // A hook that cannot be written replaces the error (cmd/template.go returns it first).
+      if (p.error !== undefined) return new Failure(p.error, false);
     }
     return new Failure(rr.error, true);
   }
