@@ -1,7 +1,8 @@
 // The `chartwright` command line: `chartwright template [NAME] CHART [flags]` (Helm's
 // `helm template`), `chartwright lint` (`helm lint`). Process I/O only; the work is in render/.
 import { nodeFS } from '../chart/fs';
-import { runTemplateCommand } from '../render/template-command';
+import { resolvePath, runTemplateCommand } from '../render/template-command';
+import { cliFileReader } from './host-read';
 import { CLI_LIMITS } from '../render/limits';
 import { runLintCommand } from '../lint/command';
 import { runLanguageServer } from '../lsp/cli-entry';
@@ -36,7 +37,9 @@ export function main(argv: readonly string[]): number {
       // The FS is rooted at '/', so relative paths resolve against the working directory and
       // `-f ../values.yaml` works as in Helm.
       const cwd = process.cwd().replace(/^\/+/, '');
-      const r = runTemplateCommand(rest, { fs: nodeFS('/'), cwd, out: diskOutput(), limits: CLI_LIMITS });
+      const fs = nodeFS('/');
+      const readCliFile = cliFileReader((p) => fs.readFile(resolvePath(cwd, p)));
+      const r = runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile });
       writeOut(r.stdout, r.stderr);
       return r.exitCode;
     }

@@ -29,6 +29,8 @@ export interface TemplateEnv {
   readonly cache?: ParseCache;
   /** limits bound each file's execution (default EDITOR_LIMITS; the CLI passes CLI_LIMITS). */
   readonly limits?: EngineLimits;
+  /** readCliFile reads `-f` / `--set-file` paths (the CLI adds stdin and FIFOs); default: fs. */
+  readonly readCliFile?: (path: string) => Uint8Array | undefined;
 }
 
 /** TemplateRun is the command's outcome. */
@@ -174,6 +176,7 @@ function run(flags: TemplateFlags, env: TemplateEnv, out: (s: string) => void, e
     log: err,
     cache: env.cache,
     limits: env.limits,
+    readCliFile: env.readCliFile,
   });
   if ('error' in prepared) {
     // A release object exists for errors raised while rendering: with --debug Helm still prints
