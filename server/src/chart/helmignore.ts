@@ -1,122 +1,12 @@
 // Package helmignore: Helm's .helmignore rules (helm pkg/ignore/rules.go) and Go's
-// path/filepath.Match, which those rules are built on.
+// path/filepath.Match, which those rules are built on (gomatch.ts: linear in the name per chunk).
+import { BadPatternError, goMatch } from './gomatch';
+
+export { BadPatternError };
 
 /** goPathMatch is Go's filepath.Match on '/'-separated paths; throws on a malformed pattern. */
 export function goPathMatch(pattern: string, name: string): boolean {
-  // Go validates the whole pattern lazily while matching, but returns ErrBadPattern for any
-  // malformed class or trailing escape it reaches. We validate up front (Helm calls Match with
-  // a dummy name for exactly that purpose) and then match with backtracking.
-  validatePattern(pattern);
-  return matchFrom(pattern, 0, name, 0);
-}
-
-/** BadPatternError is Go's path/filepath.ErrBadPattern. */
-export class BadPatternError extends Error {
-  constructor() {
-    super('syntax error in pattern');
-  }
-}
-
-function validatePattern(p: string): void {
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '\\') {
-      if (i + 1 >= p.length) throw new BadPatternError();
-      i++;
-    } else if (c === '[') {
-      i = classEnd(p, i + 1);
-      if (i < 0) throw new BadPatternError();
-    }
-  }
-}
-
-/** classEnd returns the index of the closing ']' of a class whose body starts at i, or -1. */
-function classEnd(p: string, i: number): number {
-  // Mirrors Go's getEsc rules: a range endpoint may not be '-' or ']', '\\' escapes, and the
-  // class must be closed.
-  const getEsc = (j: number): number => {
-    if (j >= p.length || p[j] === '-' || p[j] === ']') return -1;
-    if (p[j] === '\\') {
-      j++;
-      if (j >= p.length) return -1;
-    }
-    j++;
-    return j >= p.length ? -1 : j;
-  };
-  if (p[i] === '^') i++;
-  for (let n = 0; ; n++) {
-    if (i < p.length && p[i] === ']' && n > 0) return i;
-    i = getEsc(i);
-    if (i < 0) return -1;
-    if (p[i] === '-') {
-      i = getEsc(i + 1);
-      if (i < 0) return -1;
-    }
-  }
-}
-
-function matchClass(p: string, i: number, ch: string): { ok: boolean; end: number } {
-  let negate = false;
-  if (p[i] === '^') {
-    negate = true;
-    i++;
-  }
-  let matched = false;
-  let first = true;
-  while (i < p.length && (p[i] !== ']' || first)) {
-    first = false;
-    let lo = p[i];
-    if (lo === '\\') lo = p[++i];
-    i++;
-    let hi = lo;
-    if (p[i] === '-') {
-      i++;
-      hi = p[i];
-      if (hi === '\\') hi = p[++i];
-      i++;
-    }
-    const c = ch.codePointAt(0) ?? 0;
-    if ((lo.codePointAt(0) ?? 0) <= c && c <= (hi.codePointAt(0) ?? 0)) matched = true;
-  }
-  return { ok: matched !== negate, end: i + 1 };
-}
-
-function matchFrom(p: string, pi: number, s: string, si: number): boolean {
-  while (pi < p.length) {
-    const c = p[pi];
-    if (c === '*') {
-      // '*' matches any run of non-separator characters.
-      let pj = pi;
-      while (pj < p.length && p[pj] === '*') pj++;
-      for (let k = si; ; k++) {
-        if (matchFrom(p, pj, s, k)) return true;
-        if (k >= s.length || s[k] === '/') return false;
-      }
-    }
-    if (si >= s.length) return false;
-    const cp = s.codePointAt(si) ?? 0;
-    const ch = String.fromCodePoint(cp);
-    if (c === '?') {
-      if (ch === '/') return false;
-      pi++;
-      si += ch.length;
-      continue;
-    }
-    if (c === '[') {
-      if (ch === '/') return false;
-      const r = matchClass(p, pi + 1, ch);
-      if (!r.ok) return false;
-      pi = r.end;
-      si += ch.length;
-      continue;
-    }
-    let lit = c;
-    if (c === '\\') lit = p[++pi];
-    if (s[si] !== lit) return false;
-    pi++;
-    si++;
-  }
-  return si === s.length;
+  return goMatch(pattern, name);
 }
 
 interface Rule {
@@ -150,6 +40,8 @@ export class IgnoreRules {
     let rule = line.trim();
     if (rule === '' || rule.startsWith('#')) return;
     if (rule.includes('**')) throw new Error('double-star (**) syntax is not supported');
+    // Helm checks the rule with Match(rule, "abc"): only the part of the pattern Match reads
+    // before it fails is checked (`x*[` passes, and then matches nothing).
     try {
       goPathMatch(rule, 'abc');
     } catch {

@@ -226,7 +226,7 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
   }
   if (metadata === undefined) return { error: 'Chart.yaml file is missing' };
   c.metadata = metadata;
-  const invalid = validateMetadata(metadata, flags);
+  const invalid = validateMetadata(metadata, flags, v);
   if (invalid !== undefined) return { error: invalid };
   if (v === 4 && metadata.apiVersion !== 'v1' && metadata.apiVersion !== 'v2') {
     return { error: 'invalid chart apiVersion' };

@@ -2,6 +2,7 @@
 // Helm's validation (pkg/chart/metadata.go, dependency.go).
 import type { GoMap, Value } from '../template/value';
 import { SemverError, newVersion } from '../sprig/semver';
+import type { HelmVersion } from '../template/func';
 
 /** Maintainer is chart.Maintainer. */
 export interface Maintainer {
@@ -269,7 +270,11 @@ const ALIAS_RE = /^[a-zA-Z0-9_-]+$/;
  * validateMetadata is Metadata.Validate: sanitises strings in place and returns Helm's error
  * text ("validation: ...") or undefined.
  */
-export function validateMetadata(md: Metadata, flags: { nullMaintainer: boolean; nullDependency: boolean }): string | undefined {
+export function validateMetadata(
+  md: Metadata,
+  flags: { nullMaintainer: boolean; nullDependency: boolean },
+  helmVersion: HelmVersion = 4,
+): string | undefined {
   md.name = sanitizeString(md.name);
   md.description = sanitizeString(md.description);
   md.home = sanitizeString(md.home);
@@ -282,6 +287,11 @@ export function validateMetadata(md: Metadata, flags: { nullMaintainer: boolean;
   md.keywords = md.keywords.map(sanitizeString);
   if (md.apiVersion === '') return 'validation: chart.metadata.apiVersion is required';
   if (md.name === '') return 'validation: chart.metadata.name is required';
+  // Helm 4 only: "." and ".." pass the filepath.Base check but would make `--output-dir`
+  // paths (`<dir>/<name>/templates/...`) point at or above the output directory.
+  if (helmVersion === 4 && (md.name === '.' || md.name === '..')) {
+    return `validation: chart.metadata.name ${goQuote(md.name)} is not allowed`;
+  }
   // filepath.Base(name) must equal the name: no slashes, not "." / "..".
   const base = md.name.replace(/\/+$/, '').split('/').pop() ?? '';
   if (md.name !== (base === '' ? '/' : base)) return `validation: chart.metadata.name ${goQuote(md.name)} is invalid`;

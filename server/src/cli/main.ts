@@ -1,13 +1,12 @@
 // The `chartwright` command line: `chartwright template [NAME] CHART [flags]` (Helm's
 // `helm template`), `chartwright lint` (`helm lint`). Process I/O only; the work is in render/.
-import { mkdirSync, appendFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { nodeFS } from '../chart/fs';
-import { runTemplateCommand } from '../render/template-command';
+import { resolvePath, runTemplateCommand } from '../render/template-command';
+import { cliFileReader } from './host-read';
 import { CLI_LIMITS } from '../render/limits';
 import { runLintCommand } from '../lint/command';
 import { runLanguageServer } from '../lsp/cli-entry';
-import type { OutputFS } from '../render/manifests';
+import { diskOutput } from './output-dir';
 import { utf8Encode } from '../template/value';
 import { versionText } from '../version';
 
@@ -21,19 +20,6 @@ Commands:
 
 Run 'chartwright template --help' for the template flags.
 `;
-
-/** diskOutput writes --output-dir files relative to the process working directory. */
-function diskOutput(): OutputFS {
-  return {
-    exists: (p) => existsSync(resolve(p)),
-    write: (w) => {
-      const full = resolve(w.path);
-      mkdirSync(dirname(full), { recursive: true });
-      if (w.append) appendFileSync(full, utf8Encode(w.data));
-      else writeFileSync(full, utf8Encode(w.data));
-    },
-  };
-}
 
 /**
  * writeOut writes command output as bytes: rendered text may hold raw non-UTF-8 bytes (as lone
@@ -53,7 +39,9 @@ export function main(argv: readonly string[]): number {
       // The FS is rooted at '/', so relative paths resolve against the working directory and
       // `-f ../values.yaml` works as in Helm.
       const cwd = process.cwd().replace(/^\/+/, '');
-      const r = runTemplateCommand(rest, { fs: nodeFS('/'), cwd, out: diskOutput(), limits: CLI_LIMITS });
+      const fs = nodeFS('/');
+      const readCliFile = cliFileReader((p) => fs.readFile(resolvePath(cwd, p)));
+      const r = runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile });
       writeOut(r.stdout, r.stderr);
       return r.exitCode;
     }

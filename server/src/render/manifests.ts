@@ -238,7 +238,8 @@ export interface FileWrite {
 /** OutputFS is what --output-dir needs from the file system. */
 export interface OutputFS {
   exists(path: string): boolean;
-  write(w: FileWrite): void;
+  /** write makes one write; it returns Go's error text (`open out/x: is a directory`) on failure. */
+  write(w: FileWrite): string | undefined;
 }
 
 /** RenderResourcesInput is what action.renderResources needs after the engine ran. */
@@ -270,11 +271,34 @@ export interface RenderResourcesResult {
   readonly logs: string[];
 }
 
-/** writeToFile is cmd/template.go's writeToFile: one `---\n# Source:` block per call. */
-export function writeToFile(out: OutputFS | undefined, outputDir: string, name: string, data: string, append: boolean): string {
+/** WriteResult is writeToFile's "wrote PATH" line, or the error that stopped the write. */
+export type WriteResult = { readonly stdout: string; readonly error?: undefined } | { readonly stdout?: undefined; readonly error: string };
+
+/**
+ * leavesDir reports whether `name` (a '/'-separated path joined under a directory) climbs above
+ * that directory: a Helm 3 chart named ".." gives `out/../templates/x.yaml`.
+ */
+export function leavesDir(name: string): boolean {
+  let depth = 0;
+  for (const part of name.split('/')) {
+    if (part === '' || part === '.') continue;
+    depth += part === '..' ? -1 : 1;
+    if (depth < 0) return true;
+  }
+  return false;
+}
+
+/**
+ * writeToFile is cmd/template.go's writeToFile: one `---\n# Source:` block per call. Unlike
+ * Helm 3 (which writes `out/../templates/x.yaml` for a chart named ".."), nothing is ever
+ * written outside the output directory: such a path is an error.
+ */
+export function writeToFile(out: OutputFS | undefined, outputDir: string, name: string, data: string, append: boolean): WriteResult {
   const path = `${outputDir}/${name}`;
-  out?.write({ path, data: `---\n# Source: ${name}\n${data}\n`, append });
-  return `wrote ${path}\n`;
+  if (leavesDir(name)) return { error: `refusing to write ${path}: the path is outside the output directory ${quote(outputDir)}` };
+  const err = out?.write({ path, data: `---\n# Source: ${name}\n${data}\n`, append });
+  if (err !== undefined) return { error: err };
+  return { stdout: `wrote ${path}\n` };
 }
 
 function joinPath(a: string, b: string): string {
@@ -320,7 +344,9 @@ export function renderResources(input: RenderResourcesInput): RenderResourcesRes
       if (input.outputDir === '') {
         b += `---\n# Source: ${crd.filename}\n${crd.data}\n`;
       } else {
-        stdout += writeToFile(input.out, input.outputDir, crd.filename, crd.data, written.has(crd.filename));
+        const w = writeToFile(input.out, input.outputDir, crd.filename, crd.data, written.has(crd.filename));
+        if (w.error !== undefined) return { hooks: sorted.hooks, manifest: b, notes: '', error: w.error, stdout, logs: sorted.logs };
+        stdout += w.stdout;
         written.add(crd.filename);
       }
     }
@@ -330,7 +356,9 @@ export function renderResources(input: RenderResourcesInput): RenderResourcesRes
       b += `---\n# Source: ${m.name}\n${m.content}\n`;
     } else {
       const dir = input.useReleaseName ? joinPath(input.outputDir, input.releaseName) : input.outputDir;
-      stdout += writeToFile(input.out, dir, m.name, m.content, written.has(m.name));
+      const w = writeToFile(input.out, dir, m.name, m.content, written.has(m.name));
+      if (w.error !== undefined) return { hooks: sorted.hooks, manifest: b, notes: '', error: w.error, stdout, logs: sorted.logs };
+      stdout += w.stdout;
       written.add(m.name);
     }
   }
@@ -371,7 +399,9 @@ export function printTemplateOutput(manifest: string, hooks: readonly Hook[], op
         const dir = opts.useReleaseName ? joinPath(opts.outputDir, opts.releaseName) : opts.outputDir;
         // Helm appends when the file already exists on disk (written above or by an earlier run).
         if (opts.out?.exists(`${dir}/${h.path}`)) written.add(h.path);
-        direct += writeToFile(opts.out, dir, h.path, h.manifest, written.has(h.path));
+        const w = writeToFile(opts.out, dir, h.path, h.manifest, written.has(h.path));
+        if (w.error !== undefined) return { stdout: direct, error: w.error };
+        direct += w.stdout;
       }
     }
   }

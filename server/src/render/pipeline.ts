@@ -28,6 +28,8 @@ export interface PrepareInput {
   readonly cache?: ParseCache;
   /** limits bound each file's execution (render/limits.ts). */
   readonly limits?: EngineLimits;
+  /** readCliFile reads `-f` / `--set-file` paths (the CLI adds stdin and FIFOs); default: fs. */
+  readonly readCliFile?: (path: string) => Uint8Array | undefined;
 }
 
 /** Prepared is the rendered chart, ready for renderResources. */
@@ -88,6 +90,7 @@ export function prepareRender(input: PrepareInput): Prepared | PrepareFailure {
     releaseName: input.releaseName,
     flags,
     log: input.log,
+    readCliFile: input.readCliFile,
     load: (p) => loadChart(fs, p, hv),
     releaseNameCheck: (n) => releaseNameCheck(n, hv),
   });

@@ -43,6 +43,8 @@ export interface BuildReleaseInput {
   readonly log: (s: string) => void;
   readonly load: (path: string) => LoadResult;
   readonly releaseNameCheck: (name: string) => { error: string; log?: string } | undefined;
+  /** readCliFile reads `-f` / `--set-file` paths (the CLI adds stdin and FIFOs); default: fs. */
+  readonly readCliFile?: (path: string) => Uint8Array | undefined;
 }
 
 function toNode(r: RenderChart): ChartNode {
@@ -61,7 +63,7 @@ export function kubeVersionFlagError(flags: TemplateFlags): string | undefined {
 /** buildRelease runs runInstall's steps up to (not including) the engine. */
 export function buildRelease(input: BuildReleaseInput): ReleaseContext | { error: string; withRelease: boolean } {
   const { fs, flags, helmVersion: hv } = input;
-  const vals = mergeCliValues((p) => fs.readFile(resolvePath(input.cwd, p)), flags, hv);
+  const vals = mergeCliValues(input.readCliFile ?? ((p) => fs.readFile(resolvePath(input.cwd, p))), flags, hv);
   if ('error' in vals) return { error: vals.error, withRelease: false };
   const loaded = input.load(input.chartPath);
   if ('error' in loaded) return { error: loaded.error, withRelease: false };

@@ -30,6 +30,8 @@ export interface TemplateEnv {
   readonly cache?: ParseCache;
   /** limits bound each file's execution (default EDITOR_LIMITS; the CLI passes CLI_LIMITS). */
   readonly limits?: EngineLimits;
+  /** readCliFile reads `-f` / `--set-file` paths (the CLI adds stdin and FIFOs); default: fs. */
+  readonly readCliFile?: (path: string) => Uint8Array | undefined;
 }
 
 /** TemplateRun is the command's outcome. */
@@ -166,6 +168,7 @@ function run(flags: TemplateFlags, env: TemplateEnv, out: (s: string) => void, e
     log: err,
     cache: env.cache,
     limits: env.limits,
+    readCliFile: env.readCliFile,
   });
   if ('error' in prepared) {
     // A release object exists for errors raised while rendering: with --debug Helm still prints
@@ -192,6 +195,8 @@ function run(flags: TemplateFlags, env: TemplateEnv, out: (s: string) => void, e
       // With --debug Helm prints what it has (the unsorted files) before failing.
       const p = printTemplateOutput(rr.manifest, rr.hooks, printOpts(flags, nc.name, env));
       out(p.stdout);
+      // A hook that cannot be written replaces the error (cmd/template.go returns it first).
+      if (p.error !== undefined) return new Failure(p.error, false);
     }
     return new Failure(rr.error, true);
   }
