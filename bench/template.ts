@@ -1,7 +1,10 @@
 // Benchmark: `chartwright template` against `helm template` on the corpus's largest charts,
 // measured side by side in one run.
 //
-//   node --import tsx bench/template.ts [--runs N] [--warm N] [--charts K]
+//   node --import tsx bench/template.ts [--runs N] [--warm N] [--charts K] [--chart NAME ...]
+//
+// `--chart NAME` (repeatable) measures the named corpus charts instead of the K largest, e.g.
+// `--chart bitnami-harbor --chart bitnami-airflow`, and prints the table without writing it.
 //
 // Columns: helm as a process, chartwright as a process (`bin/chartwright.js`, the command users
 // run: the bundled CLI when built and up to date, else tsx),
@@ -62,7 +65,15 @@ interface Row {
   identical?: boolean;
 }
 
-function largestCharts(k: number): { name: string; lines: number }[] {
+function named(): string[] {
+  const out: string[] = [];
+  process.argv.forEach((a, i) => {
+    if (a === '--chart' && process.argv[i + 1] !== undefined) out.push(process.argv[i + 1]!);
+  });
+  return out;
+}
+
+function largestCharts(k: number, only: readonly string[]): { name: string; lines: number }[] {
   const lines = readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
   const head = lines[0]!.split('\t');
   const iName = head.indexOf('name');
@@ -71,10 +82,10 @@ function largestCharts(k: number): { name: string; lines: number }[] {
   return lines
     .slice(1)
     .map((l) => l.split('\t'))
-    .filter((c) => c[iExit] === '0')
+    .filter((c) => (only.length > 0 ? only.includes(c[iName]!) : c[iExit] === '0'))
     .map((c) => ({ name: c[iName]!, lines: Number(c[iLines]) }))
     .sort((a, b) => b.lines - a.lines)
-    .slice(0, k);
+    .slice(0, only.length > 0 ? only.length : k);
 }
 
 function main(): void {
@@ -92,7 +103,7 @@ function main(): void {
   const cli = [join(repo, 'bin', 'chartwright.js')];
   const loadStart = loadavg()[0];
   const rows: Row[] = [];
-  for (const { name, lines } of largestCharts(arg('--charts', 5))) {
+  for (const { name, lines } of largestCharts(arg('--charts', 5), named())) {
     const dir = join(corpus, 'charts', name);
     const helmRun = helm ? timeProcess(helm, ['template', dir], runs, env) : undefined;
     const cliRun = timeProcess(process.execPath, [...cli, 'template', dir], runs, env);
@@ -135,6 +146,8 @@ function main(): void {
     'certificates); the corpus test masks those lines and matches Helm on them.',
   ].join('\n');
   console.log(md);
+  // A run on chosen charts is a spot check: it does not replace the recorded table.
+  if (named().length > 0) return;
   mkdirSync(join(repo, 'bench', 'results'), { recursive: true });
   writeFileSync(join(repo, 'bench', 'results', 'template.md'), md + '\n');
   writeFileSync(join(repo, 'bench', 'results', 'template.json'), JSON.stringify({ helm: helm ?? null, command: 'bin/chartwright.js', loadAverage: { start: loadStart, end: loadEnd, cpus: cpus().length }, rows }, null, 2) + '\n');
