@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import { nodeFS } from '../chart/fs';
 import { defaultRuntime } from '../render/template-command';
+import { SessionCrypto } from '../render/nativecrypto';
 import type { AnalysisHost } from '../analysis/host';
 
 /** nodeHost reads files from disk. */
@@ -22,6 +23,7 @@ export function nodeHost(): AnalysisHost {
       }
     },
     chartFS: (root) => nodeFS(root),
-    runtime: defaultRuntime(),
+    // Generated keys and certificates are reused between renders of the same call (bounded).
+    runtime: defaultRuntime(new SessionCrypto()),
   };
 }
