@@ -10,6 +10,9 @@ import type { Value } from '../../server/src/template/value';
 import { Certificate, validity } from '../../server/src/sprig/crypto';
 import { SessionCrypto, generatePrivateKey, nodeCrypto } from '../../server/src/render/nativecrypto';
 import { FIXED_NOW, evalValue, testRuntime } from '../helpers/sprigcall';
+import { memoryFS } from '../../server/src/chart/fs';
+import { runTemplateCommand } from '../../server/src/render/template-command';
+import { Recorder, Watch } from '../../server/src/render/incremental';
 
 // Test inputs (generated once with node's crypto; not Helm outputs).
 const RSA_KEY = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA2Xg1EpZ0yphL+z8qY+P2MvRmHl1T1UwyHMiiDLKaBk6154+L\nMtvO31ZAzAX/0d/kkltYbp/08/2y9/oxp6Wqi/YYfH9Y9nrNQgI2Qta7F3XIMwD/\nLyouzwwZ+mBYehanNk0QA96ehe9XE7G1jOSKDcYEJiY6GmsuMUp/aqmas0efqfkJ\nmhmirslfXbRemuz3P6t/IuEcbBG/uz316kHanzsgj9F0iFeTwSFpZHkl2cdDNcnf\ngIXC6tHRnTLi5QCITKJeQ0Vw+oGlYQorT4XWyg3YOUb84vGqwrg4GDvzFC2wP/dT\n4i5OHwwi5L8ue6y9t08Q5msLSAWAOdMRw5aXUwIDAQABAoIBAAHD7ApelkweuF8t\nwBZXf2Qif8G3WDrfB3kcV9Rqjr2GXgunKqYbCq7dcGE3m0AE5UIa47jiK4bfhFhm\n+4g03BGOydwY3IwDqy7h/bbFL3edSSbA11F2sjKUEpHpvk4faPQT5BFj+T11F+vd\nAXBHWqeJ9/anUMluHU3hIO+ouMzDwD8j2OSs4jTU9ECCQ0Tff7qgihh5T/W+xIkZ\nBtK2edOt+bCOzwg8/nf7BImVeXYdTpbFgmXt67uIljTeZhaEtn5gquZadyTfxtSh\nV6oraKWgD5yAf5hoV1x/Z+s0DxrOhJtWIBof0kmu1NGo8N3irUGOs+RIOqiVcFQW\nSq1ohWECgYEA8UkGgB2CebW4CknUf5KsoA5jezjoWXbLC2rA0UXmtqPZwFmnZdUC\ns9PDjebdlskBrUPwhl7NEL6yMNDK1AgSV+iBU9Vnf1HNf7QLd+Syze0V8bTK4I9n\nKtOivCgFK3z5fQnetSfb6bh2HGT2nJp1dmjLNR4SmaMWuxIP32AC+ccCgYEA5rte\nT32pBYA1YdjrhugfVD6gNXixVbKFICsqag+FOgrfwShzZcaRKoai5sACCIbHLArT\nAskG0ET+Eal39WYrS8aytjVj9dORpIR9mLRpvUxETEL9BrepaG6298unO6AMD6we\nqigSrNHWQ9tT3YMeq0jCrhNa4ORnmCaAbEcXFhUCgYA88j8sGUgdyiLkpmWAm+Hy\nw++o7mTyRClhhuOReOCf/Z9BEORRuo5mMfVRYKFUNw2vYFve9Q9DTYfhALxa9nb7\nsYUJUfxEkrsfqLDE5gWsMli6pvof4tkiXjba5Bj6NSUnylhw1dKcpLVg0rfgMru8\n3xeFIUV9fU5+jj9oIu5dfQKBgQC+SIfexqM+Bh4ANAUJnSU5NOyrLH4TTsa7YN35\n2hLla1Jc2h9RMBFIIQD3jCIhJgXcLJEZGvCjkkJ2Dmz/1OKf+54m5qEpevIB28I4\nzZDmrJ8mxZgmkhEEL0p10V55reREiI5Bhgrgu60ZCSiA5kHEwJzNMukfzz4gHKCM\nq5Q+gQKBgDkUTa5AFq3XtxivwAJqQJuoWuwThqKq8kEfP/TnIxwJl/ujHBWi+68t\nB3yHwpO5JmBqZzfW9dQPr6QW60ONLGzm3CU1Oh9uj20ZPByBYc6YbcQaxmK1Mv9+\n9SJ09b13otoXGZNN8JoZShe3VfG4wa3sHGo+tCxg9MJuVe72jUxB\n-----END RSA PRIVATE KEY-----\n";
@@ -230,4 +233,51 @@ test('validity: Go arithmetic (int64 nanoseconds, floor to seconds)', () => {
   assert.deepEqual(validity(800, 200000n), { notBefore: 0, notAfter: -1166744073 });
   assert.deepEqual(validity(1500, 365n), { notBefore: 1, notAfter: 1 + 365 * 86400 });
   assert.deepEqual(validity(0, -1n), { notBefore: 0, notAfter: -86400 });
+});
+
+// ---- end to end: a chart rendered twice, as the CLI and as the language server do ------------
+
+const CHART = {
+  'c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+  'c/templates/tls.yaml': [
+    '{{- $ca := genCA "c-ca" 365 }}',
+    '{{- $cert := genSignedCert "c" nil (list "c.svc") 365 $ca }}',
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata:',
+    '  name: c-tls',
+    'data:',
+    '  ca.crt: {{ $ca.Cert | b64enc }}',
+    '  tls.crt: {{ $cert.Cert | b64enc }}',
+    '  tls.key: {{ $cert.Key | b64enc }}',
+    '',
+  ].join('\n'),
+};
+
+test('end to end: the language server runtime reuses a chart\'s certificates between renders; the CLI does not', () => {
+  const fs = memoryFS(CHART);
+  const session = counting(new SessionCrypto());
+  const first = runTemplateCommand(['c'], { fs, cwd: '', runtime: withCrypto(session) });
+  assert.equal(first.exitCode, 0, first.stderr);
+  const second = runTemplateCommand(['c'], { fs, cwd: '', runtime: withCrypto(session) });
+  assert.equal(second.stdout, first.stdout);
+  assert.deepEqual(session.counts, { rsa2048: 2 });
+  const cli = counting(nodeCrypto());
+  const a = runTemplateCommand(['c'], { fs, cwd: '', runtime: withCrypto(cli) });
+  const b = runTemplateCommand(['c'], { fs, cwd: '', runtime: withCrypto(cli) });
+  assert.notEqual(a.stdout, b.stdout);
+  assert.deepEqual(cli.counts, { rsa2048: 4 });
+});
+
+test('incremental cache: Runtime.crypto passes through and marks the file nondeterministic', () => {
+  const watch = new Watch([]);
+  const rec = new Recorder();
+  watch.current = rec;
+  const session = counting(new SessionCrypto());
+  const rt = watch.runtime(withCrypto(session));
+  assert.ok(rt.crypto !== undefined && rt.crypto.reuse !== undefined);
+  const v = cert('genCA "inc" 1', rt);
+  assert.equal(cert('genCA "inc" 1', rt).cert, v.cert);
+  assert.equal(rec.nondeterministic, true);
+  assert.deepEqual(session.counts, { rsa2048: 1 });
 });
