@@ -11,6 +11,7 @@ import type { HelmVersion, Runtime } from '../template/func';
 import { type LintResult, goJoin, hasWarningsOrErrors, lintChart } from './index';
 import { githubAnnotations, sarif } from './formats';
 import { formatMessage, severityRank } from './support';
+import { nodeCrypto } from '../render/nativecrypto';
 
 /** LintEnv is the outside world the command sees. */
 export interface LintEnv {
@@ -167,7 +168,7 @@ function subchartPaths(fs: ChartFS, cwd: string, p: string): string[] {
 function defaultRuntime(): Runtime {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
-  return { now: () => new Date(), randomBytes: (n) => new Uint8Array(randomBytes(n)), localZone: 'UTC' };
+  return { now: () => new Date(), randomBytes: (n) => new Uint8Array(randomBytes(n)), localZone: 'UTC', crypto: nodeCrypto() };
 }
 
 /** runLintCommand runs `helm lint ARGS...` (argv excludes the word "lint"). */

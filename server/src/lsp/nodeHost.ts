@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { nodeFS } from '../chart/fs';
 import { MAX_VALUES_FILE_BYTES, readBoundedFile } from './boundedread';
 import { defaultRuntime } from '../render/template-command';
+import { SessionCrypto } from '../render/nativecrypto';
 import type { AnalysisHost } from '../analysis/host';
 
 /** MAX_DOCUMENT_BYTES bounds a file read as a document (64 MiB: far above any chart file). */
@@ -31,6 +32,7 @@ export function nodeHost(): AnalysisHost {
       }
     },
     chartFS: (root) => nodeFS(root),
-    runtime: defaultRuntime(),
+    // Generated keys and certificates are reused between renders of the same call (bounded).
+    runtime: defaultRuntime(new SessionCrypto()),
   };
 }

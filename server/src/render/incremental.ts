@@ -5,7 +5,7 @@
 // state shared with later files (`set`/`unset`/`merge*` on a map reachable from a chart's render
 // context). Files that did either are never reused; after a re-executed file mutated shared
 // state, no later file is reused in that render.
-import type { FuncDef, FuncMap, HelmVersion, Runtime } from '../template/func';
+import type { FuncDef, FuncMap, HelmVersion, NativeCrypto, Runtime } from '../template/func';
 import type { Tree } from '../template/parse/node';
 import type { GoMap, Value } from '../template/value';
 import type { RenderedFile } from './engine';
@@ -100,6 +100,25 @@ export class Watch {
         return rt.randomBytes(n);
       },
       localZone: rt.localZone,
+      crypto: rt.crypto === undefined ? undefined : this.crypto(rt.crypto),
+    };
+  }
+
+  /** crypto wraps native key generation and its memo: either marks the file nondeterministic. */
+  private crypto(c: NativeCrypto): NativeCrypto {
+    const memo = c.reuse;
+    return {
+      generatePrivateKey: (type, bits) => {
+        this.mark();
+        return c.generatePrivateKey(type, bits);
+      },
+      reuse:
+        memo === undefined
+          ? undefined
+          : (key, compute) => {
+              this.mark();
+              return memo.call(c, key, compute);
+            },
     };
   }
 

@@ -3,7 +3,8 @@
 // Sources: pkg/cmd/template.go, pkg/cmd/install.go runInstall, pkg/action/install.go, action.go.
 import type { ChartFS } from '../chart/fs';
 import { cleanPath } from '../chart/fs';
-import type { HelmVersion, Runtime } from '../template/func';
+import type { HelmVersion, NativeCrypto, Runtime } from '../template/func';
+import { nodeCrypto } from './nativecrypto';
 import type { EngineLimits } from '../template/index';
 import { quote } from '../template/fmt';
 import { parseTemplateFlags, type TemplateFlags } from './flags';
@@ -74,14 +75,19 @@ Flags:
 
 export { validateReleaseName } from './releasename';
 
-/** defaultRuntime is the real clock and randomness (UTC as Go's Local, like Helm's goldens). */
-export function defaultRuntime(): Runtime {
+/**
+ * defaultRuntime is the real clock, randomness and native key generation (UTC as Go's Local,
+ * like Helm's goldens). `crypto` defaults to node's generator without a memo (the CLI); the
+ * language server passes a SessionCrypto.
+ */
+export function defaultRuntime(crypto: NativeCrypto = nodeCrypto()): Runtime {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   return {
     now: () => new Date(),
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
     localZone: process.env.TZ && process.env.TZ !== '' ? process.env.TZ : 'UTC',
+    crypto,
   };
 }
 

@@ -85,9 +85,9 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** timeDer encodes a time as UTCTime (1950–2049) or GeneralizedTime, like Go. */
-function timeDer(ms: number): Uint8Array {
-  const d = new Date(ms);
+/** timeDer encodes a time (Unix seconds) as UTCTime (1950–2049) or GeneralizedTime, like Go. */
+function timeDer(sec: number): Uint8Array {
+  const d = new Date(sec * 1000);
   const y = d.getUTCFullYear();
   const rest = pad2(d.getUTCMonth() + 1) + pad2(d.getUTCDate()) + pad2(d.getUTCHours()) + pad2(d.getUTCMinutes()) + pad2(d.getUTCSeconds()) + 'Z';
   if (y >= 1950 && y < 2050) return tlv(0x17, Buffer.from(pad2(y % 100) + rest, 'ascii'));
@@ -163,8 +163,8 @@ export function pemDecode(s: string): { type: string; bytes: Uint8Array } | unde
 export interface CertTemplate {
   serial: bigint;
   cn: string;
-  notBefore: number; // ms
-  notAfter: number; // ms
+  notBefore: number; // Unix seconds
+  notAfter: number; // Unix seconds
   isCA: boolean;
   keyUsage: number; // Go KeyUsage bits
   dnsNames: string[];

@@ -204,6 +204,8 @@ export class Executor implements TemplateHost {
   private tree: Tree;
   /** node is the node being evaluated, for error context (Go's s.node). */
   private node: Node | null = null;
+  /** callNode is the function call being executed (for CallContext.callSite). */
+  private callNode: Node | null = null;
   private depth = 0;
   // Variable stack: parallel arrays, logical length varLen, scope floor varBase.
   private varNames: string[] = [];
@@ -239,7 +241,7 @@ export class Executor implements TemplateHost {
     this.funcsOverride = opts.funcsOverride;
     this.signal = opts.signal ?? env.signal;
     this.sm = opts.sourceMap === true ? new SourceMapBuilder() : null;
-    this.ctx = { host: this, runtime: env.runtime, helmVersion: env.helmVersion };
+    this.ctx = { host: this, runtime: env.runtime, helmVersion: env.helmVersion, callSite: () => this.callSiteName() };
   }
 
   /** run executes the template with data as dot and returns the output (Go's Template.execute). */
@@ -249,6 +251,11 @@ export class Executor implements TemplateHost {
     this.push('$', dot, false);
     this.walk(dot, this.tree.root);
     return this.out.length === 1 ? this.out[0] : this.out.join('');
+  }
+
+  /** callSiteName is the current call's file name and offset (CallContext.callSite). */
+  private callSiteName(): string {
+    return `${this.tree.parseName}:${this.callNode === null ? -1 : this.callNode.pos}`;
   }
 
   // ---- TemplateHost -------------------------------------------------------------------------
@@ -880,6 +887,7 @@ export class Executor implements TemplateHost {
       } else {
         for (let k = 0; k < argv.length; k++) if (argv[k] === undefined) argv[k] = null;
         const values = argv as Value[];
+        this.callNode = node;
         const r = def !== null ? def.impl(values, this.ctx) : (m as GoMethod).call(values);
         result = r === undefined ? null : r;
       }

@@ -51,6 +51,28 @@ export class FuncError extends Error {
   }
 }
 
+/** PrivateKeyType names the key algorithms sprig generates. */
+export type PrivateKeyType = 'rsa' | 'ec' | 'ed25519' | 'dsa';
+
+/**
+ * NativeCrypto is the platform's key generator and an optional memo for expensive results,
+ * injected by the real runtimes (CLI, language server). Any generated key or certificate is a
+ * valid Helm output, so a session may hand back an earlier result for the same call.
+ */
+export interface NativeCrypto {
+  /**
+   * generatePrivateKey returns a new private key as PKCS#8 DER: `rsa` with `bits` modulus, `ec`
+   * on P-256, `ed25519`, or `dsa` with a `bits` prime and a 256-bit subprime.
+   */
+  generatePrivateKey(type: PrivateKeyType, bits: number): Uint8Array;
+  /**
+   * reuse returns the value stored under `key` by an earlier call, else runs `compute` and may
+   * store its result (a thrown error is not stored). `key` names the function, its call site
+   * and its arguments. Absent: every call computes.
+   */
+  reuse?(key: string, compute: () => Value): Value;
+}
+
 /**
  * Runtime holds the non-deterministic inputs, injected so renders and tests are reproducible.
  */
@@ -61,6 +83,8 @@ export interface Runtime {
   randomBytes(n: number): Uint8Array;
   /** localZone is the IANA zone used as Go's time.Local (Helm's goldens use UTC). */
   readonly localZone: string;
+  /** crypto: native key generation (and a session memo); absent, sprig uses its fallback. */
+  readonly crypto?: NativeCrypto;
 }
 
 /**
@@ -88,4 +112,9 @@ export interface CallContext {
   readonly host: TemplateHost;
   readonly runtime: Runtime;
   readonly helmVersion: HelmVersion;
+  /**
+   * callSite names the call being executed: its template (file) name and the offset of the
+   * call in that template's text. Absent outside the executor.
+   */
+  readonly callSite?: () => string;
 }
