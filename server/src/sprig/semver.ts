@@ -191,7 +191,7 @@ function parseConstraint(c: string, hv: HelmVersion): Constraint {
 }
 
 function rewriteRange(i: string): string {
-  const ms = constraintRangeRegex.findAll(i, -1);
+  const ms = constraintRangeRegex.findAll(i, -1, true);
   let o = i;
   for (const m of ms) {
     const whole = i.slice(m[0], m[1]);
