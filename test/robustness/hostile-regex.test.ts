@@ -151,3 +151,66 @@ test('CLI process: --kube-version with a newline ends with Helm\'s error', () =>
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Item 2, values.schema.json: both Helms match `pattern`/`patternProperties` as Go regexps
+// (santhosh-tekuri/jsonschema v6, gojsonschema). Recorded with `helm template c` over a chart
+// with this values.schema.json and values.yaml (templates/t.yaml is `# ok`).
+interface SchemaCase {
+  name: string;
+  schema: string;
+  values: string;
+  h4: { exit: number; stdout: string; stderr: string };
+  h3: { exit: number; stdout: string; stderr: string };
+}
+
+const SCHEMA_CASES: SchemaCase[] = [
+  { name: "catastrophic", schema: "{\"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"^(a+)+$\"}}}", values: "{\"a\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\"}", h4: {"exit": 1, "stdout": "", "stderr": "Error: values don't meet the specifications of the schema(s) in the following chart(s):\nc:\n- at '/a': 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab' does not match pattern '^(a+)+$'\n\n"}, h3: {"exit": 1, "stdout": "", "stderr": "Error: values don't meet the specifications of the schema(s) in the following chart(s):\nc:\n- a: Does not match pattern '^(a+)+$'\n\n"} },
+  { name: "catastrophic-pp", schema: "{\"patternProperties\": {\"^(a+)+$\": {\"type\": \"integer\"}}}", values: "{\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\": \"x\", \"aaa\": \"y\"}", h4: {"exit": 1, "stdout": "", "stderr": "Error: values don't meet the specifications of the schema(s) in the following chart(s):\nc:\n- at '/aaa': got string, want integer\n\n"}, h3: {"exit": 1, "stdout": "", "stderr": "Error: values don't meet the specifications of the schema(s) in the following chart(s):\nc:\n- aaa: Invalid type. Expected: integer, given: string\n\n"} },
+  { name: "go-only-flag", schema: "{\"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"(?i)^abc$\"}}}", values: "{\"a\": \"ABC\"}", h4: {"exit": 0, "stdout": "---\n# Source: c/templates/t.yaml\n# ok\n", "stderr": ""}, h3: {"exit": 0, "stdout": "---\n# Source: c/templates/t.yaml\n# ok\n", "stderr": ""} },
+  { name: "go-only-named", schema: "{\"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"^(?P<n>a)$\"}}}", values: "{\"a\": \"b\"}", h4: {"exit": 1, "stdout": "", "stderr": "Error: values don't meet the specifications of the schema(s) in the following chart(s):\nc:\n- at '/a': 'b' does not match pattern '^(?P<n>a)$'\n\n"}, h3: {"exit": 1, "stdout": "", "stderr": "Error: values don't meet the specifications of the schema(s) in the following chart(s):\nc:\n- a: Does not match pattern '^(?P<n>a)$'\n\n"} },
+  { name: "dot-cr", schema: "{\"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"^a.b$\"}}}", values: "{\"a\": \"a\\rb\"}", h4: {"exit": 0, "stdout": "---\n# Source: c/templates/t.yaml\n# ok\n", "stderr": ""}, h3: {"exit": 0, "stdout": "---\n# Source: c/templates/t.yaml\n# ok\n", "stderr": ""} },
+  { name: "s-nbsp", schema: "{\"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"^\\\\s$\"}}}", values: "{\"a\": \" \"}", h4: {"exit": 1, "stdout": "", "stderr": "Error: values don't meet the specifications of the schema(s) in the following chart(s):\nc:\n- at '/a': '\\u00a0' does not match pattern '^\\\\s$'\n\n"}, h3: {"exit": 1, "stdout": "", "stderr": "Error: values don't meet the specifications of the schema(s) in the following chart(s):\nc:\n- a: Does not match pattern '^\\s$'\n\n"} },
+];
+
+for (const c of SCHEMA_CASES) {
+  for (const hv of [4, 3] as const) {
+    test(`values.schema.json ${c.name} (helm ${hv})`, () => {
+      const files = {
+        'c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+        'c/values.schema.json': c.schema,
+        'c/values.yaml': c.values,
+        'c/templates/t.yaml': '# ok\n',
+      };
+      const r = timed('template', () => runTemplateCommand(['c', '--helm-version', String(hv)], { fs: memoryFS(files), cwd: '', runtime: fixedRuntime }));
+      assert.deepEqual({ exit: r.exitCode, stdout: r.stdout, stderr: r.stderr }, hv === 4 ? c.h4 : c.h3);
+    });
+  }
+}
+
+// Item 7 (semver): a constraint or version a megabyte long. Helm needs 3-13 s for these (Go's
+// regexp tracks submatches through the whole input); the answer is the same, quickly.
+const SEMVER_CASES: ExprCase[] = [
+  { expr: 'semverCompare (repeat 1000000 "1") "1.0.0"', h4: { err: 'constraint parser error' }, h3: { err: 'constraint Parser Error' } },
+  { expr: 'semverCompare (printf ">=%s" (repeat 1000000 "1")) "1.2.3"', h4: { err: 'constraint parser error' }, h3: { err: 'constraint Parser Error' } },
+  { expr: 'semverCompare (printf "%sx" (repeat 1000000 "1")) "1.2.3"', h4: { err: 'constraint parser error' }, h3: { err: 'constraint Parser Error' } },
+  { expr: 'semverCompare (printf "1.2.3%s" (repeat 1000000 " ")) "1.2.3"', h4: { out: 'true' } },
+];
+
+for (const c of SEMVER_CASES) {
+  for (const hv of [4, 3] as const) {
+    test(`semver (helm ${hv}): ${c.expr}`, () => {
+      const got = timed(c.expr, () => render(`{{ ${c.expr} }}`, hv));
+      assert.deepEqual(got, hv === 3 ? (c.h3 ?? c.h4) : c.h4);
+    });
+  }
+}
+
+test('semver: a megabyte-long version fails with the ParseUint text at once', () => {
+  for (const [hv, prefix] of [
+    [4, 'error parsing version segment: strconv.ParseUint: parsing "1111'],
+    [3, 'Error parsing version segment: strconv.ParseUint: parsing "1111'],
+  ] as const) {
+    const got = timed('semverCompare', () => render('{{ semverCompare "^1.0.0" (repeat 1000000 "1") }}', hv));
+    assert.ok('err' in got && got.err.startsWith(prefix) && got.err.endsWith('": value out of range'), JSON.stringify(got).slice(0, 120));
+  }
+});

@@ -29,6 +29,7 @@ function ajv(): AjvModules {
 }
 import { marshalJSON, unmarshalJSON } from '../sprig/json';
 import { GoRegexp } from '../sprig/re2';
+import { quote as goQuote } from '../template/strconv';
 import type { HelmVersion } from '../template/func';
 import { type GoMap, utf8Decode } from '../template/value';
 import type { Chart } from './loader';
@@ -186,7 +187,9 @@ function v4Line(e: ErrorObject, data: unknown): string | undefined {
     case 'additionalProperties':
       return `${at}: additional properties '${String(p.additionalProperty)}' not allowed`;
     case 'pattern':
-      return `${at}: '${String(value)}' does not match pattern '${String(p.pattern)}'`;
+      // santhosh-tekuri quotes both like strconv.Quote without the outer quotes (recorded:
+      // 'a\n' ... '^\\s$', '\u00a0'; printable non-ASCII such as 'é' stays as is).
+      return `${at}: '${goQuote(String(value)).slice(1, -1)}' does not match pattern '${goQuote(String(p.pattern)).slice(1, -1)}'`;
     case 'format':
       return `${at}: '${String(value)}' is not valid ${String(p.format)}`;
     case 'multipleOf':
