@@ -109,11 +109,19 @@ test('fuzz: re2js agrees with the JavaScript translation on short inputs', () =>
       if (re === undefined) return;
       // The translation works on valid BMP text (V8's lookbehind can stop inside a surrogate
       // pair); Go (and GoRegexp) read invalid bytes as U+FFFD.
-      const text = s.replace(/\udc80/g, '\ufffd').replace(/\u{1F600}/gu, 'x');
-      const js = new RegExp(compileRe2(p).source, 'gu');
+      const valid = s.replace(/\udc80/g, '\ufffd');
+      const text = valid.replace(/\u{1F600}/gu, 'x');
+      let js: RegExp;
+      try {
+        js = new RegExp(compileRe2(p).source, 'gu');
+      } catch {
+        // A gap of the translation (e.g. `a{2}(?U)*`, which Go and re2js read as (?:a{2})*?):
+        // the oracle has nothing to say.
+        return;
+      }
       const ours = re.findAll(text, -1).map((m) => [m[0], m[1]]);
       assert.deepEqual(ours, jsFindAll(js, text), `pattern ${JSON.stringify(p)} input ${JSON.stringify(text)}`);
-      assert.equal(re.matchString(s), re.matchString(text));
+      assert.equal(re.matchString(s), re.matchString(valid));
     }),
     runs(300),
   );
