@@ -2,6 +2,8 @@
 // chart/common/capabilities.go in v4): default Kubernetes version, default API versions,
 // --kube-version parsing, --api-versions, and the Helm build info.
 import type { HelmVersion } from '../template/func';
+import { quote as goQuote } from '../template/strconv';
+import { GoRegexp } from '../sprig/re2';
 import { SemverError, type Version, newVersion, versionString } from '../sprig/semver';
 
 /** KubeVersion is the Kubernetes version data (Helm's KubeVersion struct). */
@@ -82,7 +84,10 @@ export function kubeVersionString(k: KubeVersion): string {
   return k.normalized !== '' ? k.normalized : k.version;
 }
 
-const K8S_VERSION_RE = /^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)*$/;
+// k8s.io/apimachinery's versionMatchRE, a Go regexp: `.` stops only at \n, `\s` is ASCII and `$`
+// is the end of the text. On V8's backtracking engine `(.*)*$` is exponential in the length of
+// what follows a newline; re2js matches it in linear time.
+const K8S_VERSION_RE = new GoRegexp('^\\s*v?([0-9]+(?:\\.[0-9]+)*)(.*)*$');
 
 /**
  * parseKubeVersion is ParseKubeVersion: v3 parses SemVer (Masterminds) and re-prints it; v4 uses
@@ -100,20 +105,20 @@ export function parseKubeVersion(s: string, v: HelmVersion): KubeVersion | { err
     }
     return { version: 'v' + versionString(sv), normalized: '', major: String(sv.major), minor: String(sv.minor) };
   }
-  const m = K8S_VERSION_RE.exec(s);
-  if (m === null) return { error: `invalid kube version '${s}': could not parse ${JSON.stringify(s)} as version` };
-  const comps = m[1].split('.');
-  if (comps.length < 2) return { error: `invalid kube version '${s}': illegal version string ${JSON.stringify(s)}` };
+  const m = K8S_VERSION_RE.exec(s, 0);
+  if (m === undefined) return { error: `invalid kube version '${s}': could not parse ${goQuote(s)} as version` };
+  const comps = s.slice(m[2], m[3]).split('.');
+  if (comps.length < 2) return { error: `invalid kube version '${s}': illegal version string ${goQuote(s)}` };
   const nums: bigint[] = [];
   for (let i = 0; i < comps.length; i++) {
     const c = comps[i];
     if (i === 0 && c.startsWith('0') && c !== '0') {
-      return { error: `invalid kube version '${s}': illegal zero-prefixed version component ${JSON.stringify(c)} in ${JSON.stringify(s)}` };
+      return { error: `invalid kube version '${s}': illegal zero-prefixed version component ${goQuote(c)} in ${goQuote(s)}` };
     }
     const n = BigInt(c);
     if (n > (1n << 64n) - 1n) {
       return {
-        error: `invalid kube version '${s}': illegal non-numeric version component ${JSON.stringify(c)} in ${JSON.stringify(s)}: strconv.ParseUint: parsing ${JSON.stringify(c)}: value out of range`,
+        error: `invalid kube version '${s}': illegal non-numeric version component ${goQuote(c)} in ${goQuote(s)}: strconv.ParseUint: parsing ${goQuote(c)}: value out of range`,
       };
     }
     nums.push(n);

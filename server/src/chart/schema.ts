@@ -28,6 +28,8 @@ function ajv(): AjvModules {
   return ajvModules;
 }
 import { marshalJSON, unmarshalJSON } from '../sprig/json';
+import { GoRegexp } from '../sprig/re2';
+import { quote as goQuote } from '../template/strconv';
 import type { HelmVersion } from '../template/func';
 import { type GoMap, utf8Decode } from '../template/value';
 import type { Chart } from './loader';
@@ -185,7 +187,9 @@ function v4Line(e: ErrorObject, data: unknown): string | undefined {
     case 'additionalProperties':
       return `${at}: additional properties '${String(p.additionalProperty)}' not allowed`;
     case 'pattern':
-      return `${at}: '${String(value)}' does not match pattern '${String(p.pattern)}'`;
+      // santhosh-tekuri quotes both like strconv.Quote without the outer quotes (recorded:
+      // 'a\n' ... '^\\s$', '\u00a0'; printable non-ASCII such as 'é' stays as is).
+      return `${at}: '${goQuote(String(value)).slice(1, -1)}' does not match pattern '${goQuote(String(p.pattern)).slice(1, -1)}'`;
     case 'format':
       return `${at}: '${String(value)}' is not valid ${String(p.format)}`;
     case 'multipleOf':
@@ -208,6 +212,20 @@ function v4Line(e: ErrorObject, data: unknown): string | undefined {
 
 const compiled = new Map<string, ValidateFunction | { error: string }>();
 
+/**
+ * goRegExp is ajv's regular-expression engine (its `code.regExp` option): `pattern` and
+ * `patternProperties` are Go regexps in both Helms (santhosh-tekuri/jsonschema and gojsonschema
+ * call regexp.Compile), matched in linear time by re2js instead of V8's backtracking engine.
+ * An invalid pattern throws Re2Error (Go's text) from ajv's compile.
+ */
+const goRegExp = Object.assign(
+  (pattern: string): { test(s: string): boolean; toString(): string } => {
+    const re = new GoRegexp(pattern);
+    return { test: (s: string) => re.matchString(s), toString: () => `go:${pattern}` };
+  },
+  { code: 'goRegExp' },
+);
+
 function compile(schemaText: string, schema: Json, v: HelmVersion): ValidateFunction | { error: string } {
   const key = `${v}\u0000${schemaText}`;
   const hit = compiled.get(key);
@@ -215,7 +233,7 @@ function compile(schemaText: string, schema: Json, v: HelmVersion): ValidateFunc
   let result: ValidateFunction | { error: string };
   const sv = schema !== null && typeof schema === 'object' && !Array.isArray(schema) ? schema.$schema : undefined;
   const draft = typeof sv === 'string' ? sv : '';
-  const opts = { allErrors: true, strict: false, validateSchema: false, logger: false as const };
+  const opts = { allErrors: true, strict: false, validateSchema: false, logger: false as const, code: { regExp: goRegExp } };
   const attempt = (kind: '07' | '2019' | '2020'): ValidateFunction => {
     const { Ajv, Ajv2019, Ajv2020, addFormats } = ajv();
     const validator = kind === '2020' ? new Ajv2020(opts) : kind === '2019' ? new Ajv2019(opts) : new Ajv(opts);

@@ -1,17 +1,29 @@
-// Package re2: Go's regexp (RE2 syntax) on top of JavaScript's RegExp.
+// Package re2: Go's regexp (RE2 syntax), matched in linear time by re2js (a port of Go's regexp).
 //
 // Go's regexp/syntax parser is re-implemented here just far enough to (1) accept and reject
-// exactly what Go accepts, with Go's error texts, and (2) emit an equivalent JavaScript pattern
-// (always compiled with the `u` flag, never `i`/`m`/`s`, because Go's flags can change mid-pattern
-// and JS (node 20) has no inline modifiers). Matching is leftmost-first in both engines, so the
-// translated pattern finds the same matches. The "All" iteration rules (empty matches, advancing)
-// are Go's and are implemented by GoRegexp below, not by JS's global matching.
+// exactly what Go accepts, with Go's error texts (re2js rejects some patterns Go accepts, e.g.
+// duplicate group names), and (2) emit an equivalent JavaScript pattern (compiled with the `u`
+// flag, never `i`/`m`/`s`, because Go's flags can change mid-pattern and JS (node 20) has no
+// inline modifiers). The JavaScript translation runs on V8's backtracking engine, so it is never
+// used for matching: a hostile pattern such as `^(a+)+$` would take exponential time. It is kept
+// as an independent oracle for the differential tests (test/robustness/fuzz-regex.test.ts).
+// Matching is re2js (leftmost-first like Go, linear in the input); the "All" iteration rules
+// (empty matches, advancing) are Go's and are implemented by GoRegexp below.
+import { RE2JS, RE2JSException, type Matcher } from 're2js';
 
 /** Re2Error is a Go *syntax.Error; message is what err.Error() prints. */
 export class Re2Error extends Error {
   constructor(code: string, expr: string) {
     super(`error parsing regexp: ${code}: \`${expr}\``);
     this.name = 'Re2Error';
+  }
+}
+
+/** Re2ErrorText is a Re2Error whose whole text comes from re2js (already in Go's format). */
+class Re2ErrorText extends Re2Error {
+  constructor(message: string) {
+    super('', '');
+    this.message = message;
   }
 }
 
@@ -23,6 +35,7 @@ const ERR = {
   invalidPerlOp: 'invalid or unsupported Perl syntax',
   invalidRepeatOp: 'invalid nested repetition operator',
   invalidRepeatSize: 'invalid repeat count',
+  invalidUTF8: 'invalid UTF-8',
   missingBracket: 'missing closing ]',
   missingParen: 'missing closing )',
   missingRepeatArgument: 'missing argument to repetition operator',
@@ -247,6 +260,8 @@ export interface Compiled {
   readonly source: string;
   /** subexpNames[i] is the name of group i ("" for unnamed; index 0 is the whole match). */
   readonly subexpNames: readonly string[];
+  /** The Go pattern with each named-group opener (`(?P<n>`, `(?<n>`) made a plain `(`. */
+  readonly re2Source: string;
 }
 
 /** Parser walks the pattern in code points, mirroring regexp/syntax.Parse with Perl flags. */
@@ -256,6 +271,8 @@ class Parser {
   private flags: Flags = { fold: false, multiLine: false, dotNL: false, nonGreedy: false };
   private readonly stack: Item[] = [];
   private readonly names: string[] = [''];
+  /** [start, end) of each named-group opener, for re2Source. */
+  private readonly namedSpans: [number, number][] = [];
 
   constructor(s: string) {
     this.s = s;
@@ -268,6 +285,8 @@ class Parser {
   private nextCp(): number {
     const c = this.s.codePointAt(this.pos);
     if (c === undefined) return -1;
+    // A lone surrogate is a byte that is not valid UTF-8 (see value.ts): Go's nextRune fails.
+    if (c >= 0xd800 && c <= 0xdfff) throw new Re2Error(ERR.invalidUTF8, this.s.slice(this.pos));
     this.pos += c > 0xffff ? 2 : 1;
     return c;
   }
@@ -354,7 +373,14 @@ class Parser {
     if (this.stack.some((it) => it.kind === 'lparen')) throw new Re2Error(ERR.missingParen, this.s);
     const top = this.stack[0];
     const source = top && top.kind === 'atom' ? top.js : '';
-    return { source, subexpNames: this.names };
+    let re2Source = '';
+    let from = 0;
+    for (const [a, b] of this.namedSpans) {
+      re2Source += this.s.slice(from, a) + '(';
+      from = b;
+    }
+    re2Source += this.s.slice(from);
+    return { source, subexpNames: this.names, re2Source };
   }
 
   /** repeat applies a quantifier to the last atom (Go's parser.repeat). */
@@ -424,10 +450,13 @@ class Parser {
       if (end < 0) throw new Re2Error(ERR.invalidNamedCapture, t);
       const capture = t.slice(0, end + 1);
       const name = t.slice(begin, end);
+      const bad = loneSurrogateAt(name);
+      if (bad >= 0) throw new Re2Error(ERR.invalidUTF8, name.slice(bad));
       if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Re2Error(ERR.invalidNamedCapture, capture);
       // Go accepts duplicate group names; $name expands the first participating one.
       this.stack.push({ kind: 'lparen', capture: true, flags: { ...this.flags } });
       this.names.push(name);
+      this.namedSpans.push([this.pos, this.pos + end + 1]);
       this.pos += end + 1;
       return;
     }
@@ -528,6 +557,8 @@ class Parser {
           const body = t.slice(2);
           const end = body.indexOf('\\E');
           const lit = end < 0 ? body : body.slice(0, end);
+          const bad = loneSurrogateAt(lit);
+          if (bad >= 0) throw new Re2Error(ERR.invalidUTF8, lit.slice(bad));
           for (const ch of lit) this.push(literalJs(ch.codePointAt(0) ?? 0, this.flags));
           this.pos += 2 + lit.length + (end < 0 ? 0 : 2);
           return;
@@ -715,9 +746,50 @@ class Parser {
 /** compileRe2 parses a Go regexp and returns its JavaScript translation, or throws Re2Error. */
 export function compileRe2(pattern: string): Compiled {
   const c = new Parser(pattern).parse();
-  // The translation is valid JS by construction; this guards against gaps in it.
-  new RegExp(c.source, 'u');
+  // Go reads every rune of the pattern, so invalid UTF-8 the walk above skipped still fails.
+  const bad = loneSurrogateAt(pattern);
+  if (bad >= 0) throw new Re2Error(ERR.invalidUTF8, pattern.slice(bad));
   return c;
+}
+
+/** loneSurrogateAt is the index of the first lone surrogate (an invalid byte) in s, or -1. */
+export function loneSurrogateAt(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * goRunes maps each lone surrogate (a byte that is not valid UTF-8) to U+FFFD, the rune Go's
+ * regexp decodes it as (with width 1, like the one code unit here). Indices are unchanged.
+ */
+function goRunes(s: string): string {
+  const i = loneSurrogateAt(s);
+  if (i < 0) return s;
+  let out = s.slice(0, i) + '\uFFFD';
+  for (let k = i + 1; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdbff && k + 1 < s.length) {
+      const d = s.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out += s[k] + s[k + 1];
+        k++;
+        continue;
+      }
+    }
+    out += c >= 0xd800 && c <= 0xdfff ? '\uFFFD' : s[k];
+  }
+  return out;
 }
 
 /** quoteMeta is regexp.QuoteMeta: escapes the characters `\.+*?()|[]{}^$`. */
@@ -730,53 +802,75 @@ export function quoteMeta(s: string): string {
 /** Match is one match: [start, end] per group in UTF-16 indices (-1 when a group did not take part). */
 export type MatchIndices = number[];
 
-/** GoRegexp is a compiled Go regexp with Go's matching-iteration rules. */
+/** Search finds successive matches of one regexp in one input (the input is prepared once). */
+class Search {
+  private readonly m: Matcher;
+  constructor(
+    re: RE2JS,
+    private readonly groups: number,
+    s: string,
+  ) {
+    this.m = re.matcher(goRunes(s));
+  }
+
+  /** at finds the leftmost match at or after pos (pos <= input length); with groups, all of them. */
+  at(pos: number, withGroups: boolean): MatchIndices | undefined {
+    if (!this.m.find(pos)) return undefined;
+    const out: number[] = [this.m.start(), this.m.end()];
+    if (withGroups) for (let g = 1; g <= this.groups; g++) out.push(this.m.start(g), this.m.end(g));
+    return out;
+  }
+}
+
+/** GoRegexp is a compiled Go regexp with Go's matching-iteration rules, matched by re2js. */
 export class GoRegexp {
   readonly expr: string;
   readonly subexpNames: readonly string[];
-  private readonly re: RegExp;
+  private readonly re: RE2JS;
 
   constructor(expr: string) {
     this.expr = expr;
     const c = compileRe2(expr);
     this.subexpNames = c.subexpNames;
-    // d: group indices (for $n expansion); g: search from lastIndex.
-    this.re = new RegExp(c.source, 'dgu');
+    try {
+      this.re = RE2JS.compile(c.re2Source);
+    } catch (e) {
+      // re2js ports Go's parser and its texts: what it rejects beyond our checks (nesting
+      // depth, program size) gets Go's message.
+      if (e instanceof RE2JSException) throw new Re2ErrorText(e.message);
+      throw e;
+    }
+  }
+
+  private search(s: string): Search {
+    return new Search(this.re, this.subexpNames.length - 1, s);
   }
 
   /** exec finds the leftmost match at or after pos: [start, end, g1start, g1end, ...]. */
   exec(s: string, pos: number): MatchIndices | undefined {
-    this.re.lastIndex = pos;
-    const m = this.re.exec(s);
-    if (!m) return undefined;
-    const out: number[] = [m.index, m.index + m[0].length];
-    for (let g = 1; g < this.subexpNames.length; g++) {
-      const p = m.indices?.[g];
-      if (p) out.push(p[0], p[1]);
-      else out.push(-1, -1);
-    }
-    return out;
+    return this.search(s).at(pos, true);
   }
 
   /** matchString is Regexp.MatchString. */
   matchString(s: string): boolean {
-    return this.exec(s, 0) !== undefined;
+    return this.re.test(goRunes(s));
   }
 
   /** findString is Regexp.FindString ("" when no match). */
   findString(s: string): string {
-    const m = this.exec(s, 0);
+    const m = this.search(s).at(0, false);
     return m ? s.slice(m[0], m[1]) : '';
   }
 
   /** findAll is Regexp.FindAllStringIndex's loop (Go's allMatches): n < 0 means all. */
-  findAll(s: string, n: number): MatchIndices[] {
+  findAll(s: string, n: number, withGroups = false): MatchIndices[] {
     const out: MatchIndices[] = [];
     if (n < 0) n = s.length + 1;
+    const search = this.search(s);
     let pos = 0;
     let prevMatchEnd = -1;
     while (out.length < n && pos <= s.length) {
-      const m = this.exec(s, pos);
+      const m = search.at(pos, withGroups);
       if (!m) break;
       let accept = true;
       if (m[1] === pos) {
@@ -794,12 +888,13 @@ export class GoRegexp {
   }
 
   /** replaceAll is Go's Regexp.replaceAll loop with a replacement callback. */
-  replaceAll(s: string, repl: (m: MatchIndices) => string): string {
+  replaceAll(s: string, repl: (m: MatchIndices) => string, withGroups = true): string {
     let out = '';
     let lastMatchEnd = 0;
     let searchPos = 0;
+    const search = this.search(s);
     while (searchPos <= s.length) {
-      const a = this.exec(s, searchPos);
+      const a = search.at(searchPos, withGroups);
       if (!a) break;
       out += s.slice(lastMatchEnd, a[0]);
       // No replacement for an empty match immediately after another match.

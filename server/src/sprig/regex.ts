@@ -64,7 +64,8 @@ function findAll(r: GoRegexp, s: string, n: number): Value {
 }
 
 function replaceAll(r: GoRegexp, s: string, repl: string): string {
-  return r.replaceAll(s, (m) => r.expand(repl, s, m));
+  // Groups are only needed when the template refers to one.
+  return r.replaceAll(s, (m) => r.expand(repl, s, m), repl.includes('$'));
 }
 
 function split(r: GoRegexp, s: string, n: number): Value {
@@ -180,7 +181,7 @@ export const regexFuncs: FuncDef[] = [
     name: 'regexReplaceAllLiteral',
     params: ['string', 'string', 'string'],
     result: 'string',
-    impl: ([re, s, repl]) => mustCompile(str(re)).replaceAll(str(s), () => str(repl)),
+    impl: ([re, s, repl]) => mustCompile(str(re)).replaceAll(str(s), () => str(repl), false),
     doc: {
       signature: 'regexReplaceAllLiteral REGEX STRING REPLACEMENT',
       description: 'Replaces every match of REGEX in STRING with REPLACEMENT taken literally (no $ expansion).',
@@ -192,7 +193,7 @@ export const regexFuncs: FuncDef[] = [
     name: 'mustRegexReplaceAllLiteral',
     params: ['string', 'string', 'string'],
     result: 'string',
-    impl: ([re, s, repl]) => compileOrError(str(re)).replaceAll(str(s), () => str(repl)),
+    impl: ([re, s, repl]) => compileOrError(str(re)).replaceAll(str(s), () => str(repl), false),
     doc: {
       signature: 'mustRegexReplaceAllLiteral REGEX STRING REPLACEMENT',
       description: 'Like regexReplaceAllLiteral, but an invalid REGEX is returned as an error.',

@@ -4,6 +4,7 @@
 import { FuncError, type FuncDef, type HelmVersion } from '../template/func';
 import { GoInt, GoObject, type GoMethod, type Kind, type Value } from '../template/value';
 import { GoRegexp } from './re2';
+import { type Span, findConstraints, matchConstraint, matchLooseVersion, rangeParts } from './semverscan';
 
 /** SemverError is an error returned by the semver package. */
 export class SemverError extends Error {}
@@ -19,10 +20,12 @@ function errs(hv: HelmVersion) {
   };
 }
 
-// NewVersion's (coercing) pattern: optional v, 1-3 numeric parts, prerelease, metadata.
-const LOOSE = new GoRegexp(
-  '^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?$',
-);
+// NewVersion's (coercing) pattern `^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-(ID(\.ID)*))?(\+(ID(\.ID)*))?$`
+// is matched by semverscan.matchLooseVersion (linear, same submatches).
+
+function spanText(s: string, sp: Span | undefined): string {
+  return sp === undefined ? '' : s.slice(sp[0], sp[1]);
+}
 
 const NUM = /^[0-9]*$/;
 const ALLOWED = /^[0-9A-Za-z-]*$/;
@@ -64,14 +67,13 @@ function validateMetadata(m: string, hv: HelmVersion): void {
 
 /** newVersion is semver.NewVersion (coercing "1", "v1.2"); throws SemverError. */
 export function newVersion(v: string, hv: HelmVersion): Version {
-  const m = LOOSE.exec(v, 0);
+  const m = matchLooseVersion(v);
   if (!m) throw new SemverError(errs(hv).invalid);
-  const g = (i: number): string => (m[2 * i] >= 0 ? v.slice(m[2 * i], m[2 * i + 1]) : '');
-  const major = parseUint(g(1), hv);
-  const minor = g(2) !== '' ? parseUint(g(2).slice(1), hv) : 0n;
-  const patch = g(3) !== '' ? parseUint(g(3).slice(1), hv) : 0n;
-  const pre = g(5);
-  const metadata = g(8);
+  const major = parseUint(spanText(v, m.major), hv);
+  const minor = m.minor !== undefined ? parseUint(spanText(v, m.minor).slice(1), hv) : 0n;
+  const patch = m.patch !== undefined ? parseUint(spanText(v, m.patch).slice(1), hv) : 0n;
+  const pre = spanText(v, m.pre).slice(1);
+  const metadata = spanText(v, m.meta).slice(1);
   if (pre !== '') validatePrerelease(pre, hv);
   if (metadata !== '') validateMetadata(metadata, hv);
   return { major, minor, patch, pre, metadata, original: v };
@@ -127,9 +129,9 @@ export function compareVersions(v: Version, o: Version): number {
 const CV = '(?:v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?)';
 const CVG = CV.replace('(?:', '(');
 const OPS = '=||!=|>|<|>=|=>|<=|=<|~|~>|\\^';
-const constraintRegex = new GoRegexp(`^\\s*(${OPS})\\s*${CVG}\\s*$`);
+// constraintRegex `^\s*(OPS)\s*CVG\s*$` and findConstraintRegex `(OPS)\s*CVG` are matched by
+// semverscan (linear, same submatches); the range regexp only locates its matches.
 const constraintRangeRegex = new GoRegexp(`\\s*${CVG}\\s+-\\s+${CVG}\\s*`);
-const findConstraintRegex = new GoRegexp(`(${OPS})\\s*${CVG}`);
 const validConstraintRegex = new GoRegexp(`^(\\s*(${OPS})\\s*${CVG}\\s*)((?:\\s+|,\\s*)(${OPS})\\s*${CVG}\\s*)*$`);
 
 interface Constraint {
@@ -153,17 +155,16 @@ function isX(s: string): boolean {
   return s === 'x' || s === '*' || s === 'X';
 }
 
-function sub(s: string, m: number[], i: number): string {
-  return m[2 * i] >= 0 ? s.slice(m[2 * i], m[2 * i + 1]) : '';
-}
-
 function parseConstraint(c: string, hv: HelmVersion): Constraint {
   if (c.length === 0) {
     return { con: newVersion('0.0.0', hv), orig: c, op: '', minorDirty: false, dirty: true, patchDirty: false };
   }
-  const m = constraintRegex.exec(c, 0);
+  const m = matchConstraint(c);
   if (!m) throw new SemverError(`improper constraint: ${c}`);
-  const g = (i: number): string => sub(c, m, i);
+  // The regexp's submatches: 1 operator, 2 version, 3 major, 4 .minor, 5 .patch, 6 -prerelease.
+  const cv = m.cv;
+  const groups = [m.op, [cv.start, cv.end] as const, cv.major, cv.minor, cv.patch, cv.pre];
+  const g = (i: number): string => spanText(c, groups[i - 1]);
   let ver = g(2);
   let minorDirty = false;
   let patchDirty = false;
@@ -184,8 +185,9 @@ function parseConstraint(c: string, hv: HelmVersion): Constraint {
   try {
     con = newVersion(ver, hv);
   } catch {
-    // The constraint regexp should catch everything; Go reports this if it does not.
-    throw new SemverError('constraint Parser Error');
+    // The constraint regexp should catch everything; Go reports this if it does not
+    // (e.g. a number beyond uint64). Recorded: v3.3 "constraint Parser Error", v3.4 lower case.
+    throw new SemverError(hv === 3 ? 'constraint Parser Error' : 'constraint parser error');
   }
   return { con, orig: g(2), op: g(1), minorDirty, dirty, patchDirty };
 }
@@ -195,7 +197,9 @@ function rewriteRange(i: string): string {
   let o = i;
   for (const m of ms) {
     const whole = i.slice(m[0], m[1]);
-    const t = `>= ${sub(i, m, 1)}, <= ${sub(i, m, 11)}`;
+    const parts = rangeParts(i, m[0], m[1]);
+    if (parts === undefined) throw new Error('semver: range match not re-read'); // cannot happen
+    const t = `>= ${spanText(i, parts[0])}, <= ${spanText(i, parts[1])}`;
     o = o.replace(whole, () => t);
   }
   return o;
@@ -208,7 +212,7 @@ export function newConstraint(c: string, hv: HelmVersion): Constraints {
   const containsPre: boolean[] = [];
   for (const v of c.split('||')) {
     if (!validConstraintRegex.matchString(v)) throw new SemverError(`improper constraint: ${v}`);
-    let cs = findConstraintRegex.findAll(v, -1).map((m) => v.slice(m[0], m[1]));
+    let cs = findConstraints(v).map((m) => v.slice(m[0], m[1]));
     if (cs.length === 0) cs = [v];
     const result = cs.map((s) => parseConstraint(s, hv));
     groups.push(result);

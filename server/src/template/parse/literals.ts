@@ -1,6 +1,8 @@
 // Go literal handling the template parser relies on: strconv.Unquote/UnquoteChar/Quote, strconv.ParseInt/
 // ParseUint/ParseFloat with base 0, and parse.NumberNode's typing rules (node.go newNumber).
 
+import { utf8Decode } from '../value';
+
 const printRe = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
 /** isPrint approximates Go's strconv.IsPrint (letters, marks, numbers, punctuation, symbols, ASCII space). */
@@ -129,11 +131,11 @@ function pushUTF8(out: number[], cp: number): void {
   else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
 }
 
-const utf8Decoder = new TextDecoder('utf-8');
 
 /**
  * unquote is Go's strconv.Unquote for "..." and `...` literals; null = "invalid syntax".
- * Raw strings drop every '\r' (Go does). Escapes producing non-UTF-8 bytes decode to U+FFFD.
+ * Raw strings drop every '\r' (Go does). Escapes producing non-UTF-8 bytes ("\x80") keep each
+ * invalid byte as a lone surrogate (utf8Decode, the project's surrogateescape mapping).
  */
 export function unquote(q: string): string | null {
   const n = q.length;
@@ -158,7 +160,7 @@ export function unquote(q: string): string | null {
     else pushUTF8(bytes, u.value);
     if (quote === 0x27 && i !== body.length) return null;
   }
-  return utf8Decoder.decode(new Uint8Array(bytes));
+  return utf8Decode(new Uint8Array(bytes));
 }
 
 const MAX_U64 = (1n << 64n) - 1n;
