@@ -190,7 +190,8 @@ export function chartTooLarge(v: HelmVersion): string {
     : `decompressed chart is larger than the maximum file size ${MAX_DECOMPRESSED_CHART_SIZE}`;
 }
 
-const TOTAL_TOO_LARGE = `decompressed charts and subcharts are larger than the maximum total size ${MAX_TOTAL_DECOMPRESSED}`;
+/** TOTAL_TOO_LARGE is Chartwright's text for a load over MAX_TOTAL_DECOMPRESSED (Helm has no such bound). */
+export const TOTAL_TOO_LARGE = `chart and subcharts are larger than the maximum total size ${MAX_TOTAL_DECOMPRESSED} of one load`;
 
 /** gzipBodyOffset parses the gzip member header as Go's gzip.Reader does (RFC 1952). */
 function gzipBodyOffset(b: Uint8Array): number | ArchiveError {

@@ -3,7 +3,7 @@
 import { goQuote } from '../template/errors';
 import type { HelmVersion } from '../template/func';
 import { type GoMap, type Value, utf8Decode } from '../template/value';
-import { type BufferedFile, type LoadBudget, loadArchiveFiles, newLoadBudget, trimBOM } from './archive';
+import { type BufferedFile, type LoadBudget, TOTAL_TOO_LARGE, loadArchiveFiles, newLoadBudget, trimBOM } from './archive';
 import { type ChartFS, joinPath } from './fs';
 import { IgnoreRules } from './helmignore';
 import { detectContentType } from './sniff';
@@ -85,7 +85,7 @@ export function loadChart(fs: ChartFS, path: string, v: HelmVersion): LoadResult
     const unsupported = helm4Dispatch(chartYaml);
     if (unsupported !== undefined) return { error: unsupported };
   }
-  const files = readDirFiles(fs, path);
+  const files = readDirFiles(fs, path, budget);
   if ('error' in files) return files;
   return loadFiles(files, v, { path, archive: undefined }, budget);
 }
@@ -152,42 +152,66 @@ export function loadArchive(data: Uint8Array, v: HelmVersion, origin: Chart['ori
   return loadFiles(files, v, origin, budget);
 }
 
-/** readDirFiles walks a chart directory honouring .helmignore (loader.LoadDir). */
-export function readDirFiles(fs: ChartFS, root: string): BufferedFile[] | { error: string } {
+/** MAX_LINK_DEPTH is Linux's MAXSYMLINKS: a path through more links fails with ELOOP. */
+const MAX_LINK_DEPTH = 40;
+/** MAX_WALK_ENTRIES bounds a directory walk (two symlinked cycles make Helm's walk exponential). */
+export const MAX_WALK_ENTRIES = 200_000;
+
+/**
+ * readDirFiles walks a chart directory honouring .helmignore (loader.LoadDir over Helm's
+ * sympath.Walk): symlinks are followed, and a dangling or looping link, a link to a device, an
+ * unreadable file or directory fails the load with Helm's text where the file system can tell.
+ */
+export function readDirFiles(fs: ChartFS, root: string, budget: LoadBudget = newLoadBudget()): BufferedFile[] | { error: string } {
   let rules: IgnoreRules;
-  const ignoreText = fs.readFile(joinPath(root, '.helmignore'));
+  const ignorePath = joinPath(root, '.helmignore');
+  const ignore = fs.readFileChecked !== undefined ? fs.readFileChecked(ignorePath, MAX_FILE_SIZE) : fs.readFile(ignorePath);
+  if (ignore !== undefined && 'error' in ignore) return { error: ignore.error };
+  if (ignore !== undefined && 'tooLarge' in ignore) return { error: `chart file ".helmignore" is larger than the maximum file size ${MAX_FILE_SIZE}` };
   try {
-    rules = ignoreText === undefined ? new IgnoreRules() : IgnoreRules.parse(utf8Decode(ignoreText));
+    rules = ignore === undefined ? new IgnoreRules() : IgnoreRules.parse(utf8Decode(ignore));
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
   rules.addDefaults();
   const out: BufferedFile[] = [];
-  let tooLarge: string | undefined;
-  const walk = (rel: string): void => {
-    const entries = fs.readDir(joinPath(root, rel)) ?? [];
-    for (const e of entries) {
-      if (tooLarge !== undefined) return;
+  let visited = 0;
+  // walk returns Helm's error, or undefined when the directory was read to the end.
+  const walk = (rel: string, links: number): string | undefined => {
+    const dir = joinPath(root, rel);
+    if (links > MAX_LINK_DEPTH) return `open ${fs.displayPath(dir)}: too many levels of symbolic links`;
+    const listing = fs.readDirChecked !== undefined ? fs.readDirChecked(dir) : fs.readDir(dir);
+    if (listing === undefined) return undefined;
+    if ('error' in listing) return listing.error;
+    for (const e of listing) {
+      if (++visited > MAX_WALK_ENTRIES) return `chart directory ${fs.displayPath(root)} holds more than ${MAX_WALK_ENTRIES} entries (symbolic link cycles?)`;
       const n = rel === '' ? e.name : `${rel}/${e.name}`;
+      // sympath.Walk evaluates a link before the ignore rules see it.
+      if (e.linkError !== undefined) return e.linkError;
       if (e.isDirectory) {
         // Directory rules skip the whole subtree.
         if (rules.ignore(n, true)) continue;
-        walk(n);
+        const err = walk(n, links + (e.symlink === true ? 1 : 0));
+        if (err !== undefined) return err;
         continue;
       }
       if (rules.ignore(n, false)) continue;
-      const data = fs.readFile(joinPath(root, n));
-      if (data === undefined) continue;
+      if (e.irregular === true) return `cannot load irregular file ${fs.displayPath(joinPath(root, n))} as it has file mode type bits set`;
       // LoadDir refuses (not skips) an oversized file, naming it by its base name (fi.Name()).
-      if (data.length > MAX_FILE_SIZE) {
-        tooLarge = `chart file ${goQuote(e.name)} is larger than the maximum file size ${MAX_FILE_SIZE}`;
-        return;
-      }
+      const tooLarge = `chart file ${goQuote(e.name)} is larger than the maximum file size ${MAX_FILE_SIZE}`;
+      const path = joinPath(root, n);
+      const data = fs.readFileChecked !== undefined ? fs.readFileChecked(path, MAX_FILE_SIZE) : fs.readFile(path);
+      if (data === undefined) continue;
+      if ('error' in data) return `error reading ${n}: ${data.error}`;
+      if ('tooLarge' in data || data.length > MAX_FILE_SIZE) return tooLarge;
+      if (data.length > budget.remaining) return TOTAL_TOO_LARGE;
+      budget.remaining -= data.length;
       out.push({ name: n, data: trimBOM(data) });
     }
+    return undefined;
   };
-  walk('');
-  if (tooLarge !== undefined) return { error: tooLarge };
+  const err = walk('', 0);
+  if (err !== undefined) return { error: err };
   return out;
 }
 
