@@ -293,40 +293,53 @@ const encoder = new TextEncoder();
 /** memoryFS is a ChartFS over an in-memory map of file path → content (directories implied). */
 export function memoryFS(files: Record<string, string | Uint8Array>, displayRoot = ''): ChartFS {
   const data = new Map<string, Uint8Array>();
-  const dirs = new Set<string>(['']);
+  // children: directory → entry name → isDirectory (built once: listing is O(entries)).
+  const children = new Map<string, Map<string, boolean>>([['', new Map()]]);
+  const addChild = (dir: string, name: string, isDir: boolean): void => {
+    let m = children.get(dir);
+    if (m === undefined) {
+      m = new Map();
+      children.set(dir, m);
+    }
+    if (isDir || !m.has(name)) m.set(name, isDir || (m.get(name) ?? false));
+    if (isDir) {
+      const full = dir === '' ? name : `${dir}/${name}`;
+      if (!children.has(full)) children.set(full, new Map());
+    }
+  };
   for (const [k, v] of Object.entries(files)) {
     const p = cleanPath(k);
     if (p === '') continue;
     data.set(p, typeof v === 'string' ? encoder.encode(v) : v);
-    const parts = p.split('/');
-    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
+    // Add the file to its directory, then create missing ancestors bottom-up (each directory
+    // once: deep trees stay linear in the number of files).
+    let cut = p.lastIndexOf('/');
+    addChild(cut < 0 ? '' : p.slice(0, cut), p.slice(cut + 1), false);
+    while (cut >= 0) {
+      const dir = p.slice(0, cut);
+      const up = dir.lastIndexOf('/');
+      const parent = up < 0 ? '' : dir.slice(0, up);
+      const known = children.get(parent)?.get(dir.slice(up + 1)) === true;
+      addChild(parent, dir.slice(up + 1), true);
+      if (known) break;
+      cut = up;
+    }
   }
   return {
     readFile(p) {
       return data.get(cleanPath(p));
     },
     readDir(p) {
-      const d = cleanPath(p);
-      if (!dirs.has(d)) return undefined;
-      const prefix = d === '' ? '' : d + '/';
-      const seen = new Map<string, boolean>();
-      for (const k of data.keys()) {
-        if (!k.startsWith(prefix)) continue;
-        const rest = k.slice(prefix.length);
-        const slash = rest.indexOf('/');
-        if (slash < 0) seen.set(rest, false);
-        else seen.set(rest.slice(0, slash), true);
-      }
-      return [...seen.entries()]
-        .sort((a, b) => byteOrder(a[0], b[0]))
-        .map(([name, isDirectory]) => ({ name, isDirectory }));
+      const m = children.get(cleanPath(p));
+      if (m === undefined) return undefined;
+      return [...m.entries()].sort((a, b) => byteOrder(a[0], b[0])).map(([name, isDirectory]) => ({ name, isDirectory }));
     },
     isDirectory(p) {
-      return dirs.has(cleanPath(p));
+      return children.has(cleanPath(p));
     },
     exists(p) {
       const c = cleanPath(p);
-      return dirs.has(c) || data.has(c);
+      return children.has(c) || data.has(c);
     },
     displayPath(p) {
       const c = cleanPath(p);

@@ -300,7 +300,9 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
           continue;
         }
         const fname = f.name.slice('charts/'.length);
-        const cname = fname.split('/')[0];
+        // indexOf, not split: deep subchart paths made split quadratic per level.
+        const slash = fname.indexOf('/');
+        const cname = slash < 0 ? fname : fname.slice(0, slash);
         const list = subcharts.get(cname) ?? [];
         list.push({ name: fname, data: f.data });
         subcharts.set(cname, list);
