@@ -54,7 +54,6 @@ test('symlinks pointing outside the chart are not followed (nodeFS)', (t) => {
   symlinkSync(join(dir, 'secret.txt'), join(chart, 'files', 'link.txt'));
   symlinkSync('../..', join(chart, 'files', 'up'));
   symlinkSync(join(dir, 'outside.yaml'), join(chart, 'templates', 'outside.yaml'));
-  symlinkSync('..', join(chart, 'files', 'loop')); // a cycle inside the chart must not hang the walk
   // The ChartFS root is the confinement boundary (the language server roots it at the chart or
   // workspace; the CLI roots it at '/' and, like Helm, follows links anywhere below it).
   const r = runTemplateCommand(['.'], { fs: nodeFS(chart), cwd: '', runtime: fixedRuntime });
@@ -62,10 +61,10 @@ test('symlinks pointing outside the chart are not followed (nodeFS)', (t) => {
   assert.ok(!r.stdout.includes('SECRET'), r.stdout);
   assert.ok(!r.stdout.includes('outside.yaml'), r.stdout);
   assert.match(r.stdout, /e: files\/in\.txt,\n/);
-  // Rooted higher up, links resolving inside the root are followed, but the cycle is still cut.
+  // Rooted higher up, links resolving inside the root are followed: `files/up -> ../..` is then
+  // a cycle, which fails as in Helm once the path holds 41 links (test/chart/hostile-loader).
   const r2 = runTemplateCommand(['mychart'], { fs: nodeFS(dir), cwd: '', runtime: fixedRuntime });
-  assert.equal(r2.exitCode, 0, r2.stderr);
-  assert.ok(!r2.stdout.includes('files/loop'), r2.stdout);
+  assert.match(r2.stderr, /^Error: open .*\/files\/up\/mychart\/files\/up\/.*: too many levels of symbolic links\n$/);
 });
 
 test('no function can run programs, read the environment or files, or reach the network', () => {

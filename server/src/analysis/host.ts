@@ -22,6 +22,12 @@ export interface AnalysisHost {
   chartFS(root: string): ChartFS;
   /** runtime provides time and randomness for renders. */
   readonly runtime: Runtime;
+  /**
+   * setWorkspaceRoots tells the host the editor's workspace folders (absolute paths): a chart's
+   * symlinks may resolve anywhere inside the folder holding it (`charts/common -> ../../common`),
+   * not only inside the chart. Optional: hosts without a disk ignore it.
+   */
+  setWorkspaceRoots?(roots: readonly string[]): void;
 }
 
 /**

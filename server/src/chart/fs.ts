@@ -6,11 +6,23 @@
 // can never leave the root (`..` is clamped, symlinks resolving outside the root are refused).
 import * as nodefs from 'node:fs';
 import * as nodepath from 'node:path';
+import { utf8Decode, utf8Encode } from '../template/value';
 
 /** DirEntry is one entry of a directory listing. */
 export interface DirEntry {
   readonly name: string;
   readonly isDirectory: boolean;
+  /** symlink: the entry is a symbolic link (followed: isDirectory describes its target). */
+  readonly symlink?: boolean;
+  /** irregular: neither a regular file nor a directory (a device, FIFO, socket) after links. */
+  readonly irregular?: boolean;
+  /** linkError: Go's filepath.EvalSymlinks error for a dangling or looping link. */
+  readonly linkError?: string;
+}
+
+/** FSFailure is an existing entry that cannot be read, with Go's error text ("open P: permission denied"). */
+export interface FSFailure {
+  readonly error: string;
 }
 
 /** ChartFS is a read-only, rooted file system with '/'-separated relative paths. */
@@ -25,6 +37,18 @@ export interface ChartFS {
   exists(path: string): boolean;
   /** displayPath returns the path as Helm would print it in messages (absolute on disk). */
   displayPath(path: string): string;
+  /**
+   * readFileChecked is readFile that tells a file that cannot be read (permission denied) from
+   * a missing one, and gives `size` first so callers can refuse a huge file before reading it.
+   * Optional: file systems without failures (memory) leave it out.
+   */
+  readFileChecked?(path: string, maxSize: number): Uint8Array | FSFailure | { tooLarge: number } | undefined;
+  /**
+   * readDirChecked is readDir that reports an unreadable directory and lists what readDir
+   * leaves out (dangling and looping links, links to devices, symlinked cycles) with flags,
+   * for the chart loader, which fails on them as Helm does.
+   */
+  readDirChecked?(path: string): DirEntry[] | FSFailure | undefined;
 }
 
 /** cleanPath normalises a relative path: '/' separators, no '.', '..' clamped at the root. */
@@ -50,79 +74,209 @@ function byteOrder(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
-/** nodeFS is a ChartFS over a directory on disk; symlinks must resolve inside the root. */
-export function nodeFS(root: string): ChartFS {
-  const absRoot = nodepath.resolve(root);
-  let realRoot = absRoot;
-  try {
-    realRoot = nodefs.realpathSync.native(absRoot);
-  } catch {
-    // root missing: every lookup fails below
+/** goErrno is Go's text for a syscall error code (syscall.Errno.Error()). */
+function goErrno(e: unknown): string {
+  const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+  switch (code) {
+    case 'EACCES':
+      return 'permission denied';
+    case 'EPERM':
+      return 'operation not permitted';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'ENOTDIR':
+      return 'not a directory';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    case 'EIO':
+      return 'input/output error';
+    default:
+      return e instanceof Error ? e.message : String(e);
   }
-  // The filesystem root already ends with a separator ("/"); other roots get one appended.
-  const rootPrefix = realRoot.endsWith(nodepath.sep) ? realRoot : realRoot + nodepath.sep;
-  const resolve = (p: string): string | undefined => {
-    const full = nodepath.join(absRoot, cleanPath(p));
-    let real: string;
+}
+
+/** MAX_LINKS is Go's filepath.EvalSymlinks limit ("EvalSymlinks: too many links"). */
+const MAX_LINKS = 255;
+
+/**
+ * nodeFS is a ChartFS over a directory on disk; symlinks must resolve inside `confine` (default:
+ * the root itself). File names are bytes: a name that is not valid UTF-8 is kept, as the
+ * surrogate-escaped string of the project's byte/string mapping (template/value.ts), and turned
+ * back into the same bytes for every system call.
+ */
+export function nodeFS(root: string, confine: string = root): ChartFS {
+  const absRoot = nodepath.resolve(root);
+  const toBuf = (p: string): Buffer => Buffer.from(utf8Encode(p));
+  const realOf = (p: string): string | undefined => {
     try {
-      // The native realpath(3) is one system call; the JS version lstat()s every component.
-      real = nodefs.realpathSync.native(full);
+      return utf8Decode(nodefs.realpathSync.native(toBuf(p), { encoding: 'buffer' }));
     } catch {
       return undefined;
     }
-    // Refuse symlinks that leave the chart root.
-    if (real !== realRoot && !real.startsWith(rootPrefix)) return undefined;
+  };
+  const realRoot = realOf(absRoot) ?? absRoot;
+  const absConfine = nodepath.resolve(confine);
+  const realConfine = realOf(absConfine) ?? absConfine;
+  // The filesystem root already ends with a separator ("/"); other roots get one appended.
+  const confinePrefix = realConfine.endsWith(nodepath.sep) ? realConfine : realConfine + nodepath.sep;
+  const inside = (real: string): boolean => real === realConfine || real.startsWith(confinePrefix);
+  // Real paths of directories resolved so far: resolving "a/b/c" lstat()s only "c" inside the
+  // real "a/b" (realpath(3) of a deep path costs a readlink per component: nested subcharts
+  // 400 deep made that quadratic). Only directories are cached; files are looked up each time.
+  const dirCache = new Map<string, string>();
+  const lstat = (p: string): nodefs.Stats | undefined => {
+    try {
+      return nodefs.lstatSync(toBuf(p), { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+  };
+  const resolve = (p: string): string | undefined => {
+    const c = cleanPath(p);
+    if (c === '') return inside(realRoot) || realConfine === realRoot ? realRoot : undefined;
+    const hit = dirCache.get(c);
+    if (hit !== undefined) return hit;
+    const slash = c.lastIndexOf('/');
+    const parent = resolve(slash < 0 ? '' : c.slice(0, slash));
+    if (parent === undefined) return undefined;
+    const cand = nodepath.join(parent, slash < 0 ? c : c.slice(slash + 1));
+    const st = lstat(cand);
+    if (st === undefined) return undefined;
+    let real = cand;
+    if (st.isSymbolicLink()) {
+      const r = realOf(cand);
+      if (r === undefined || !inside(r)) return undefined; // dangling, looping or escaping
+      real = r;
+    }
+    if (st.isDirectory() || (st.isSymbolicLink() && statReal(real)?.isDirectory() === true)) dirCache.set(c, real);
     return real;
   };
-  // A symlinked directory whose target contains the directory being listed (e.g. `loop -> ..`)
-  // would make a walk descend forever (Helm follows it until the OS reports ELOOP); leave it out.
-  const isCycle = (listedReal: string, child: string): boolean => {
-    const target = resolve(child);
-    if (target === undefined) return false;
-    return listedReal === target || listedReal.startsWith(target.endsWith(nodepath.sep) ? target : target + nodepath.sep);
+  const statReal = (real: string): nodefs.Stats | undefined => {
+    try {
+      return nodefs.statSync(toBuf(real), { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
   };
   const statOf = (p: string): nodefs.Stats | undefined => {
     const r = resolve(p);
-    if (r === undefined) return undefined;
-    try {
-      return nodefs.statSync(r);
-    } catch {
-      return undefined;
+    return r === undefined ? undefined : statReal(r);
+  };
+  // A symlinked directory whose target contains the directory being listed (e.g. `loop -> ..`)
+  // would make a walk descend forever (Helm follows it until the OS reports ELOOP).
+  const isCycle = (listedReal: string, target: string): boolean =>
+    listedReal === target || listedReal.startsWith(target.endsWith(nodepath.sep) ? target : target + nodepath.sep);
+  /** linkError is filepath.EvalSymlinks' error for a link that does not resolve. */
+  const linkError = (abs: string): string => {
+    let cur = abs;
+    for (let i = 0; i < MAX_LINKS; i++) {
+      let target: string;
+      try {
+        target = utf8Decode(nodefs.readlinkSync(toBuf(cur), { encoding: 'buffer' }));
+      } catch (e) {
+        return `lstat ${cur}: ${goErrno(e)}`;
+      }
+      cur = nodepath.resolve(nodepath.dirname(cur), target);
+      // Resolve the directory part (it may hold links of its own) and look at the last element.
+      const dir = realOf(nodepath.dirname(cur));
+      if (dir === undefined) return `lstat ${nodepath.dirname(cur)}: no such file or directory`;
+      cur = nodepath.join(dir, nodepath.basename(cur));
+      const st = lstat(cur);
+      if (st === undefined) return `lstat ${cur}: no such file or directory`;
+      if (!st.isSymbolicLink()) return `lstat ${cur}: no such file or directory`;
     }
+    return 'EvalSymlinks: too many links';
+  };
+  const list = (p: string, checked: boolean): DirEntry[] | FSFailure | undefined => {
+    const r = resolve(p);
+    if (r === undefined) return undefined;
+    let entries: nodefs.Dirent<Buffer>[];
+    try {
+      entries = nodefs.readdirSync(toBuf(r), { withFileTypes: true, encoding: 'buffer' });
+    } catch (e) {
+      if (!checked) return undefined;
+      const code = e instanceof Error && 'code' in e ? e.code : '';
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      return { error: `open ${displayPath(p)}: ${goErrno(e)}` };
+    }
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
+    const out: DirEntry[] = [];
+    for (const e of entries) {
+      const name = utf8Decode(e.name);
+      // A plain entry of a directory inside the root is inside the root: no resolution needed.
+      if (!e.isSymbolicLink()) {
+        const irregular = !e.isDirectory() && !e.isFile();
+        if (irregular && !checked) continue;
+        out.push(irregular ? { name, isDirectory: false, irregular } : { name, isDirectory: e.isDirectory() });
+        continue;
+      }
+      const child = joinPath(p, name);
+      const target = resolve(child);
+      const st = target === undefined ? undefined : statReal(target);
+      if (st === undefined) {
+        // Dangling, looping or leaving the confinement: only the loader hears of the first two.
+        if (checked && realOf(nodepath.join(r, name)) === undefined) out.push({ name, isDirectory: false, symlink: true, linkError: `error evaluating symlink ${displayPath(child)}: ${linkError(nodepath.join(r, name))}` });
+        continue;
+      }
+      if (st.isDirectory() && !checked && target !== undefined && isCycle(r, target)) continue;
+      const irregular = !st.isDirectory() && !st.isFile();
+      if (irregular && !checked) continue;
+      out.push({ name, isDirectory: st.isDirectory(), symlink: true, ...(irregular ? { irregular } : {}) });
+    }
+    return out;
+  };
+  const displayPath = (p: string): string => {
+    const c = cleanPath(p);
+    return c === '' ? absRoot : nodepath.join(absRoot, c);
   };
   return {
     readFile(p) {
       const r = resolve(p);
       if (r === undefined) return undefined;
       try {
-        if (!nodefs.statSync(r).isFile()) return undefined;
-        return new Uint8Array(nodefs.readFileSync(r));
+        if (statReal(r)?.isFile() !== true) return undefined;
+        return new Uint8Array(nodefs.readFileSync(toBuf(r)));
       } catch {
         return undefined;
       }
     },
-    readDir(p) {
+    readFileChecked(p, maxSize) {
       const r = resolve(p);
       if (r === undefined) return undefined;
+      const st = statReal(r);
+      if (st === undefined || !st.isFile()) return undefined;
+      if (st.size > maxSize) return { tooLarge: st.size };
       try {
-        const entries = nodefs.readdirSync(r, { withFileTypes: true }).sort((a, b) => byteOrder(a.name, b.name));
-        const out: DirEntry[] = [];
-        for (const e of entries) {
-          const name = e.name;
-          // A plain entry of a directory inside the root is inside the root: no resolution needed.
-          if (!e.isSymbolicLink()) {
-            out.push({ name, isDirectory: e.isDirectory() });
-            continue;
+        const fd = nodefs.openSync(toBuf(r), 'r');
+        try {
+          // Read at most maxSize + 1 bytes: a file growing after the stat stays bounded.
+          const buf = Buffer.alloc(Math.min(st.size, maxSize) + 1);
+          let n = 0;
+          for (;;) {
+            const k = nodefs.readSync(fd, buf, n, buf.length - n, null);
+            if (k === 0) break;
+            n += k;
+            if (n === buf.length) break;
           }
-          const st = statOf(joinPath(p, name));
-          if (st === undefined) continue; // dangling or escaping symlink
-          if (st.isDirectory() && isCycle(r, joinPath(p, name))) continue;
-          out.push({ name, isDirectory: st.isDirectory() });
+          if (n > maxSize) return { tooLarge: n };
+          return new Uint8Array(buf.buffer, buf.byteOffset, n);
+        } finally {
+          nodefs.closeSync(fd);
         }
-        return out;
-      } catch {
-        return undefined;
+      } catch (e) {
+        return { error: `open ${displayPath(p)}: ${goErrno(e)}` };
       }
+    },
+    readDir(p) {
+      const r = list(p, false);
+      return r === undefined || 'error' in r ? undefined : r;
+    },
+    readDirChecked(p) {
+      return list(p, true);
     },
     isDirectory(p) {
       return statOf(p)?.isDirectory() ?? false;
@@ -130,10 +284,7 @@ export function nodeFS(root: string): ChartFS {
     exists(p) {
       return statOf(p) !== undefined;
     },
-    displayPath(p) {
-      const c = cleanPath(p);
-      return c === '' ? absRoot : nodepath.join(absRoot, c);
-    },
+    displayPath,
   };
 }
 
@@ -142,40 +293,53 @@ const encoder = new TextEncoder();
 /** memoryFS is a ChartFS over an in-memory map of file path → content (directories implied). */
 export function memoryFS(files: Record<string, string | Uint8Array>, displayRoot = ''): ChartFS {
   const data = new Map<string, Uint8Array>();
-  const dirs = new Set<string>(['']);
+  // children: directory → entry name → isDirectory (built once: listing is O(entries)).
+  const children = new Map<string, Map<string, boolean>>([['', new Map()]]);
+  const addChild = (dir: string, name: string, isDir: boolean): void => {
+    let m = children.get(dir);
+    if (m === undefined) {
+      m = new Map();
+      children.set(dir, m);
+    }
+    if (isDir || !m.has(name)) m.set(name, isDir || (m.get(name) ?? false));
+    if (isDir) {
+      const full = dir === '' ? name : `${dir}/${name}`;
+      if (!children.has(full)) children.set(full, new Map());
+    }
+  };
   for (const [k, v] of Object.entries(files)) {
     const p = cleanPath(k);
     if (p === '') continue;
     data.set(p, typeof v === 'string' ? encoder.encode(v) : v);
-    const parts = p.split('/');
-    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
+    // Add the file to its directory, then create missing ancestors bottom-up (each directory
+    // once: deep trees stay linear in the number of files).
+    let cut = p.lastIndexOf('/');
+    addChild(cut < 0 ? '' : p.slice(0, cut), p.slice(cut + 1), false);
+    while (cut >= 0) {
+      const dir = p.slice(0, cut);
+      const up = dir.lastIndexOf('/');
+      const parent = up < 0 ? '' : dir.slice(0, up);
+      const known = children.get(parent)?.get(dir.slice(up + 1)) === true;
+      addChild(parent, dir.slice(up + 1), true);
+      if (known) break;
+      cut = up;
+    }
   }
   return {
     readFile(p) {
       return data.get(cleanPath(p));
     },
     readDir(p) {
-      const d = cleanPath(p);
-      if (!dirs.has(d)) return undefined;
-      const prefix = d === '' ? '' : d + '/';
-      const seen = new Map<string, boolean>();
-      for (const k of data.keys()) {
-        if (!k.startsWith(prefix)) continue;
-        const rest = k.slice(prefix.length);
-        const slash = rest.indexOf('/');
-        if (slash < 0) seen.set(rest, false);
-        else seen.set(rest.slice(0, slash), true);
-      }
-      return [...seen.entries()]
-        .sort((a, b) => byteOrder(a[0], b[0]))
-        .map(([name, isDirectory]) => ({ name, isDirectory }));
+      const m = children.get(cleanPath(p));
+      if (m === undefined) return undefined;
+      return [...m.entries()].sort((a, b) => byteOrder(a[0], b[0])).map(([name, isDirectory]) => ({ name, isDirectory }));
     },
     isDirectory(p) {
-      return dirs.has(cleanPath(p));
+      return children.has(cleanPath(p));
     },
     exists(p) {
       const c = cleanPath(p);
-      return dirs.has(c) || data.has(c);
+      return children.has(c) || data.has(c);
     },
     displayPath(p) {
       const c = cleanPath(p);
@@ -230,5 +394,29 @@ export function overlayFS(base: ChartFS, buffers: ReadonlyMap<string, string | U
     displayPath(p) {
       return base.displayPath(p);
     },
+    ...(base.readFileChecked === undefined
+      ? {}
+      : {
+          readFileChecked(p: string, maxSize: number) {
+            const o = over.get(cleanPath(p));
+            if (o !== undefined) return o.length > maxSize ? { tooLarge: o.length } : o;
+            return base.readFileChecked?.(p, maxSize);
+          },
+        }),
+    ...(base.readDirChecked === undefined
+      ? {}
+      : {
+          readDirChecked(p: string) {
+            const d = cleanPath(p);
+            const fromBase = base.readDirChecked?.(d);
+            if (fromBase !== undefined && 'error' in fromBase) return fromBase;
+            const seen = new Map<string, DirEntry>();
+            for (const e of fromBase ?? []) seen.set(e.name, e);
+            const plain = this.readDir(d);
+            if (plain === undefined && fromBase === undefined) return undefined;
+            for (const e of plain ?? []) if (!seen.has(e.name)) seen.set(e.name, e);
+            return [...seen.values()].sort((a, b) => byteOrder(a.name, b.name));
+          },
+        }),
   };
 }

@@ -3,9 +3,10 @@
 import { goQuote } from '../template/errors';
 import type { HelmVersion } from '../template/func';
 import { type GoMap, type Value, utf8Decode } from '../template/value';
-import { type BufferedFile, loadArchiveFiles, trimBOM } from './archive';
+import { type BufferedFile, type LoadBudget, TOTAL_TOO_LARGE, loadArchiveFiles, newLoadBudget, trimBOM } from './archive';
 import { type ChartFS, joinPath } from './fs';
 import { IgnoreRules } from './helmignore';
+import { detectContentType } from './sniff';
 import { DecodeError, type Metadata, decodeMetadataInto, emptyMetadata, validateMetadata } from './metadata';
 import { decodeYaml, parseValuesText } from './yamlAdapter';
 
@@ -69,63 +70,148 @@ export const MAX_FILE_SIZE = 5 * 1024 * 1024;
 /** loadChart loads the chart at `path` (a directory or a .tgz file) of the ChartFS. */
 export function loadChart(fs: ChartFS, path: string, v: HelmVersion): LoadResult {
   if (!fs.exists(path)) return { error: `path ${JSON.stringify(path)} not found` };
+  const budget = newLoadBudget();
   if (!fs.isDirectory(path)) {
     const data = fs.readFile(path);
     if (data === undefined) return { error: `path ${JSON.stringify(path)} not found` };
-    return loadArchive(data, v, { path, archive: path });
+    return loadFile(fs.displayPath(path), data, v, { path, archive: path }, budget);
   }
-  if (v === 4 && fs.readFile(joinPath(path, 'Chart.yaml')) === undefined) {
-    const p = fs.displayPath(joinPath(path, 'Chart.yaml'));
-    return { error: `unable to detect chart at ${p}: open ${p}: no such file or directory` };
+  if (v === 4) {
+    const chartYaml = fs.readFile(joinPath(path, 'Chart.yaml'));
+    if (chartYaml === undefined) {
+      const p = fs.displayPath(joinPath(path, 'Chart.yaml'));
+      return { error: `unable to detect chart at ${p}: open ${p}: no such file or directory` };
+    }
+    const unsupported = helm4Dispatch(chartYaml);
+    if (unsupported !== undefined) return { error: unsupported };
   }
-  const files = readDirFiles(fs, path);
+  const files = readDirFiles(fs, path, budget);
   if ('error' in files) return files;
-  return loadFiles(files, v, { path, archive: undefined });
+  return loadFiles(files, v, { path, archive: undefined }, budget);
 }
 
-/** loadArchive loads a packaged chart from .tgz bytes. */
-export function loadArchive(data: Uint8Array, v: HelmVersion, origin: Chart['origin']): LoadResult {
-  const files = loadArchiveFiles(data);
-  if ('error' in files) return files;
-  return loadFiles(files, v, origin);
+/**
+ * helm4Dispatch is the first look Helm 4's loader takes at Chart.yaml (loader.Load/LoadFile
+ * decode it into a chartBase and pick the chart API's loader by apiVersion): Helm 4's error, or
+ * undefined when the v2 loader takes over (apiVersion v1, v2 or empty; v3 charts are rejected
+ * by that loader later with "invalid chart apiVersion").
+ */
+function helm4Dispatch(chartYaml: Uint8Array): string | undefined {
+  const doc = decodeYaml(utf8Decode(trimBOM(chartYaml)), 'loader.chartBase');
+  if ('error' in doc) return `cannot load Chart.yaml: ${doc.error}`;
+  const m = doc.value;
+  if (!(m instanceof Map)) return undefined;
+  const api = m.get('apiVersion');
+  if (api === undefined || api === null) return undefined;
+  if (api instanceof Map || Array.isArray(api)) {
+    const kind = api instanceof Map ? 'object' : 'array';
+    return `cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go struct field chartBase.apiVersion of type string`;
+  }
+  if (api === 'v1' || api === 'v2' || api === '' || api === 'v3') return undefined;
+  return 'unsupported chart version';
 }
 
-/** readDirFiles walks a chart directory honouring .helmignore (loader.LoadDir). */
-export function readDirFiles(fs: ChartFS, root: string): BufferedFile[] | { error: string } {
+/**
+ * loadFile is loader.LoadFile for a packaged chart given on the command line: EnsureArchive's
+ * content check, then the archive (Helm 4 words every unpack error but a bad gzip header as
+ * "unable to load chart archive" and dispatches on apiVersion first).
+ */
+export function loadFile(name: string, data: Uint8Array, v: HelmVersion, origin: Chart['origin'], budget: LoadBudget = newLoadBudget()): LoadResult {
+  const ensure = ensureArchive(name, data);
+  if (ensure !== undefined) return { error: ensure };
+  const files = loadArchiveFiles(data, v, budget);
+  if ('error' in files) {
+    if (files.gzipHeader === true) return { error: `file '${name}' does not appear to be a valid chart file (details: ${files.error})` };
+    return { error: v === 4 ? 'unable to load chart archive' : files.error };
+  }
+  if (v === 4) {
+    const chartYaml = files.find((f) => f.name === 'Chart.yaml');
+    if (chartYaml === undefined) return { error: 'unable to detect chart version, no Chart.yaml found' };
+    const unsupported = helm4Dispatch(chartYaml.data);
+    if (unsupported !== undefined) return { error: unsupported };
+  }
+  return loadFiles(files, v, origin, budget);
+}
+
+/** ensureArchive is archive.EnsureArchive: a hint when the file is no gzip archive at all. */
+export function ensureArchive(name: string, data: Uint8Array): string | undefined {
+  if (data.length >= 3 && data[0] === 0x1f && data[1] === 0x8b && data[2] === 0x08) return undefined;
+  // Go reads into a zeroed 512-byte buffer and sniffs all of it: a shorter file ends in zeros.
+  const buffer = new Uint8Array(512);
+  buffer.set(data.subarray(0, 512));
+  const contentType = detectContentType(buffer);
+  if (contentType === 'application/x-gzip') return undefined;
+  if (name.endsWith('.yml') || name.endsWith('.yaml')) return `file '${name}' seems to be a YAML file, but expected a gzipped archive`;
+  return `file '${name}' does not appear to be a gzipped archive; got '${contentType}'`;
+}
+
+/** loadArchive loads a packaged chart from .tgz bytes (a subchart's LoadArchive: errors as they are). */
+export function loadArchive(data: Uint8Array, v: HelmVersion, origin: Chart['origin'], budget: LoadBudget = newLoadBudget()): LoadResult {
+  const files = loadArchiveFiles(data, v, budget);
+  if ('error' in files) return { error: files.error };
+  return loadFiles(files, v, origin, budget);
+}
+
+/** MAX_LINK_DEPTH is Linux's MAXSYMLINKS: a path through more links fails with ELOOP. */
+const MAX_LINK_DEPTH = 40;
+/** MAX_WALK_ENTRIES bounds a directory walk (two symlinked cycles make Helm's walk exponential). */
+export const MAX_WALK_ENTRIES = 200_000;
+
+/**
+ * readDirFiles walks a chart directory honouring .helmignore (loader.LoadDir over Helm's
+ * sympath.Walk): symlinks are followed, and a dangling or looping link, a link to a device, an
+ * unreadable file or directory fails the load with Helm's text where the file system can tell.
+ */
+export function readDirFiles(fs: ChartFS, root: string, budget: LoadBudget = newLoadBudget()): BufferedFile[] | { error: string } {
   let rules: IgnoreRules;
-  const ignoreText = fs.readFile(joinPath(root, '.helmignore'));
+  const ignorePath = joinPath(root, '.helmignore');
+  const ignore = fs.readFileChecked !== undefined ? fs.readFileChecked(ignorePath, MAX_FILE_SIZE) : fs.readFile(ignorePath);
+  if (ignore !== undefined && 'error' in ignore) return { error: ignore.error };
+  if (ignore !== undefined && 'tooLarge' in ignore) return { error: `chart file ".helmignore" is larger than the maximum file size ${MAX_FILE_SIZE}` };
   try {
-    rules = ignoreText === undefined ? new IgnoreRules() : IgnoreRules.parse(utf8Decode(ignoreText));
+    rules = ignore === undefined ? new IgnoreRules() : IgnoreRules.parse(utf8Decode(ignore));
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
   rules.addDefaults();
   const out: BufferedFile[] = [];
-  let tooLarge: string | undefined;
-  const walk = (rel: string): void => {
-    const entries = fs.readDir(joinPath(root, rel)) ?? [];
-    for (const e of entries) {
-      if (tooLarge !== undefined) return;
+  let visited = 0;
+  // walk returns Helm's error, or undefined when the directory was read to the end.
+  const walk = (rel: string, links: number): string | undefined => {
+    const dir = joinPath(root, rel);
+    if (links > MAX_LINK_DEPTH) return `open ${fs.displayPath(dir)}: too many levels of symbolic links`;
+    const listing = fs.readDirChecked !== undefined ? fs.readDirChecked(dir) : fs.readDir(dir);
+    if (listing === undefined) return undefined;
+    if ('error' in listing) return listing.error;
+    for (const e of listing) {
+      if (++visited > MAX_WALK_ENTRIES) return `chart directory ${fs.displayPath(root)} holds more than ${MAX_WALK_ENTRIES} entries (symbolic link cycles?)`;
       const n = rel === '' ? e.name : `${rel}/${e.name}`;
+      // sympath.Walk evaluates a link before the ignore rules see it.
+      if (e.linkError !== undefined) return e.linkError;
       if (e.isDirectory) {
         // Directory rules skip the whole subtree.
         if (rules.ignore(n, true)) continue;
-        walk(n);
+        const err = walk(n, links + (e.symlink === true ? 1 : 0));
+        if (err !== undefined) return err;
         continue;
       }
       if (rules.ignore(n, false)) continue;
-      const data = fs.readFile(joinPath(root, n));
-      if (data === undefined) continue;
+      if (e.irregular === true) return `cannot load irregular file ${fs.displayPath(joinPath(root, n))} as it has file mode type bits set`;
       // LoadDir refuses (not skips) an oversized file, naming it by its base name (fi.Name()).
-      if (data.length > MAX_FILE_SIZE) {
-        tooLarge = `chart file ${goQuote(e.name)} is larger than the maximum file size ${MAX_FILE_SIZE}`;
-        return;
-      }
+      const tooLarge = `chart file ${goQuote(e.name)} is larger than the maximum file size ${MAX_FILE_SIZE}`;
+      const path = joinPath(root, n);
+      const data = fs.readFileChecked !== undefined ? fs.readFileChecked(path, MAX_FILE_SIZE) : fs.readFile(path);
+      if (data === undefined) continue;
+      if ('error' in data) return `error reading ${n}: ${data.error}`;
+      if ('tooLarge' in data || data.length > MAX_FILE_SIZE) return tooLarge;
+      if (data.length > budget.remaining) return TOTAL_TOO_LARGE;
+      budget.remaining -= data.length;
       out.push({ name: n, data: trimBOM(data) });
     }
+    return undefined;
   };
-  walk('');
-  if (tooLarge !== undefined) return { error: tooLarge };
+  const err = walk('', 0);
+  if (err !== undefined) return { error: err };
   return out;
 }
 
@@ -135,7 +221,7 @@ function wrapDecode(e: unknown): string {
 }
 
 /** loadFiles builds a Chart from its files (loader.LoadFiles). */
-export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['origin']): LoadResult {
+export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['origin'], budget: LoadBudget = newLoadBudget()): LoadResult {
   let metadata: Metadata | undefined;
   let flags = { nullMaintainer: false, nullDependency: false };
   const c: Chart = {
@@ -214,7 +300,9 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
           continue;
         }
         const fname = f.name.slice('charts/'.length);
-        const cname = fname.split('/')[0];
+        // indexOf, not split: deep subchart paths made split quadratic per level.
+        const slash = fname.indexOf('/');
+        const cname = slash < 0 ? fname : fname.slice(0, slash);
         const list = subcharts.get(cname) ?? [];
         list.push({ name: fname, data: f.data });
         subcharts.set(cname, list);
@@ -240,7 +328,7 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
     if (n.endsWith('.tgz')) {
       const file = sfiles[0];
       if (file.name !== n) return { error: `error unpacking subchart tar in ${metadata.name}: expected ${n}, got ${file.name}` };
-      r = loadArchive(file.data, v, { path: subOrigin.path, archive: subOrigin.path });
+      r = loadArchive(file.data, v, { path: subOrigin.path, archive: subOrigin.path }, budget);
     } else {
       const buff: BufferedFile[] = [];
       for (const f of sfiles) {
@@ -248,7 +336,7 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
         if (slash < 0) continue; // a plain file in charts/ is not a chart
         buff.push({ name: f.name.slice(slash + 1), data: f.data });
       }
-      r = loadFiles(buff, v, subOrigin);
+      r = loadFiles(buff, v, subOrigin, budget);
     }
     if ('error' in r) return { error: `error unpacking subchart ${n} in ${metadata.name}: ${r.error}` };
     r.chart.parent = c;

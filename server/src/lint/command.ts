@@ -4,6 +4,7 @@
 import type { KubeVersion } from '../chart/capabilities';
 import { parseKubeVersion } from '../chart/capabilities';
 import type { ChartFS } from '../chart/fs';
+import { expandForLint, isArchivePath } from './archive';
 import { cleanPath } from '../chart/fs';
 import { mergeCliValues } from '../chart/values';
 import { type FlagSpec, parsePflags, splitCSV } from '../cli/pflag';
@@ -198,7 +199,19 @@ export function runLintCommand(argv: readonly string[], env: LintEnv): LintRun {
   let errorsOrWarnings = 0;
   const findings: LintFinding[] = [];
   for (const p of paths) {
-    const result: LintResult = lintChart(env.fs, resolve(env.cwd, p), p, vals.values, {
+    let chartFS = env.fs;
+    let chartDir = resolve(env.cwd, p);
+    let extractError: string | undefined;
+    if (isArchivePath(p) && !env.fs.isDirectory(chartDir)) {
+      const data = env.fs.readFile(chartDir);
+      const x = data === undefined ? { error: `unable to extract tarball: open ${env.fs.displayPath(chartDir)}: no such file or directory` } : expandForLint(data, v);
+      if ('error' in x) extractError = x.error;
+      else {
+        chartFS = x.fs;
+        chartDir = x.dir;
+      }
+    }
+    const result: LintResult = extractError !== undefined ? { messages: [], errors: [extractError], totalChartsLinted: 1 } : lintChart(chartFS, chartDir, p, vals.values, {
       helmVersion: v,
       strict: flags.strict,
       namespace: flags.namespace,

@@ -135,6 +135,9 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
   connection.onInitialize((params): InitializeResult => {
     pullConfig = params.capabilities.workspace?.configuration === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
+    const folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (folders.length === 0 && typeof params.rootUri === 'string') folders.push(uriToPath(params.rootUri));
+    host.setWorkspaceRoots?.(folders.filter((f): f is string => f !== undefined));
     const init: unknown = params.initializationOptions;
     trust.initialize(params);
     const initSettings = init !== null && typeof init === 'object' && SETTINGS_SECTION in init ? parseSettings((init as Record<string, unknown>)[SETTINGS_SECTION]) : ws.snapshot().settings;
