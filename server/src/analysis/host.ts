@@ -15,7 +15,15 @@ export interface AnalysisHost {
   chartFS(root: string): ChartFS;
   /** runtime provides time and randomness for renders. */
   readonly runtime: Runtime;
+  /**
+   * spec describes the host as plain data, so another thread (the language server's render
+   * workers) can rebuild an equivalent one; hosts without it are only used in their own thread.
+   */
+  readonly spec?: HostSpec;
 }
+
+/** HostSpec is a serializable description of a host: the real disk and clock, or memory files with fixedRuntime. */
+export type HostSpec = { readonly kind: 'node' } | { readonly kind: 'memory'; readonly files: Readonly<Record<string, string>> };
 
 /** SeveritySetting is a severity or "off". */
 export type SeveritySetting = Severity | 'off';
@@ -73,5 +81,6 @@ export function memoryHost(files: Readonly<Record<string, string>>, runtime: Run
       return memoryFS(rel, root);
     },
     runtime,
+    spec: runtime === fixedRuntime ? { kind: 'memory', files: { ...files } } : undefined,
   };
 }

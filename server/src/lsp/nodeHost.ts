@@ -23,5 +23,6 @@ export function nodeHost(): AnalysisHost {
     },
     chartFS: (root) => nodeFS(root),
     runtime: defaultRuntime(),
+    spec: { kind: 'node' },
   };
 }

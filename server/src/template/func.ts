@@ -89,3 +89,11 @@ export interface CallContext {
   readonly runtime: Runtime;
   readonly helmVersion: HelmVersion;
 }
+
+/**
+ * AbortFlag is what the executor reads to stop: an AbortSignal, or any object whose `aborted`
+ * reads shared state (the language server's render workers read a SharedArrayBuffer flag).
+ */
+export interface AbortFlag {
+  readonly aborted: boolean;
+}
