@@ -132,3 +132,30 @@ test('a render worker that dies (out of memory) leaves the server answering; the
     await r.close();
   }
 });
+
+test('an unsaved parse error in one template does not hide the render diagnostics of the others', async () => {
+  const files: Record<string, string> = {
+    [`${S}/Chart.yaml`]: 'apiVersion: v2\nname: slow\nversion: 0.1.0\n',
+    [`${S}/values.yaml`]: '{}\n',
+    [`${S}/templates/deploy.yaml`]: 'kind: D\nx: {{ required "x is required" .Values.x }}\n',
+    [`${S}/templates/scratch.yaml`]: 'kind: S\n',
+  };
+  const r = await recording(files);
+  try {
+    const scratch = `${S}/templates/scratch.yaml`;
+    const deploy = `${S}/templates/deploy.yaml`;
+    r.open(scratch);
+    const parseErr = r.c.diags(uri(scratch), (p) => p.version === 2 && p.diagnostics.some((d) => d.code === 'parse-error'));
+    r.change(scratch, 'kind: S\n{{ .Values.}}\n', 2);
+    await parseErr;
+    const req = r.c.diags(uri(deploy), (p) => p.diagnostics.some((d) => d.code === 'template-fail'));
+    r.open(deploy);
+    const p = await req;
+    assert.equal(p.diagnostics.find((d) => d.code === 'template-fail')?.message, 'required: x is required');
+    // The preview of deploy.yaml shows its own failure, not the other file's parse error.
+    const prev = (await r.c.conn.sendRequest('chartwright/render', { uri: uri(deploy) })) as { error?: string };
+    assert.match(prev.error ?? '', /x is required/);
+  } finally {
+    await r.close();
+  }
+});

@@ -489,6 +489,11 @@ export class Snapshot {
     return this.ws.caches.renders.get(model.root)?.outcome.includeContexts.get(name);
   }
 
+  /** lastGoodText is an open template's last text that parsed without error (undefined: none seen). */
+  lastGoodText(path: string): string | undefined {
+    return this.ws.caches.lastGood.get(posix.normalize(path));
+  }
+
   /** renderKey identifies the inputs of a render of the tree (the memo key of `render`). */
   renderKey(model: ChartModel): string {
     const sources = this.templates(model);
