@@ -7,7 +7,11 @@
 // completion round-trip latency at varied positions (`.Values.` paths, `.Files.`, operands,
 // include names), edit → publishDiagnostics latency for that version (the fast pass: parse and
 // values checks; the render pass follows later on its own timer), the render pass on its own, and
-// memory after load (heap/RSS, after a GC). Results go to bench/results/lsp.md.
+// memory after load (heap/RSS, after a GC). Then the live render path (renders in worker threads):
+// edit → render-backed diagnostics (an edit making `required` fail) on the chart and on
+// bitnami-harbor, completion latency in the chart while bitnami-harbor renders, preview update
+// latency (edit → chartwright/render answer), RSS after 5,000 edits (--many-edits).
+// Results go to bench/results/lsp.md.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -173,6 +177,110 @@ async function main(): Promise<void> {
   }
   const afterAll = memory();
   const rssEnd = rss();
+
+  // ---- Live render path ----
+  /** renderDiag: edit a line to a failing `required` with a fresh message; time until it is published. */
+  const renderDiag = async (u: string, body: { text: string; version: number }, at: number, n: number): Promise<number[]> => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const msg = `live-${u.length}-${i}`;
+      const line = `x: {{ required "${msg}" .Values.nope }}\n`;
+      const prevLine = body.text.slice(at, body.text.indexOf('\n', at) + 1);
+      const replacing = prevLine.startsWith('x: {{ required "live-');
+      const startPos = position(body.text, at);
+      const endPos = replacing ? { line: startPos.line + 1, character: 0 } : startPos;
+      body.text = body.text.slice(0, at) + line + body.text.slice(at + (replacing ? prevLine.length : 0));
+      body.version++;
+      const v = body.version;
+      const got = c.diags(u, (p: PublishParams) => p.version === v && p.diagnostics.some((d) => d.message.includes(msg)));
+      const s = performance.now();
+      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: v }, contentChanges: [{ range: { start: startPos, end: endPos }, text: line }] });
+      await got;
+      out.push(performance.now() - s);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  };
+  const nLive = Number(arg('--live-edits', '20'));
+  const mainBody = { text, version };
+  const liveAt = mainBody.text.indexOf('\n', mainBody.text.indexOf('spec:')) + 1;
+  const liveMain = await renderDiag(mainUri, mainBody, liveAt, nLive);
+
+  {
+    // Remove the failing line again.
+    const line = mainBody.text.slice(liveAt, mainBody.text.indexOf('\n', liveAt) + 1);
+    const pos = position(mainBody.text, liveAt);
+    mainBody.text = mainBody.text.slice(0, liveAt) + mainBody.text.slice(liveAt + line.length);
+    mainBody.version++;
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: mainUri, version: mainBody.version }, contentChanges: [{ range: { start: pos, end: { line: pos.line + 1, character: 0 } }, text: '' }] });
+  }
+  // Preview update: edit, then ask for the preview of that file; time until the answer shows the edit.
+  const previews: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const marker = `# preview-${i}`;
+    const pos = position(mainBody.text, liveAt);
+    mainBody.text = mainBody.text.slice(0, liveAt) + marker + '\n' + mainBody.text.slice(liveAt);
+    mainBody.version++;
+    const s = performance.now();
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: mainUri, version: mainBody.version }, contentChanges: [{ range: { start: pos, end: pos }, text: marker + '\n' }] });
+    const r = (await c.conn.sendRequest('chartwright/render', { uri: mainUri, scope: 'chart' })) as { text: string; error?: string };
+    previews.push(performance.now() - s);
+    if (!r.text.includes(marker) && !(r.error ?? '').includes('live-')) console.error(`preview ${i}: edit not shown (${(r.error ?? '').slice(0, 120)})`);
+  }
+
+  // bitnami-harbor: a heavy chart (certificates) in the same workspace.
+  const harborRoot = resolve(repo, '..', 'shared', 'corpus', 'charts', 'bitnami-harbor');
+  let liveHarbor: number[] = [];
+  let compBusy: number[] = [];
+  if (existsSync(harborRoot)) {
+    const hf = join(harborRoot, 'templates', 'core', 'core-dpl.yaml');
+    const hUri = pathToFileURL(hf).href;
+    const hBody = { text: readFileSync(hf, 'utf8'), version: 1 };
+    const first = c.diags(hUri, () => true);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: hUri, languageId: 'helm', version: 1, text: hBody.text } });
+    await first;
+    const hAt = hBody.text.indexOf('\n', hBody.text.indexOf('spec:')) + 1;
+    liveHarbor = await renderDiag(hUri, hBody, hAt, Math.max(3, Math.floor(nLive / 4)));
+    // Completion in the first chart while harbor renders: keep editing harbor (each edit starts a render).
+    let editing = true;
+    const editor = (async () => {
+      while (editing) {
+        const pos = position(hBody.text, hAt);
+        hBody.text = hBody.text.slice(0, hAt) + '#\n' + hBody.text.slice(hAt);
+        hBody.version++;
+        await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: hUri, version: hBody.version }, contentChanges: [{ range: { start: pos, end: pos }, text: '#\n' }] });
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    })();
+    for (const p of chosen) {
+      const s = performance.now();
+      await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: p.uri }, position: p.pos });
+      compBusy.push(performance.now() - s);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    editing = false;
+    await editor;
+  }
+  const rssLive = rss();
+
+  // Many edits: type and delete characters (each waits for its fast diagnostics), then settle.
+  const nMany = Number(arg('--many-edits', '5000'));
+  for (let i = 0; i < nMany; i++) {
+    const add = i % 2 === 0;
+    const pos = position(mainBody.text, liveAt);
+    mainBody.text = add ? mainBody.text.slice(0, liveAt) + '#' + mainBody.text.slice(liveAt) : mainBody.text.slice(0, liveAt) + mainBody.text.slice(liveAt + 1);
+    mainBody.version++;
+    const v = mainBody.version;
+    const got = c.diags(mainUri, (p: PublishParams) => p.version === v);
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: mainUri, version: v },
+      contentChanges: [{ range: { start: pos, end: add ? pos : { line: pos.line, character: pos.character + 1 } }, text: add ? '#' : '' }],
+    });
+    await got;
+  }
+  await new Promise((r) => setTimeout(r, 5000));
+  const rssMany = rss();
+  await c.conn.sendRequest('shutdown').catch(() => undefined);
   c.dispose();
   child?.kill();
 
@@ -193,7 +301,13 @@ async function main(): Promise<void> {
     `| edit → publishDiagnostics p95 | ${f1(pct(edits, 95))} ms | < 30 ms |`,
     `| edit → render-pass diagnostics p50 (5 edits, includes the render delay) | ${f1(pct(renders, 50))} ms | |`,
     `| server RSS after load | ${rssLoad.toFixed(0)} MB | < 150 MB |`,
-    `| server RSS at the end | ${rssEnd.toFixed(0)} MB | |`,
+    `| server RSS after the measures above | ${rssEnd.toFixed(0)} MB | |`,
+    `| live: edit → render diagnostics p50 / p95 (${liveMain.length} edits making \`required\` fail, ${chart}) | ${f1(pct(liveMain, 50))} / ${f1(pct(liveMain, 95))} ms | p95 < 150 ms |`,
+    ...(liveHarbor.length > 0 ? [`| live: edit → render diagnostics p50 / p95 (${liveHarbor.length} edits, bitnami-harbor) | ${f1(pct(liveHarbor, 50))} / ${f1(pct(liveHarbor, 95))} ms | |`] : []),
+    `| live: edit → preview answer p50 / p95 (10 edits, whole chart, ${chart}) | ${f1(pct(previews, 50))} / ${f1(pct(previews, 95))} ms | p95 < 150 ms |`,
+    ...(compBusy.length > 0 ? [`| live: completion while bitnami-harbor renders p50 / p99 / max (${compBusy.length} requests) | ${f2(pct(compBusy, 50))} / ${f2(pct(compBusy, 99))} / ${f2(Math.max(...compBusy))} ms | |`] : []),
+    `| server RSS with ${chart} and bitnami-harbor loaded (2 render workers) | ${rssLive.toFixed(0)} MB | |`,
+    `| server RSS after ${nMany} more edits | ${rssMany.toFixed(0)} MB | < 150 MB, no growth |`,
     ...(inProcess ? [`| heap after load / at the end (server + client; ${before.heapMB.toFixed(0)} MB before) | ${afterLoad.heapMB.toFixed(0)} / ${afterAll.heapMB.toFixed(0)} MB | |`] : []),
     '',
     inProcess

@@ -24,6 +24,8 @@ const lazyLanguageServer = {
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'server/out/cli.js', banner: '#!/usr/bin/env node', plugins: [lazyLanguageServer] },
   { in: 'server/src/lsp/main.ts', out: 'server/out/server.js' },
+  // The language server's render workers run this bundle (server/src/lsp/renderService.ts finds it next to cli.js/server.js).
+  { in: 'server/src/lsp/renderWorker.ts', out: 'server/out/render-worker.js' },
   { in: 'client/src/extension.ts', out: 'client/out/extension.js', external: ['vscode'] },
 ];
 
@@ -55,4 +57,4 @@ for (const e of entries) {
 
 // The server's dry run loads Kubernetes schema validators at run time by a computed path; they are
 // laid out next to the server bundle (see scripts/k8s-models.mjs).
-if (filters.length === 0 || filters.some((f) => 'server/out/server.js'.includes(f))) await buildKubernetesModels('server/out');
+if (filters.length === 0 || filters.some((f) => 'server/out/server.js'.includes(f) || 'server/out/render-worker.js'.includes(f))) await buildKubernetesModels('server/out');

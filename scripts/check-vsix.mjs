@@ -31,7 +31,7 @@ const allowed = [
   /^language-configuration(-tpl)?\.json$/,
   /^syntaxes\/[\w-]+\.tmLanguage\.json$/,
   /^client\/out\/extension\.js$/,
-  /^server\/out\/(server|cli)\.js$/,
+  /^server\/out\/(server|cli|render-worker)\.js$/,
   /^server\/out\/node_modules\/kubernetes-models\/(package\.json|LICENSE|[\w.-]+(\/[\w.-]+)?\.js)$/,
 ];
 const unexpected = listed.filter((f) => !allowed.some((r) => r.test(f)));
@@ -39,6 +39,7 @@ const required = [
   'package.json',
   'client/out/extension.js',
   'server/out/server.js',
+  'server/out/render-worker.js',
   'syntaxes/helm.tmLanguage.json',
   'server/out/node_modules/kubernetes-models/package.json',
   'server/out/node_modules/kubernetes-models/models.js',

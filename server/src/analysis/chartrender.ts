@@ -16,6 +16,7 @@ import { localLoc, zoneAt } from '../sprig/golayout';
 import { segmentAt } from '../template/sourcemap';
 import type { Runtime } from '../template/func';
 import { utf8Encode } from '../template/value';
+import { isTemplatePath } from './model';
 import type { Snapshot } from './snapshot';
 import type { Span } from './types';
 
@@ -89,7 +90,18 @@ export function renderChart(snap: Snapshot, path: string, o: RenderChartOptions)
   const st = snap.settings;
   const hv = st.helmVersion;
   const buffers = new Map<string, string>();
-  for (const [p, d] of snap.docs) if (p.startsWith(root + '/')) buffers.set(p.slice(root.length + 1), d.text);
+  for (const [p, d] of snap.docs) {
+    if (!p.startsWith(root + '/')) continue;
+    const rel = p.slice(root.length + 1);
+    // Another template's unsaved text that does not parse (an edit in progress) must not hide
+    // this render: its last text that parsed, else the file on disk, stands in for it.
+    if (p !== path && isTemplatePath(rel) && snap.parse(p, d.text).errors.length > 0) {
+      const good = snap.lastGoodText(p);
+      if (good !== undefined) buffers.set(rel, good);
+      continue;
+    }
+    buffers.set(rel, d.text);
+  }
   const served = new Map<string, Uint8Array>();
   const valueArgs: string[] = [];
   // The values files as the model read them: refused ones (untrusted workspace, not a regular

@@ -71,6 +71,8 @@ export function diagnostics(snap: Snapshot, path: string, opts: DiagnosticOption
 
 function renderDiagnostics(snap: Snapshot, dc: DocChart, path: string, text: string): Draft[] {
   const outcome = snap.render(dc.model);
+  // Rendered with its last good text (the buffer does not parse): offsets would not fit.
+  if (outcome.substituted.has(path)) return [];
   const err: RenderError | undefined = outcome.error;
   if (err === undefined) {
     return renderedProblems(outcome)

@@ -28,6 +28,11 @@ export interface AnalysisHost {
    * not only inside the chart. Optional: hosts without a disk ignore it.
    */
   setWorkspaceRoots?(roots: readonly string[]): void;
+  /**
+   * spec describes the host as plain data, so another thread (the language server's render
+   * workers) can rebuild an equivalent one; hosts without it are only used in their own thread.
+   */
+  readonly spec?: HostSpec;
 }
 
 /**
@@ -44,6 +49,9 @@ export interface WorkspaceTrust {
  * other than VS Code apply their own. The VS Code client always sends it.
  */
 export const TRUSTED: WorkspaceTrust = { trusted: true, folders: [] };
+
+/** HostSpec is a serializable description of a host: the real disk and clock, or memory files with fixedRuntime. */
+export type HostSpec = { readonly kind: 'node'; readonly workspaceRoots?: readonly string[] } | { readonly kind: 'memory'; readonly files: Readonly<Record<string, string>> };
 
 /** SeveritySetting is a severity or "off". */
 export type SeveritySetting = Severity | 'off';
@@ -115,5 +123,6 @@ export function memoryHost(files: Readonly<Record<string, string>>, runtime: Run
       return memoryFS(rel, root);
     },
     runtime,
+    spec: runtime === fixedRuntime ? { kind: 'memory', files: { ...files } } : undefined,
   };
 }

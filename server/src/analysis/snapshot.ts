@@ -7,11 +7,12 @@ import type { Chart } from '../chart/loader';
 import type { ChartFS } from '../chart/fs';
 import { parseCliKubeVersion, prepareRelease } from '../chart/index';
 import { templateMap, type RenderChart } from '../helm/objects';
+import { EDITOR_LIMITS } from '../render/limits';
 import { ParseCache, render, type EngineTemplate, type RenderError, type RenderedFile } from '../render/engine';
 import { allFunctions } from '../render/funcmap';
 import { helmFuncMap } from '../render/funcmap';
 import { IncrementalCache } from '../render/incremental';
-import type { FuncDef, FuncMap, HelmVersion, Runtime } from '../template/func';
+import type { AbortFlag, FuncDef, FuncMap, HelmVersion, Runtime } from '../template/func';
 import { parse, type ParseResult } from '../template/parse/index';
 import { type GoMap, type Value, utf8Decode } from '../template/value';
 import { type AnalysisHost, type AnalysisSettings, DEFAULT_SETTINGS } from './host';
@@ -73,6 +74,20 @@ export interface RenderOutcome {
   readonly textOf: ReadonlyMap<string, string>;
   /** includeContexts: the distinct data values each `include "name" DATA` passed during the render (first few per name). */
   readonly includeContexts: ReadonlyMap<string, readonly Value[]>;
+  /**
+   * substituted: absolute paths of open templates whose buffer does not parse, rendered with
+   * their last text that parsed (or the file on disk, or left out): their own render
+   * diagnostics would point into another text, so none are reported for them.
+   */
+  readonly substituted: ReadonlySet<string>;
+  /** charts: the release the render used (in the rendering thread only; never serialized). */
+  readonly charts?: readonly RenderChart[];
+}
+
+/** RenderOptions tune one render of a chart tree. */
+export interface SnapshotRenderOptions {
+  /** signal aborts the render (a newer edit arrived); an aborted render is not memoized. */
+  readonly signal?: AbortFlag;
 }
 
 /** MAX_CONTEXTS bounds the recorded include contexts per define name. */
@@ -129,6 +144,8 @@ class Caches {
   renders = new Map<string, { key: string; outcome: RenderOutcome }>();
   parseCaches = new Map<string, ParseCache>();
   incremental = new Map<string, IncrementalCache>();
+  /** lastGood: per open template, its last text whose resilient parse had no error. */
+  lastGood = new Map<string, string>();
 }
 
 /** Workspace is the mutable set of open documents and settings. */
@@ -166,6 +183,7 @@ export class Workspace {
   /** closeDocument forgets a buffer (the file on disk is used again). */
   closeDocument(path: string): void {
     this.docs.delete(posix.normalize(path));
+    this.caches.lastGood.delete(posix.normalize(path));
     this.bump();
   }
 
@@ -272,6 +290,7 @@ export class Snapshot {
     const funcs = this.functions();
     const result = parse(path, text, { resilient: true, isFunc: (n) => funcs.has(n) });
     this.ws.caches.parses.set(path, { text, hv, result });
+    if (result.errors.length === 0 && this.docs.has(path)) this.ws.caches.lastGood.set(path, text);
     return result;
   }
 
@@ -470,29 +489,77 @@ export class Snapshot {
     return this.ws.caches.renders.get(model.root)?.outcome.includeContexts.get(name);
   }
 
-  /** render renders the whole tree with the current buffers (memoized; a fresh release each time). */
-  render(model: ChartModel): RenderOutcome {
+  /** lastGoodText is an open template's last text that parsed without error (undefined: none seen). */
+  lastGoodText(path: string): string | undefined {
+    return this.ws.caches.lastGood.get(posix.normalize(path));
+  }
+
+  /** renderKey identifies the inputs of a render of the tree (the memo key of `render`). */
+  renderKey(model: ChartModel): string {
     const sources = this.templates(model);
-    const key = model.key + '#' + sources.map((s) => `${s.path ?? s.name}@${this.version(s.path ?? '') ?? 'disk'}`).join(',');
+    return model.key + '#' + sources.map((s) => `${s.path ?? s.name}@${this.version(s.path ?? '') ?? 'disk'}`).join(',');
+  }
+
+  /** hasCurrentRender tells whether `render(model)` would answer from the memo (never renders). */
+  hasCurrentRender(model: ChartModel): boolean {
+    return this.ws.caches.renders.get(model.root)?.key === this.renderKey(model);
+  }
+
+  /** installRender memoizes an outcome computed elsewhere (a render worker) for the inputs `key`. */
+  installRender(model: ChartModel, key: string, outcome: RenderOutcome): void {
+    this.ws.caches.renders.set(model.root, { key, outcome });
+    if (model.prepared !== undefined) registerValuesOrigins(model.prepared.charts);
+  }
+
+  /** render renders the whole tree with the current buffers (memoized; a fresh release each time). */
+  render(model: ChartModel, opts: SnapshotRenderOptions = {}): RenderOutcome {
+    const sources = this.templates(model);
+    const key = this.renderKey(model);
     const hit = this.ws.caches.renders.get(model.root);
     if (hit !== undefined && hit.key === key) return hit.outcome;
-    const outcome = this.computeRender(model, sources);
+    const outcome = this.computeRender(model, sources, opts.signal);
+    if (opts.signal?.aborted === true) return outcome;
     this.ws.caches.renders.set(model.root, { key, outcome });
     return outcome;
   }
 
-  private computeRender(model: ChartModel, sources: TemplateSource[]): RenderOutcome {
+  /**
+   * renderText is the text a template is rendered with: its buffer, unless the buffer does not
+   * parse (an edit in progress): then its last text that parsed, else the file on disk if that
+   * parses, else none (left out). Helm stops at the first parse error; an editor must not.
+   */
+  private renderText(s: TemplateSource): { text: string | undefined; substituted: boolean } {
+    if (s.path === undefined || !this.docs.has(s.path)) return { text: s.text, substituted: false };
+    if (this.parse(s.path, s.text).errors.length === 0) return { text: s.text, substituted: false };
+    const good = this.ws.caches.lastGood.get(s.path);
+    if (good !== undefined) return { text: good, substituted: true };
+    const disk = this.ws.host.readFile(s.path);
+    if (disk !== undefined) {
+      const text = decoded(disk);
+      const funcs = this.functions();
+      const p = parse(s.path, text, { resilient: true, isFunc: (n) => funcs.has(n) });
+      if (p.errors.length === 0) return { text, substituted: true };
+    }
+    return { text: undefined, substituted: true };
+  }
+
+  private computeRender(model: ChartModel, sources: TemplateSource[], signal: AbortFlag | undefined): RenderOutcome {
     const pathOf = new Map<string, string>();
     const engineText = new Map<string, string>();
     const contexts = new Map<string, Value[]>();
-    const none = { error: undefined, pathOf, files: new Map<string, RenderedFile>(), textOf: engineText, includeContexts: contexts };
+    const substituted = new Set<string>();
+    const none = { error: undefined, pathOf, files: new Map<string, RenderedFile>(), textOf: engineText, includeContexts: contexts, substituted };
     if (model.chart === undefined || model.prepared === undefined) return none;
     const hv = this.settings.helmVersion;
     // Templates mutate values (`set`), so every render gets a freshly prepared release.
     const prep = prepareRelease(model.chart, model.userValues, releaseOptions(this.settings, parseCliKubeVersion(this.settings.kubeVersion, hv)));
     if ('error' in prep) return none;
     const textOf = new Map<string, string>();
-    for (const s of sources) textOf.set(`${chartKey(s.chart)}::${s.name}`, s.text);
+    for (const s of sources) {
+      const r = this.renderText(s);
+      if (r.substituted && s.path !== undefined) substituted.add(s.path);
+      if (r.text !== undefined) textOf.set(`${chartKey(s.chart)}::${s.name}`, r.text);
+    }
     const tpls: EngineTemplate[] = [];
     for (const r of prep.charts) {
       const library = r.chart.metadata.type === 'library';
@@ -525,6 +592,7 @@ export class Snapshot {
         cache,
         sourceMaps: true,
         incremental: { cache: inc, fingerprint: model.key },
+        limits: signal !== undefined ? { ...EDITOR_LIMITS, signal } : EDITOR_LIMITS,
       });
       // Reused files called no include this time: keep what their last execution recorded.
       const prev = this.ws.caches.renders.get(model.root)?.outcome.includeContexts;
@@ -532,7 +600,7 @@ export class Snapshot {
         for (const [name, list] of prev) if (!contexts.has(name)) contexts.set(name, [...list]);
       }
       registerValuesOrigins(prep.charts);
-      return { error: res.error, pathOf, files: res.error === undefined ? res.files : new Map(), textOf: engineText, includeContexts: contexts };
+      return { error: res.error, pathOf, files: res.error === undefined ? res.files : new Map(), textOf: engineText, includeContexts: contexts, substituted, charts: prep.charts };
     } catch (e) {
       return {
         ...none,

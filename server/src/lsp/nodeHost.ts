@@ -53,5 +53,9 @@ export function nodeHost(): AnalysisHost {
     },
     // Generated keys and certificates are reused between renders of the same call (bounded).
     runtime: defaultRuntime(new SessionCrypto()),
+    // Render workers rebuild this host from the spec, with the same workspace folders.
+    get spec() {
+      return { kind: 'node' as const, workspaceRoots };
+    },
   };
 }

@@ -1,13 +1,16 @@
 // The language server: capabilities, one small handler per request (each calling one analysis
 // function on the current snapshot), debounced diagnostics published against document
-// versions, full lint (with a render of the chart) on save. Handlers never throw: errors are
-// logged and answered with an empty result.
+// versions, full lint on save. Renders never run on this thread: the render service's workers
+// render each chart (cancelled by newer edits) and the finished outcome is installed in the
+// snapshot caches, from which render diagnostics are published and completion/hover read.
+// Handlers never throw: errors are logged and answered with an empty result.
 import { type CompletionItem, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ResourceLimits } from 'node:worker_threads';
 import { complete, resolveDocumentation } from '../analysis/completion';
 import { definition } from '../analysis/definition';
 import { diagnostics } from '../analysis/diagnostics';
-import type { AnalysisHost } from '../analysis/host';
+import type { AnalysisHost, AnalysisSettings } from '../analysis/host';
 import { hover } from '../analysis/hover';
 import { Workspace } from '../analysis/snapshot';
 import { references } from '../analysis/references';
@@ -15,7 +18,7 @@ import { signatureHelp } from '../analysis/signature';
 import { documentSymbols } from '../analysis/symbols';
 import { asResolveData, lineIndex, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
 import { DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
-import { handleDryRun, handleRender } from './requests';
+import { RenderService } from './renderService';
 import { SETTINGS_SECTION, parseSettings } from './settings';
 import { TrustState } from './trust';
 
@@ -23,18 +26,41 @@ import { TrustState } from './trust';
 export interface ServerOptions {
   /** debounceMs: delay after the last change before fast diagnostics (parse, values; a few ms of work). */
   readonly debounceMs?: number;
-  /** renderDelayMs: further idle time before the render pass runs after edits. */
+  /** renderDelayMs: further idle time before the render pass is asked for (a few ms: renders are cancellable). */
   readonly renderDelayMs?: number;
+  /** maxRenderWorkers: chart roots rendered in parallel worker threads (default 2). */
+  readonly maxRenderWorkers?: number;
+  /** workerResourceLimits: extra limits of each render worker (tests: a small heap). */
+  readonly workerResourceLimits?: ResourceLimits;
+  /** onRender observes every finished or cancelled render (tests, bench). */
+  readonly onRender?: (e: RenderEvent) => void;
+}
+
+/** RenderEvent reports one render ask of a chart root. */
+export interface RenderEvent {
+  readonly root: string;
+  readonly kind: 'rendered' | 'cancelled' | 'failed';
+  /** published: its diagnostics were published (it was still current). */
+  readonly published: boolean;
+  readonly ms?: number;
+}
+
+/** LiveServer is what startServer returns: the workspace and the render service. */
+export interface LiveServer {
+  readonly ws: Workspace;
+  readonly renders: RenderService;
 }
 
 /** startServer wires all handlers on `connection` and starts listening. */
-export function startServer(connection: Connection, host: AnalysisHost, opts: ServerOptions = {}): Workspace {
+export function startServer(connection: Connection, host: AnalysisHost, opts: ServerOptions = {}): LiveServer {
   const debounceMs = opts.debounceMs ?? 10;
-  const renderDelayMs = opts.renderDelayMs ?? 600;
+  const renderDelayMs = opts.renderDelayMs ?? 5;
   const documents = new TextDocuments(TextDocument);
   const ws = new Workspace(host);
   const timers = new Map<string, NodeJS.Timeout>();
   const trust = new TrustState();
+  /** lintOn: documents whose published diagnostics include `helm lint` findings (saved, unchanged since). */
+  const lintOn = new Set<string>();
   let pullConfig = false;
   let editRangeDefault = false;
 
@@ -46,6 +72,8 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       process.stderr.write(`${msg} ${detail}\n`);
     }
   };
+
+  const service = new RenderService(host, { maxWorkers: opts.maxRenderWorkers, resourceLimits: opts.workerResourceLimits, log: (m) => log(m) });
 
   function safe<P, R>(name: string, fallback: R, fn: (p: P) => R): (p: P) => R {
     return (p: P): R => {
@@ -60,17 +88,84 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
 
   const textOf = (path: string): string | undefined => ws.snapshot().text(path);
 
-  const publish = (uri: string, withRender: boolean, withLint = false): void => {
+  const publish = (uri: string, withRender: boolean): void => {
     const path = uriToPath(uri);
     const doc = documents.get(uri);
     if (path === undefined || doc === undefined) return;
     const snap = ws.snapshot();
     const version = snap.version(path);
-    const diags = diagnostics(snap, path, { render: withRender, lint: withLint });
+    // Render diagnostics only from a render of exactly this snapshot's inputs (never render here).
+    const dc = withRender ? snap.docChart(path) : undefined;
+    if (dc !== undefined && !snap.hasCurrentRender(dc.model)) return;
+    const diags = diagnostics(snap, path, { render: withRender, lint: lintOn.has(uri) });
     // Drop results of a snapshot that changed meanwhile (a newer run will publish).
     if (!snap.isCurrent() || documents.get(uri)?.version !== version) return;
     const idx = lineIndex(doc.getText());
     void connection.sendDiagnostics({ uri, version, diagnostics: diags.map((d) => toLspDiagnostic(d, idx, textOf)) });
+  };
+
+  const rootOf = (uri: string): string | undefined => {
+    const path = uriToPath(uri);
+    return path !== undefined ? ws.snapshot().chartRoot(path) : undefined;
+  };
+
+  /** live: per chart root, whether a render is running and whether a newer one is wanted. */
+  const live = new Map<string, { running: boolean; again: boolean }>();
+
+  /** requestRender asks the root's worker for a render of the current inputs (one at a time per root). */
+  const requestRender = (root: string): void => {
+    let st = live.get(root);
+    if (st === undefined) {
+      st = { running: false, again: false };
+      live.set(root, st);
+    }
+    if (st.running) {
+      st.again = true;
+      return;
+    }
+    const snap = ws.snapshot();
+    const model = snap.model(root);
+    if (model.chart === undefined) return;
+    if (snap.hasCurrentRender(model)) return publishChart(root);
+    const key = snap.renderKey(model);
+    const state = st;
+    state.running = true;
+    void service.render(root, model.prepared?.charts).then(
+      (r) => {
+        state.running = false;
+        if (r.kind === 'rendered') ws.snapshot().installRender(model, key, r.outcome);
+        else if (r.kind === 'failed') log(`chartwright: render of ${root} failed`, r.message);
+        const current = r.kind === 'rendered' && ws.snapshot().renderKey(ws.snapshot().model(root)) === key;
+        opts.onRender?.({ root, kind: r.kind, published: current && !state.again, ms: r.kind === 'rendered' ? r.ms : undefined });
+        if (state.again) {
+          state.again = false;
+          requestRender(root);
+        } else if (current) safe('render diagnostics', undefined, () => publishChart(root))(undefined);
+      },
+      (e: unknown) => {
+        state.running = false;
+        log('chartwright: render failed', e);
+      },
+    );
+  };
+
+  /** invalidate cancels the running render of the chart owning `uri` (a newer one will be asked for). */
+  const invalidate = (uri: string): void => {
+    const root = rootOf(uri);
+    const st = root !== undefined ? live.get(root) : undefined;
+    if (root === undefined || st === undefined || !st.running) return;
+    st.again = true;
+    service.cancel(root);
+  };
+
+  /** publishChart publishes the render diagnostics of every open document of a chart tree. */
+  const publishChart = (root: string): void => {
+    const snap = ws.snapshot();
+    for (const d of documents.all()) {
+      if (timers.has(d.uri)) continue;
+      const p = uriToPath(d.uri);
+      if (p !== undefined && snap.chartRoot(p) === root) safe('render diagnostics', undefined, () => publish(d.uri, true))(undefined);
+    }
   };
 
   const schedule = (uri: string): void => {
@@ -84,48 +179,54 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
           uri,
           setTimeout(() => {
             timers.delete(uri);
-            safe('render diagnostics', undefined, () => publishChart(uri))(undefined);
+            const root = rootOf(uri);
+            if (root !== undefined) safe('render', undefined, () => requestRender(root))(undefined);
           }, renderDelayMs),
         );
       }, debounceMs),
     );
   };
 
-  /** publishChart runs the render pass for `uri` and every other open document of its chart tree (values.yaml hints, YAML problems elsewhere). */
-  const publishChart = (uri: string): void => {
-    publish(uri, true);
-    const path = uriToPath(uri);
-    const snap = ws.snapshot();
-    const root = path !== undefined ? snap.chartRoot(path) : undefined;
-    if (root === undefined) return;
-    for (const d of documents.all()) {
-      if (d.uri === uri || timers.has(d.uri)) continue;
-      const p = uriToPath(d.uri);
-      if (p !== undefined && snap.chartRoot(p) === root) safe('render diagnostics', undefined, () => publish(d.uri, true))(undefined);
-    }
-  };
-
+  /** lintAll republishes every document (fast + lint when asked) and asks for renders of every open chart. */
   const lintAll = (withLint = false): void => {
+    const roots = new Set<string>();
     for (const d of documents.all()) {
       const old = timers.get(d.uri);
       if (old !== undefined) clearTimeout(old);
       timers.delete(d.uri);
-      safe('lint', undefined, () => publish(d.uri, true, withLint))(undefined);
+      if (withLint) lintOn.add(d.uri);
+      invalidate(d.uri);
+      safe('diagnostics', undefined, () => publish(d.uri, false))(undefined);
+      const root = rootOf(d.uri);
+      if (root !== undefined) roots.add(root);
     }
+    for (const root of roots) safe('render', undefined, () => requestRender(root))(undefined);
   };
 
   const sync = (doc: TextDocument): void => {
     const path = uriToPath(doc.uri);
     if (path === undefined) return;
-    ws.changeDocument(path, doc.version, doc.getText());
+    const text = doc.getText();
+    ws.changeDocument(path, doc.version, text);
+    service.setDoc(path, { version: doc.version, text });
+    lintOn.delete(doc.uri);
+    invalidate(doc.uri);
     schedule(doc.uri);
   };
+
+  /** applySettings gives the analysis and the render workers the same settings (workspace trust applied). */
+  const applySettings = (s: AnalysisSettings): void => {
+    const t = trust.apply(s);
+    ws.setSettings(t);
+    service.setSettings(t);
+  };
+  const setSettings = (raw: unknown): void => applySettings(parseSettings(raw));
 
   const refreshSettings = async (): Promise<void> => {
     if (!pullConfig) return;
     try {
       const cfg: unknown = await connection.workspace.getConfiguration(SETTINGS_SECTION);
-      ws.setSettings(trust.apply(parseSettings(cfg)));
+      setSettings(cfg);
       lintAll();
     } catch (e) {
       log('chartwright: reading configuration failed', e);
@@ -140,8 +241,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     host.setWorkspaceRoots?.(folders.filter((f): f is string => f !== undefined));
     const init: unknown = params.initializationOptions;
     trust.initialize(params);
-    const initSettings = init !== null && typeof init === 'object' && SETTINGS_SECTION in init ? parseSettings((init as Record<string, unknown>)[SETTINGS_SECTION]) : ws.snapshot().settings;
-    ws.setSettings(trust.apply(initSettings));
+    applySettings(init !== null && typeof init === 'object' && SETTINGS_SECTION in init ? parseSettings((init as Record<string, unknown>)[SETTINGS_SECTION]) : ws.snapshot().settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -159,16 +259,17 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
   connection.onDidChangeConfiguration((p) => {
     const raw: unknown = p.settings;
     if (raw !== null && typeof raw === 'object' && SETTINGS_SECTION in raw) {
-      ws.setSettings(trust.apply(parseSettings((raw as Record<string, unknown>)[SETTINGS_SECTION])));
+      setSettings((raw as Record<string, unknown>)[SETTINGS_SECTION]);
       lintAll();
     } else void refreshSettings();
   });
   trust.listen(connection, () => {
-    ws.setSettings(trust.apply(ws.snapshot().settings));
+    applySettings(ws.snapshot().settings);
     lintAll();
   });
   connection.onDidChangeWatchedFiles(() => {
     ws.filesChanged();
+    service.filesChanged();
     lintAll();
   });
 
@@ -181,7 +282,11 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     const t = timers.get(e.document.uri);
     if (t !== undefined) clearTimeout(t);
     timers.delete(e.document.uri);
-    if (path !== undefined) ws.closeDocument(path);
+    lintOn.delete(e.document.uri);
+    if (path !== undefined) {
+      ws.closeDocument(path);
+      service.setDoc(path, null);
+    }
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -260,20 +365,49 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       return documentSymbols(snap, path).map((s) => toLspSymbol(s, idx));
     }),
   );
-  connection.onRequest(
-    RenderRequest.method,
-    safe<RenderParams, RenderResult>('chartwright/render', { text: '', error: 'internal error (see the server log)', sourceMap: [] }, (p) => handleRender(ws, p)),
+  // The preview and the dry run are answered by the chart's render worker (its mirror has the
+  // same buffers: they were posted before the request), never on this thread.
+  const inWorker = async <R extends RenderResult | DryRunResult>(name: string, uri: string, ask: (root: string) => Promise<R | { readonly failed: string }>, fallback: R): Promise<R> => {
+    try {
+      const path = uriToPath(uri);
+      const root = path !== undefined ? ws.snapshot().chartRoot(path) : undefined;
+      if (path === undefined) return { ...fallback, error: `not a file: ${uri}` };
+      if (root === undefined) return { ...fallback, error: `${path} is not inside a chart (no Chart.yaml found)` };
+      const r = await ask(root);
+      if ('failed' in r) {
+        log(`chartwright: ${name} failed`, r.failed);
+        return fallback;
+      }
+      return r;
+    } catch (e) {
+      log(`chartwright: ${name} failed`, e);
+      return fallback;
+    }
+  };
+  connection.onRequest(RenderRequest.method, (p: RenderParams) =>
+    inWorker<RenderResult>(
+      'chartwright/render',
+      p.uri,
+      (root) => service.request(root, { method: 'render', params: p }) as Promise<RenderResult | { readonly failed: string }>,
+      { text: '', error: 'internal error (see the server log)', sourceMap: [] },
+    ),
   );
-  connection.onRequest(
-    DryRunRequest.method,
-    safe<DryRunParams, DryRunResult>('chartwright/dryRun', { text: '', error: 'internal error (see the server log)' }, (p) => handleDryRun(ws, p)),
+  connection.onRequest(DryRunRequest.method, (p: DryRunParams) =>
+    inWorker<DryRunResult>(
+      'chartwright/dryRun',
+      p.uri,
+      (root) => service.request(root, { method: 'dryRun', params: p }) as Promise<DryRunResult | { readonly failed: string }>,
+      { text: '', error: 'internal error (see the server log)' },
+    ),
   );
   connection.onShutdown(() => {
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
+    service.dispose();
   });
+  connection.onExit(() => service.dispose());
 
   documents.listen(connection);
   connection.listen();
-  return ws;
+  return { ws, renders: service };
 }

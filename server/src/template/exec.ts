@@ -17,7 +17,7 @@ import { BUILTINS, REFLECT_VALUE, isBuiltinDef, truth, zeroOfElem, zeroOfType } 
 import type { Arg, BuiltinDef } from './builtins';
 import { TemplateError, errorText, execError, goQuote, isStackOverflow, limitError, notDefinedError } from './errors';
 import { formatOutput, formatValue } from './fmt';
-import type { CallContext, FuncDef, FuncMap, HelmVersion, Runtime, TemplateHost } from './func';
+import type { AbortFlag, CallContext, FuncDef, FuncMap, HelmVersion, Runtime, TemplateHost } from './func';
 import { nodeToString } from './parse/print';
 import type {
   ActionNode,
@@ -51,7 +51,7 @@ export interface ExecEnv {
   readonly missingKey: MissingKey;
   readonly maxDepth: number;
   readonly maxOutput: number;
-  readonly signal: AbortSignal | undefined;
+  readonly signal: AbortFlag | undefined;
   /** rootName is the name of the set's root template ("gotpl" in Helm), used in messages. */
   readonly rootName: string;
   /** parseInClone parses `text` as template `name` in a clone of the set (tpl). Throws TemplateError. */
@@ -63,7 +63,7 @@ export interface RunOptions {
   /** funcsOverride functions are looked up before the set's functions. */
   readonly funcsOverride?: FuncMap;
   /** signal aborts the execution (checked at range iterations and template calls). */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortFlag;
   /** sourceMap records which node produced each output range. */
   readonly sourceMap?: boolean;
 }
@@ -200,7 +200,7 @@ export class Executor implements TemplateHost {
   private readonly env: ExecEnv;
   private readonly opts: RunOptions;
   private readonly funcsOverride: FuncMap | undefined;
-  private readonly signal: AbortSignal | undefined;
+  private readonly signal: AbortFlag | undefined;
   private tree: Tree;
   /** node is the node being evaluated, for error context (Go's s.node). */
   private node: Node | null = null;

@@ -118,3 +118,11 @@ export interface CallContext {
    */
   readonly callSite?: () => string;
 }
+
+/**
+ * AbortFlag is what the executor reads to stop: an AbortSignal, or any object whose `aborted`
+ * reads shared state (the language server's render workers read a SharedArrayBuffer flag).
+ */
+export interface AbortFlag {
+  readonly aborted: boolean;
+}

@@ -4,7 +4,7 @@ import { BUILTINS } from './builtins';
 import { TemplateError, isStackOverflow, notDefinedError } from './errors';
 import { Executor } from './exec';
 import type { ExecEnv, MissingKey } from './exec';
-import type { FuncMap, HelmVersion, Runtime } from './func';
+import type { AbortFlag, FuncMap, HelmVersion, Runtime } from './func';
 import { formatParseError, parse } from './parse/parse';
 import type { ParseError } from './parse/parse';
 import { isEmptyTree } from './parse/print';
@@ -22,8 +22,9 @@ export interface EngineLimits {
    */
   readonly maxOutputBytes?: number;
   /** signal aborts executions (checked at range iterations and template calls). */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortFlag;
 }
+
 
 /** EngineOptions configures a TemplateSet. */
 export interface EngineOptions {
@@ -48,7 +49,7 @@ export interface ExecuteOptions {
   /** funcsOverride functions are looked up before the set's functions (e.g. per-render include). */
   readonly funcsOverride?: FuncMap;
   /** signal overrides the set's abort signal for this execution. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortFlag;
 }
 
 /** parseErrorToTemplateError wraps a parser error as a TemplateError of kind "parse". */
@@ -77,7 +78,7 @@ export class TemplateSet implements ExecEnv {
   readonly missingKey: MissingKey;
   readonly maxDepth: number;
   readonly maxOutput: number;
-  readonly signal: AbortSignal | undefined;
+  readonly signal: AbortFlag | undefined;
   readonly rootName: string;
   private readonly opts: EngineOptions;
   private readonly trees: Map<string, Tree>;

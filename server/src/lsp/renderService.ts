@@ -1,0 +1,213 @@
+// The language server's render workers: one worker thread per chart root (a bounded pool, least
+// recently used evicted), each with a mirror of the buffers and settings, the CLI's big stack
+// (deep `include` recursion ends in Helm's error, not an overflow) and a SharedArrayBuffer flag
+// for cancelling its running render. The main thread never renders: it asks, and installs what
+// comes back. A worker that dies (out of memory, crash) is dropped; the next ask starts a new one.
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { type AnalysisHost, type AnalysisSettings, DEFAULT_SETTINGS } from '../analysis/host';
+import type { DocState, RenderOutcome } from '../analysis/snapshot';
+import type { RenderChart } from '../helm/objects';
+import { OutcomeDecoder } from './outcomeCodec';
+import { renderHandler } from './renderWorker';
+import { type FromWorker, type ToWorker, type WorkerInit, type WorkerRequest, WORKER_ROLE } from './renderMessages';
+import type { DryRunResult, RenderResult } from './protocol';
+
+/** RenderReply is the answer to one render ask. */
+export type RenderReply = { readonly kind: 'rendered'; readonly outcome: RenderOutcome; readonly ms: number } | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string };
+
+/** RenderServiceOptions bound the pool. */
+export interface RenderServiceOptions {
+  /** maxWorkers: chart roots rendered in parallel threads (default 2). */
+  readonly maxWorkers?: number;
+  /** resourceLimits of each worker (stackSizeMb defaults to 256, like the CLI's render worker). */
+  readonly resourceLimits?: ResourceLimits;
+  readonly log: (msg: string) => void;
+}
+
+interface Pending {
+  readonly resolve: (m: FromWorker | undefined) => void;
+}
+
+/** Channel is a worker thread, or the same handler run inline (deferred) for hosts without a spec. */
+interface Channel {
+  post(m: ToWorker): void;
+  terminate(): void;
+  /** busy: keep the process alive while answers are awaited (idle workers never do). */
+  busy(yes: boolean): void;
+}
+
+interface Slot {
+  readonly channel: Channel;
+  readonly flag: Int32Array;
+  readonly decoder: OutcomeDecoder;
+  readonly pending: Map<number, Pending>;
+  dead: boolean;
+}
+
+/** workerScript locates the worker's entry: the bundle next to this one, else the TypeScript source (tests, tsx). */
+function workerScript(): { code: string; eval: boolean } {
+  const bundled = path.join(__dirname, 'render-worker.js');
+  if (!__filename.endsWith('.ts') && existsSync(bundled)) return { code: bundled, eval: false };
+  const src = path.join(__dirname, 'renderWorker.ts');
+  return { code: `require('tsx/cjs'); require(${JSON.stringify(src)});`, eval: true };
+}
+
+/** RenderService owns the render workers. */
+export class RenderService {
+  private readonly slots = new Map<string, Slot>();
+  private readonly docs = new Map<string, DocState>();
+  private settings: AnalysisSettings = DEFAULT_SETTINGS;
+  private nextId = 1;
+  private readonly maxWorkers: number;
+
+  constructor(
+    private readonly host: AnalysisHost,
+    private readonly opts: RenderServiceOptions,
+  ) {
+    this.maxWorkers = Math.max(1, opts.maxWorkers ?? 2);
+  }
+
+  private broadcast(m: ToWorker): void {
+    for (const s of this.slots.values()) if (!s.dead) s.channel.post(m);
+  }
+
+  /** setDoc mirrors an open buffer (null: closed). */
+  setDoc(p: string, doc: DocState | null): void {
+    if (doc === null) this.docs.delete(p);
+    else this.docs.set(p, doc);
+    this.broadcast({ type: 'doc', path: p, doc });
+  }
+
+  setSettings(s: AnalysisSettings): void {
+    this.settings = s;
+    this.broadcast({ type: 'settings', settings: s });
+  }
+
+  filesChanged(): void {
+    // Files on disk changed: fresh workers reload everything (simpler than mirroring the generation).
+    for (const root of [...this.slots.keys()]) this.drop(root);
+  }
+
+  /** cancel aborts the running render of `root` (its ask answers `cancelled`). */
+  cancel(root: string): void {
+    const s = this.slots.get(root);
+    if (s !== undefined) Atomics.add(s.flag, 0, 1);
+  }
+
+  /** render asks the worker of `root` for a render with the mirror's current state. */
+  async render(root: string, charts: readonly RenderChart[] | undefined): Promise<RenderReply> {
+    const s = this.slot(root);
+    const id = this.nextId++;
+    const m = await this.ask(s, { type: 'render', id, gen: Atomics.load(s.flag, 0) });
+    if (m === undefined) return { kind: 'failed', message: 'the render worker stopped' };
+    if (m.type === 'rendered') return { kind: 'rendered', outcome: s.decoder.decode(m.outcome, charts), ms: m.ms };
+    if (m.type === 'failed') return { kind: 'failed', message: m.message };
+    return { kind: 'cancelled' };
+  }
+
+  /** request answers a preview / dry-run request in the worker of `root`. */
+  async request(root: string, r: WorkerRequest): Promise<RenderResult | DryRunResult | { readonly failed: string }> {
+    const s = this.slot(root);
+    const m = await this.ask(s, { type: 'request', id: this.nextId++, request: r });
+    if (m === undefined) return { failed: 'the render worker stopped' };
+    if (m.type === 'response') return m.result;
+    if (m.type === 'failed') return { failed: m.message };
+    return { failed: 'cancelled' };
+  }
+
+  /** dispose terminates every worker. */
+  dispose(): void {
+    for (const root of [...this.slots.keys()]) this.drop(root);
+  }
+
+  /** workerCount is the number of live workers (tests, bench). */
+  workerCount(): number {
+    return this.slots.size;
+  }
+
+  private ask(s: Slot, m: ToWorker & { readonly id: number }): Promise<FromWorker | undefined> {
+    return new Promise((resolve) => {
+      s.pending.set(m.id, { resolve });
+      s.channel.busy(true);
+      s.channel.post(m);
+    });
+  }
+
+  private slot(root: string): Slot {
+    const hit = this.slots.get(root);
+    if (hit !== undefined && !hit.dead) {
+      // Most recently used last.
+      this.slots.delete(root);
+      this.slots.set(root, hit);
+      return hit;
+    }
+    while (this.slots.size >= this.maxWorkers) {
+      const lru = this.slots.keys().next().value;
+      if (lru === undefined) break;
+      this.drop(lru);
+    }
+    const flagBuf = new SharedArrayBuffer(4);
+    const spec = this.host.spec;
+    const init: WorkerInit = { role: WORKER_ROLE, root, host: spec ?? { kind: 'node' }, settings: this.settings, docs: [...this.docs], flag: flagBuf };
+    const pending = new Map<number, Pending>();
+    const onMessage = (m: FromWorker): void => {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (pending.size === 0) s.channel.busy(false);
+      p?.resolve(m);
+    };
+    const onExit = (): void => {
+      s.dead = true;
+      if (this.slots.get(root) === s) this.slots.delete(root);
+      for (const p of pending.values()) p.resolve(undefined);
+      pending.clear();
+    };
+    const channel = spec !== undefined ? this.thread(root, init, onMessage, onExit) : inline(init, this.host, onMessage);
+    const s: Slot = { channel, flag: new Int32Array(flagBuf), decoder: new OutcomeDecoder(), pending, dead: false };
+    this.slots.set(root, s);
+    return s;
+  }
+
+  private thread(root: string, init: WorkerInit, onMessage: (m: FromWorker) => void, onExit: () => void): Channel {
+    const script = workerScript();
+    const worker = new Worker(script.code, {
+      eval: script.eval,
+      workerData: init,
+      // No V8 flags of this process (workers reject most); tsx is loaded by the eval'd entry.
+      execArgv: [],
+      resourceLimits: { stackSizeMb: 256, ...this.opts.resourceLimits },
+    });
+    worker.on('message', onMessage);
+    worker.on('error', (e) => this.opts.log(`chartwright: render worker of ${root} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    worker.on('exit', onExit);
+    // An idle worker must not keep the process alive (the server exits with its connection).
+    worker.unref();
+    return { post: (m) => worker.postMessage(m), terminate: () => void worker.terminate(), busy: (yes) => (yes ? worker.ref() : worker.unref()) };
+  }
+
+  private drop(root: string): void {
+    const s = this.slots.get(root);
+    if (s === undefined) return;
+    this.slots.delete(root);
+    s.dead = true;
+    Atomics.add(s.flag, 0, 1);
+    for (const p of s.pending.values()) p.resolve(undefined);
+    s.pending.clear();
+    s.channel.terminate();
+  }
+}
+
+/** inline runs the handler in this thread, each message in its own macrotask (never inside the caller). */
+function inline(init: WorkerInit, host: AnalysisHost, onMessage: (m: FromWorker) => void): Channel {
+  let live = true;
+  const handle = renderHandler(init, host, (m) => setImmediate(() => live && onMessage(m)));
+  return {
+    post: (m) => setImmediate(() => live && handle(m)),
+    terminate: () => {
+      live = false;
+    },
+    busy: () => undefined,
+  };
+}
