@@ -60,6 +60,92 @@ export function sourceOfLine(r: RenderResult, previewLine: number): RenderLineSo
   return r.sourceMap[i] ?? null;
 }
 
+/** LineRange is a 0-based, inclusive range of editor lines. */
+export interface LineRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * producedBy tells whether preview source `s` was produced by template line `line` of `uri`: text
+ * or an action on that line, or a helper (`include`/`template`) called from that line. `norm`
+ * puts URIs in the editor's spelling (the server's `file:` URIs may encode differently).
+ */
+export function producedBy(s: RenderLineSource, uri: string, line: number, norm: (u: string) => string = (u) => u): boolean {
+  const from = s.range?.start.line ?? s.line;
+  const to = s.range?.end.line ?? s.line;
+  if (from <= line && line <= to && norm(s.uri) === uri) return true;
+  return (s.via ?? []).some((v) => v.line <= line && line <= v.endLine && norm(v.uri) === uri);
+}
+
+/**
+ * previewLinesOf inverts the line map (template → preview): the preview document lines produced by
+ * template line `line` of `uri`, in order (offset by the error comment previewText puts on top).
+ */
+export function previewLinesOf(r: RenderResult, uri: string, line: number, norm?: (u: string) => string): number[] {
+  const out: number[] = [];
+  const off = previewLineOffset(r);
+  r.sourceMap.forEach((s, i) => {
+    if (s !== null && producedBy(s, uri, line, norm)) out.push(i + off);
+  });
+  return out;
+}
+
+/** lineRuns groups sorted line numbers into runs of consecutive lines (one highlight each). */
+export function lineRuns(lines: readonly number[]): LineRange[] {
+  const out: LineRange[] = [];
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    if (last !== undefined && l === last.end + 1) out[out.length - 1] = { start: last.start, end: l };
+    else out.push({ start: l, end: l });
+  }
+  return out;
+}
+
+/**
+ * revealLine picks the preview line to scroll to: none when nothing was produced or one of the
+ * produced lines is already visible (no jumping while the user reads), else the first one.
+ */
+export function revealLine(lines: readonly number[], visible: readonly LineRange[]): number | undefined {
+  if (lines.length === 0) return undefined;
+  if (lines.some((l) => visible.some((v) => v.start <= l && l <= v.end))) return undefined;
+  return lines[0];
+}
+
+/** Listener receives fired values; EventLike is the shape of a VS Code `Event` (vscode-free). */
+export type Listener<T> = (e: T) => unknown;
+export type EventLike<T> = (listener: Listener<T>, thisArgs?: unknown, disposables?: { dispose(): unknown }[]) => { dispose(): void };
+
+/**
+ * SchemeEvents is the change event of a content provider registered for one URI scheme: VS Code
+ * subscribes each registration to its provider's `onDidChange` and logs "Provider for scheme A is
+ * firing event for schema B which will be IGNORED" for any URI of another scheme, so a provider
+ * fires only its own scheme's URIs (fire returns false and does nothing for others).
+ */
+export class SchemeEvents<U extends { readonly scheme: string }> {
+  private readonly listeners = new Set<Listener<U>>();
+
+  constructor(readonly scheme: string) {}
+
+  readonly event: EventLike<U> = (listener, thisArgs, disposables) => {
+    const l: Listener<U> = thisArgs === undefined ? listener : (e) => listener.call(thisArgs, e);
+    this.listeners.add(l);
+    const d = { dispose: (): void => void this.listeners.delete(l) };
+    disposables?.push(d);
+    return d;
+  };
+
+  fire(uri: U): boolean {
+    if (uri.scheme !== this.scheme) return false;
+    for (const l of [...this.listeners]) l(uri);
+    return true;
+  }
+
+  dispose(): void {
+    this.listeners.clear();
+  }
+}
+
 /** debounce delays f until `ms` have passed without another call (live preview while typing). */
 export function debounce<A extends unknown[]>(f: (...a: A) => void, ms: number): (...a: A) => void {
   let t: ReturnType<typeof setTimeout> | undefined;

@@ -11,6 +11,7 @@ import { memoryHost } from '../../server/src/analysis/host';
 import { Workspace } from '../../server/src/analysis/snapshot';
 import type { RenderLineSource } from '../../server/src/lsp/protocol';
 import { handleRender } from '../../server/src/lsp/requests';
+import { previewLinesOf } from '../../client/src/preview-core';
 
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'charts');
 const ROOT = '/ws';
@@ -93,4 +94,44 @@ test('preview reveal: the helper lines of issue 12 (prometheus-community labels)
       assert.equal(revealed(files, s).lineText, template, `${output} (line ${i})`);
     }
   }
+});
+
+test('template → preview: an include line reveals every line its helper wrote there', { skip }, () => {
+  const chart = 'prometheus-snmp-exporter';
+  const files = loadChart(chart);
+  const ws = new Workspace(memoryHost(files));
+  const uri = `file://${ROOT}/${chart}/templates/deployment.yaml`;
+  const r = handleRender(ws, { uri, scope: 'template' });
+  const out = r.text.split('\n');
+  const tpl = files[`${ROOT}/${chart}/templates/deployment.yaml`].split('\n');
+  // template line (0-based, found by its text) → the trimmed preview lines it produced.
+  const at = (needle: string): number => tpl.findIndex((l) => l.includes(needle));
+  const cases: readonly [line: number, want: string[]][] = [
+    [at('kind: Deployment'), ['kind: Deployment']],
+    [
+      at('include "prometheus-snmp-exporter.selectorLabels"'),
+      ['app.kubernetes.io/name: prometheus-snmp-exporter', 'app.kubernetes.io/instance: release-name'],
+    ],
+    [
+      at('{{- include "prometheus-snmp-exporter.labels" . | indent 4 }}'),
+      [
+        'helm.sh/chart: prometheus-snmp-exporter-9.17.1',
+        'app.kubernetes.io/managed-by: Helm',
+        'app.kubernetes.io/component: metrics',
+        'app.kubernetes.io/part-of: prometheus-snmp-exporter',
+        'app.kubernetes.io/name: prometheus-snmp-exporter',
+        'app.kubernetes.io/instance: release-name',
+        'app.kubernetes.io/version: "v0.30.1"',
+      ],
+    ],
+  ];
+  for (const [line, want] of cases) {
+    assert.ok(line >= 0);
+    assert.deepEqual(previewLinesOf(r, uri, line).map((i) => out[i].trim()), want, tpl[line]);
+  }
+  // From inside the helper: every use of the define's line in this template.
+  const helpers = `file://${ROOT}/${chart}/templates/_helpers.tpl`;
+  const h = files[`${ROOT}/${chart}/templates/_helpers.tpl`].split('\n');
+  const inst = h.findIndex((l) => l.startsWith('app.kubernetes.io/instance:'));
+  assert.deepEqual(previewLinesOf(r, helpers, inst).map((i) => out[i].trim()), Array(3).fill('app.kubernetes.io/instance: release-name'));
 });

@@ -13,7 +13,7 @@ import { collectTemplates, crdObjects } from '../render/pipeline';
 import { buildRelease, kubeVersionFlagError } from '../render/release';
 import { releaseNameCheck } from '../render/template-command';
 import { localLoc, zoneAt } from '../sprig/golayout';
-import { segmentAt } from '../template/sourcemap';
+import { callStack, segmentAt } from '../template/sourcemap';
 import type { Runtime } from '../template/func';
 import { utf8Encode } from '../template/value';
 import type { Snapshot } from './snapshot';
@@ -25,6 +25,8 @@ export type RenderMode = 'template' | 'install';
 /** LineSource is the template text an output line came from (absolute path + span). */
 export interface LineSource extends Span {
   readonly path: string;
+  /** via: the template/include call sites that led to this text, innermost first (chart files only). */
+  readonly via?: readonly (Span & { readonly path: string })[];
 }
 
 /** ManifestBlock is one printed `# Source:` document of the output. */
@@ -228,7 +230,12 @@ function lineMap(
             const le = src.indexOf('\n', start);
             end = Math.min(seg.loc.end, le < 0 ? src.length : le);
           }
-          lines[k] = { path: p, start, end: Math.max(start, end) };
+          const via: (Span & { path: string })[] = [];
+          for (const cs of callStack(seg)) {
+            const vp = pathOf.get(cs.loc.parseName);
+            if (vp !== undefined) via.push({ path: vp, start: cs.loc.start, end: cs.loc.end });
+          }
+          lines[k] = via.length > 0 ? { path: p, start, end: Math.max(start, end), via } : { path: p, start, end: Math.max(start, end) };
         }
       }
       off += line.length + 1;

@@ -13,7 +13,14 @@ function toSource(ws: Workspace, s: LineSource | null): RenderLineSource | null 
   const text = ws.snapshot().text(s.path);
   if (text === undefined) return null;
   const r = lineIndex(text).range(s);
-  return { uri: pathToUri(s.path), line: r.start.line, range: r };
+  const via: { uri: string; line: number; endLine: number }[] = [];
+  for (const v of s.via ?? []) {
+    const vt = ws.snapshot().text(v.path);
+    if (vt === undefined) continue;
+    const vr = lineIndex(vt).range(v);
+    via.push({ uri: pathToUri(v.path), line: vr.start.line, endLine: vr.end.line });
+  }
+  return via.length > 0 ? { uri: pathToUri(s.path), line: r.start.line, range: r, via } : { uri: pathToUri(s.path), line: r.start.line, range: r };
 }
 
 /** withText runs `fn` with `text` as the content of `path` when the editor sent one the server lacks. */
