@@ -36,6 +36,17 @@ export function parsePreviewQuery(query: string): PreviewTarget | undefined {
   return { source, scope };
 }
 
+/**
+ * chartSourceOf is the file URI whose chart an editor belongs to: a file is itself, a preview
+ * belongs to the chart of its source (the status bar keeps showing it while the preview has
+ * focus), anything else to no chart.
+ */
+export function chartSourceOf(uri: UriParts, asString: string): string | undefined {
+  if (uri.scheme === 'file') return asString;
+  if (uri.scheme === PREVIEW_SCHEME) return parsePreviewQuery(uri.query)?.source;
+  return undefined;
+}
+
 /** scopeFor picks the default preview scope for a document: templates alone, other chart files whole. */
 export function scopeFor(languageId: string): RenderScope {
   return languageId === 'helm' || languageId === 'helm-tpl' ? 'template' : 'chart';

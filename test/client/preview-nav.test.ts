@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RenderLineSource, RenderResult } from '../../server/src/lsp/protocol';
-import { SchemeEvents, lineRuns, previewLinesOf, producedBy, revealLine } from '../../client/src/preview-core';
+import { SchemeEvents, chartSourceOf, lineRuns, previewLinesOf, previewUri, producedBy, revealLine } from '../../client/src/preview-core';
 
 const T = 'file:///w/c/templates/deployment.yaml';
 const H = 'file:///w/c/templates/_helpers.tpl';
@@ -107,4 +107,17 @@ test('SchemeEvents fires only its own scheme', () => {
   preview.fire(docs[0]);
   assert.equal(ctx.n, 1);
   assert.deepEqual(seen, ['preview:/a', 'preview:/a']);
+});
+
+test('chartSourceOf: a preview belongs to its source chart (status bar while the preview has focus)', () => {
+  const p = previewUri({ source: T, scope: 'template' }, 'deployment.yaml');
+  const cases: readonly [uri: { scheme: string; path: string; query: string }, asString: string, want: string | undefined][] = [
+    [{ scheme: 'file', path: '/w/c/templates/deployment.yaml', query: '' }, T, T],
+    [p, `chartwright-preview:${p.path}?${p.query}`, T],
+    [previewUri({ source: 'file:///w/c/values.yaml', scope: 'chart' }, 'values.yaml'), 'x', 'file:///w/c/values.yaml'],
+    [{ scheme: 'chartwright-preview', path: '/x', query: 'bogus' }, 'x', undefined],
+    [{ scheme: 'chartwright-output', path: '/c dry run.yaml', query: '1' }, 'x', undefined],
+    [{ scheme: 'untitled', path: 'Untitled-1', query: '' }, 'untitled:Untitled-1', undefined],
+  ];
+  for (const [uri, asString, want] of cases) assert.equal(chartSourceOf(uri, asString), want, asString);
 });
