@@ -46,9 +46,9 @@ function revealed(files: Record<string, string>, s: RenderLineSource): { lineTex
 
 const skip = existsSync(CORPUS) ? false : '../shared/corpus absent';
 
-// argo-cd: 33,000 lines of chart preview, which took over two minutes when every line re-read its
+// opensearch and vault print `tpl` output (revealed at the `tpl` call). argo-cd: 33,000 lines of chart preview, which took over two minutes when every line re-read its
 // template (a generous bound proves it no longer does).
-for (const chart of ['prometheus-snmp-exporter', 'prometheus-node-exporter', 'alertmanager', 'argo-cd']) {
+for (const chart of ['prometheus-snmp-exporter', 'prometheus-node-exporter', 'alertmanager', 'opensearch', 'vault', 'argo-cd']) {
   test(`preview reveal: every output line of ${chart}`, { skip }, () => {
     const files = loadChart(chart);
     const ws = new Workspace(memoryHost(files));
