@@ -52,11 +52,23 @@ export function scopeFor(languageId: string): RenderScope {
   return languageId === 'helm' || languageId === 'helm-tpl' ? 'template' : 'chart';
 }
 
-/** previewText is the document text shown for a render result (errors as YAML comments on top). */
+/**
+ * previewText is the document text shown for a render result: errors as YAML comments on top, and
+ * for a template that renders nothing, why (as comments).
+ */
 export function previewText(r: RenderResult): string {
+  if (r.error === undefined && r.blank !== undefined && r.text.trim() === '') return `${comment(r.blank)}\n`;
   if (r.error === undefined) return r.text;
-  const comment = r.error.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n');
-  return r.text === '' ? `${comment}\n` : `${comment}\n${r.text}`;
+  const c = comment(r.error);
+  return r.text === '' ? `${c}\n` : `${c}\n${r.text}`;
+}
+
+/** comment turns text into YAML comment lines. */
+function comment(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `# ${l}`.trimEnd())
+    .join('\n');
 }
 
 /** previewLineOffset is how many lines previewText adds above the rendered text. */

@@ -32,6 +32,8 @@ export interface RenderResult {
   readonly error?: string;
   /** sourceMap[i] is the producing template line of output line i, or null (headers, separators). */
   readonly sourceMap: readonly (RenderLineSource | null)[];
+  /** blank: why a template renders nothing (the conditions that were false, the values profile). */
+  readonly blank?: string;
 }
 
 /** RenderRequest is `chartwright/render`: RenderParams → RenderResult. */

@@ -4,6 +4,7 @@
 import * as posix from 'node:path/posix';
 import { type ChartRender, type LineSource, renderChart } from '../analysis/chartrender';
 import { validateManifests } from '../analysis/k8sschema';
+import { blankReason } from '../analysis/preview';
 import type { Workspace } from '../analysis/snapshot';
 import { LineIndex, pathToUri, uriToPath } from './convert';
 import type { DryRunParams, DryRunResult, RenderLineSource, RenderParams, RenderResult } from './protocol';
@@ -72,8 +73,12 @@ export function handleRender(ws: Workspace, p: RenderParams): RenderResult {
   const scope = p.scope ?? (isShowable(path) ? 'template' : 'chart');
   // The line map is read against the same texts the render used (the editor's, if it sent one).
   return withText(ws, path, p.text, () => {
-    const r: ChartRender = renderChart(ws.snapshot(), path, { mode: 'template', only: scope === 'template' && isShowable(path) ? path : undefined });
-    return { text: r.text, error: r.error, sourceMap: r.lines.map(sourceMapper(ws)) };
+    const only = scope === 'template' && isShowable(path) ? path : undefined;
+    const r: ChartRender = renderChart(ws.snapshot(), path, { mode: 'template', only });
+    const sourceMap = r.lines.map(sourceMapper(ws));
+    // A template that renders nothing: say which conditions were false.
+    const blank = only !== undefined && r.error === undefined && r.text.trim() === '' ? blankReason(ws.snapshot(), only) : undefined;
+    return blank === undefined ? { text: r.text, error: r.error, sourceMap } : { text: r.text, sourceMap, blank };
   });
 }
 
