@@ -53,7 +53,7 @@ export class PreviewProvider implements vscode.Disposable {
 
   constructor(private readonly client: () => LanguageClient | undefined) {
     const refresh = debounce(() => this.refreshAll(), 250);
-    const revealOutput = debounce((e: vscode.TextEditor) => this.revealOutput(e), 100);
+    const revealOutput = debounce((e: vscode.TextEditor, scroll: boolean) => this.revealOutput(e, scroll), 100);
     const previews: vscode.TextDocumentContentProvider = {
       onDidChange: this.changes.event,
       provideTextDocumentContent: (uri, token) => this.providePreview(uri, token),
@@ -64,12 +64,17 @@ export class PreviewProvider implements vscode.Disposable {
     this.subs.push(
       vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
       vscode.workspace.registerTextDocumentContentProvider(OUTPUT_SCHEME, outputs),
-      vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.scheme === 'file' && refresh()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.scheme === 'file') refresh();
+        // A preview re-rendered: re-highlight what the template cursor line produced (no scrolling).
+        const active = vscode.window.activeTextEditor;
+        if (e.document.uri.scheme === PREVIEW_SCHEME && active?.document.uri.scheme === 'file') this.revealOutput(active, false);
+      }),
       vscode.workspace.onDidSaveTextDocument(() => refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('chartwright') && refresh()),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document.uri.scheme === PREVIEW_SCHEME) void this.revealSource(e.textEditor);
-        else if (e.textEditor.document.uri.scheme === 'file') revealOutput(e.textEditor);
+        else if (e.textEditor.document.uri.scheme === 'file') revealOutput(e.textEditor, true);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.results.delete(d.uri.toString())),
     );
@@ -112,8 +117,11 @@ export class PreviewProvider implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.changes.fire(d.uri);
   }
 
-  /** revealOutput highlights, in every visible preview, the lines the template cursor line produced. */
-  private revealOutput(editor: vscode.TextEditor): void {
+  /**
+   * revealOutput highlights, in every visible preview, the lines the template cursor line produced,
+   * and with `scroll` brings the first of them into view when none is visible.
+   */
+  private revealOutput(editor: vscode.TextEditor, scroll: boolean): void {
     const doc = editor.document;
     if (doc.isClosed || vscode.window.activeTextEditor !== editor) return;
     const uri = doc.uri.toString();
@@ -126,7 +134,7 @@ export class PreviewProvider implements vscode.Disposable {
         this.highlight,
         lineRuns(lines).map((x) => new vscode.Range(x.start, 0, x.end, 0)),
       );
-      const to = revealLine(lines, e.visibleRanges.map((v) => ({ start: v.start.line, end: v.end.line })));
+      const to = scroll ? revealLine(lines, e.visibleRanges.map((v) => ({ start: v.start.line, end: v.end.line }))) : undefined;
       if (to !== undefined) e.revealRange(new vscode.Range(to, 0, to, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
     // The template's own highlight (from a preview → template reveal) is stale now.
