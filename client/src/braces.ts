@@ -57,23 +57,20 @@ export class ActionBracesAssist implements vscode.Disposable {
 
   private async apply(editor: vscode.TextEditor, key: string, edit: AssistEdit): Promise<void> {
     this.own = { uri: key, edit };
-    // VS Code refuses the edit if the document changed meanwhile (fast typing): the assist then
-    // steps back and VS Code's own auto-closing stays in charge.
-    const version = editor.document.version;
-    // Part of the keystroke's undo step: one undo removes the typed brace and the assist's text.
-    const ok = await editor.edit((b) => b.replace(new vscode.Range(edit.line, edit.from, edit.line, edit.to), edit.text), {
+    // A snippet puts text and cursor in one step: a separate selection change could land after
+    // the next keystroke. VS Code refuses the edit if the document changed meanwhile (fast typing):
+    // the assist then steps back and VS Code's own auto-closing stays in charge.
+    const k = edit.cursor - edit.from;
+    const snippet = new vscode.SnippetString().appendText(edit.text.slice(0, k)).appendTabstop(0).appendText(edit.text.slice(k));
+    const ok = await editor.insertSnippet(snippet, new vscode.Range(edit.line, edit.from, edit.line, edit.to), {
+      // Part of the keystroke's undo step: one undo removes the typed brace and the assist's text.
       undoStopBefore: false,
       undoStopAfter: false,
     });
     if (!ok) {
       this.own = undefined;
       this.byDoc.get(key)?.reset();
-      return;
     }
-    // Only when nothing was typed in between: the cursor would be stale.
-    if (editor.document.version !== version + 1) return;
-    const p = new vscode.Position(edit.line, edit.cursor);
-    editor.selection = new vscode.Selection(p, p);
   }
 
   dispose(): void {

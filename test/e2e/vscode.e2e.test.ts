@@ -582,16 +582,32 @@ test('preview navigation, status bar, blank preview, action braces', { skip, tim
       await page.locator(`${groupOf('e2e-blank.yaml')} .view-line`).first().click();
       await page.keyboard.press('Control+End');
       await page.keyboard.press('Enter');
-      // At a typing pace (the assist answers each keystroke from the extension host).
-      await page.keyboard.type('x: {{', { delay: 120 });
-      await waitForText(page, 'e2e-blank.yaml', /^x: \{\{  \}\}$/m);
-      await page.keyboard.type('.Values.x }}', { delay: 120 });
-      await waitForText(page, 'e2e-blank.yaml', /^x: \{\{ \.Values\.x \}\}$/m);
+      // The assist answers from the extension host: after each key it acts on, wait for its
+      // answer before the next key (a loaded machine may lag behind fast synthetic typing).
+      const step1 = async (keys: string, re: RegExp): Promise<string> => {
+        await page.keyboard.type(keys, { delay: 50 });
+        try {
+          return await waitForText(page, 'e2e-blank.yaml', re, MEDIUM);
+        } catch (e) {
+          t.diagnostic(`after typing ${JSON.stringify(keys)}: ${(await visibleText(page, 'e2e-blank.yaml')).split('\n').slice(-3).join(' / ')}`);
+          throw e;
+        }
+      };
+      await step1('x: {{', /^x: \{\{  \}\}$/m);
+      await step1('.Values.x ', /^x: \{\{ \.Values\.x  \}\}$/m);
+      await step1('}', /^x: \{\{ \.Values\.x \}\}$/m);
+      await page.keyboard.type('}');
       await page.keyboard.press('Enter');
-      await page.keyboard.type('y: {{-', { delay: 120 });
-      await waitForText(page, 'e2e-blank.yaml', /^y: \{\{-  \}\}$/m);
-      await page.keyboard.type('.Values.y -}}', { delay: 120 });
-      const text = await waitForText(page, 'e2e-blank.yaml', /^y: \{\{- \.Values\.y -\}\}$/m);
+      await step1('y: {{', /^y: \{\{  \}\}$/m);
+      await step1('-', /^y: \{\{-  \}\}$/m);
+      await step1('.Values.y -', /^y: \{\{- \.Values\.y - \}\}$/m);
+      await step1('}', /^y: \{\{- \.Values\.y -\}\}$/m);
+      await page.keyboard.type('}');
+      await page.keyboard.press('Enter');
+      const text = await step1('z', /^z$/m);
+      t.diagnostic(`typed: ${text.split('\n').slice(-3).join(' / ')}`);
+      assert.match(text, /^x: \{\{ \.Values\.x \}\}$/m);
+      assert.match(text, /^y: \{\{- \.Values\.y -\}\}$/m);
       assert.doesNotMatch(text, /\}\}\}/);
       await shot(page, '14-action-braces.png');
     });
