@@ -10,6 +10,7 @@ import { checkReleaseName, externalBinaryAllowed, formatHelmFailure, helmDryRun,
 import { enclosingChartOf } from './detect-core';
 import { DRY_RUN_SOURCE, dryRunSummary, groupProblems } from './dryrun-core';
 import type { PreviewProvider } from './preview';
+import { chartSourceOf } from './preview-core';
 import { readSettings, writeValuesFiles } from './settings';
 
 /** CommandDeps are what the commands need from the extension. */
@@ -21,8 +22,16 @@ export interface CommandDeps {
   readonly dryRunProblems: vscode.DiagnosticCollection;
 }
 
-function activeChart(): { doc: vscode.TextDocument; chartDir: string } | undefined {
-  const doc = vscode.window.activeTextEditor?.document;
+/** activeChart is the chart of the active editor; a preview stands for its source document. */
+async function activeChart(): Promise<{ doc: vscode.TextDocument; chartDir: string } | undefined> {
+  const active = vscode.window.activeTextEditor?.document;
+  const source = active === undefined ? undefined : chartSourceOf(active.uri, active.uri.toString());
+  let doc: vscode.TextDocument | undefined;
+  if (active !== undefined && source === active.uri.toString()) doc = active;
+  else if (source !== undefined) {
+    doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source);
+    if (doc === undefined) doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(source)).then((d) => d, () => undefined);
+  }
   const chartDir = doc?.uri.scheme === 'file' ? enclosingChartOf(doc.uri.fsPath, existsSync) : undefined;
   if (doc === undefined || chartDir === undefined) {
     void vscode.window.showWarningMessage('Chartwright: open a file of a Helm chart (a folder with Chart.yaml) first.');
@@ -32,7 +41,7 @@ function activeChart(): { doc: vscode.TextDocument; chartDir: string } | undefin
 }
 
 async function dryRunBuiltin(deps: CommandDeps): Promise<void> {
-  const a = activeChart();
+  const a = await activeChart();
   const client = deps.client();
   if (a === undefined || client === undefined) return;
   // The editor's unsaved text is what gets rendered.
@@ -83,7 +92,7 @@ async function dryRunHelm(deps: CommandDeps): Promise<void> {
     void vscode.window.showWarningMessage(trust.message);
     return;
   }
-  const a = activeChart();
+  const a = await activeChart();
   if (a === undefined) return;
   const settings = readSettings(a.doc.uri);
   const badName = checkReleaseName(settings.releaseName);
@@ -116,7 +125,7 @@ async function explainRestricted(): Promise<void> {
 }
 
 async function selectValuesFiles(): Promise<void> {
-  const a = activeChart();
+  const a = await activeChart();
   if (a === undefined) return;
   const current = readSettings(a.doc.uri).valuesFiles;
   const found = await vscode.workspace.findFiles(new vscode.RelativePattern(a.chartDir, '**/*.{yaml,yml}'), '**/{templates,charts,node_modules}/**');

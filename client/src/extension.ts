@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ActionBracesAssist } from './braces';
 import { registerCommands } from './commands';
 import { languageChange } from './detect-core';
 import { WorkspaceTrustNotification } from '../../server/src/lsp/protocol';
@@ -78,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     preview,
     status,
+    new ActionBracesAssist(),
     dryRunProblems,
     // A dry run's problems describe the text it rendered; an edited document's are stale.
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && dryRunProblems.delete(e.document.uri)),

@@ -1,27 +1,47 @@
 // Read-only virtual documents: the live "rendered YAML" preview (chartwright-preview:) and static
 // command output such as dry runs (chartwright-output:). Moving the cursor in a preview reveals the
-// template line that produced it, using the source map the server returns.
+// template line that produced it, using the source map the server returns; moving the cursor in a
+// template highlights (and if needed scrolls to) the preview lines it produced.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type RenderParams, RenderRequest, type RenderResult } from '../../server/src/lsp/protocol';
 import {
   PREVIEW_SCHEME,
+  SchemeEvents,
   debounce,
+  lineRuns,
   parsePreviewQuery,
+  previewLinesOf,
   previewText,
   previewUri,
+  revealLine,
   scopeFor,
   sourceOfLine,
 } from './preview-core';
 
+const uriSpelling = new Map<string, string>();
+/** normUri spells a server URI the way vscode.Uri does (cached: called for every preview line). */
+function normUri(u: string): string {
+  let n = uriSpelling.get(u);
+  if (n === undefined) {
+    if (uriSpelling.size > 1000) uriSpelling.clear();
+    n = vscode.Uri.parse(u).toString();
+    uriSpelling.set(u, n);
+  }
+  return n;
+}
+
 /** OUTPUT_SCHEME is the scheme of static, read-only command output documents. */
 export const OUTPUT_SCHEME = 'chartwright-output';
 
-/** PreviewProvider serves both schemes and keeps previews live while the user types. */
-export class PreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.emitter.event;
+/**
+ * PreviewProvider serves both schemes and keeps previews live while the user types. Each scheme has
+ * a provider object of its own: only live previews change, and a provider registered for one
+ * scheme must never fire URIs of the other (VS Code logs and ignores those events).
+ */
+export class PreviewProvider implements vscode.Disposable {
+  private readonly changes = new SchemeEvents<vscode.Uri>(PREVIEW_SCHEME);
   private readonly results = new Map<string, RenderResult>();
   private readonly outputs = new Map<string, string>();
   private readonly highlight = vscode.window.createTextEditorDecorationType({
@@ -33,13 +53,29 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
 
   constructor(private readonly client: () => LanguageClient | undefined) {
     const refresh = debounce(() => this.refreshAll(), 250);
+    const revealOutput = debounce((e: vscode.TextEditor, scroll: boolean) => this.revealOutput(e, scroll), 100);
+    const previews: vscode.TextDocumentContentProvider = {
+      onDidChange: this.changes.event,
+      provideTextDocumentContent: (uri, token) => this.providePreview(uri, token),
+    };
+    const outputs: vscode.TextDocumentContentProvider = {
+      provideTextDocumentContent: (uri) => this.outputs.get(uri.toString()) ?? '',
+    };
     this.subs.push(
-      vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, this),
-      vscode.workspace.registerTextDocumentContentProvider(OUTPUT_SCHEME, this),
-      vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.scheme === 'file' && refresh()),
+      vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
+      vscode.workspace.registerTextDocumentContentProvider(OUTPUT_SCHEME, outputs),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.scheme === 'file') refresh();
+        // A preview re-rendered: re-highlight what the template cursor line produced (no scrolling).
+        const active = vscode.window.activeTextEditor;
+        if (e.document.uri.scheme === PREVIEW_SCHEME && active?.document.uri.scheme === 'file') this.revealOutput(active, false);
+      }),
       vscode.workspace.onDidSaveTextDocument(() => refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('chartwright') && refresh()),
-      vscode.window.onDidChangeTextEditorSelection((e) => this.revealSource(e.textEditor)),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document.uri.scheme === PREVIEW_SCHEME) void this.revealSource(e.textEditor);
+        else if (e.textEditor.document.uri.scheme === 'file') revealOutput(e.textEditor, true);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => this.results.delete(d.uri.toString())),
     );
   }
@@ -61,8 +97,7 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
     return uri;
   }
 
-  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    if (uri.scheme === OUTPUT_SCHEME) return this.outputs.get(uri.toString()) ?? '';
+  private async providePreview(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const target = parsePreviewQuery(uri.query);
     const client = this.client();
     if (target === undefined) return '# not a Chartwright preview\n';
@@ -79,7 +114,31 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
   }
 
   private refreshAll(): void {
-    for (const d of vscode.workspace.textDocuments) if (d.uri.scheme === PREVIEW_SCHEME) this.emitter.fire(d.uri);
+    for (const d of vscode.workspace.textDocuments) this.changes.fire(d.uri);
+  }
+
+  /**
+   * revealOutput highlights, in every visible preview, the lines the template cursor line produced,
+   * and with `scroll` brings the first of them into view when none is visible.
+   */
+  private revealOutput(editor: vscode.TextEditor, scroll: boolean): void {
+    const doc = editor.document;
+    if (doc.isClosed || vscode.window.activeTextEditor !== editor) return;
+    const uri = doc.uri.toString();
+    const line = editor.selection.active.line;
+    for (const e of vscode.window.visibleTextEditors) {
+      if (e.document.uri.scheme !== PREVIEW_SCHEME) continue;
+      const r = this.results.get(e.document.uri.toString());
+      const lines = r === undefined ? [] : previewLinesOf(r, uri, line, normUri);
+      e.setDecorations(
+        this.highlight,
+        lineRuns(lines).map((x) => new vscode.Range(x.start, 0, x.end, 0)),
+      );
+      const to = scroll ? revealLine(lines, e.visibleRanges.map((v) => ({ start: v.start.line, end: v.end.line }))) : undefined;
+      if (to !== undefined) e.revealRange(new vscode.Range(to, 0, to, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+    // The template's own highlight (from a preview → template reveal) is stale now.
+    editor.setDecorations(this.highlight, []);
   }
 
   private async revealSource(editor: vscode.TextEditor): Promise<void> {
@@ -99,7 +158,7 @@ export class PreviewProvider implements vscode.TextDocumentContentProvider, vsco
   }
 
   dispose(): void {
-    this.emitter.dispose();
+    this.changes.dispose();
     this.highlight.dispose();
     for (const d of this.subs) d.dispose();
   }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { chartNameIn, statusText } from './commands-core';
 import { enclosingChartOf } from './detect-core';
+import { chartSourceOf } from './preview-core';
 import { readSettings } from './settings';
 
 /** ChartStatus keeps the status bar item in step with the active editor and the settings. */
@@ -20,16 +21,18 @@ export class ChartStatus implements vscode.Disposable {
     this.update();
   }
 
-  /** update re-reads the active editor's chart and settings. */
+  /** update re-reads the active editor's chart (a preview's: its source's chart) and settings. */
   update(): void {
-    const doc = vscode.window.activeTextEditor?.document;
-    const chartDir = doc?.uri.scheme === 'file' ? enclosingChartOf(doc.uri.fsPath, existsSync) : undefined;
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const source = active === undefined ? undefined : chartSourceOf(active, active.toString());
+    const doc = source === undefined ? undefined : vscode.Uri.parse(source);
+    const chartDir = doc?.scheme === 'file' ? enclosingChartOf(doc.fsPath, existsSync) : undefined;
     if (doc === undefined || chartDir === undefined) {
       this.item.hide();
       return;
     }
     const name = chartNameIn(chartDir);
-    const s = readSettings(doc.uri);
+    const s = readSettings(doc);
     this.item.text = statusText(name, s.valuesFiles);
     this.item.tooltip = `Chart ${chartDir}\nValues: values.yaml${s.valuesFiles.map((f) => ` ← ${f}`).join('')}\nClick to choose values files`;
     this.item.show();

@@ -13,7 +13,7 @@ import { collectTemplates, crdObjects } from '../render/pipeline';
 import { buildRelease, kubeVersionFlagError } from '../render/release';
 import { releaseNameCheck } from '../render/template-command';
 import { localLoc, zoneAt } from '../sprig/golayout';
-import { segmentAt } from '../template/sourcemap';
+import { callStack, type SourceMapSegment, segmentAt } from '../template/sourcemap';
 import type { Runtime } from '../template/func';
 import { utf8Encode } from '../template/value';
 import { isTemplatePath } from './model';
@@ -26,6 +26,8 @@ export type RenderMode = 'template' | 'install';
 /** LineSource is the template text an output line came from (absolute path + span). */
 export interface LineSource extends Span {
   readonly path: string;
+  /** via: the template/include call sites that led to this text, innermost first (chart files only). */
+  readonly via?: readonly (Span & { readonly path: string })[];
 }
 
 /** ManifestBlock is one printed `# Source:` document of the output. */
@@ -199,6 +201,39 @@ function installText(name: string, namespace: string, hooks: readonly Hook[], ma
   return s;
 }
 
+type PathSpan = Span & { readonly path: string };
+
+/**
+ * lineSourceOf is the template text behind output offset `at` (inside `seg`): a text node's exact
+ * line, or the action; with the call sites that led there. Text that comes from no chart file (a
+ * `tpl` string, an archived subchart) is attributed to the nearest call site in a chart file.
+ */
+function lineSourceOf(seg: SourceMapSegment, at: number, pathOf: ReadonlyMap<string, string>, textOf: ReadonlyMap<string, string>): LineSource | null {
+  const frames: PathSpan[] = [];
+  for (const cs of callStack(seg)) {
+    const path = pathOf.get(cs.loc.parseName);
+    if (path !== undefined) frames.push({ path, start: cs.loc.start, end: cs.loc.end });
+  }
+  const path = pathOf.get(seg.loc.parseName);
+  let own: PathSpan | undefined;
+  if (path !== undefined) {
+    let start = seg.loc.start;
+    let end = seg.loc.end;
+    if (seg.kind === 'text') {
+      // Verbatim text: the exact line inside the text node.
+      const src = textOf.get(seg.loc.parseName) ?? '';
+      start = Math.min(seg.loc.end, seg.loc.start + (at - seg.outStart));
+      const le = src.indexOf('\n', start);
+      end = Math.min(seg.loc.end, le < 0 ? src.length : le);
+    }
+    own = { path, start, end: Math.max(start, end) };
+  } else {
+    own = frames.shift();
+  }
+  if (own === undefined) return null;
+  return frames.length > 0 ? { ...own, via: frames } : own;
+}
+
 /** lineMap maps every line of `# Source:` blocks to template text through the source maps. */
 function lineMap(
   text: string,
@@ -230,21 +265,8 @@ function lineMap(
       const line = out[k];
       const lead = line.length - line.trimStart().length;
       const seg = line.trim() === '' ? undefined : segmentAt(file.sourceMap, off + lead);
-      if (seg !== undefined) {
-        const p = pathOf.get(seg.loc.parseName);
-        if (p !== undefined) {
-          let start = seg.loc.start;
-          let end = seg.loc.end;
-          if (seg.kind === 'text') {
-            // Verbatim text: the exact line inside the text node.
-            const src = textOf.get(seg.loc.parseName) ?? '';
-            start = Math.min(seg.loc.end, seg.loc.start + (off + lead - seg.outStart));
-            const le = src.indexOf('\n', start);
-            end = Math.min(seg.loc.end, le < 0 ? src.length : le);
-          }
-          lines[k] = { path: p, start, end: Math.max(start, end) };
-        }
-      }
+      const src = seg === undefined ? null : lineSourceOf(seg, off + lead, pathOf, textOf);
+      if (src !== null) lines[k] = src;
       off += line.length + 1;
     }
   }

@@ -21,6 +21,8 @@ export interface RenderLineSource {
     readonly start: { readonly line: number; readonly character: number };
     readonly end: { readonly line: number; readonly character: number };
   };
+  /** via: the `include`/`template` call sites that led here, innermost first (e.g. the call of a helper). */
+  readonly via?: readonly { readonly uri: string; readonly line: number; readonly endLine: number }[];
 }
 
 /** RenderResult is the rendered YAML (as `helm template` prints it) and a per-line source map. */
@@ -30,6 +32,8 @@ export interface RenderResult {
   readonly error?: string;
   /** sourceMap[i] is the producing template line of output line i, or null (headers, separators). */
   readonly sourceMap: readonly (RenderLineSource | null)[];
+  /** blank: why a template renders nothing (the conditions that were false, the values profile). */
+  readonly blank?: string;
 }
 
 /** RenderRequest is `chartwright/render`: RenderParams → RenderResult. */

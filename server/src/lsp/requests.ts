@@ -4,16 +4,47 @@
 import * as posix from 'node:path/posix';
 import { type ChartRender, type LineSource, renderChart } from '../analysis/chartrender';
 import { validateManifests } from '../analysis/k8sschema';
+import { blankReason } from '../analysis/preview';
 import type { Workspace } from '../analysis/snapshot';
-import { lineIndex, pathToUri, uriToPath } from './convert';
+import { LineIndex, pathToUri, uriToPath } from './convert';
 import type { DryRunParams, DryRunResult, RenderLineSource, RenderParams, RenderResult } from './protocol';
 
-function toSource(ws: Workspace, s: LineSource | null): RenderLineSource | null {
-  if (s === null) return null;
-  const text = ws.snapshot().text(s.path);
-  if (text === undefined) return null;
-  const r = lineIndex(text).range(s);
-  return { uri: pathToUri(s.path), line: r.start.line, range: r };
+/**
+ * sourceMapper converts line sources to client locations; file texts are read once per request
+ * (the snapshot may read them from disk, and a big chart has tens of thousands of lines).
+ */
+function sourceMapper(ws: Workspace): (s: LineSource | null) => RenderLineSource | null {
+  const snap = ws.snapshot();
+  const texts = new Map<string, LineIndex | null>();
+  const uris = new Map<string, string>();
+  const uriOf = (path: string): string => {
+    let u = uris.get(path);
+    if (u === undefined) uris.set(path, (u = pathToUri(path)));
+    return u;
+  };
+  const indexOf = (path: string): LineIndex | null => {
+    let idx = texts.get(path);
+    if (idx === undefined) {
+      const text = snap.text(path);
+      idx = text === undefined ? null : new LineIndex(text);
+      texts.set(path, idx);
+    }
+    return idx;
+  };
+  return (s) => {
+    if (s === null) return null;
+    const idx = indexOf(s.path);
+    if (idx === null) return null;
+    const r = idx.range(s);
+    const via: { uri: string; line: number; endLine: number }[] = [];
+    for (const v of s.via ?? []) {
+      const vi = indexOf(v.path);
+      if (vi === null) continue;
+      via.push({ uri: uriOf(v.path), line: vi.positionAt(v.start).line, endLine: vi.positionAt(v.end).line });
+    }
+    const uri = uriOf(s.path);
+    return via.length > 0 ? { uri, line: r.start.line, range: r, via } : { uri, line: r.start.line, range: r };
+  };
 }
 
 /** withText runs `fn` with `text` as the content of `path` when the editor sent one the server lacks. */
@@ -40,8 +71,15 @@ export function handleRender(ws: Workspace, p: RenderParams): RenderResult {
   const path = uriToPath(p.uri);
   if (path === undefined) return { text: '', error: `not a file: ${p.uri}`, sourceMap: [] };
   const scope = p.scope ?? (isShowable(path) ? 'template' : 'chart');
-  const r: ChartRender = withText(ws, path, p.text, () => renderChart(ws.snapshot(), path, { mode: 'template', only: scope === 'template' && isShowable(path) ? path : undefined }));
-  return { text: r.text, error: r.error, sourceMap: r.lines.map((l) => toSource(ws, l)) };
+  // The line map is read against the same texts the render used (the editor's, if it sent one).
+  return withText(ws, path, p.text, () => {
+    const only = scope === 'template' && isShowable(path) ? path : undefined;
+    const r: ChartRender = renderChart(ws.snapshot(), path, { mode: 'template', only });
+    const sourceMap = r.lines.map(sourceMapper(ws));
+    // A template that renders nothing: say which conditions were false.
+    const blank = only !== undefined && r.error === undefined && r.text.trim() === '' ? blankReason(ws.snapshot(), only) : undefined;
+    return blank === undefined ? { text: r.text, error: r.error, sourceMap } : { text: r.text, sourceMap, blank };
+  });
 }
 
 /** handleDryRun answers chartwright/dryRun. */
@@ -51,7 +89,8 @@ export function handleDryRun(ws: Workspace, p: DryRunParams): DryRunResult {
   return withText(ws, path, p.text, () => {
     const r = renderChart(ws.snapshot(), path, { mode: 'install' });
     if (r.error !== undefined) return { text: r.text, error: r.error };
-    const problems = validateManifests(r.blocks, r.lines).map((x) => ({ message: x.message, line: x.outputLine, source: toSource(ws, x.source) }));
-    return { text: r.text, sourceMap: r.lines.map((l) => toSource(ws, l)), problems };
+    const toSource = sourceMapper(ws);
+    const problems = validateManifests(r.blocks, r.lines).map((x) => ({ message: x.message, line: x.outputLine, source: toSource(x.source) }));
+    return { text: r.text, sourceMap: r.lines.map(toSource), problems };
   });
 }

@@ -51,6 +51,18 @@ export interface SourceMap {
   readonly segments: readonly SourceMapSegment[];
 }
 
+/**
+ * clipText narrows a text segment's location when the segment is cut: a text node is copied
+ * verbatim, so dropping `head` output characters drops `head` source characters (and `tail` at
+ * the end). This keeps the invariant every consumer relies on: output offset `outStart + k` of a
+ * text segment comes from source offset `loc.start + k`.
+ */
+function clipText(loc: SourceLocation, head: number, tail: number): SourceLocation {
+  if (head === 0 && tail === 0) return loc;
+  const start = Math.min(loc.end, loc.start + head);
+  return { ...loc, start, end: Math.max(start, loc.end - tail) };
+}
+
 /** SourceMapBuilder accumulates segments during one execution. */
 export class SourceMapBuilder {
   readonly segments: SourceMapSegment[] = [];
@@ -83,7 +95,7 @@ export class SourceMapBuilder {
         outStart: a - from + offset,
         outEnd: b - from + offset,
         kind: seg.kind,
-        loc: seg.loc,
+        loc: seg.kind === 'text' ? clipText(seg.loc, a - seg.outStart, seg.outEnd - b) : seg.loc,
         stack: reroot(seg.stack),
       });
     }
