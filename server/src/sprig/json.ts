@@ -14,9 +14,11 @@ import {
   GoInt,
   GoObject,
   compareGoStrings,
+  typeName,
   type GoMap,
   type Value,
 } from '../template/value';
+import { MAX_STRING_CHARS } from './alloc';
 
 /** JSONError is a marshal/unmarshal failure carrying Go's error text. */
 export class JSONError extends Error {
@@ -184,66 +186,116 @@ export function base64Std(b: Uint8Array): string {
 
 /** marshalJSON is json.Marshal; throws JSONError with Go's message on unsupported values. */
 export function marshalJSON(v: Value, opts: MarshalOptions = { escapeHTML: true }): string {
-  const parts: string[] = [];
-  encode(v, opts.escapeHTML, parts);
-  return parts.join('');
+  const st: EncodeState = { out: [], size: 0, path: [], onPath: new Set() };
+  encode(v, opts.escapeHTML, st);
+  return st.out.join('');
 }
 
-function encode(v: Value, esc: boolean, out: string[]): void {
+// encoding/json starts tracking the maps and slices on the current path (to report a cycle)
+// once it is this many levels deep (startDetectingCyclesAfter; with the interface level Helm
+// passes, the container at path index 1000 is the first tracked: recorded from helm v4.1.4).
+const CYCLE_TRACKING_START = 1000;
+
+/**
+ * EncodeState is one marshalling: the output pieces and their total size (bounded: a value
+ * sharing sub-values can encode to exponentially many characters; Go runs out of memory), and
+ * the containers on the path from the root (a value containing itself is reported as Go does,
+ * at once instead of 1000 levels later).
+ */
+interface EncodeState {
+  readonly out: string[];
+  size: number;
+  readonly path: object[];
+  readonly onPath: Set<object>;
+}
+
+function emit(st: EncodeState, s: string): void {
+  st.size += s.length;
+  // V8's string limit: past it no result could be returned; a RangeError is reported as Go's
+  // allocation failure (template/errors.ts) instead of exhausting the heap.
+  if (st.size > MAX_STRING_CHARS) throw new RangeError('Invalid string length');
+  st.out.push(s);
+}
+
+/** cycleVia is the type encoding/json names for a cycle re-entering path[i]. */
+function cycleVia(path: readonly object[], i: number): string {
+  const len = path.length - i;
+  const at = i <= CYCLE_TRACKING_START ? i + ((CYCLE_TRACKING_START - i) % len) : i;
+  return typeName(path[at] as Value);
+}
+
+/** enterContainer pushes a map or slice on the path; a container already on it is a cycle. */
+function enterContainer(st: EncodeState, c: object): void {
+  if (st.onPath.has(c)) {
+    throw new JSONError(`json: unsupported value: encountered a cycle via ${cycleVia(st.path, st.path.indexOf(c))}`);
+  }
+  st.path.push(c);
+  st.onPath.add(c);
+}
+
+function leaveContainer(st: EncodeState): void {
+  st.onPath.delete(st.path.pop() as object);
+}
+
+function encode(v: Value, esc: boolean, st: EncodeState): void {
   if (v === null) {
-    out.push('null');
+    emit(st, 'null');
     return;
   }
   switch (typeof v) {
     case 'boolean':
-      out.push(v ? 'true' : 'false');
+      emit(st, v ? 'true' : 'false');
       return;
     case 'number':
-      out.push(formatFloatJSON(v));
+      emit(st, formatFloatJSON(v));
       return;
     case 'string':
-      out.push(quoteJSONString(v, esc));
+      emit(st, quoteJSONString(v, esc));
       return;
   }
   if (v instanceof GoInt) {
-    out.push(v.v.toString());
+    emit(st, v.v.toString());
     return;
   }
   if (v instanceof GoComplex) throw new JSONError('json: unsupported type: complex128');
   if (v instanceof Uint8Array) {
-    out.push('"' + base64Std(v) + '"');
+    emit(st, '"' + base64Std(v) + '"');
     return;
   }
   if (Array.isArray(v)) {
     // A nil slice (e.g. `rest` of an empty list, an empty regexFindAll) marshals as null.
     if (isNilSlice(v)) {
-      out.push('null');
+      emit(st, 'null');
       return;
     }
-    out.push('[');
+    enterContainer(st, v);
+    emit(st, '[');
     v.forEach((x, i) => {
-      if (i > 0) out.push(',');
-      encode(x, esc, out);
+      if (i > 0) emit(st, ',');
+      encode(x, esc, st);
     });
-    out.push(']');
+    emit(st, ']');
+    leaveContainer(st);
     return;
   }
   if (v instanceof Map) {
     if (isNilMap(v)) {
-      out.push('null');
+      emit(st, 'null');
       return;
     }
-    encodeMap(v, esc, out);
+    enterContainer(st, v);
+    encodeMap(v, esc, st);
+    leaveContainer(st);
     return;
   }
   if (v instanceof GoObject) {
     if (v.isNil()) {
-      out.push('null');
+      emit(st, 'null');
       return;
     }
     const d = v.toData();
     if (d === undefined) throw new JSONError('json: unsupported type: ' + v.goType);
-    encode(d, esc, out);
+    encode(d, esc, st);
     return;
   }
   if (v instanceof GoFunc) throw new JSONError('json: unsupported type: ' + v.goType);
@@ -251,19 +303,26 @@ function encode(v: Value, esc: boolean, out: string[]): void {
   throw new JSONError('json: unsupported value ' + String(never));
 }
 
-function encodeMap(m: GoMap, esc: boolean, out: string[]): void {
+function encodeMap(m: GoMap, esc: boolean, st: EncodeState): void {
   // Struct fields are written in declaration order, map keys sorted.
   const keys = isStructData(m) ? [...m.keys()] : [...m.keys()].sort(compareGoStrings);
-  out.push('{');
+  emit(st, '{');
   keys.forEach((k, i) => {
-    if (i > 0) out.push(',');
-    out.push(quoteJSONString(k, esc), ':');
-    encode(m.get(k) as Value, esc, out);
+    if (i > 0) emit(st, ',');
+    emit(st, quoteJSONString(k, esc));
+    emit(st, ':');
+    encode(m.get(k) as Value, esc, st);
   });
-  out.push('}');
+  emit(st, '}');
 }
 
-/** indentJSON is json.Indent(dst, src, prefix "", indent) for compact, valid JSON input. */
+/** JSON_MAX_DEPTH is encoding/json's scanner limit (maxNestingDepth). */
+const JSON_MAX_DEPTH = 10000;
+
+/**
+ * indentJSON is json.Indent(dst, src, prefix "", indent) for compact, valid JSON input; like
+ * Go's scanner it refuses nesting past 10000 levels (`invalid character '{' exceeded max depth`).
+ */
 export function indentJSON(src: string, indent: string): string {
   let out = '';
   let depth = 0;
@@ -290,6 +349,7 @@ export function indentJSON(src: string, indent: string): string {
       case '[':
         out += c;
         depth++;
+        if (depth > JSON_MAX_DEPTH) throw new JSONError(`invalid character '${c}' exceeded max depth`);
         needIndent = true;
         break;
       case ',':
@@ -631,6 +691,7 @@ function orError(f: () => Value): Value {
   try {
     return f();
   } catch (e) {
+    if (e instanceof RangeError) throw e; // beyond a JS string or the stack: not a Go error
     throw new FuncError(errMsg(e));
   }
 }
@@ -639,7 +700,9 @@ function orError(f: () => Value): Value {
 function orEmpty(f: () => string): string {
   try {
     return f();
-  } catch {
+  } catch (e) {
+    // Results beyond a JS string and stack exhaustion are not Go errors: they fail the call.
+    if (e instanceof RangeError) throw e;
     return '';
   }
 }
