@@ -18,7 +18,6 @@ import {
   type GoMap,
   type Value,
 } from '../template/value';
-import { MAX_STRING_CHARS } from './alloc';
 
 /** JSONError is a marshal/unmarshal failure carrying Go's error text. */
 export class JSONError extends Error {
@@ -186,10 +185,15 @@ export function base64Std(b: Uint8Array): string {
 
 /** marshalJSON is json.Marshal; throws JSONError with Go's message on unsupported values. */
 export function marshalJSON(v: Value, opts: MarshalOptions = { escapeHTML: true }): string {
-  const st: EncodeState = { out: [], size: 0, path: [], onPath: new Set() };
-  encode(v, opts.escapeHTML, st);
-  return st.out.join('');
+  const st: EncodeState = { esc: opts.escapeHTML, path: [], onPath: new Set(), done: new Map() };
+  return encode(v, st);
 }
+
+/**
+ * MAX_ENCODED_CHARS bounds one encoding: 256 Mi characters, the CLI's bound on any function
+ * result (render/limits.ts), so nothing that could be returned is refused.
+ */
+const MAX_ENCODED_CHARS = 2 ** 28;
 
 // encoding/json starts tracking the maps and slices on the current path (to report a cycle)
 // once it is this many levels deep (startDetectingCyclesAfter; with the interface level Helm
@@ -197,24 +201,22 @@ export function marshalJSON(v: Value, opts: MarshalOptions = { escapeHTML: true 
 const CYCLE_TRACKING_START = 1000;
 
 /**
- * EncodeState is one marshalling: the output pieces and their total size (bounded: a value
- * sharing sub-values can encode to exponentially many characters; Go runs out of memory), and
- * the containers on the path from the root (a value containing itself is reported as Go does,
- * at once instead of 1000 levels later).
+ * EncodeState is one marshalling: the containers on the path from the root (a value containing
+ * itself is reported as Go does, at once instead of 1000 levels later) and the encodings of
+ * containers already written (a value sharing sub-values encodes each once; its output can
+ * still grow exponentially, which the size bound stops — Go runs out of memory).
  */
 interface EncodeState {
-  readonly out: string[];
-  size: number;
+  readonly esc: boolean;
   readonly path: object[];
   readonly onPath: Set<object>;
+  readonly done: Map<object, string>;
 }
 
-function emit(st: EncodeState, s: string): void {
-  st.size += s.length;
-  // V8's string limit: past it no result could be returned; a RangeError is reported as Go's
-  // allocation failure (template/errors.ts) instead of exhausting the heap.
-  if (st.size > MAX_STRING_CHARS) throw new RangeError('Invalid string length');
-  st.out.push(s);
+/** bounded checks an encoding's size: past the bound a RangeError, reported as Go's allocation failure. */
+function bounded(s: string): string {
+  if (s.length > MAX_ENCODED_CHARS) throw new RangeError('Invalid string length');
+  return s;
 }
 
 /** cycleVia is the type encoding/json names for a cycle re-entering path[i]. */
@@ -224,96 +226,74 @@ function cycleVia(path: readonly object[], i: number): string {
   return typeName(path[at] as Value);
 }
 
-/** enterContainer pushes a map or slice on the path; a container already on it is a cycle. */
-function enterContainer(st: EncodeState, c: object): void {
+/** container encodes a map or slice once per marshalling; one already on the path is a cycle. */
+function container(c: Value[] | GoMap, st: EncodeState, body: () => string): string {
+  const prior = st.done.get(c);
+  if (prior !== undefined) return prior;
   if (st.onPath.has(c)) {
     throw new JSONError(`json: unsupported value: encountered a cycle via ${cycleVia(st.path, st.path.indexOf(c))}`);
   }
   st.path.push(c);
   st.onPath.add(c);
+  const out = bounded(body());
+  st.path.pop();
+  st.onPath.delete(c);
+  st.done.set(c, out);
+  return out;
 }
 
-function leaveContainer(st: EncodeState): void {
-  st.onPath.delete(st.path.pop() as object);
-}
-
-function encode(v: Value, esc: boolean, st: EncodeState): void {
-  if (v === null) {
-    emit(st, 'null');
-    return;
-  }
+function encode(v: Value, st: EncodeState): string {
+  if (v === null) return 'null';
   switch (typeof v) {
     case 'boolean':
-      emit(st, v ? 'true' : 'false');
-      return;
+      return v ? 'true' : 'false';
     case 'number':
-      emit(st, formatFloatJSON(v));
-      return;
+      return formatFloatJSON(v);
     case 'string':
-      emit(st, quoteJSONString(v, esc));
-      return;
+      return bounded(quoteJSONString(v, st.esc));
   }
-  if (v instanceof GoInt) {
-    emit(st, v.v.toString());
-    return;
-  }
+  if (v instanceof GoInt) return v.v.toString();
   if (v instanceof GoComplex) throw new JSONError('json: unsupported type: complex128');
-  if (v instanceof Uint8Array) {
-    emit(st, '"' + base64Std(v) + '"');
-    return;
-  }
+  if (v instanceof Uint8Array) return bounded('"' + base64Std(v) + '"');
   if (Array.isArray(v)) {
     // A nil slice (e.g. `rest` of an empty list, an empty regexFindAll) marshals as null.
-    if (isNilSlice(v)) {
-      emit(st, 'null');
-      return;
-    }
-    enterContainer(st, v);
-    emit(st, '[');
-    v.forEach((x, i) => {
-      if (i > 0) emit(st, ',');
-      encode(x, esc, st);
-    });
-    emit(st, ']');
-    leaveContainer(st);
-    return;
+    if (isNilSlice(v)) return 'null';
+    return container(v, st, () => '[' + joinBounded(v.map((x) => encode(x, st)), ',') + ']');
   }
   if (v instanceof Map) {
-    if (isNilMap(v)) {
-      emit(st, 'null');
-      return;
-    }
-    enterContainer(st, v);
-    encodeMap(v, esc, st);
-    leaveContainer(st);
-    return;
+    if (isNilMap(v)) return 'null';
+    return container(v, st, () => encodeMap(v, st));
   }
   if (v instanceof GoObject) {
-    if (v.isNil()) {
-      emit(st, 'null');
-      return;
-    }
+    if (v.isNil()) return 'null';
     const d = v.toData();
     if (d === undefined) throw new JSONError('json: unsupported type: ' + v.goType);
-    encode(d, esc, st);
-    return;
+    return encode(d, st);
   }
   if (v instanceof GoFunc) throw new JSONError('json: unsupported type: ' + v.goType);
   const never: never = v;
   throw new JSONError('json: unsupported value ' + String(never));
 }
 
-function encodeMap(m: GoMap, esc: boolean, st: EncodeState): void {
+/** joinBounded joins parts after checking their total size (before V8 would have to). */
+function joinBounded(parts: string[], sep: string): string {
+  let n = 0;
+  for (const p of parts) n += p.length + sep.length;
+  if (n > MAX_ENCODED_CHARS) throw new RangeError('Invalid string length');
+  return parts.join(sep);
+}
+
+function encodeMap(m: GoMap, st: EncodeState): string {
   // Struct fields are written in declaration order, map keys sorted.
   const keys = isStructData(m) ? [...m.keys()] : [...m.keys()].sort(compareGoStrings);
-  emit(st, '{');
-  keys.forEach((k, i) => {
-    if (i > 0) emit(st, ',');
-    emit(st, quoteJSONString(k, esc));
-    emit(st, ':');
-    encode(m.get(k) as Value, esc, st);
-  });
-  emit(st, '}');
+  const parts: string[] = [];
+  for (const k of keys) {
+    const key = quoteJSONString(k, st.esc);
+    const val = encode(m.get(k) as Value, st);
+    if (key.length + val.length > MAX_ENCODED_CHARS) throw new RangeError('Invalid string length');
+    parts.push(key + ':' + val);
+  }
+  return '{' + joinBounded(parts, ',') + '}';
 }
 
 /** JSON_MAX_DEPTH is encoding/json's scanner limit (maxNestingDepth). */
