@@ -4,6 +4,7 @@
 // renderer's source map to the innermost template node — never to a rendered line.
 import { type Node as YamlNode, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { goYamlSyntaxError } from '../helm/yamlErrors';
+import { depthError } from '../helm/yamlDepth';
 import { type SourceMap, type SourceMapSegment, callStack, segmentAt } from '../template/sourcemap';
 import type { DiagnosticCode } from './codes';
 import type { RenderOutcome } from './snapshot';
@@ -74,6 +75,8 @@ function checkFile(outcome: RenderOutcome, name: string, text: string, map: Sour
 function rawProblems(name: string, text: string): RawProblem[] {
   const out: RawProblem[] = [];
   for (const piece of documents(text)) {
+    // Pieces nested past go-yaml's limit or the stack are not parsed (the render reports them).
+    if (depthError(piece.text) !== undefined) continue;
     // The same lenient YAML 1.1 reading the Helm decoder uses.
     const doc = parseDocument(piece.text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, strict: false, prettyErrors: false });
     if (doc.errors.length > 0) {

@@ -81,6 +81,7 @@ export function helmFuncs(state: HelmFuncState = newHelmFuncState()): FuncDef[] 
         try {
           return mustToYaml(v);
         } catch (e) {
+          if (e instanceof RangeError) throw e;
           throw new FuncError(msgOf(e));
         }
       },
@@ -94,6 +95,7 @@ export function helmFuncs(state: HelmFuncState = newHelmFuncState()): FuncDef[] 
         try {
           return toYamlPretty(v);
         } catch (e) {
+          if (e instanceof RangeError) throw e;
           // go-yaml v3 panics on unsupported values; the executor reports the recovered panic.
           throw new FuncError(msgOf(e));
         }
@@ -121,7 +123,8 @@ export function helmFuncs(state: HelmFuncState = newHelmFuncState()): FuncDef[] 
       impl: ([v]) => {
         try {
           return marshalJSON(v);
-        } catch {
+        } catch (e) {
+          if (e instanceof RangeError) throw e; // beyond a JS string or the stack: not a Go error
           return '';
         }
       },
@@ -136,6 +139,7 @@ export function helmFuncs(state: HelmFuncState = newHelmFuncState()): FuncDef[] 
         try {
           return marshalJSON(v);
         } catch (e) {
+          if (e instanceof RangeError) throw e;
           throw new FuncError(msgOf(e));
         }
       },

@@ -14,7 +14,10 @@ import {
   isMap,
   isScalar,
   isSeq,
+  isPair,
+  type Alias,
   type Document,
+  type YAMLMap,
   type Node as YNode,
   type Scalar,
 } from 'yaml';
@@ -25,7 +28,8 @@ import { goYamlSyntaxError } from './yamlErrors';
 import { resolvePlain } from './yamlResolve';
 import { GYMap, fromResolved, type GY } from './yamlGo';
 import { fastYamlDecode } from './yamlFast';
-import { jsonDepthError, stackError, yamlDepthCheck } from './yamlDepth';
+import { GO_MAX_DEPTH, jsonDepthError, stackError, yamlDepthCheck } from './yamlDepth';
+import { AliasBudget, AliasFailure, anchorTable, containsItself, isMergeKey, type AnchorTable } from './yamlAlias';
 
 /** YAMLDecodeError is a sigs.k8s.io/yaml.Unmarshal failure carrying Go's full message. */
 export class YAMLDecodeError extends Error {
@@ -73,32 +77,79 @@ function scalarValue(n: Scalar): GY {
   throw new YamlFail(`cannot decode ${shortTag(TAG_PREFIX + (got === 'merge' ? 'merge' : got))} \`${text}\` as a ${shortTag(tag)}`);
 }
 
-function isMergeKey(n: unknown): boolean {
-  return isScalar(n) && n.value === '<<' && (n.type === 'PLAIN' || n.type === undefined) && (n.tag === undefined || n.tag === TAG_PREFIX + 'merge');
-}
-
+/**
+ * Decoder is go-yaml v2's decoder.unmarshal into interface{}: it counts every node against the
+ * alias budget (helm/yamlAlias.ts), resolves aliases through the document's anchor table and
+ * decodes them again (as Go does), and reports an alias met inside its own target.
+ */
 class Decoder {
-  constructor(private readonly doc: Document) {}
+  private readonly budget = new AliasBudget();
+  private readonly active = new Set<Alias>();
+  private readonly anchors: AnchorTable;
+  private depth = 0;
+  /** maxDepth is the deepest nesting reached (aliases can nest deeper than the text). */
+  maxDepth = 0;
 
-  node(n: unknown): GY {
-    if (n === null || n === undefined) return null;
-    if (isAlias(n)) {
-      const target = n.resolve(this.doc);
-      if (!target) throw new YamlFail(`unknown anchor '${n.source}' referenced`);
-      return this.node(target);
-    }
-    if (isScalar(n)) return scalarValue(n);
-    if (isSeq(n)) return n.items.map((x) => this.node(x));
-    if (isMap(n)) {
-      const out = new GYMap();
-      this.mapInto(n, out);
-      return out;
-    }
-    return null;
+  constructor(doc: Document) {
+    this.anchors = anchorTable(doc);
+    // go-yaml's parser reports an unknown anchor before any decoding.
+    for (const [a, t] of this.anchors) if (t === undefined) throw new YamlFail(`unknown anchor '${a.source}' referenced`);
   }
 
-  private mapInto(n: { items: Array<{ key: unknown; value: unknown }> }, out: GYMap): void {
-    for (const p of n.items) {
+  document(n: unknown): GY {
+    this.budget.step(); // the document node
+    return this.node(n);
+  }
+
+  private target(a: Alias): YNode {
+    const t = this.anchors.get(a);
+    if (t === undefined) throw new YamlFail(`unknown anchor '${a.source}' referenced`);
+    return t;
+  }
+
+  node(n: unknown): GY {
+    this.budget.step();
+    if (n === null || n === undefined) return null;
+    if (isAlias(n)) {
+      const target = this.target(n);
+      if (this.active.has(n)) throw new YamlFail(containsItself(n.source));
+      this.active.add(n);
+      this.budget.aliasDepth++;
+      try {
+        return this.node(target);
+      } finally {
+        this.budget.aliasDepth--;
+        this.active.delete(n);
+      }
+    }
+    if (isScalar(n)) return scalarValue(n);
+    if (!isSeq(n) && !isMap(n) && !isPair(n)) return null;
+    this.enter();
+    try {
+      if (isSeq(n)) return n.items.map((x) => this.node(x));
+      const out = new GYMap();
+      if (isPair(n)) this.mapInto([n], out);
+      else this.mapInto(n.items, out);
+      return out;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** enter descends one level; aliases can nest deeper than the text scan saw. */
+  private enter(): void {
+    this.depth++;
+    if (this.depth > this.maxDepth) {
+      this.maxDepth = this.depth;
+      if (this.depth % STACK_PROBE === 0 && this.depth > QUICK_LEVELS) {
+        const err = stackError(this.depth + STACK_PROBE);
+        if (err !== undefined) throw new YAMLDecodeError('error converting YAML to JSON: ' + err);
+      }
+    }
+  }
+
+  private mapInto(items: ReadonlyArray<{ key: unknown; value: unknown }>, out: GYMap): void {
+    for (const p of items) {
       if (isMergeKey(p.key)) {
         this.merge(p.value, out);
         continue;
@@ -107,30 +158,53 @@ class Decoder {
     }
   }
 
+  /** mergeMap decodes a merged mapping (or an alias of one) into out, counting as go-yaml does. */
+  private mergeMap(n: unknown, out: GYMap): void {
+    this.budget.step();
+    if (isAlias(n)) {
+      const target = this.target(n);
+      if (this.active.has(n)) throw new YamlFail(containsItself(n.source));
+      this.active.add(n);
+      this.budget.aliasDepth++;
+      try {
+        this.mergeMap(target, out);
+      } finally {
+        this.budget.aliasDepth--;
+        this.active.delete(n);
+      }
+      return;
+    }
+    this.mapInto((n as YAMLMap<unknown, unknown>).items, out);
+  }
+
   /** merge applies a `<<` value: later merged keys overwrite earlier ones, even explicit keys (go-yaml v2). */
   private merge(v: unknown, out: GYMap): void {
     const fail = (): never => {
       throw new YamlFail('map merge requires map or sequence of maps as the value');
     };
-    const target = (x: unknown): unknown => (isAlias(x) ? x.resolve(this.doc) : x);
-    const t = target(v);
-    if (isMap(t)) {
-      this.mapInto(t as unknown as { items: Array<{ key: unknown; value: unknown }> }, out);
+    // go-yaml checks an alias's target kind (an unknown anchor is a parse error, reported first).
+    const isMapNode = (x: unknown): boolean => (isAlias(x) ? isMap(this.target(x)) : isMap(x));
+    if (isMap(v) || isAlias(v)) {
+      if (!isMapNode(v)) fail();
+      this.mergeMap(v, out);
       return;
     }
-    if (isSeq(t) && !isAlias(v)) {
+    if (isSeq(v)) {
       // Step backwards: earlier maps take precedence.
-      for (let i = t.items.length - 1; i >= 0; i--) {
-        const m = target(t.items[i]);
-        if (!isMap(m)) fail();
-        this.mapInto(m as unknown as { items: Array<{ key: unknown; value: unknown }> }, out);
+      for (let i = v.items.length - 1; i >= 0; i--) {
+        const m = v.items[i];
+        if (!isMapNode(m)) fail();
+        this.mergeMap(m, out);
       }
       return;
     }
-    if (isAlias(v) && !t) throw new YamlFail(`unknown anchor '${v.source}' referenced`);
     fail();
   }
 }
+
+// Nesting reached through aliases is checked against the stack every STACK_PROBE levels.
+const STACK_PROBE = 64;
+const QUICK_LEVELS = 256;
 
 // --- YAML → JSON-able → JSON → Go ---------------------------------------------------------
 
@@ -261,17 +335,22 @@ function cloneValue(v: Value): Value {
 function decode(text: string, target: UnmarshalTarget, deep: boolean): Value {
   // Plain block YAML (most values files) takes the fast path; anything else the full parser.
   const fast = fastYamlDecode(text);
-  const gy = fast !== undefined ? fast : fullDecode(text);
-  return toTarget(gy, target, deep);
+  if (fast !== undefined) return toTarget(fast, target, deep);
+  const full = fullDecode(text);
+  return toTarget(full.gy, target, deep || full.maxDepth > GO_MAX_DEPTH / 2);
 }
 
 /** decodeWithFullParser is unmarshalYAML without the fast path or cache (for differential tests). */
 export function decodeWithFullParser(text: string, target: UnmarshalTarget): Value {
-  return toTarget(fullDecode(text), target);
+  const full = fullDecode(text);
+  return toTarget(full.gy, target, full.maxDepth > GO_MAX_DEPTH / 2);
 }
 
-/** fullDecode is go-yaml's decoding of the first document, via the `yaml` package's parser. */
-function fullDecode(text: string): GY {
+/**
+ * fullDecode is go-yaml's decoding of the first document, via the `yaml` package's parser;
+ * maxDepth is the nesting the decoded value reached (aliases included).
+ */
+function fullDecode(text: string): { gy: GY; maxDepth: number } {
   const docs = parseAllDocuments(text, {
     schema: 'failsafe',
     version: '1.1',
@@ -282,19 +361,22 @@ function fullDecode(text: string): GY {
   });
   const list = Array.isArray(docs) ? docs : [];
   let gy: GY = null;
+  let maxDepth = 0;
   if (list.length > 0) {
     const doc = list[0];
     if (doc.errors.length > 0) {
       throw new YAMLDecodeError('error converting YAML to JSON: yaml: ' + goYamlSyntaxError(text, doc.errors));
     }
     try {
-      gy = new Decoder(doc).node(doc.contents as YNode | null);
+      const d = new Decoder(doc);
+      gy = d.document(doc.contents as YNode | null);
+      maxDepth = d.maxDepth;
     } catch (e) {
-      if (e instanceof YamlFail) throw new YAMLDecodeError('error converting YAML to JSON: yaml: ' + e.message);
+      if (e instanceof YamlFail || e instanceof AliasFailure) throw new YAMLDecodeError('error converting YAML to JSON: yaml: ' + e.message);
       throw e;
     }
   }
-  return gy;
+  return { gy, maxDepth };
 }
 
 /** toTarget is the JSON round trip of sigs.k8s.io/yaml into a map or slice target. */

@@ -8,9 +8,10 @@
 // them as ints), other floats print with strconv 'g' (1e+21, 1e-05), and []byte / structs take
 // their JSON forms. The emitter itself is a port of go-yaml's (see yamlEmitter.ts for why the
 // `yaml` npm package's stringifier cannot be used).
-import { GoComplex, GoFunc, GoInt, GoObject, isNilMap, type Value } from '../template/value';
+import { GoComplex, GoFunc, GoInt, GoObject, isNilMap, typeName, type Value } from '../template/value';
 import { Emitter, type YNode } from './yamlEmitter';
-import { JSONError, base64Std, formatFloatG, formatFloatJSON, quoteJSONString } from '../sprig/json';
+import { JSONError, base64Std, formatFloatG, formatFloatJSON, marshalJSON, quoteJSONString } from '../sprig/json';
+import { GO_MAX_DEPTH, GO_YAML_DEPTH_ERROR } from './yamlDepth';
 import { needsQuotes } from './yamlResolve';
 
 /** YAMLEncodeError is a marshalling failure with Go's message. */
@@ -166,24 +167,45 @@ function jsonYamlNode(v: Value): YNode {
 
 /**
  * marshalYAML is sigs.k8s.io/yaml.Marshal: the YAML document text (with its final newline).
- * Throws YAMLEncodeError("error marshaling into JSON: ...") for values JSON cannot encode.
+ * Throws YAMLEncodeError("error marshaling into JSON: ...") for values JSON cannot encode
+ * (unsupported types, a value containing itself: encoding/json's texts), then go-yaml's
+ * `yaml: exceeded max depth of 10000` when the JSON nests deeper than go-yaml reads it back.
  */
 export function marshalYAML(v: Value): string {
-  let root: YNode;
+  let json: string;
   try {
-    root = jsonYamlNode(v);
+    json = marshalJSON(v);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new YAMLEncodeError('error marshaling into JSON: ' + msg);
+    if (!(e instanceof JSONError)) throw e;
+    throw new YAMLEncodeError('error marshaling into JSON: ' + e.message);
   }
-  return new Emitter({ v3: false, indent: 2, width: 80 }).document(root);
+  if (jsonNesting(json) > GO_MAX_DEPTH) throw new YAMLEncodeError(GO_YAML_DEPTH_ERROR);
+  return new Emitter({ v3: false, indent: 2, width: 80 }).document(jsonYamlNode(v));
+}
+
+/** jsonNesting is the deepest `[`/`{` nesting of a JSON text (go-yaml's flow level reading it). */
+function jsonNesting(json: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip a string (escapes included).
+      for (i++; i < json.length && json.charCodeAt(i) !== 0x22; i++) if (json.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) max = depth;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
 }
 
 /** toYaml is Helm's toYAML: marshalYAML without the final newline; errors yield "". */
 export function toYaml(v: Value): string {
   try {
     return trimNewline(marshalYAML(v));
-  } catch {
+  } catch (e) {
+    // Results beyond a JS string or the stack are not Go errors: they fail the call.
+    if (e instanceof RangeError) throw e;
     return '';
   }
 }
@@ -197,8 +219,36 @@ function trimNewline(s: string): string {
   return s.endsWith('\n') ? s.slice(0, -1) : s;
 }
 
-/** v3Node converts a Go value directly (no JSON step) as go-yaml v3's encoder does. */
-function v3Node(v: Value): YNode {
+/**
+ * v3Node converts a Go value directly (no JSON step) as go-yaml v3's encoder does. go-yaml v3
+ * has no cycle check: Helm runs out of memory on a value containing itself (recorded: helm
+ * v4.1.4 grew past 23 GB); here it is an error naming the cycle.
+ */
+function v3Node(v: Value, onPath: Set<object> = new Set()): YNode {
+  // Each node costs at least its indentation in the output: deep values print quadratically
+  // (Helm prints 144 MB for a dict 12000 deep). Past V3_MAX_CHARS the emitter would exhaust the
+  // heap; the RangeError is reported as Go's allocation failure (template/errors.ts).
+  v3Cost += 1 + 2 * onPath.size;
+  if (v3Cost > V3_MAX_CHARS) throw new RangeError('Invalid string length');
+  if ((Array.isArray(v) || v instanceof Map) && onPath.has(v)) {
+    throw new YAMLEncodeError(`cannot marshal a value that contains itself (a cycle via ${typeName(v)})`);
+  }
+  if (Array.isArray(v) || v instanceof Map) {
+    onPath.add(v);
+    try {
+      return v3NodeOf(v, onPath);
+    } finally {
+      onPath.delete(v);
+    }
+  }
+  return v3NodeOf(v, onPath);
+}
+
+// The estimated output of the current toYamlPretty, and its bound (64 Mi characters).
+let v3Cost = 0;
+const V3_MAX_CHARS = 2 ** 26;
+
+function v3NodeOf(v: Value, onPath: Set<object>): YNode {
   if (v === null) return plain('null');
   switch (typeof v) {
     case 'boolean':
@@ -213,10 +263,10 @@ function v3Node(v: Value): YNode {
   if (v instanceof GoInt) return plain(v.v.toString());
   if (v instanceof GoComplex) throw new YAMLEncodeError('cannot marshal type: complex128');
   if (v instanceof Uint8Array) return { k: 'seq', items: [...v].map((b) => plain(String(b))) };
-  if (Array.isArray(v)) return { k: 'seq', items: v.map(v3Node) };
+  if (Array.isArray(v)) return { k: 'seq', items: v.map((x) => v3Node(x, onPath)) };
   if (v instanceof Map) {
     const keys = sortYamlKeys([...v.keys()], true);
-    return { k: 'map', entries: keys.map((k) => [stringNode(fixSurrogates(k)), v3Node(v.get(k) as Value)] as const) };
+    return { k: 'map', entries: keys.map((k) => [stringNode(fixSurrogates(k)), v3Node(v.get(k) as Value, onPath)] as const) };
   }
   if (v instanceof GoObject) {
     if (v.isNil()) return plain('null');
@@ -224,11 +274,11 @@ function v3Node(v: Value): YNode {
     // order, each keyed by its Go name in lower case (Helm's structs carry no yaml tags).
     const fields = v.fieldNames().filter((n) => /^\p{Lu}/u.test(n));
     if (fields.length > 0) {
-      return { k: 'map', entries: fields.map((n) => [stringNode(n.toLowerCase()), v3Node(v.field(n)?.value ?? null)] as const) };
+      return { k: 'map', entries: fields.map((n) => [stringNode(n.toLowerCase()), v3Node(v.field(n)?.value ?? null, onPath)] as const) };
     }
     const d = v.toData();
     if (d === undefined) throw new YAMLEncodeError('cannot marshal type: ' + v.goType);
-    return v3Node(d);
+    return v3Node(d, onPath);
   }
   if (v instanceof GoFunc) throw new YAMLEncodeError('cannot marshal type: ' + v.goType);
   const never: never = v;
@@ -241,5 +291,6 @@ function v3Node(v: Value): YNode {
  * sets an unlimited line width, so long strings are never folded.
  */
 export function toYamlPretty(v: Value): string {
+  v3Cost = 0;
   return trimNewline(new Emitter({ v3: true, indent: 2, width: Number.MAX_SAFE_INTEGER }).document(v3Node(v)));
 }

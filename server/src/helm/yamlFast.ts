@@ -127,14 +127,10 @@ class Decoder extends LineCursor {
         this.anchors.set(name, v);
         return v;
       }
-      case 0x2a: {
-        // *alias of an anchor defined earlier (an unknown one is an error: full parser)
-        end = this.anchorEnd(vs);
-        const name = t.slice(vs + 1, end);
-        if (!this.anchors.has(name)) throw BAIL;
-        result = this.anchors.get(name) as GY;
-        break;
-      }
+      case 0x2a:
+        // *alias: go-yaml decodes an alias again at each use and bounds that by its alias
+        // budget (helm/yamlAlias.ts), which the full decoder applies.
+        throw BAIL;
       case 0x5b:
       case 0x7b: {
         const f = this.flow(vs);
@@ -261,6 +257,7 @@ class Decoder extends LineCursor {
     if (i >= le) throw BAIL;
     const c = t.charCodeAt(i);
     if (c === DQUOTE || c === SQUOTE) return this.quoted(i, le);
+    if (c === 0x2a || c === 0x26) throw BAIL; // aliases and anchors: the full decoder
     const j = flowPlainEnd(t, i, le, isKey);
     let e = j;
     while (e > i && t.charCodeAt(e - 1) === SP) e--;

@@ -3,6 +3,7 @@
 // (apimachinery validation), and API deprecation (k8s.io/apiserver endpoints/deprecation over
 // the lifecycle table recorded from Helm in deprecations.ts).
 import { parseDocument } from 'yaml';
+import { depthError } from '../helm/yamlDepth';
 import { YAMLDecodeError, unmarshalYAML } from '../helm/yamlDecode';
 import type { HelmVersion } from '../template/func';
 import type { GoMap, Value } from '../template/value';
@@ -85,8 +86,9 @@ export function decodeK8sStruct(doc: string): { value: K8sYamlStruct | undefined
   let v: Value;
   try {
     // Decode as a list first to tell null documents (nil pointer) from empty maps.
-    const d = parseDocument(doc, { version: '1.1', schema: 'yaml-1.1', uniqueKeys: false, prettyErrors: false });
-    if (d.errors.length === 0 && (d.contents === null || (d.contents !== undefined && 'value' in d.contents && d.contents.value === null))) {
+    // (Texts nested past go-yaml's limit or the stack skip this parse: unmarshalYAML reports them.)
+    const d = depthError(doc) === undefined ? parseDocument(doc, { version: '1.1', schema: 'yaml-1.1', uniqueKeys: false, prettyErrors: false }) : undefined;
+    if (d !== undefined && d.errors.length === 0 && (d.contents === null || (d.contents !== undefined && 'value' in d.contents && d.contents.value === null))) {
       return { value: undefined };
     }
     v = unmarshalYAML(doc, 'map');

@@ -5,6 +5,7 @@
 import { parseDocument } from 'yaml';
 import { depthError, jsonDepthError } from '../helm/yamlDepth';
 import { goYamlSyntaxError } from '../helm/yamlErrors';
+import { aliasProblem, anchorTable, inlineAliases } from '../helm/yamlAlias';
 import type { HelmVersion } from '../template/func';
 
 /** SimpleHead is releaseutil.SimpleHead. */
@@ -41,6 +42,12 @@ export const defaultYamlToJson: YamlToJson = (text) => {
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, merge: true });
   // go-yaml's texts for the first syntax error (helm/yamlErrors.ts, shared with fromYaml).
   if (doc.errors.length > 0) throw new Error('yaml: ' + goYamlSyntaxError(text, doc.errors));
+  // go-yaml's alias budget and cycle check (helm/yamlAlias.ts) before anything is expanded.
+  const table = anchorTable(doc);
+  for (const [a, t] of table) if (t === undefined) throw new Error(`yaml: unknown anchor '${a.source}' referenced`);
+  const aliasErr = aliasProblem(doc, table);
+  if (aliasErr !== undefined) throw new Error('yaml: ' + aliasErr);
+  inlineAliases(doc, table);
   return doc.toJS({ maxAliasCount: -1 });
 };
 

@@ -14,6 +14,7 @@ import {
   GoInt,
   GoObject,
   compareGoStrings,
+  typeName,
   type GoMap,
   type Value,
 } from '../template/value';
@@ -184,86 +185,124 @@ export function base64Std(b: Uint8Array): string {
 
 /** marshalJSON is json.Marshal; throws JSONError with Go's message on unsupported values. */
 export function marshalJSON(v: Value, opts: MarshalOptions = { escapeHTML: true }): string {
-  const parts: string[] = [];
-  encode(v, opts.escapeHTML, parts);
-  return parts.join('');
+  const st: EncodeState = { esc: opts.escapeHTML, path: [], onPath: new Set(), done: new Map() };
+  return encode(v, st);
 }
 
-function encode(v: Value, esc: boolean, out: string[]): void {
-  if (v === null) {
-    out.push('null');
-    return;
+/**
+ * MAX_ENCODED_CHARS bounds one encoding: 256 Mi characters, the CLI's bound on any function
+ * result (render/limits.ts), so nothing that could be returned is refused.
+ */
+const MAX_ENCODED_CHARS = 2 ** 28;
+
+// encoding/json starts tracking the maps and slices on the current path (to report a cycle)
+// once it is this many levels deep (startDetectingCyclesAfter; with the interface level Helm
+// passes, the container at path index 1000 is the first tracked: recorded from helm v4.1.4).
+const CYCLE_TRACKING_START = 1000;
+
+/**
+ * EncodeState is one marshalling: the containers on the path from the root (a value containing
+ * itself is reported as Go does, at once instead of 1000 levels later) and the encodings of
+ * containers already written (a value sharing sub-values encodes each once; its output can
+ * still grow exponentially, which the size bound stops — Go runs out of memory).
+ */
+interface EncodeState {
+  readonly esc: boolean;
+  readonly path: object[];
+  readonly onPath: Set<object>;
+  readonly done: Map<object, string>;
+}
+
+/** bounded checks an encoding's size: past the bound a RangeError, reported as Go's allocation failure. */
+function bounded(s: string): string {
+  if (s.length > MAX_ENCODED_CHARS) throw new RangeError('Invalid string length');
+  return s;
+}
+
+/** cycleVia is the type encoding/json names for a cycle re-entering path[i]. */
+function cycleVia(path: readonly object[], i: number): string {
+  const len = path.length - i;
+  const at = i <= CYCLE_TRACKING_START ? i + ((CYCLE_TRACKING_START - i) % len) : i;
+  return typeName(path[at] as Value);
+}
+
+/** container encodes a map or slice once per marshalling; one already on the path is a cycle. */
+function container(c: Value[] | GoMap, st: EncodeState, body: () => string): string {
+  const prior = st.done.get(c);
+  if (prior !== undefined) return prior;
+  if (st.onPath.has(c)) {
+    throw new JSONError(`json: unsupported value: encountered a cycle via ${cycleVia(st.path, st.path.indexOf(c))}`);
   }
+  st.path.push(c);
+  st.onPath.add(c);
+  const out = bounded(body());
+  st.path.pop();
+  st.onPath.delete(c);
+  st.done.set(c, out);
+  return out;
+}
+
+function encode(v: Value, st: EncodeState): string {
+  if (v === null) return 'null';
   switch (typeof v) {
     case 'boolean':
-      out.push(v ? 'true' : 'false');
-      return;
+      return v ? 'true' : 'false';
     case 'number':
-      out.push(formatFloatJSON(v));
-      return;
+      return formatFloatJSON(v);
     case 'string':
-      out.push(quoteJSONString(v, esc));
-      return;
+      return bounded(quoteJSONString(v, st.esc));
   }
-  if (v instanceof GoInt) {
-    out.push(v.v.toString());
-    return;
-  }
+  if (v instanceof GoInt) return v.v.toString();
   if (v instanceof GoComplex) throw new JSONError('json: unsupported type: complex128');
-  if (v instanceof Uint8Array) {
-    out.push('"' + base64Std(v) + '"');
-    return;
-  }
+  if (v instanceof Uint8Array) return bounded('"' + base64Std(v) + '"');
   if (Array.isArray(v)) {
     // A nil slice (e.g. `rest` of an empty list, an empty regexFindAll) marshals as null.
-    if (isNilSlice(v)) {
-      out.push('null');
-      return;
-    }
-    out.push('[');
-    v.forEach((x, i) => {
-      if (i > 0) out.push(',');
-      encode(x, esc, out);
-    });
-    out.push(']');
-    return;
+    if (isNilSlice(v)) return 'null';
+    return container(v, st, () => '[' + joinBounded(v.map((x) => encode(x, st)), ',') + ']');
   }
   if (v instanceof Map) {
-    if (isNilMap(v)) {
-      out.push('null');
-      return;
-    }
-    encodeMap(v, esc, out);
-    return;
+    if (isNilMap(v)) return 'null';
+    return container(v, st, () => encodeMap(v, st));
   }
   if (v instanceof GoObject) {
-    if (v.isNil()) {
-      out.push('null');
-      return;
-    }
+    if (v.isNil()) return 'null';
     const d = v.toData();
     if (d === undefined) throw new JSONError('json: unsupported type: ' + v.goType);
-    encode(d, esc, out);
-    return;
+    return encode(d, st);
   }
   if (v instanceof GoFunc) throw new JSONError('json: unsupported type: ' + v.goType);
   const never: never = v;
   throw new JSONError('json: unsupported value ' + String(never));
 }
 
-function encodeMap(m: GoMap, esc: boolean, out: string[]): void {
-  // Struct fields are written in declaration order, map keys sorted.
-  const keys = isStructData(m) ? [...m.keys()] : [...m.keys()].sort(compareGoStrings);
-  out.push('{');
-  keys.forEach((k, i) => {
-    if (i > 0) out.push(',');
-    out.push(quoteJSONString(k, esc), ':');
-    encode(m.get(k) as Value, esc, out);
-  });
-  out.push('}');
+/** joinBounded joins parts after checking their total size (before V8 would have to). */
+function joinBounded(parts: string[], sep: string): string {
+  let n = 0;
+  for (const p of parts) n += p.length + sep.length;
+  if (n > MAX_ENCODED_CHARS) throw new RangeError('Invalid string length');
+  return parts.join(sep);
 }
 
-/** indentJSON is json.Indent(dst, src, prefix "", indent) for compact, valid JSON input. */
+function encodeMap(m: GoMap, st: EncodeState): string {
+  // Struct fields are written in declaration order, map keys sorted.
+  const keys = isStructData(m) ? [...m.keys()] : [...m.keys()].sort(compareGoStrings);
+  const parts: string[] = [];
+  for (const k of keys) {
+    const key = quoteJSONString(k, st.esc);
+    const val = encode(m.get(k) as Value, st);
+    if (key.length + val.length > MAX_ENCODED_CHARS) throw new RangeError('Invalid string length');
+    parts.push(key + ':' + val);
+  }
+  return '{' + joinBounded(parts, ',') + '}';
+}
+
+/** JSON_MAX_DEPTH is encoding/json's scanner limit (maxNestingDepth). */
+const JSON_MAX_DEPTH = 10000;
+
+/**
+ * indentJSON is json.Indent(dst, src, prefix "", indent) for compact, valid JSON input; like
+ * Go's scanner it refuses nesting past 10000 levels (`invalid character '{' exceeded max depth`).
+ */
 export function indentJSON(src: string, indent: string): string {
   let out = '';
   let depth = 0;
@@ -290,6 +329,7 @@ export function indentJSON(src: string, indent: string): string {
       case '[':
         out += c;
         depth++;
+        if (depth > JSON_MAX_DEPTH) throw new JSONError(`invalid character '${c}' exceeded max depth`);
         needIndent = true;
         break;
       case ',':
@@ -631,6 +671,7 @@ function orError(f: () => Value): Value {
   try {
     return f();
   } catch (e) {
+    if (e instanceof RangeError) throw e; // beyond a JS string or the stack: not a Go error
     throw new FuncError(errMsg(e));
   }
 }
@@ -639,7 +680,9 @@ function orError(f: () => Value): Value {
 function orEmpty(f: () => string): string {
   try {
     return f();
-  } catch {
+  } catch (e) {
+    // Results beyond a JS string and stack exhaustion are not Go errors: they fail the call.
+    if (e instanceof RangeError) throw e;
     return '';
   }
 }
