@@ -508,7 +508,11 @@ export class Snapshot {
   /** installRender memoizes an outcome computed elsewhere (a render worker) for the inputs `key`. */
   installRender(model: ChartModel, key: string, outcome: RenderOutcome): void {
     this.ws.caches.renders.set(model.root, { key, outcome });
-    if (model.prepared !== undefined) registerValuesOrigins(model.prepared.charts);
+    // The main thread's release of a model never changes: walk its values once (not per render).
+    if (model.prepared !== undefined && !registered.has(model.prepared.charts)) {
+      registered.add(model.prepared.charts);
+      registerValuesOrigins(model.prepared.charts);
+    }
   }
 
   /** render renders the whole tree with the current buffers (memoized; a fresh release each time). */
@@ -609,6 +613,9 @@ export class Snapshot {
     }
   }
 }
+
+/** registered: releases whose values origins installRender registered already. */
+const registered = new WeakSet<readonly RenderChart[]>();
 
 const decodedMemo = new WeakMap<Uint8Array, string>();
 
