@@ -144,6 +144,8 @@ class Caches {
   renders = new Map<string, { key: string; outcome: RenderOutcome }>();
   parseCaches = new Map<string, ParseCache>();
   incremental = new Map<string, IncrementalCache>();
+  /** previewIncremental: the preview's own per-file reuse (its release is built apart from the model's). */
+  previewIncremental = new Map<string, IncrementalCache>();
   /** lastGood: per open template, its last text whose resilient parse had no error. */
   lastGood = new Map<string, string>();
 }
@@ -267,6 +269,16 @@ export class Snapshot {
     if (cache === undefined) {
       cache = new ParseCache();
       this.ws.caches.parseCaches.set(root, cache);
+    }
+    return cache;
+  }
+
+  /** previewIncremental is the preview's incremental render cache of a chart tree. */
+  previewIncremental(root: string): IncrementalCache {
+    let cache = this.ws.caches.previewIncremental.get(root);
+    if (cache === undefined) {
+      cache = new IncrementalCache();
+      this.ws.caches.previewIncremental.set(root, cache);
     }
     return cache;
   }
