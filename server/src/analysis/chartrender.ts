@@ -146,7 +146,10 @@ export function renderChart(snap: Snapshot, path: string, o: RenderChartOptions)
     releaseNameCheck: (n) => releaseNameCheck(n, hv),
   });
   if ('error' in rel) return fail(rel.error);
-  const result = render(collectTemplates(rel), { helmVersion: hv, runtime, funcs: helmFuncMap(hv), cache: snap.parseCache(root), sourceMaps: true });
+  // Files whose text and looked-up defines are unchanged keep their last output: the model key
+  // covers the values (buffers included), settings, chart files and the disk generation.
+  const incremental = { cache: snap.previewIncremental(root), fingerprint: `${hv}|${snap.model(root).key}` };
+  const result = render(collectTemplates(rel), { helmVersion: hv, runtime, funcs: helmFuncMap(hv), cache: snap.parseCache(root), sourceMaps: true, incremental });
   if (result.error !== undefined) return fail(result.error.message);
   const files = new Map<string, string>();
   for (const [k, v] of result.files) files.set(k, v.text);

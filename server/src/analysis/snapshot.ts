@@ -144,6 +144,8 @@ class Caches {
   renders = new Map<string, { key: string; outcome: RenderOutcome }>();
   parseCaches = new Map<string, ParseCache>();
   incremental = new Map<string, IncrementalCache>();
+  /** previewIncremental: the preview's own per-file reuse (its release is built apart from the model's). */
+  previewIncremental = new Map<string, IncrementalCache>();
   /** lastGood: per open template, its last text whose resilient parse had no error. */
   lastGood = new Map<string, string>();
 }
@@ -267,6 +269,16 @@ export class Snapshot {
     if (cache === undefined) {
       cache = new ParseCache();
       this.ws.caches.parseCaches.set(root, cache);
+    }
+    return cache;
+  }
+
+  /** previewIncremental is the preview's incremental render cache of a chart tree. */
+  previewIncremental(root: string): IncrementalCache {
+    let cache = this.ws.caches.previewIncremental.get(root);
+    if (cache === undefined) {
+      cache = new IncrementalCache();
+      this.ws.caches.previewIncremental.set(root, cache);
     }
     return cache;
   }
@@ -508,7 +520,11 @@ export class Snapshot {
   /** installRender memoizes an outcome computed elsewhere (a render worker) for the inputs `key`. */
   installRender(model: ChartModel, key: string, outcome: RenderOutcome): void {
     this.ws.caches.renders.set(model.root, { key, outcome });
-    if (model.prepared !== undefined) registerValuesOrigins(model.prepared.charts);
+    // The main thread's release of a model never changes: walk its values once (not per render).
+    if (model.prepared !== undefined && !registered.has(model.prepared.charts)) {
+      registered.add(model.prepared.charts);
+      registerValuesOrigins(model.prepared.charts);
+    }
   }
 
   /** render renders the whole tree with the current buffers (memoized; a fresh release each time). */
@@ -609,6 +625,9 @@ export class Snapshot {
     }
   }
 }
+
+/** registered: releases whose values origins installRender registered already. */
+const registered = new WeakSet<readonly RenderChart[]>();
 
 const decodedMemo = new WeakMap<Uint8Array, string>();
 

@@ -44,7 +44,8 @@ export interface WireOutcome {
   readonly files: ReadonlyArray<readonly [string, RenderedFile | null]>;
   /** textOf: null = the same as in the previous outcome of this worker. */
   readonly textOf: ReadonlyArray<readonly [string, string | null]>;
-  readonly includeContexts: ReadonlyArray<readonly [string, readonly WireValue[]]>;
+  /** includeContexts: null = the same values as in the previous outcome of this worker. */
+  readonly includeContexts: ReadonlyArray<readonly [string, readonly WireValue[] | null]>;
   readonly substituted: readonly string[];
 }
 
@@ -56,6 +57,9 @@ const MAX_DEPTH = 24;
 export class OutcomeEncoder {
   private prevFiles = new Map<string, RenderedFile>();
   private prevText = new Map<string, string>();
+  private prevContexts = new Map<string, readonly Value[]>();
+  /** prevEncoded: the encoding of every object sent last time (a reused file's contexts belong to an older release, whose roots this render's index lacks). */
+  private prevEncoded = new Map<object, WireValue>();
 
   encode(o: RenderOutcome): WireOutcome {
     const files: Array<readonly [string, RenderedFile | null]> = [];
@@ -69,12 +73,15 @@ export class OutcomeEncoder {
     this.prevText = new Map(o.textOf);
     const index = rootIndex(o.charts ?? []);
     let budget = MAX_NODES;
+    const encoded = new Map<object, WireValue>();
     const enc = (v: Value, depth: number): WireValue => {
       if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
       if (--budget < 0 || depth > MAX_DEPTH) return null;
       if (typeof v === 'object') {
         const ref = index.get(v);
         if (ref !== undefined) return { t: 'ref', chart: ref[0], path: ref[1] };
+        const before = this.prevEncoded.get(v);
+        if (before !== undefined) return before;
       }
       if (v instanceof GoInt) return { t: 'int', type: v.type, v: v.v };
       if (v instanceof Uint8Array) return v;
@@ -82,8 +89,17 @@ export class OutcomeEncoder {
       if (v instanceof Map) return { t: 'map', entries: [...v].map(([k, x]) => [k, enc(x, depth + 1)] as const) };
       return null;
     };
-    const includeContexts: Array<readonly [string, readonly WireValue[]]> = [];
-    for (const [name, list] of o.includeContexts) includeContexts.push([name, list.map((v) => enc(v, 0))]);
+    const includeContexts: Array<readonly [string, readonly WireValue[] | null]> = [];
+    for (const [name, list] of o.includeContexts) {
+      const prev = this.prevContexts.get(name);
+      const same = prev !== undefined && prev.length === list.length && prev.every((x, i) => x === list[i]);
+      // Objects met before cost a lookup: a repeated list only refreshes the memo.
+      const wire = list.map((v) => enc(v, 0));
+      list.forEach((v, i) => v !== null && typeof v === 'object' && encoded.set(v, wire[i]));
+      includeContexts.push([name, same ? null : wire]);
+    }
+    this.prevContexts = new Map(o.includeContexts);
+    this.prevEncoded = encoded;
     return {
       error: o.error === undefined ? undefined : plainError(o.error),
       pathOf: [...o.pathOf],
@@ -99,6 +115,7 @@ export class OutcomeEncoder {
 export class OutcomeDecoder {
   private prevFiles = new Map<string, RenderedFile>();
   private prevText = new Map<string, string>();
+  private prevContexts = new Map<string, Value[]>();
 
   /** decode rebuilds the outcome; references resolve against `charts` (the main thread's release). */
   decode(w: WireOutcome, charts: readonly RenderChart[] | undefined): RenderOutcome {
@@ -128,7 +145,11 @@ export class OutcomeDecoder {
       }
     };
     const includeContexts = new Map<string, Value[]>();
-    for (const [name, list] of w.includeContexts) includeContexts.set(name, list.map(dec));
+    for (const [name, list] of w.includeContexts) {
+      const got = list === null ? this.prevContexts.get(name) : list.map(dec);
+      if (got !== undefined) includeContexts.set(name, got);
+    }
+    this.prevContexts = includeContexts;
     const error: RenderError | undefined = w.error === undefined ? undefined : { ...w.error, cause: undefined };
     return { error, pathOf: new Map(w.pathOf), files, textOf, includeContexts, substituted: new Set(w.substituted) };
   }

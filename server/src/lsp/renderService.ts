@@ -5,6 +5,7 @@
 // comes back. A worker that dies (out of memory, crash) is dropped; the next ask starts a new one.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { type AnalysisHost, type AnalysisSettings, DEFAULT_SETTINGS } from '../analysis/host';
 import type { DocState, RenderOutcome } from '../analysis/snapshot';
@@ -45,6 +46,12 @@ interface Slot {
   readonly pending: Map<number, Pending>;
   dead: boolean;
 }
+
+/**
+ * WORKER_LIMITS: the CLI's big stack, and a small young generation: editor renders are incremental
+ * (a few files), so small semi-spaces cost a few more scavenges, not time that shows.
+ */
+const WORKER_LIMITS: ResourceLimits = { stackSizeMb: 256, maxYoungGenerationSizeMb: 12 };
 
 /** workerScript locates the worker's entry: the bundle next to this one, else the TypeScript source (tests, tsx). */
 function workerScript(): { code: string; eval: boolean } {
@@ -172,12 +179,18 @@ export class RenderService {
 
   private thread(root: string, init: WorkerInit, onMessage: (m: FromWorker) => void, onExit: () => void): Channel {
     const script = workerScript();
+    // The launcher (bin/chartwright.js) sets a 3 x 32 MB young generation for the CLI's render
+    // worker with V8 flags, which apply to every isolate created after them and win over
+    // resourceLimits: each editor worker then kept ~65 MB of semi-spaces resident. Back to the
+    // defaults (0), so WORKER_LIMITS apply; the launcher's code cache is written before this.
+    setFlagsFromString('--min-semi-space-size=0');
+    setFlagsFromString('--max-semi-space-size=0');
     const worker = new Worker(script.code, {
       eval: script.eval,
       workerData: init,
       // No V8 flags of this process (workers reject most); tsx is loaded by the eval'd entry.
       execArgv: [],
-      resourceLimits: { stackSizeMb: 256, ...this.opts.resourceLimits },
+      resourceLimits: { ...WORKER_LIMITS, ...this.opts.resourceLimits },
     });
     worker.on('message', onMessage);
     worker.on('error', (e) => this.opts.log(`chartwright: render worker of ${root} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
