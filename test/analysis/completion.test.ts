@@ -125,11 +125,7 @@ test('method completion carries Go signatures and docs', () => {
   assert.match(e?.documentation ?? '', /glob pattern/);
   const h = complete(openAt('{{ .Capabilities.APIVersions.$0 }}').ws.snapshot(), openAt('{{ .Capabilities.APIVersions.$0 }}').path, openAt('{{ .Capabilities.APIVersions.$0 }}').offset)[0];
   assert.equal(h.detail, 'Has(apiVersion string) bool');
-  // Values methods sort after the keys.
-  const v = complete(...(() => { const o = openAt('{{ .Values.$0 }}'); return [o.ws.snapshot(), o.path, o.offset] as const; })());
-  const keySort = v.filter((x) => x.kind !== 'method').map((x) => x.sortText ?? '');
-  const methodSort = v.filter((x) => x.kind === 'method').map((x) => x.sortText ?? '');
-  assert.ok(methodSort.length === 5 && methodSort.every((m) => keySort.every((k) => m > k)));
+  // Values methods are offered only once typed (test/analysis/completion-methods.test.ts).
 });
 
 test('file paths inside .Files.Get/Glob strings honour .helmignore', () => {

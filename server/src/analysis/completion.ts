@@ -55,17 +55,35 @@ export function scopeAt(snap: Snapshot, path: string, text: string, offset: numb
   return { dc, env: loc.env };
 }
 
+/**
+ * CompletionList is the proposals at a position; `incomplete` says that typing further may
+ * bring proposals the list leaves out (the Go methods of `.Values`, offered only once the typed
+ * prefix matches them), so the client must ask again instead of filtering this list.
+ */
+export interface CompletionList {
+  readonly entries: CompletionEntry[];
+  readonly incomplete: boolean;
+}
+
 /** complete returns completion proposals at `offset` of the document at `path`. */
 export function complete(snap: Snapshot, path: string, offset: number): CompletionEntry[] {
+  return completeList(snap, path, offset).entries;
+}
+
+/** completeList returns completion proposals at `offset`, with whether the list is incomplete. */
+export function completeList(snap: Snapshot, path: string, offset: number): CompletionList {
   const text = snap.text(path);
-  if (text === undefined) return [];
+  if (text === undefined) return { entries: [], incomplete: false };
   const ctx = cursorContext(text, offset);
+  if (ctx.kind === 'path') return completePath(snap, path, text, offset, ctx);
+  return { entries: completeOther(snap, path, text, offset, ctx), incomplete: false };
+}
+
+function completeOther(snap: Snapshot, path: string, text: string, offset: number, ctx: Exclude<CursorContext, { kind: 'path' }>): CompletionEntry[] {
   switch (ctx.kind) {
     case 'text':
     case 'none':
       return [];
-    case 'path':
-      return completePath(snap, path, text, offset, ctx);
     case 'variable': {
       const { env } = scopeAt(snap, path, text, offset);
       return variables(env, ctx.prefix, ctx.replace);
@@ -154,15 +172,30 @@ function variables(env: Env, prefix: string, replace: Span): CompletionEntry[] {
   return out;
 }
 
-function completePath(snap: Snapshot, path: string, text: string, offset: number, ctx: Extract<CursorContext, { kind: 'path' }>): CompletionEntry[] {
+/**
+ * valuesMethodShown says whether a Go method of a values map (`AsMap`, `Table`, `YAML`...) is
+ * offered: only once the typed prefix, as typed, starts it (`.Values.As`), so that the chart's
+ * keys are what `.Values.` lists.
+ */
+function valuesMethodShown(name: string, prefix: string): boolean {
+  return prefix !== '' && name.startsWith(prefix);
+}
+
+function completePath(snap: Snapshot, path: string, text: string, offset: number, ctx: Extract<CursorContext, { kind: 'path' }>): CompletionList {
   const { dc, env } = scopeAt(snap, path, text, offset);
   const base = ctx.base.kind === 'dot' ? env.dot : env.vars.get(ctx.base.name)?.sym;
   const target = resolveFields(base, ctx.segments);
-  if (target === undefined) return [];
+  if (target === undefined) return { entries: [], incomplete: false };
   const out: CompletionEntry[] = [];
+  let incomplete = false;
   for (const m of membersOf(target.value)) {
     if (!startsWithCI(m.name, ctx.prefix)) continue;
     if (m.kind === 'method') {
+      if (target.valuesPath !== undefined && !valuesMethodShown(m.name, ctx.prefix)) {
+        // Withheld; typing its first letters (from an empty prefix) must ask again.
+        if (ctx.prefix === '') incomplete = true;
+        continue;
+      }
       const doc = m.owner !== undefined ? methodDoc(m.owner, m.name) : undefined;
       out.push({
         label: m.name,
@@ -170,7 +203,7 @@ function completePath(snap: Snapshot, path: string, text: string, offset: number
         detail: doc?.signature ?? 'method',
         documentation: doc?.doc,
         replace: ctx.replace,
-        // Values methods (YAML, Table...) would crowd out the keys people look for.
+        // Values methods (YAML, Table...) after the keys that share the prefix.
         sortText: (target.valuesPath !== undefined ? '9' : '1') + m.name,
       });
       continue;
@@ -186,7 +219,7 @@ function completePath(snap: Snapshot, path: string, text: string, offset: number
       resolve: isValues && dc !== undefined ? { kind: 'value', path, valuesPath: [...(target.valuesPath ?? []), m.name] } : undefined,
     });
   }
-  return out;
+  return { entries: out, incomplete };
 }
 
 let funcCache: { key: Map<string, FuncDef>; base: Array<Omit<CompletionEntry, 'replace'>>; start: number; end: number; entries: CompletionEntry[] } | undefined;

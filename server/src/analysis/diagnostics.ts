@@ -77,7 +77,7 @@ function renderDiagnostics(snap: Snapshot, dc: DocChart, path: string, text: str
   if (err === undefined) {
     return renderedProblems(outcome)
       .filter((p) => p.path === path)
-      .map((p) => ({ code: p.code, message: p.message, start: p.start, end: p.end }));
+      .map((p) => ({ code: p.code, message: p.message, start: p.start, end: p.end, related: p.related }));
   }
   // Parse errors of this file are already reported (with exact ranges) by the resilient parser.
   if (err.kind === 'parse' && outcome.pathOf.get(err.file) === path) return [];

@@ -5,9 +5,10 @@
 import { type Node as YamlNode, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { goYamlSyntaxError } from '../helm/yamlErrors';
 import { depthError } from '../helm/yamlDepth';
-import { type SourceMap, type SourceMapSegment, callStack, segmentAt } from '../template/sourcemap';
+import { type SourceLocation, type SourceMap, type SourceMapSegment, callStack, segmentAt } from '../template/sourcemap';
 import type { DiagnosticCode } from './codes';
 import type { RenderOutcome } from './snapshot';
+import type { RelatedInfo } from './types';
 
 /** RenderedProblem is a problem of the rendered output placed in a template file. */
 export interface RenderedProblem {
@@ -17,6 +18,8 @@ export interface RenderedProblem {
   readonly end: number;
   readonly code: DiagnosticCode;
   readonly message: string;
+  /** related: the include stack (call sites) and, for a re-indented define, the define's line. */
+  readonly related?: readonly RelatedInfo[];
 }
 
 const memo = new WeakMap<RenderOutcome, RenderedProblem[]>();
@@ -81,8 +84,10 @@ function rawProblems(name: string, text: string): RawProblem[] {
     const doc = parseDocument(piece.text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, strict: false, prettyErrors: false });
     if (doc.errors.length > 0) {
       const pos = piece.start + doc.errors[0].pos[0];
-      const msg = goYamlSyntaxError(piece.text, doc.errors);
-      out.push({ pos, code: 'rendered-yaml-invalid', message: `rendered YAML of ${name} does not parse (output line ${lineAt(text, pos)}): yaml: ${msg}` });
+      // go-yaml's own line number counts in the document and may name the line before the
+      // offending one: the message names one line, the output line of the offending text.
+      const msg = goYamlSyntaxError(piece.text, doc.errors).replace(/^line \d+: /, '');
+      out.push({ pos, code: 'rendered-yaml-invalid', message: `rendered YAML of ${name} does not parse at output line ${lineAt(text, pos)}: yaml: ${msg}` });
       continue;
     }
     // Duplicate keys (a Set per mapping: the yaml package's own check is quadratic).
@@ -127,10 +132,56 @@ function segmentNear(map: SourceMap, text: string, pos: number): { seg: SourceMa
   return undefined;
 }
 
+/** sameLoc tells whether two source locations are the same node. */
+function sameLoc(a: SourceLocation, b: SourceLocation): boolean {
+  return a.parseName === b.parseName && a.start === b.start && a.end === b.end;
+}
+
+/** Spot is a template range (absolute path) a problem is reported at or related to. */
+interface Spot {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * spotOf is the template range of `loc`; for a text node written verbatim, `at` (an output
+ * offset inside `seg`) narrows it to the template line that wrote that output line.
+ */
+function spotOf(outcome: RenderOutcome, loc: SourceLocation, seg: SourceMapSegment | undefined, at: number): Spot | undefined {
+  const path = outcome.pathOf.get(loc.parseName);
+  if (path === undefined) return undefined;
+  if (seg === undefined || seg.kind !== 'text') return { path, start: loc.start, end: loc.end };
+  const src = outcome.textOf.get(loc.parseName) ?? '';
+  const off = Math.min(loc.end, loc.start + (at - seg.outStart));
+  const ls = src.lastIndexOf('\n', off - 1) + 1;
+  const le = src.indexOf('\n', off);
+  const start = Math.max(loc.start, ls);
+  let end = Math.min(loc.end, le < 0 ? src.length : le);
+  if (end <= start) end = Math.min(loc.end, start + 1);
+  return { path, start, end };
+}
+
+/** frames are the call sites that led to a segment, as related locations (innermost first). */
+function frames(outcome: RenderOutcome, seg: SourceMapSegment): RelatedInfo[] {
+  const out: RelatedInfo[] = [];
+  for (const c of callStack(seg)) {
+    const path = outcome.pathOf.get(c.loc.parseName);
+    if (path !== undefined) out.push({ location: { path, start: c.loc.start, end: c.loc.end }, message: `${c.kind} call in ${c.loc.templateName}` });
+  }
+  return out;
+}
+
 function place(outcome: RenderOutcome, name: string, text: string, map: SourceMap, pos: number, code: DiagnosticCode, message: string, out: RenderedProblem[]): void {
-  // Prefer the first non-blank character of the offending line (where the bad indentation is).
+  // Prefer the first non-blank character of the offending line (where the bad indentation is);
+  // a position at a line's end (go-yaml's view of a bad indent) means the next token.
   let p = pos;
   while (p < text.length && (text[p] === ' ' || text[p] === '\t')) p++;
+  if (text[p] === '\n' || text[p] === '\r') {
+    let q = p;
+    while (q < text.length && /\s/.test(text[q])) q++;
+    if (q < text.length) p = q;
+  }
   const found = segmentNear(map, text, p);
   if (found === undefined) {
     const path = outcome.pathOf.get(name);
@@ -138,24 +189,33 @@ function place(outcome: RenderOutcome, name: string, text: string, map: SourceMa
     return;
   }
   const { seg, at } = found;
-  const sites = [{ loc: seg.loc, exact: true }, ...callStack(seg).map((s) => ({ loc: s.loc, exact: false }))];
-  const seen = new Set<string>();
-  for (const { loc, exact } of sites) {
-    const path = outcome.pathOf.get(loc.parseName);
+  // The node that wrote the line's indentation, when another node wrote its content: an
+  // `include … | nindent N` action re-indenting a define's text chose the width. The problem is
+  // reported once there, with the define's line as related information (the define is innocent).
+  const ls = text.lastIndexOf('\n', p - 1) + 1;
+  const indent = p > ls && at === p ? segmentAt(map, ls) : undefined;
+  if (indent !== undefined && indent !== seg && !sameLoc(indent.loc, seg.loc) && indent.outEnd > p) {
+    const where = spotOf(outcome, indent.loc, indent, ls);
+    const what = spotOf(outcome, seg.loc, seg, at);
+    if (where !== undefined) {
+      const related: RelatedInfo[] = [];
+      if (what !== undefined) related.push({ location: what, message: `this text of ${JSON.stringify(seg.loc.templateName)} is indented by the call` });
+      related.push(...frames(outcome, indent));
+      out.push({ ...where, code, message, related });
+      return;
+    }
+  }
+  // Otherwise at the node that wrote the line, and at each call site (in other files) that led
+  // there, all with the include stack as related information.
+  const related = frames(outcome, seg);
+  const first = spotOf(outcome, seg.loc, seg, at);
+  if (first !== undefined) out.push({ ...first, code, message, related });
+  const seen = new Set<string>(first !== undefined ? [first.path] : []);
+  for (const c of callStack(seg)) {
+    const path = outcome.pathOf.get(c.loc.parseName);
     if (path === undefined || seen.has(path)) continue;
     seen.add(path);
-    let start = loc.start;
-    let end = loc.end;
-    if (exact && seg.kind === 'text') {
-      // Text is copied verbatim: narrow to the offending line of the text node.
-      const src = outcome.textOf.get(loc.parseName) ?? '';
-      const off = Math.min(loc.end, loc.start + (at - seg.outStart));
-      const ls = src.lastIndexOf('\n', off - 1) + 1;
-      const le = src.indexOf('\n', off);
-      start = Math.max(loc.start, ls);
-      end = Math.min(loc.end, le < 0 ? src.length : le);
-      if (end <= start) end = Math.min(loc.end, start + 1);
-    }
-    out.push({ path, start, end, code, message: exact ? message : `${message} (through this call)` });
+    const back: RelatedInfo[] = first !== undefined ? [{ location: first, message: `the output line comes from ${seg.loc.templateName}` }] : [];
+    out.push({ path, start: c.loc.start, end: c.loc.end, code, message: `${message} (through this call)`, related: back });
   }
 }

@@ -61,8 +61,12 @@ export function goYamlSyntaxError(text: string, errors: readonly YAMLError[]): s
         return withLine(line0, isSeq ? "did not find expected ',' or ']'" : "did not find expected ',' or '}'");
       }
       if (/All mapping items must start at the same column/.test(msg)) {
-        const prev = prevNonEmptyLine(text, line0).trimStart();
-        return withLine(line0, prev.startsWith('- ') || prev === '-' ? "did not find expected '-' indicator" : 'did not find expected key');
+        // go-yaml points at the offending token; the yaml package may point at the end of the
+        // line before it (a less indented line right after a mapping key).
+        const tok = /\S/.exec(text.slice(pos));
+        const at0 = /^[ \t]*\r?\n/.test(text.slice(pos)) && tok !== null ? lineOf(text, pos + tok.index) : line0;
+        const prev = prevNonEmptyLine(text, at0).trimStart();
+        return withLine(at0, prev.startsWith('- ') || prev === '-' ? "did not find expected '-' indicator" : 'did not find expected key');
       }
       break;
     case 'BLOCK_AS_IMPLICIT_KEY': {

@@ -19,6 +19,7 @@ import { goTrimSpace, slogValue } from '../render/gostrings';
 import type { FuncDef, FuncMap, HelmVersion, Runtime } from '../template/func';
 import { type GoMap, type Value, utf8Decode } from '../template/value';
 import { decodeK8sStruct, DEFAULT_LINT_KUBE, readYamlDocs, validateMetadataName, validateNoDeprecations, type K8sYamlStruct } from './k8s';
+import { objectPosition } from './objectpos';
 import { offsetPosition } from './positions';
 import type { Linter, Position } from './support';
 
@@ -163,18 +164,25 @@ export function lintTemplates(l: Linter, fs: ChartFS, dir: string, userValues: G
     const at: Position = { file: fileName };
     l.run('WARNING', fileName, topIndentLevel(rendered), at);
     const { docs, error } = readYamlDocs(rendered);
-    for (const doc of docs) {
-      const d = decodeK8sStruct(doc.text);
+    const decoded = docs.map((doc) => decodeK8sStruct(doc.text));
+    const firstError = decoded.findIndex((d) => 'error' in d);
+    const objects = (firstError < 0 ? decoded : decoded.slice(0, firstError)).filter((d) => 'value' in d && d.value !== undefined).length;
+    const source = sources.get(`${rootName}/${fileName}`);
+    let index = -1;
+    for (const d of decoded) {
       if ('error' in d) {
         l.run('ERROR', fileName, `unable to parse YAML: ${d.error}`, at);
         return;
       }
       const obj = d.value;
       if (obj === undefined) continue;
-      l.run('WARNING', fileName, validateMetadataName(obj), at);
-      l.run('WARNING', fileName, validateNoDeprecations(obj, kube, v), at);
-      l.run('ERROR', fileName, matchSelector(obj, rendered), at);
-      l.run('ERROR', fileName, listAnnotations(obj, rendered, v), at);
+      index++;
+      // Editors get the object's place in the template (the text output is unchanged).
+      const objAt = (key?: string): Position => objectPosition(fileName, source, index, objects, obj.apiVersion, key);
+      l.run('WARNING', fileName, validateMetadataName(obj), objAt('name'));
+      l.run('WARNING', fileName, validateNoDeprecations(obj, kube, v), objAt());
+      l.run('ERROR', fileName, matchSelector(obj, rendered), objAt('selector'));
+      l.run('ERROR', fileName, listAnnotations(obj, rendered, v), objAt());
     }
     if (error !== undefined) {
       l.run('ERROR', fileName, `unable to parse YAML: ${error}`, at);

@@ -150,12 +150,12 @@ function compactItem(e: CompletionEntry): L.CompletionItem {
  * itemDefaults carry the range (LSP 3.17): a smaller message, and cached item objects for
  * entries that are themselves cached (functions).
  */
-export function toLspCompletionList(entries: readonly CompletionEntry[], idx: LineIndex): L.CompletionList {
+export function toLspCompletionList(entries: readonly CompletionEntry[], idx: LineIndex, isIncomplete = false): L.CompletionList {
   const r = entries[0].replace;
   if (entries.some((e) => e.replace.start !== r.start || e.replace.end !== r.end)) {
-    return { isIncomplete: false, items: entries.map((e) => toLspCompletion(e, idx)) };
+    return { isIncomplete, items: entries.map((e) => toLspCompletion(e, idx)) };
   }
-  return { isIncomplete: false, itemDefaults: { editRange: idx.range(r) }, items: entries.map(compactItem) };
+  return { isIncomplete, itemDefaults: { editRange: idx.range(r) }, items: entries.map(compactItem) };
 }
 
 /** toLspLocation converts a location. */

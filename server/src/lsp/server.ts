@@ -7,7 +7,7 @@
 import { type CompletionItem, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResourceLimits } from 'node:worker_threads';
-import { complete, resolveDocumentation } from '../analysis/completion';
+import { completeList, resolveDocumentation } from '../analysis/completion';
 import { definition } from '../analysis/definition';
 import { diagnostics } from '../analysis/diagnostics';
 import type { AnalysisHost, AnalysisSettings } from '../analysis/host';
@@ -305,10 +305,13 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       if (a === undefined) return [];
       const snap = ws.snapshot();
       const idx = lineIndex(snap.text(a.path) ?? '');
-      const entries = complete(snap, a.path, a.offset);
-      if (!editRangeDefault || entries.length === 0) return entries.map((e) => toLspCompletion(e, idx));
+      const { entries, incomplete } = completeList(snap, a.path, a.offset);
+      if (!editRangeDefault || entries.length === 0) {
+        const items = entries.map((e) => toLspCompletion(e, idx));
+        return incomplete ? { isIncomplete: true, items } : items;
+      }
       // Every entry of one request replaces the same range: send it once (itemDefaults).
-      return toLspCompletionList(entries, idx);
+      return toLspCompletionList(entries, idx, incomplete);
     }),
   );
   connection.onCompletionResolve(
