@@ -64,12 +64,20 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
   let pullConfig = false;
   let editRangeDefault = false;
 
+  /** gone: the client closed the connection; nothing can be published or logged to it any more. */
+  let gone = false;
+  const isDisposed = (e: unknown): boolean => e instanceof Error && e.message === 'Connection is disposed.';
+
   const log = (msg: string, e?: unknown): void => {
+    // A render that finishes after the client went away has nowhere to go: not an error.
+    if (isDisposed(e)) gone = true;
+    if (gone) return;
     const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : e === undefined ? '' : String(e);
     try {
       connection.console.error(`${msg}${detail !== '' ? ': ' + detail : ''}`);
-    } catch {
-      process.stderr.write(`${msg} ${detail}\n`);
+    } catch (e2) {
+      if (isDisposed(e2)) gone = true;
+      else process.stderr.write(`${msg} ${detail}\n`);
     }
   };
 
