@@ -13,7 +13,9 @@
 //   - Restricted Mode disables "Dry Run with helm" and says why;
 //   - moving in a template reveals its output in the preview, the chart's status bar entry stays
 //     while the preview has focus, a template that renders nothing says why, and typing `{{` in a
-//     helm document gives `{{ | }}` without doubling the closing braces (issue 12 and 16).
+//     helm document gives `{{ | }}` without doubling the closing braces (issue 12 and 16);
+//   - lint on save places a finding at its template position (the `apiVersion:` line of the second
+//     document), and an include stack shows as related information in the Problems panel (issue 16).
 // Every step waits on DOM conditions with generous timeouts. Screenshots go to test/e2e/screenshots/
 // (git-ignored). With CHARTWRIGHT_E2E_REQUIRED=1 (set by .ci/run after a successful set-up) a missing
 // prerequisite fails the run instead of skipping it.
@@ -618,6 +620,69 @@ test('preview navigation, status bar, blank preview, action braces', { skip, tim
       assert.match(text, /^y: \{\{- \.Values\.y -\}\}$/m);
       assert.doesNotMatch(text, /\}\}\}/);
       await shot(page, '14-action-braces.png');
+    });
+  } catch (e) {
+    t.diagnostic(`code-server log (tail):\n${s.log.join('').slice(-4000)}`);
+    throw e;
+  } finally {
+    stop(s);
+  }
+});
+
+test('lint on save at the template position, include stack as related information', { skip, timeout: 600_000 }, async (t) => {
+  // A deprecated PodDisruptionBudget in the second document of a template (lint on save).
+  const pdb = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: {{ .Release.Name }}-e2e-cm', 'data:', '  a: "1"', '---',
+    'apiVersion: policy/v1beta1', 'kind: PodDisruptionBudget', 'metadata:', '  name: {{ .Release.Name }}-e2e-pdb', 'spec:', '  minAvailable: 1', ''].join('\n');
+  writeFileSync(join(chartDir(), 'templates', 'e2e-pdb.yaml'), pdb);
+  const apiLine = pdb.split('\n').indexOf('apiVersion: policy/v1beta1') + 1;
+  const s = await startCodeServer(chartDir(), extensions, true);
+  try {
+    assert.ok(browser);
+    const page = await openWorkbench(browser, s.url);
+
+    await step(t, 'lint on save places the finding at its apiVersion line', async () => {
+      await openFile(page, 'templates/e2e-pdb.yaml');
+      await languageIs(page, 'Helm Template');
+      await page.locator(`${groupOf('e2e-pdb.yaml')} .view-line`).first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('# saved by the e2e test');
+      await page.keyboard.press('Control+S');
+      await page.waitForSelector('.tab.active[aria-label*="e2e-pdb.yaml"]:not(.dirty)');
+      await showProblems(page);
+      const row = await problemRow(page, /PodDisruptionBudget is deprecated/);
+      t.diagnostic(`lint problem: ${row}`);
+      assert.match(row, /policy\/v1beta1 PodDisruptionBudget is deprecated in v1\.21\+/);
+      assert.match(row, new RegExp(`Ln ${apiLine}, Col 1\\b`));
+      await focusFirstGroup(page);
+      await runCommand(page, 'Go to Line/Column...');
+      await page.keyboard.type(String(apiLine));
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`${groupOf('e2e-pdb.yaml')} .squiggly-warning`, { timeout: LONG });
+      await shot(page, '15-lint-position.png');
+    });
+
+    await step(t, 'a required failing inside an include: the stack as related information', async () => {
+      // Written after the lint step: this template makes the whole chart fail to render.
+      writeFileSync(join(chartDir(), 'templates', '_e2e.tpl'), '{{- define "e2e.image" -}}\nimage: {{ required "e2eImage is required" .Values.e2eImage }}\n{{- end }}\n');
+      writeFileSync(join(chartDir(), 'templates', 'e2e-required.yaml'),
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: e2e-required\ndata:\n  {{- include "e2e.image" . | nindent 2 }}\n');
+      await focusFirstGroup(page);
+      await openFile(page, 'templates/e2e-required.yaml');
+      await languageIs(page, 'Helm Template');
+      await showProblems(page);
+      const row = await problemRow(page, /required: e2eImage is required/);
+      t.diagnostic(`problem: ${row}`);
+      assert.match(row, /Ln 6, Col 7\b/);
+      // The related locations are rows of their own under the problem: the include call and the
+      // `required` in the define.
+      const defineRow = await problemRow(page, /e2e\.image: error calling required/);
+      const callRow = await problemRow(page, /calls e2e\.image/);
+      t.diagnostic(`related: ${callRow} | ${defineRow}`);
+      assert.match(defineRow, /_e2e\.tpl\[Ln 2, Col 11\]/);
+      assert.match(callRow, /e2e-required\.yaml\[Ln 6, Col 7\]/);
+      await focusFirstGroup(page);
+      await page.waitForSelector(`${groupOf('e2e-required.yaml')} .squiggly-error`, { timeout: LONG });
+      await shot(page, '16-related-information.png');
     });
   } catch (e) {
     t.diagnostic(`code-server log (tail):\n${s.log.join('').slice(-4000)}`);
