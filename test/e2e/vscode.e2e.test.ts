@@ -684,6 +684,39 @@ test('lint on save at the template position, include stack as related informatio
       await page.waitForSelector(`${groupOf('e2e-required.yaml')} .squiggly-error`, { timeout: LONG });
       await shot(page, '16-related-information.png');
     });
+
+    await step(t, 'a wrong nindent: one problem at the include call, the define as related information', async () => {
+      // The failing `required` of the previous step stops the whole render: close its editor (an open
+      // document overrides the disk), make the define harmless and remove the template.
+      await focusFirstGroup(page);
+      await runCommand(page, 'View: Close All Editors');
+      writeFileSync(join(chartDir(), 'templates', '_e2e.tpl'), '{{- define "e2e.image" -}}\nimage: x\n{{- end }}\n');
+      rmSync(join(chartDir(), 'templates', 'e2e-required.yaml'), { force: true });
+      // helm v4.1.4 `helm template` of these two files: "yaml: line 5: did not find expected key".
+      writeFileSync(join(chartDir(), 'templates', '_e2e-labels.tpl'), '{{- define "e2e.labels" }}\na: 1\nb: 2\n{{- end }}\n');
+      writeFileSync(join(chartDir(), 'templates', 'e2e-indent.yaml'),
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    {{- include "e2e.labels" . | nindent 1 }}\n  name: e2e-indent\n');
+      await focusFirstGroup(page);
+      await openFile(page, 'templates/e2e-indent.yaml');
+      await languageIs(page, 'Helm Template');
+      await showProblems(page);
+      const problem = /rendered YAML of \S*e2e-indent\.yaml does not parse/;
+      const row = await problemRow(page, problem);
+      t.diagnostic(`problem: ${row}`);
+      // Its message names one output line, and it sits at the include call.
+      assert.match(row, /at output line \d+: yaml: did not find expected key/);
+      assert.match(row, /Ln 5, Col 5\b/);
+      const rows = page.locator('.markers-panel .monaco-list-row', { hasText: problem });
+      assert.equal(await rows.count(), 1, 'the nindent problem is reported once');
+      // The define is related information, not a problem of its own.
+      const related = await problemRow(page, /_e2e-labels\.tpl\[Ln \d+, Col \d+\]/);
+      t.diagnostic(`related: ${related}`);
+      const helperRows = await page.locator('.markers-panel .monaco-list-row', { hasText: /_e2e-labels\.tpl(?!\[)/ }).count();
+      assert.equal(helperRows, 0, 'no problem published in _e2e-labels.tpl');
+      await focusFirstGroup(page);
+      await page.waitForSelector(`${groupOf('e2e-indent.yaml')} .squiggly-error`, { timeout: LONG });
+      await shot(page, '17-nindent-once.png');
+    });
   } catch (e) {
     t.diagnostic(`code-server log (tail):\n${s.log.join('').slice(-4000)}`);
     throw e;
