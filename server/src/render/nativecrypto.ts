@@ -2,26 +2,14 @@
 // a bounded session memo so a chart that generates keys or certificates does not pay for them on
 // every render. The core never owns this state: it only names the call (function, call site,
 // arguments) and asks the runtime.
-import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { nodeKey } from '../sprig/crypto';
 import type { NativeCrypto, PrivateKeyType } from '../template/func';
 import type { Value } from '../template/value';
 
 /** generatePrivateKey is node's generator: a new key as PKCS#8 DER. */
 export function generatePrivateKey(type: PrivateKeyType, bits: number): Uint8Array {
-  return new Uint8Array(newKey(type, bits).export({ type: 'pkcs8', format: 'der' }));
-}
-
-function newKey(type: PrivateKeyType, bits: number): KeyObject {
-  switch (type) {
-    case 'rsa':
-      return generateKeyPairSync('rsa', { modulusLength: bits }).privateKey;
-    case 'dsa':
-      return generateKeyPairSync('dsa', { modulusLength: bits, divisorLength: 256 }).privateKey;
-    case 'ec':
-      return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-    case 'ed25519':
-      return generateKeyPairSync('ed25519').privateKey;
-  }
+  return new Uint8Array(nodeKey(type, bits).export({ type: 'pkcs8', format: 'der' }));
 }
 
 /** nodeCrypto is the CLI's NativeCrypto: native keys, no memo (each run is fresh). */

@@ -79,8 +79,11 @@ function daysArg(v: Value): bigint {
 
 // ---- native key generation and the session memo ------------------------------------------------
 
-/** fallbackKey is node's generator, for runtimes that inject none (tests). */
-function fallbackKey(type: PrivateKeyType, bits: number): KeyObject {
+/**
+ * nodeKey is node's key generator (OpenSSL): the fallback for runtimes that inject none (tests),
+ * and what the real runtimes' NativeCrypto uses (render/nativecrypto.ts).
+ */
+export function nodeKey(type: PrivateKeyType, bits: number): KeyObject {
   switch (type) {
     case 'rsa':
       return generateKeyPairSync('rsa', { modulusLength: bits }).privateKey;
@@ -96,7 +99,7 @@ function fallbackKey(type: PrivateKeyType, bits: number): KeyObject {
 /** newKey generates a private key with the runtime's native crypto (else the fallback). */
 function newKey(ctx: CallContext, type: PrivateKeyType, bits: number): KeyObject {
   const native = ctx.runtime.crypto;
-  if (native === undefined) return fallbackKey(type, bits);
+  if (native === undefined) return nodeKey(type, bits);
   return createPrivateKey({ key: Buffer.from(native.generatePrivateKey(type, bits)), format: 'der', type: 'pkcs8' });
 }
 
