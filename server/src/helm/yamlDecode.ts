@@ -107,21 +107,27 @@ class Decoder {
     return t;
   }
 
+  /**
+   * throughAlias decodes an alias's target with `f`, as go-yaml does: what is decoded under an
+   * alias counts as aliased, and an alias met again inside its own target contains itself.
+   */
+  private throughAlias<T>(a: Alias, f: (target: YNode) => T): T {
+    const target = this.target(a);
+    if (this.active.has(a)) throw new YamlFail(containsItself(a.source));
+    this.active.add(a);
+    this.budget.aliasDepth++;
+    try {
+      return f(target);
+    } finally {
+      this.budget.aliasDepth--;
+      this.active.delete(a);
+    }
+  }
+
   node(n: unknown): GY {
     this.budget.step();
     if (n === null || n === undefined) return null;
-    if (isAlias(n)) {
-      const target = this.target(n);
-      if (this.active.has(n)) throw new YamlFail(containsItself(n.source));
-      this.active.add(n);
-      this.budget.aliasDepth++;
-      try {
-        return this.node(target);
-      } finally {
-        this.budget.aliasDepth--;
-        this.active.delete(n);
-      }
-    }
+    if (isAlias(n)) return this.throughAlias(n, (target) => this.node(target));
     if (isScalar(n)) return scalarValue(n);
     if (!isSeq(n) && !isMap(n) && !isPair(n)) return null;
     this.enter();
@@ -161,19 +167,7 @@ class Decoder {
   /** mergeMap decodes a merged mapping (or an alias of one) into out, counting as go-yaml does. */
   private mergeMap(n: unknown, out: GYMap): void {
     this.budget.step();
-    if (isAlias(n)) {
-      const target = this.target(n);
-      if (this.active.has(n)) throw new YamlFail(containsItself(n.source));
-      this.active.add(n);
-      this.budget.aliasDepth++;
-      try {
-        this.mergeMap(target, out);
-      } finally {
-        this.budget.aliasDepth--;
-        this.active.delete(n);
-      }
-      return;
-    }
+    if (isAlias(n)) return this.throughAlias(n, (target) => this.mergeMap(target, out));
     this.mapInto((n as YAMLMap<unknown, unknown>).items, out);
   }
 
