@@ -3,6 +3,7 @@
 // one more bound of Chartwright's own: all archives of one load together (nested .tgz
 // subcharts) stay below MAX_TOTAL_DECOMPRESSED, where Helm would run out of memory.
 import { constants as zc, gunzipSync, inflateRawSync } from 'node:zlib';
+import { clean } from '../sprig/paths';
 import { goQuote } from '../template/errors';
 import type { HelmVersion } from '../template/func';
 
@@ -135,22 +136,6 @@ export function trimBOM(b: Uint8Array): Uint8Array {
   return b.length >= 3 && b[0] === UTF8_BOM[0] && b[1] === UTF8_BOM[1] && b[2] === UTF8_BOM[2] ? b.subarray(3) : b;
 }
 
-function cleanPosix(p: string): string {
-  const abs = p.startsWith('/');
-  const parts: string[] = [];
-  for (const s of p.split('/')) {
-    if (s === '' || s === '.') continue;
-    if (s === '..') {
-      if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-      else if (!abs) parts.push('..');
-      continue;
-    }
-    parts.push(s);
-  }
-  const r = (abs ? '/' : '') + parts.join('/');
-  return r === '' ? '.' : r;
-}
-
 /** MAX_DECOMPRESSED_CHART_SIZE is Helm's MaxDecompressedChartSize (100 MiB per archive). */
 export const MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024;
 /** MAX_DECOMPRESSED_FILE_SIZE is Helm's MaxDecompressedFileSize (5 MiB per archived file). */
@@ -262,7 +247,7 @@ export function loadArchiveFiles(tgz: Uint8Array, v: HelmVersion, budget: LoadBu
       const parts = e.name.split(delim);
       let n = parts.slice(1).join(delim).split(delim).join('/');
       if (n.startsWith('/')) return fail('chart illegally contains absolute paths');
-      n = cleanPosix(n);
+      n = clean(n);
       if (n === '.') return fail(`chart illegally contains content outside the base directory: ${goQuote(e.name)}`);
       if (n.startsWith('..')) return fail('chart illegally references parent directory');
       if (/^[a-zA-Z]:\//.test(n)) return fail('chart contains illegally named files');

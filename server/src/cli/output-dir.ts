@@ -3,6 +3,7 @@
 // `Error: mkdir out/x: not a directory` instead of a stack trace.
 import { closeSync, lstatSync, mkdirSync, openSync, statSync, writeSync, type Stats } from 'node:fs';
 import type { FileWrite, OutputFS } from '../render/manifests';
+import { dir } from '../sprig/paths';
 import { utf8Encode } from '../template/value';
 
 // Go's syscall.Errno texts (zerrors_linux.go) for the errors a write can meet.
@@ -52,29 +53,6 @@ function wrap<T>(op: string, path: string, f: () => T): T {
   }
 }
 
-/** goClean is Go's path.Clean. */
-export function goClean(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(part);
-  }
-  const s = (rooted ? '/' : '') + out.join('/');
-  return s === '' ? '.' : s;
-}
-
-/** goDir is Go's path.Dir. */
-export function goDir(p: string): string {
-  return goClean(p.slice(0, p.lastIndexOf('/') + 1));
-}
-
 function stat(path: string): Stats | undefined {
   // os.Stat: a missing path is reported to the caller as "does not exist".
   try {
@@ -118,10 +96,10 @@ function mkdirAll(path: string): void {
 
 /** writeFile is writeToFile's I/O: ensure the directory, create or append, write. */
 function writeFile(path: string, data: Uint8Array, append: boolean): void {
-  const dir = goDir(path);
+  const parent = dir(path);
   // ensureDirectoryForFile: a Stat error other than "not exist" is returned as is.
-  stat(dir);
-  mkdirAll(dir);
+  stat(parent);
+  mkdirAll(parent);
   const fd = append ? wrap('open', path, () => openSync(path, 'a', 0o600)) : wrap('open', path, () => openSync(path, 'w', 0o666));
   try {
     let off = 0;
