@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { tar, tarHeader } from '../helpers/tar';
 import { performance } from 'node:perf_hooks';
 import { type ChartFS, memoryFS, nodeFS } from '../../server/src/chart/fs';
 import { loadChart } from '../../server/src/chart/loader';
@@ -36,36 +37,6 @@ function cli(cwd: string, args: string[]): { exit: number; stdout: string; stder
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   assert.ok(performance.now() - t0 < 60_000, `${args.join(' ')} hung`);
   return { exit: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-// --- tar writer for generated archives -------------------------------------------------------
-
-function header(name: string, size: number, type = '0'): Buffer {
-  const h = Buffer.alloc(512);
-  h.write(name, 0, 100, 'utf8');
-  h.write('0000644\0', 100);
-  h.write('0000000\0', 108);
-  h.write('0000000\0', 116);
-  h.write(size.toString(8).padStart(11, '0') + '\0', 124);
-  h.write('00000000000\0', 136);
-  h.write(type, 156);
-  h.write('ustar\0' + '00', 257);
-  h.fill(0x20, 148, 156);
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
-  return h;
-}
-
-/** tar builds an uncompressed tar stream; a file given as a number is that many zero bytes. */
-export function tar(files: ReadonlyArray<[string, string | number | Uint8Array]>): Buffer {
-  const parts: Buffer[] = [];
-  for (const [name, body] of files) {
-    const data = typeof body === 'number' ? Buffer.alloc(body) : Buffer.from(body);
-    parts.push(header(name, data.length), data, Buffer.alloc((512 - (data.length % 512)) % 512));
-  }
-  parts.push(Buffer.alloc(1024));
-  return Buffer.concat(parts);
 }
 
 const tgz = (files: ReadonlyArray<[string, string | number | Uint8Array]>): Buffer => gzipSync(tar(files), { level: 9 });
@@ -144,7 +115,7 @@ test('archive: a file of exactly 5 MiB loads; not gzip / YAML / truncated / corr
 
 test('archive: a small gzip cannot expand past the bounds (no out-of-memory)', () => {
   // 256 MiB of zeros after one header compresses to about 250 KB: refused by the stream bound.
-  const bomb = gzipSync(Buffer.concat([header('z/zero.bin', 256 * MiB), Buffer.alloc(256 * MiB)]), { level: 1 });
+  const bomb = gzipSync(Buffer.concat([tarHeader('z/zero.bin', 256 * MiB), Buffer.alloc(256 * MiB)]), { level: 1 });
   assert.ok(bomb.length < 2 * MiB);
   const t0 = performance.now();
   for (const v of [4, 3] as const) {

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
+import { tar } from '../helpers/tar';
 import { memoryFS, nodeFS } from '../../server/src/chart/fs';
 import { chartFullPath, loadArchive, loadChart } from '../../server/src/chart/loader';
 import type { HelmVersion } from '../../server/src/template/func';
@@ -87,34 +88,13 @@ test('file classification, hidden/underscore subcharts, appVersion float', () =>
   assert.deepEqual(c.dependencies.map((d) => chartFullPath(d)), ['c/charts/s']);
 });
 
-function tar(entries: ReadonlyArray<[string, string]>): Uint8Array {
-  const blocks: Buffer[] = [];
-  for (const [name, body] of entries) {
-    const h = Buffer.alloc(512);
-    h.write(name, 0, 'utf8');
-    h.write('0000644\0', 100);
-    h.write('0000000\0', 108);
-    h.write('0000000\0', 116);
-    h.write(Buffer.byteLength(body).toString(8).padStart(11, '0') + '\0', 124);
-    h.write('00000000000\0', 136);
-    h.write('0', 156);
-    h.write('ustar\0', 257);
-    h.write('00', 263);
-    h.fill(' ', 148, 156);
-    let sum = 0;
-    for (const b of h) sum += b;
-    h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
-    blocks.push(h);
-    const d = Buffer.alloc(Math.ceil(Buffer.byteLength(body) / 512) * 512);
-    d.write(body);
-    blocks.push(d);
-  }
-  blocks.push(Buffer.alloc(1024));
-  return new Uint8Array(gzipSync(Buffer.concat(blocks)));
+/** tgz is a gzipped tar of the entries. */
+function tgz(entries: ReadonlyArray<[string, string]>): Uint8Array {
+  return new Uint8Array(gzipSync(tar(entries)));
 }
 
 test('packaged charts and .tgz subcharts', () => {
-  const sub = tar([
+  const sub = tgz([
     ['s/Chart.yaml', 'apiVersion: v2\nname: s\nversion: 0.2.0\n'],
     ['s/values.yaml', 'x: 5\n'],
     ['s/templates/a.yaml', '# {{ .Chart.Name }}\n'],
@@ -125,7 +105,7 @@ test('packaged charts and .tgz subcharts', () => {
   assert.equal(r.chart.dependencies[0].values.get('x'), 5);
   const direct = loadArchive(sub, 3 as HelmVersion, { path: 's.tgz', archive: 's.tgz' });
   assert.ok('chart' in direct && direct.chart.templates.length === 1);
-  const bad = loadArchive(tar([['Chart.yaml', 'x']]), 4, { path: 'x', archive: 'x' });
+  const bad = loadArchive(tgz([['Chart.yaml', 'x']]), 4, { path: 'x', archive: 'x' });
   // Helm checks "." (no top folder) before the Chart.yaml-at-root rule (LoadArchiveFiles order).
   assert.ok('error' in bad && bad.error === 'chart illegally contains content outside the base directory: "Chart.yaml"');
 });

@@ -35,13 +35,19 @@ export function client(reader: NodeJS.ReadableStream, writer: NodeJS.WritableStr
 }
 
 /** inMemory starts a server over `host` and an initialized client talking to it. */
-export async function inMemory(host: AnalysisHost, opts: ServerOptions = { debounceMs: 1, renderDelayMs: 1 }, settings: unknown = {}): Promise<TestClient & { dispose(): void }> {
+export async function inMemory(
+  host: AnalysisHost,
+  opts: ServerOptions = { debounceMs: 1, renderDelayMs: 1 },
+  settings: unknown = {},
+  /** init: more initializationOptions beside `chartwright` (e.g. the client's workspace trust). */
+  init: Readonly<Record<string, unknown>> = {},
+): Promise<TestClient & { dispose(): void }> {
   const up = new PassThrough();
   const down = new PassThrough();
   const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
   startServer(server, host, opts);
   const c = client(down, up, settings);
-  await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { textDocument: { completion: { completionList: { itemDefaults: ['editRange'] } } } }, initializationOptions: { chartwright: settings } });
+  await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { textDocument: { completion: { completionList: { itemDefaults: ['editRange'] } } } }, initializationOptions: { ...init, chartwright: settings } });
   await c.conn.sendNotification('initialized', {});
   return {
     ...c,

@@ -10,13 +10,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
 import { nodeHost } from '../../server/src/lsp/nodeHost';
 import { TRUST_INIT_KEY, WorkspaceTrustNotification, type WorkspaceTrustParams } from '../../server/src/lsp/protocol';
-import { startServer } from '../../server/src/lsp/server';
-import { type PublishParams, type TestClient, client } from './harness';
+import { type PublishParams, type TestClient, inMemory } from './harness';
 
 interface Fixture {
   readonly base: string;
@@ -47,23 +44,8 @@ function fixture(): Fixture {
   return { base, ws, chart, secret, fifo, big };
 }
 
-async function serve(trust: WorkspaceTrustParams | undefined, settings: Record<string, unknown>): Promise<TestClient & { dispose(): void }> {
-  const up = new PassThrough();
-  const down = new PassThrough();
-  const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-  startServer(server, nodeHost(), { debounceMs: 1, renderDelayMs: 1 });
-  const c = client(down, up, settings);
-  const init: Record<string, unknown> = { chartwright: settings };
-  if (trust !== undefined) init[TRUST_INIT_KEY] = trust;
-  await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: init });
-  await c.conn.sendNotification('initialized', {});
-  return {
-    ...c,
-    dispose() {
-      c.conn.dispose();
-      server.dispose();
-    },
-  };
+function serve(trust: WorkspaceTrustParams | undefined, settings: Record<string, unknown>): Promise<TestClient & { dispose(): void }> {
+  return inMemory(nodeHost(), { debounceMs: 1, renderDelayMs: 1 }, settings, trust !== undefined ? { [TRUST_INIT_KEY]: trust } : {});
 }
 
 const uri = (p: string): string => pathToFileURL(p).href;

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
+import { tarHeader, tarPadding } from '../helpers/tar';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { memoryFS } from '../../server/src/chart/fs';
@@ -11,20 +12,6 @@ import { loadChart } from '../../server/src/chart/loader';
 import { SEED, runs } from './gen';
 
 const BOUND_MS = 5_000;
-
-function header(name: string, size: number, type: string): Buffer {
-  const h = Buffer.alloc(512);
-  h.write(name, 0, 100, 'utf8');
-  h.write('0000644\0', 100);
-  h.write(size.toString(8).padStart(11, '0') + '\0', 124);
-  h.write(type, 156);
-  h.write('ustar\0' + '00', 257);
-  h.fill(0x20, 148, 156);
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
-  return h;
-}
 
 const NAMES = ['c/Chart.yaml', 'c/values.yaml', 'c/templates/a.yaml', 'c/charts/s/Chart.yaml', 'c/charts/s.tgz', 'c/../x', '/abs', 'Chart.yaml', 'c\\win.yaml', 'c/', 'c/C:/x', 'c/.helmignore'];
 const BODIES = ['apiVersion: v2\nname: c\nversion: 0.1.0\n', 'apiVersion: v2\nname: s\nversion: 1.0.0\n', 'a: {{ .Values.x }}\n', 'x: [', '', 'apiVersion: v9\nname: c\nversion: 1\n'];
@@ -44,7 +31,7 @@ function build(entries: Array<{ name: string; body: string; type: string; lie: n
   for (const e of entries) {
     const data = Buffer.from(e.body);
     const size = Math.max(0, data.length + e.lie);
-    parts.push(header(e.name, size, e.type), data, Buffer.alloc((512 - (data.length % 512)) % 512));
+    parts.push(tarHeader(e.name, size, e.type), data, tarPadding(data.length));
   }
   parts.push(Buffer.alloc(1024));
   const raw = Buffer.concat(parts);

@@ -1,12 +1,28 @@
 // Generators and helpers shared by the robustness tests: corpus loading, template mutation,
 // random well-formed templates over the real function map, random Go values, AST range checks.
+import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { FuncDef } from '../../server/src/template/func';
 import type { Runtime } from '../../server/src/template/func';
 import { GoInt } from '../../server/src/template/value';
 import type { Value } from '../../server/src/template/value';
+
+/**
+ * boundedBy returns `timed(label, f, bound?)`: it runs f and asserts it took less than `bound` ms
+ * (default `defaultMs`) — a generous bound that only proves "does not hang".
+ */
+export function boundedBy(defaultMs: number): <T>(label: string, f: () => T, bound?: number) => T {
+  return <T>(label: string, f: () => T, bound = defaultMs): T => {
+    const t0 = performance.now();
+    const r = f();
+    const ms = performance.now() - t0;
+    assert.ok(ms < bound, `${label} took ${Math.round(ms)} ms (bound ${bound} ms)`);
+    return r;
+  };
+}
 
 /** RUNS scales every property: FUZZ_RUNS (npm run fuzz) or the CI default. */
 export function runs(ciDefault: number): number {

@@ -10,24 +10,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { render, type Outcome } from '../helpers/sprigcall';
 import { runTemplateCommand } from '../../server/src/render/template-command';
 import { memoryFS } from '../../server/src/chart/fs';
 import { parseCliKubeVersion } from '../../server/src/chart/index';
 import type { HelmVersion } from '../../server/src/template/func';
-import { fixedRuntime } from './gen';
+import { boundedBy, fixedRuntime } from './gen';
 
 /** A generous bound that only proves "does not hang" (the backtracking engine took years). */
 const BOUND_MS = 5_000;
 
-function timed<T>(label: string, f: () => T, bound = BOUND_MS): T {
-  const t0 = performance.now();
-  const r = f();
-  const ms = performance.now() - t0;
-  assert.ok(ms < bound, `${label} took ${Math.round(ms)} ms (bound ${bound} ms)`);
-  return r;
-}
+const timed = boundedBy(BOUND_MS);
 
 interface ExprCase {
   expr: string;

@@ -5,7 +5,6 @@
 // another layer still differs are marked `todo` with the bug.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { performance } from 'node:perf_hooks';
 import { runTemplateCommand, type TemplateRun } from '../../server/src/render/template-command';
 import { memoryFS } from '../../server/src/chart/fs';
 import { helmFuncMap } from '../../server/src/render/funcmap';
@@ -13,20 +12,13 @@ import { TemplateError, TemplateSet, type EngineLimits } from '../../server/src/
 import { parse } from '../../server/src/template/parse/parse';
 import type { FuncDef, HelmVersion } from '../../server/src/template/func';
 import type { Value } from '../../server/src/template/value';
-import { fixedRuntime } from './gen';
+import { boundedBy, fixedRuntime } from './gen';
 
 const BOUND_MS = 10_000;
 const CHART = 'apiVersion: v2\nname: mychart\nversion: 0.1.0\n';
 const LONG = process.env.FUZZ_RUNS !== undefined;
 
-/** timed runs f and asserts it took less than BOUND_MS. */
-function timed<T>(label: string, f: () => T, bound = BOUND_MS): T {
-  const t0 = performance.now();
-  const r = f();
-  const ms = performance.now() - t0;
-  assert.ok(ms < bound, `${label} took ${Math.round(ms)} ms (bound ${bound} ms)`);
-  return r;
-}
+const timed = boundedBy(BOUND_MS);
 
 /** helmTemplate runs `template mychart` over a one-chart memoryFS. */
 function helmTemplate(files: Record<string, string | Uint8Array>, hv: HelmVersion = 4): TemplateRun {
