@@ -1,5 +1,5 @@
 // Checks the packaged extension: size under 2 MB and only the files the extension needs
-// (bundles, grammars, language configurations, manifest, README and its screenshots, LICENSE, the run-time Kubernetes
+// (bundles, grammars, language configurations, manifest, the README with its screenshots linked (https), LICENSE, the run-time Kubernetes
 // models of scripts/k8s-models.mjs). Then unpacks it into an empty temp folder (no node_modules
 // above it), starts the packaged language server over stdio and asks it for a built-in dry run of a
 // chart with a schema violation: the check fails unless the server reports the Kubernetes schema
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
+import { imagesBase } from './vsix-readme.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { name, version } = JSON.parse(readFileSync(root + 'package.json', 'utf8'));
@@ -25,8 +26,7 @@ const listed = execFileSync(process.execPath, [root + 'node_modules/@vscode/vsce
   .filter((l) => l !== '' && !l.startsWith('WARNING') && !l.startsWith('INFO'));
 const allowed = [
   /^package\.json$/,
-  /^README\.md$/,
-  /^docs\/images\/[\w-]+\.png$/, // the README's screenshots (relative links, shown on the extension's page)
+  /^README\.md$/, // vsce ls names it; the package carries client/out/README.md (--readme-path) as readme.md
   /^LICENSE$/,
   /^language-configuration(-tpl)?\.json$/,
   /^syntaxes\/[\w-]+\.tmLanguage\.json$/,
@@ -51,8 +51,29 @@ let ok = true;
 if (size >= 2 * 1024 * 1024) (ok = false), console.error('vsix is 2 MB or larger');
 if (unexpected.length > 0) (ok = false), console.error(`unexpected files: ${unexpected.join(', ')}`);
 if (missing.length > 0) (ok = false), console.error(`missing files: ${missing.join(', ')}`);
+if (ok) ok = readmeImagesLinked();
 if (ok) ok = await schemaValidationWorks();
 process.exit(ok ? 0 : 1);
+
+/**
+ * readmeImagesLinked checks the README inside the .vsix (scripts/vsix-readme.mjs): every image is an
+ * https URL under the images base (the only kind VS Code's extension page shows for a local
+ * extension), naming a file of docs/images/ that the npm package ships.
+ */
+function readmeImagesLinked() {
+  const text = execFileSync('unzip', ['-p', vsix, 'extension/readme.md'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const images = [...text.matchAll(/!\[[^\]]*\]\(([^)]*)\)/g)].map((m) => m[1]);
+  const packed = new Set(
+    JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }))[0].files.map((f) => f.path),
+  );
+  const bad = images.filter((src) => !src.startsWith(imagesBase) || !packed.has(`docs/images/${src.slice(imagesBase.length)}`));
+  console.log(`extension/readme.md: ${images.length} images under ${imagesBase}, ${bad.length} bad`);
+  if (images.length === 0 || bad.length > 0) {
+    console.error(`README images not under the images base or not in the npm package: ${bad.join(', ') || '(no images)'}`);
+    return false;
+  }
+  return true;
+}
 
 /** schemaValidationWorks runs the packaged server's built-in dry run on a chart with a bad Deployment. */
 async function schemaValidationWorks() {

@@ -15,7 +15,9 @@
 //     while the preview has focus, a template that renders nothing says why, and typing `{{` in a
 //     helm document gives `{{ | }}` without doubling the closing braces (issue 12 and 16);
 //   - lint on save places a finding at its template position (the `apiVersion:` line of the second
-//     document), and an include stack shows as related information in the Problems panel (issue 16).
+//     document), and an include stack shows as related information in the Problems panel (issue 16);
+//   - the extension's page shows every README screenshot (https links to the npm package's files,
+//     answered from docs/images/ since the machine is offline; issue 14).
 // Every step waits on DOM conditions with generous timeouts. Screenshots go to test/e2e/screenshots/
 // (git-ignored). With CHARTWRIGHT_E2E_REQUIRED=1 (set by .ci/run after a successful set-up) a missing
 // prerequisite fails the run instead of skipping it.
@@ -63,6 +65,9 @@ function onPath(name: string): string | undefined {
 const corpusChart = join(root, '..', 'shared', 'corpus', 'charts', 'cert-manager');
 const sourceChart = existsSync(corpusChart) ? corpusChart : join(root, 'examples', 'hello');
 const required = process.env.CHARTWRIGHT_E2E_REQUIRED === '1';
+// The https base the .vsix's README links its screenshots from, and how many it has.
+const imagesBase = process.env.CHARTWRIGHT_IMAGES_BASE_URL ?? `https://cdn.jsdelivr.net/npm/${name}@${version}/docs/images/`;
+const readmeImages = (readFileSync(join(root, 'README.md'), 'utf8').match(/!\[[^\]]*\]\(docs\/images\/[\w-]+\.png\)/g) ?? []).length;
 
 const missing = [node24, codeServer, chromiumPath, vsix].filter((p) => !existsSync(p));
 if (required && missing.length > 0) throw new Error(`e2e prerequisites missing: ${missing.join(', ')}`);
@@ -146,12 +151,13 @@ function stop(s: Session): void {
   for (const d of s.dirs) rmSync(d, { recursive: true, force: true });
 }
 
-async function openWorkbench(browser: Browser, url: string): Promise<Page> {
+async function openWorkbench(browser: Browser, url: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
   // A fresh context per session: VS Code for the web keeps unsaved editors (hot exit) in the
   // browser's storage, which must not leak from one session into the next.
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(MEDIUM);
+  await prepare?.(page);
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: LONG });
   return page;
@@ -717,6 +723,62 @@ test('lint on save at the template position, include stack as related informatio
       await page.waitForSelector(`${groupOf('e2e-indent.yaml')} .squiggly-error`, { timeout: LONG });
       await shot(page, '17-nindent-once.png');
     });
+  } catch (e) {
+    t.diagnostic(`code-server log (tail):\n${s.log.join('').slice(-4000)}`);
+    throw e;
+  } finally {
+    stop(s);
+  }
+});
+
+test("extension page: the README's screenshots show", { skip, timeout: 300_000 }, async (t) => {
+  // VS Code's extension page keeps only https images for a local extension's README; the .vsix's
+  // README links the screenshots from the published npm package (scripts/vsix-readme.mjs). This
+  // machine is offline, so those https requests are answered from docs/images/ (the same files
+  // the npm package ships): what is checked is that VS Code keeps and loads every link.
+  const s = await startCodeServer(chartDir(), extensions, true);
+  try {
+    assert.ok(browser);
+    let served = 0;
+    const page = await openWorkbench(browser, s.url, (p) =>
+      p.context().route(`${imagesBase}*`, async (route) => {
+        const file = join(root, 'docs', 'images', new URL(route.request().url()).pathname.split('/').pop() ?? '');
+        served++;
+        await (existsSync(file) ? route.fulfill({ path: file, contentType: 'image/png' }) : route.fulfill({ status: 404 }));
+      }),
+    );
+    await page.keyboard.press('Control+Shift+X');
+    const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Chartwright' }).first();
+    await row.waitFor({ timeout: LONG });
+    await row.click();
+    await page.waitForSelector('.extension-editor');
+    // The README is rendered in a webview (nested iframes): collect its images until all loaded
+    // (naturalWidth > 0: a dropped or blocked source never loads).
+    let images: { src: string; width: number }[] = [];
+    for (let i = 0; i < 60; i++) {
+      images = [];
+      for (const frame of page.frames()) {
+        const found = await frame
+          .evaluate(() => [...(document as unknown as { images: Iterable<{ src: string; naturalWidth: number }> }).images].map((im) => ({ src: im.src, width: im.naturalWidth })))
+          .catch(() => []);
+        images.push(...found.filter((im) => im.src.startsWith(imagesBase)));
+      }
+      if (images.length >= readmeImages && images.every((im) => im.width > 0)) break;
+      await page.waitForTimeout(500);
+    }
+    t.diagnostic(`README images: ${images.length} (served ${served}), widths ${images.map((im) => im.width).join(' ')}`);
+    for (const frame of page.frames()) {
+      await frame
+        .evaluate((base) => {
+          const imgs = [...(document as unknown as { images: Iterable<{ src: string; scrollIntoView(): void }> }).images];
+          imgs.find((im) => im.src.startsWith(base))?.scrollIntoView();
+        }, imagesBase)
+        .catch(() => undefined);
+    }
+    await page.waitForTimeout(500);
+    await page.locator('.extension-editor').screenshot({ path: join(shots, '90-extension-page.png') });
+    assert.equal(images.length, readmeImages, `the README has ${readmeImages} screenshots, the page shows ${images.length}`);
+    for (const im of images) assert.ok(im.width > 0, `an image did not load: ${im.src}`);
   } catch (e) {
     t.diagnostic(`code-server log (tail):\n${s.log.join('').slice(-4000)}`);
     throw e;
