@@ -8,6 +8,7 @@ import type { RenderError } from '../render/engine';
 import { CODES, type DiagnosticCode, type Severity } from './codes';
 import { lintDiagnostics } from './lintdiag';
 import { missingValues } from './missing';
+import { missingContext } from './missingctx';
 import { isTemplatePath } from './model';
 import { renderedProblems } from './rendered';
 import type { Sym } from './scope';
@@ -55,7 +56,10 @@ export function diagnostics(snap: Snapshot, path: string, opts: DiagnosticOption
     }
     if (dc !== undefined) {
       const root: Sym = { value: snap.rootContext(dc), isRoot: true };
-      drafts.push(...missingValues(parsed.trees.values(), root, dc.chart.metadata.name));
+      if (opts.render) snap.render(dc.model);
+      // A disabled subchart (condition/tags false) is not rendered: its reads are not missing.
+      const disabled = dc.model.prepared !== undefined && dc.renderChart === undefined;
+      if (!disabled) drafts.push(...missingValues(parsed.trees.values(), root, dc.chart.metadata.name, missingContext(snap, dc, text, root)));
       if (opts.render) drafts.push(...renderDiagnostics(snap, dc, path, text));
     }
   }

@@ -4,13 +4,37 @@
 //   - inside the body of such a block, paths under a value the condition tested
 //     (`if .Values.a` guards `.Values.a.b`; `if hasKey .Values.a "b"` guards `.Values.a.b`),
 //   - arguments of `default`, `empty`, `coalesce`, `hasKey`, `required`, `ternary`, and values
-//     piped into them (`.Values.x | default 1`).
+//     piped into them (`.Values.x | default 1`),
+//   - a sibling tested by an enclosing block: `if .Values.a.enabled` makes `.Values.a` an optional
+//     block, so `.Values.a.name` inside is not reported,
+//   - paths the chart's templates modify (`set`/`unset`/`merge…` on `.Values` or under it: istio
+//     merges its defaults into `.Values` at render time; `''` = all),
+//   - with the last render known (MissingContext): branches it never ran (no output of theirs in
+//     its source maps), and defines it called with something other than the chart's context
+//     (`include "x" (dict "Values" …)`: the dot is not the root, so `.Values` there is not the chart's).
 import type * as N from '../template/parse/node';
 import type { Env, Sym } from './scope';
-import { elementOf, member, nodeStart, resolvePipe } from './scope';
+import { elementOf, member, nodeStart, resolveNode, resolvePipe } from './scope';
 import type { Diagnostic } from './types';
 
 type Draft = Omit<Diagnostic, 'severity'>;
+
+/** MissingContext is what the last render says about the file (all optional: static rules only). */
+export interface MissingContext {
+  /** executed: whether the last render ran anything in [start, end) of this file; undefined = unknown. */
+  readonly executed?: (start: number, end: number) => boolean | undefined;
+  /** defineDot: what a define's callers passed in the last render: the chart's context, something else, or unknown. */
+  readonly defineDot?: (name: string) => 'root' | 'other' | undefined;
+  /** mutated: values paths (dot-joined) the chart's templates modify ('' = all of `.Values`). */
+  readonly mutated?: readonly string[];
+}
+
+/** Body is the list a read sits in: its range, and whether it is known to have run. */
+interface Body {
+  readonly start: number;
+  readonly end: number;
+  readonly ran: boolean;
+}
 
 const GUARD_FUNCS = new Set(['default', 'empty', 'coalesce', 'hasKey', 'required', 'ternary', 'kindIs', 'typeIs', 'kindOf', 'typeOf', 'dig']);
 
@@ -21,10 +45,46 @@ function within(path: string, guard: string): boolean {
   return path === guard || guard.startsWith(path + '.');
 }
 
+/** under: `path` is `p` or below it. */
+function under(path: string, p: string): boolean {
+  return p === '' || path === p || path.startsWith(p + '.');
+}
+
+/** guardedBy: a guard tests the path, a key below it, or a sibling key (`a.enabled` guards `a.name`). */
+function guardedBy(path: string, guard: string): boolean {
+  if (within(path, guard)) return true;
+  const dot = guard.lastIndexOf('.');
+  return dot > 0 && under(path, guard.slice(0, dot));
+}
+
+/** MUTATORS change their first argument in place. */
+const MUTATORS = new Set(['set', 'unset', 'merge', 'mergeOverwrite', 'mustMerge', 'mustMergeOverwrite']);
+
+function listRange(l: N.ListNode): { start: number; end: number } {
+  let start = l.pos;
+  let end = l.end;
+  for (const n of l.nodes) {
+    start = Math.min(start, n.pos);
+    end = Math.max(end, n.end);
+  }
+  return { start, end };
+}
+
 /** missingValues reports unguarded `.Values` reads that no values layer sets, for one parsed file. */
-export function missingValues(trees: Iterable<N.Tree>, root: Sym, chartName: string): Draft[] {
+export function missingValues(trees: Iterable<N.Tree>, root: Sym, chartName: string, ctx: MissingContext = {}): Draft[] {
+  return scanValues(trees, root, chartName, ctx).missing;
+}
+
+/** mutatedValues lists the values paths a file's templates modify (`set`/`unset`/`merge…`; '' = all). */
+export function mutatedValues(trees: Iterable<N.Tree>, root: Sym): string[] {
+  return scanValues(trees, root, '', {}).mutated;
+}
+
+function scanValues(trees: Iterable<N.Tree>, root: Sym, chartName: string, ctx: MissingContext): { missing: Draft[]; mutated: string[] } {
   const out: Draft[] = [];
+  const mutated: string[] = [];
   const seen = new Set<number>();
+  const changed = ctx.mutated ?? [];
 
   /** firstMissing returns the values path of the first missing segment and its position. */
   const firstMissing = (base: Sym | undefined, names: readonly string[], start: number): { path: string; pos: number; name: string } | undefined => {
@@ -50,7 +110,7 @@ export function missingValues(trees: Iterable<N.Tree>, root: Sym, chartName: str
     return p === undefined || p === '' ? undefined : p;
   };
 
-  const report = (n: N.Node, env: Env, guards: Guards, guarded: boolean): void => {
+  const report = (n: N.Node, env: Env, guards: Guards, guarded: boolean, body: Body): void => {
     let base: Sym | undefined;
     let names: readonly string[];
     let start: number;
@@ -65,7 +125,9 @@ export function missingValues(trees: Iterable<N.Tree>, root: Sym, chartName: str
     } else return;
     const miss = firstMissing(base, names, start);
     if (miss === undefined || guarded || seen.has(miss.pos)) return;
-    if (guards.some((g) => within(miss.path, g))) return;
+    if (guards.some((g) => guardedBy(miss.path, g))) return;
+    if (changed.some((m) => under(miss.path, m) || m.startsWith(miss.path + '.'))) return;
+    if (!body.ran && ctx.executed?.(body.start, body.end) === false) return;
     seen.add(miss.pos);
     out.push({
       code: 'values-missing',
@@ -99,7 +161,24 @@ export function missingValues(trees: Iterable<N.Tree>, root: Sym, chartName: str
     return g;
   };
 
-  const pipe = (p: N.PipeNode, env: Env, guards: Guards, guardedAll: boolean): void => {
+  /** mutation records what a `set`/`unset`/`merge…` call modifies, when it is the chart's values. */
+  const mutation = (c: N.CommandNode, env: Env): void => {
+    const fn = c.args[0];
+    if (fn?.kind !== 'identifier' || !MUTATORS.has(fn.ident) || c.args.length < 2) return;
+    const target = c.args[1];
+    const key = c.args[2]?.kind === 'string' ? c.args[2].text : undefined;
+    const sym = target.kind === 'pipe' ? resolvePipe(env, target) : resolveNode(env, target);
+    if (sym?.isRoot === true) {
+      // `set $ "Values" …` replaces the chart's values.
+      if (key === 'Values' || fn.ident !== 'set') mutated.push('');
+      return;
+    }
+    const vp = sym?.valuesPath ?? (target.kind === 'pipe' ? undefined : valuesPathOf(target, env)?.split('.').filter((x) => x !== ''));
+    if (vp === undefined) return;
+    mutated.push((key !== undefined && (fn.ident === 'set' || fn.ident === 'unset') ? [...vp, key] : vp).join('.'));
+  };
+
+  const pipe = (p: N.PipeNode, env: Env, guards: Guards, guardedAll: boolean, body: Body): void => {
     // A guard function later in the pipeline receives the earlier commands' result.
     let guardAfter = false;
     const guardedCmd: boolean[] = [];
@@ -111,10 +190,11 @@ export function missingValues(trees: Iterable<N.Tree>, root: Sym, chartName: str
       if (isGuard) guardAfter = true;
     }
     p.cmds.forEach((c, i) => {
+      mutation(c, env);
       for (const a of c.args) {
-        if (a.kind === 'pipe') pipe(a, env, guards, guardedCmd[i]);
-        else if (a.kind === 'chain' && a.node.kind === 'pipe') pipe(a.node, env, guards, guardedCmd[i]);
-        else report(a, env, guards, guardedCmd[i]);
+        if (a.kind === 'pipe') pipe(a, env, guards, guardedCmd[i], body);
+        else if (a.kind === 'chain' && a.node.kind === 'pipe') pipe(a.node, env, guards, guardedCmd[i], body);
+        else report(a, env, guards, guardedCmd[i], body);
       }
     });
   };
@@ -126,24 +206,25 @@ export function missingValues(trees: Iterable<N.Tree>, root: Sym, chartName: str
     return { dot: env.dot, vars };
   };
 
-  const list = (l: N.ListNode | null, env: Env, guards: Guards): void => {
+  const list = (l: N.ListNode | null, env: Env, guards: Guards, ran = false): void => {
     if (l === null) return;
+    const body: Body = { ...listRange(l), ran };
     let cur = env;
     for (const n of l.nodes) {
       switch (n.kind) {
         case 'action': {
-          pipe(n.pipe, cur, guards, false);
+          pipe(n.pipe, cur, guards, false, body);
           const before = cur;
           cur = declare(cur, n.pipe, () => resolvePipe(before, n.pipe));
           break;
         }
         case 'template':
-          if (n.pipe !== null) pipe(n.pipe, cur, guards, false);
+          if (n.pipe !== null) pipe(n.pipe, cur, guards, false, body);
           break;
         case 'if':
         case 'with':
         case 'range': {
-          pipe(n.pipe, cur, guards, true);
+          pipe(n.pipe, cur, guards, true, body);
           const inner = [...guards, ...condGuards(n.pipe, cur)];
           const target = resolvePipe(cur, n.pipe);
           if (n.kind === 'range') {
@@ -166,10 +247,13 @@ export function missingValues(trees: Iterable<N.Tree>, root: Sym, chartName: str
   };
 
   for (const tree of trees) {
+    // A define's dot is what its callers pass: the chart's context unless the last render saw otherwise.
+    const dot = tree.defineRange !== undefined ? ctx.defineDot?.(tree.name) : undefined;
+    if (dot === 'other') continue;
     const env: Env = { dot: root, vars: new Map([['$', { name: '$', decl: undefined, sym: root }]]) };
-    list(tree.root, env, []);
+    list(tree.root, env, [], dot === 'root');
   }
-  return out;
+  return { missing: out, mutated };
 }
 
 /**
