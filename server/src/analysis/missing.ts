@@ -13,6 +13,7 @@
 //     its source maps), and defines it called with something other than the chart's context
 //     (`include "x" (dict "Values" …)`: the dot is not the root, so `.Values` there is not the chart's).
 import type * as N from '../template/parse/node';
+import { isTrue } from '../template/value';
 import type { Env, Sym } from './scope';
 import { elementOf, member, nodeStart, resolveNode, resolvePipe } from './scope';
 import type { Diagnostic } from './types';
@@ -36,7 +37,8 @@ interface Body {
   readonly ran: boolean;
 }
 
-const GUARD_FUNCS = new Set(['default', 'empty', 'coalesce', 'hasKey', 'required', 'ternary', 'kindIs', 'typeIs', 'kindOf', 'typeOf', 'dig']);
+// `and`/`or`/`not` test truthiness: an unset value is simply false there.
+const GUARD_FUNCS = new Set(['default', 'empty', 'coalesce', 'hasKey', 'required', 'ternary', 'kindIs', 'typeIs', 'kindOf', 'typeOf', 'dig', 'and', 'or', 'not']);
 
 /** Guards are values paths (dot-joined) known to be tested in the enclosing blocks. */
 type Guards = readonly string[];
@@ -137,6 +139,30 @@ function scanValues(trees: Iterable<N.Tree>, root: Sym, chartName: string, ctx: 
     });
   };
 
+  /** chainPath is the values path of `(operand).f.g`, through nested single-operand parentheses. */
+  const chainPath = (a: N.Node, env: Env): string | undefined => {
+    if (a.kind !== 'chain') return valuesPathOf(a, env);
+    const inner = a.node.kind === 'pipe' ? (a.node.cmds.length === 1 && a.node.cmds[0].args.length === 1 ? a.node.cmds[0].args[0] : undefined) : a.node;
+    const base = inner !== undefined ? chainPath(inner, env) : undefined;
+    return base === undefined ? undefined : [base, ...a.field].filter((x) => x !== '').join('.');
+  };
+
+  /**
+   * staticallyOff: the block's condition is one `.Values` operand that is empty or unset with
+   * the configured values (and no template modifies it), so its body never runs.
+   */
+  const staticallyOff = (p: N.PipeNode, env: Env): boolean => {
+    if (p.cmds.length !== 1 || p.cmds[0].args.length !== 1) return false;
+    const a = p.cmds[0].args[0];
+    const path = valuesPathOf(a, env);
+    if (path === undefined || path === '' || changed.some((m) => under(path, m) || m.startsWith(path + '.'))) return false;
+    const sym = resolveNode(env, a);
+    if (sym !== undefined) return sym.approximate !== true && !isTrue(sym.value);
+    const names = a.kind === 'field' ? a.ident : a.kind === 'variable' ? a.ident.slice(1) : undefined;
+    const base = a.kind === 'field' ? env.dot : a.kind === 'variable' ? env.vars.get(a.ident[0])?.sym : undefined;
+    return names !== undefined && base?.approximate !== true && firstMissing(base, names, 0) !== undefined;
+  };
+
   /** condGuards lists the paths a condition pipeline tests. */
   const condGuards = (p: N.PipeNode, env: Env): string[] => {
     const g: string[] = [];
@@ -149,8 +175,12 @@ function scanValues(trees: Iterable<N.Tree>, root: Sym, chartName: string, ctx: 
         }
         for (const a of c.args) {
           if (a.kind === 'pipe') visit(a);
-          else if (a.kind === 'chain' && a.node.kind === 'pipe') visit(a.node);
-          else {
+          else if (a.kind === 'chain') {
+            // `((.Values.a).b).c` tests a.b.c, nil-safely at each step.
+            const cp = chainPath(a, env);
+            if (cp !== undefined) g.push(cp);
+            if (a.node.kind === 'pipe') visit(a.node);
+          } else {
             const fp = fullPath(a, env);
             if (fp !== undefined) g.push(fp);
           }
@@ -227,7 +257,9 @@ function scanValues(trees: Iterable<N.Tree>, root: Sym, chartName: string, ctx: 
           pipe(n.pipe, cur, guards, true, body);
           const inner = [...guards, ...condGuards(n.pipe, cur)];
           const target = resolvePipe(cur, n.pipe);
-          if (n.kind === 'range') {
+          if (staticallyOff(n.pipe, cur)) {
+            // Not run with these values: nothing in the body can be missing in this render.
+          } else if (n.kind === 'range') {
             const elem = elementOf(target);
             const e = declare(cur, n.pipe, (i) => (n.pipe.decl.length === 2 && i === 0 ? undefined : elem));
             list(n.list, { dot: elem, vars: e.vars }, inner);
@@ -293,4 +325,57 @@ export function valuesPathOf(n: N.Node, env: Env): string | undefined {
   if (path === undefined) return undefined;
   if (i < names.length) path.push(...names.slice(i));
   return path.join('.');
+}
+
+/** DotKind is what a define's callers pass: the caller's dot or `$` ('root'), or anything else. */
+export type DotKind = 'root' | 'other';
+
+/** defineCalls lists, per define name, what the `include`/`template` calls of a file pass as its dot. */
+export function defineCalls(trees: Iterable<N.Tree>): Map<string, Set<DotKind>> {
+  const out = new Map<string, Set<DotKind>>();
+  const note = (name: string, arg: N.Node | undefined): void => {
+    const k: DotKind = arg !== undefined && (arg.kind === 'dot' || (arg.kind === 'variable' && arg.ident.length === 1 && arg.ident[0] === '$')) ? 'root' : 'other';
+    let set = out.get(name);
+    if (set === undefined) out.set(name, (set = new Set()));
+    set.add(k);
+  };
+  const single = (p: N.PipeNode | null): N.Node | undefined => (p !== null && p.cmds.length === 1 && p.cmds[0].args.length === 1 ? p.cmds[0].args[0] : undefined);
+  const visit = (n: N.Node | null | undefined): void => {
+    if (n === null || n === undefined) return;
+    switch (n.kind) {
+      case 'list':
+        n.nodes.forEach(visit);
+        break;
+      case 'action':
+        visit(n.pipe);
+        break;
+      case 'if':
+      case 'with':
+      case 'range':
+        visit(n.pipe);
+        visit(n.list);
+        visit(n.elseList);
+        break;
+      case 'template':
+        note(n.name, single(n.pipe) ?? (n.pipe === null ? undefined : n.pipe));
+        visit(n.pipe);
+        break;
+      case 'pipe':
+        n.cmds.forEach(visit);
+        break;
+      case 'command': {
+        const [fn, name, arg] = n.args;
+        if (fn?.kind === 'identifier' && fn.ident === 'include' && name?.kind === 'string') note(name.text, arg);
+        n.args.forEach(visit);
+        break;
+      }
+      case 'chain':
+        visit(n.node);
+        break;
+      default:
+        break;
+    }
+  };
+  for (const t of trees) visit(t.root);
+  return out;
 }

@@ -4,11 +4,29 @@
 import type { ParseResult } from '../template/parse/index';
 import { executedIn } from './executed';
 import { isRootContext } from './definectx';
-import { type MissingContext, mutatedValues } from './missing';
+import { type DotKind, type MissingContext, defineCalls, mutatedValues } from './missing';
 import type { Sym } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
 
 const mutatedMemo = new WeakMap<ParseResult, string[]>();
+const callsMemo = new WeakMap<ParseResult, Map<string, Set<DotKind>>>();
+
+/** staticDot: what the chart tree's `include`/`template` calls of `name` pass (without a render). */
+function staticDot(snap: Snapshot, dc: DocChart, name: string): DotKind | undefined {
+  const kinds = new Set<DotKind>();
+  const quoted = JSON.stringify(name);
+  for (const s of snap.templates(dc.model)) {
+    if (!s.text.includes(quoted)) continue;
+    const parsed = snap.parse(s.path ?? `${s.chart.metadata.name}::${s.name}`, s.text);
+    let calls = callsMemo.get(parsed);
+    if (calls === undefined) {
+      calls = defineCalls(parsed.trees.values());
+      callsMemo.set(parsed, calls);
+    }
+    for (const k of calls.get(name) ?? []) kinds.add(k);
+  }
+  return kinds.has('other') ? 'other' : kinds.has('root') ? 'root' : undefined;
+}
 
 /** chartMutations lists the values paths any template of `dc`'s chart modifies. */
 function chartMutations(snap: Snapshot, dc: DocChart, root: Sym): string[] {
@@ -35,7 +53,7 @@ export function missingContext(snap: Snapshot, dc: DocChart, text: string, root:
     executed: executedIn(outcome, dc.engineName, text),
     defineDot: (name) => {
       const ctxs = outcome?.includeContexts.get(name);
-      if (ctxs === undefined || ctxs.length === 0) return undefined;
+      if (ctxs === undefined || ctxs.length === 0) return staticDot(snap, dc, name) === 'other' ? 'other' : undefined;
       return ctxs.every((c) => isRootContext(c)) ? 'root' : 'other';
     },
     mutated: chartMutations(snap, dc, root),
