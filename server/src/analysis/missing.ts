@@ -6,7 +6,7 @@
 //   - arguments of `default`, `empty`, `coalesce`, `hasKey`, `required`, `ternary`, and values
 //     piped into them (`.Values.x | default 1`),
 //   - a sibling tested by an enclosing block: `if .Values.a.enabled` makes `.Values.a` an optional
-//     block, so `.Values.a.name` inside is not reported,
+//     block, so `.Values.a.name` inside is not reported (unless the last render ran the block),
 //   - paths the chart's templates modify (`set`/`unset`/`merge…` on `.Values` or under it: istio
 //     merges its defaults into `.Values` at render time; `''` = all),
 //   - with the last render known (MissingContext): branches it never ran (no output of theirs in
@@ -52,9 +52,8 @@ function under(path: string, p: string): boolean {
   return p === '' || path === p || path.startsWith(p + '.');
 }
 
-/** guardedBy: a guard tests the path, a key below it, or a sibling key (`a.enabled` guards `a.name`). */
-function guardedBy(path: string, guard: string): boolean {
-  if (within(path, guard)) return true;
+/** siblingGuard: the guard tests a key beside the path or above it (`a.enabled` guards `a.name`). */
+function siblingGuard(path: string, guard: string): boolean {
   const dot = guard.lastIndexOf('.');
   return dot > 0 && under(path, guard.slice(0, dot));
 }
@@ -112,7 +111,17 @@ function scanValues(trees: Iterable<N.Tree>, root: Sym, chartName: string, ctx: 
     return p === undefined || p === '' ? undefined : p;
   };
 
-  const report = (n: N.Node, env: Env, guards: Guards, guarded: boolean, body: Body): void => {
+  /** pending: variables bound to an unset read (`$x := .Values.a`), reported where `$x` is used unguarded. */
+  const pending = new Map<N.VariableNode, Draft>();
+
+  const emit = (d: Draft): void => {
+    if (seen.has(d.start)) return;
+    seen.add(d.start);
+    out.push(d);
+  };
+
+  /** check returns the warning for an unguarded read of an unset value, if it is one. */
+  const check = (n: N.Node, env: Env, guards: Guards, guarded: boolean, body: Body): Draft | undefined => {
     let base: Sym | undefined;
     let names: readonly string[];
     let start: number;
@@ -121,22 +130,31 @@ function scanValues(trees: Iterable<N.Tree>, root: Sym, chartName: string, ctx: 
       names = n.ident;
       start = nodeStart(n);
     } else if (n.kind === 'variable') {
-      base = env.vars.get(n.ident[0])?.sym;
+      const v = env.vars.get(n.ident[0]);
+      const bound = v?.decl !== undefined ? pending.get(v.decl) : undefined;
+      if (bound !== undefined) return guarded ? undefined : bound;
+      base = v?.sym;
       names = n.ident.slice(1);
       start = nodeStart(n) + n.ident[0].length;
-    } else return;
+    } else return undefined;
     const miss = firstMissing(base, names, start);
-    if (miss === undefined || guarded || seen.has(miss.pos)) return;
-    if (guards.some((g) => guardedBy(miss.path, g))) return;
-    if (changed.some((m) => under(miss.path, m) || m.startsWith(miss.path + '.'))) return;
-    if (!body.ran && ctx.executed?.(body.start, body.end) === false) return;
-    seen.add(miss.pos);
-    out.push({
+    if (miss === undefined || guarded || seen.has(miss.pos + 1)) return undefined;
+    if (changed.some((m) => under(miss.path, m) || m.startsWith(miss.path + '.'))) return undefined;
+    const ran = body.ran ? true : ctx.executed?.(body.start, body.end);
+    if (ran === false) return undefined;
+    // A tested sibling marks an optional block; once the render shows the block ran, a missing key in it is real.
+    if (guards.some((g) => within(miss.path, g) || (ran !== true && siblingGuard(miss.path, g)))) return undefined;
+    return {
       code: 'values-missing',
       message: `.Values.${miss.path} is not set in any values file of chart ${chartName}`,
       start: miss.pos + 1,
       end: miss.pos + 1 + miss.name.length,
-    });
+    };
+  };
+
+  const report = (n: N.Node, env: Env, guards: Guards, guarded: boolean, body: Body): void => {
+    const d = check(n, env, guards, guarded, body);
+    if (d !== undefined) emit(d);
   };
 
   /** chainPath is the values path of `(operand).f.g`, through nested single-operand parentheses. */
@@ -243,7 +261,12 @@ function scanValues(trees: Iterable<N.Tree>, root: Sym, chartName: string, ctx: 
     for (const n of l.nodes) {
       switch (n.kind) {
         case 'action': {
-          pipe(n.pipe, cur, guards, false, body);
+          const one = n.pipe.decl.length === 1 && !n.pipe.isAssign && n.pipe.cmds.length === 1 && n.pipe.cmds[0].args.length === 1 ? n.pipe.cmds[0].args[0] : undefined;
+          if (one !== undefined && (one.kind === 'field' || one.kind === 'variable')) {
+            // `$x := .Values.a`: an unset `a` matters only where `$x` is used unguarded (often `not $x`).
+            const d = check(one, cur, guards, false, body);
+            if (d !== undefined) pending.set(n.pipe.decl[0], d);
+          } else pipe(n.pipe, cur, guards, false, body);
           const before = cur;
           cur = declare(cur, n.pipe, () => resolvePipe(before, n.pipe));
           break;

@@ -105,7 +105,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     // Render diagnostics only from a render of exactly this snapshot's inputs (never render here).
     const dc = withRender ? snap.docChart(path) : undefined;
     if (dc !== undefined && !snap.hasCurrentRender(dc.model)) return;
-    const diags = diagnostics(snap, path, { render: withRender, lint: lintOn.has(uri) });
+    const diags = diagnostics(snap, path, { render: withRender, lint: lintOn.has(uri), renderFollows: true });
     // Drop results of a snapshot that changed meanwhile (a newer run will publish).
     if (!snap.isCurrent() || documents.get(uri)?.version !== version) return;
     const idx = lineIndex(doc.getText());
