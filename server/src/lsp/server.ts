@@ -16,7 +16,7 @@ import { Workspace } from '../analysis/snapshot';
 import { references } from '../analysis/references';
 import { signatureHelp } from '../analysis/signature';
 import { documentSymbols } from '../analysis/symbols';
-import { asResolveData, lineIndex, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
+import { asResolveData, lineIndex, pathToUri, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
 import { DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
 import { RenderService } from './renderService';
 import { SETTINGS_SECTION, parseSettings } from './settings';
@@ -166,8 +166,34 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     service.cancel(root);
   };
 
+  /** lintRoots: charts saved since their last edit (their Chart.yaml/values.yaml carry lint findings). */
+  const lintRoots = new Set<string>();
+
+  /**
+   * publishChartFiles publishes the diagnostics of a chart's Chart.yaml and values.yaml when they
+   * are not open (open ones are published as documents): load and values errors, schema
+   * violations and unused keys from the current render, `helm lint` findings after a save. An
+   * empty list clears what a fixed file showed before.
+   */
+  const publishChartFiles = (root: string): void => {
+    const snap = ws.snapshot();
+    const model = snap.model(root);
+    for (const name of ['Chart.yaml', 'values.yaml']) {
+      const p = `${root}/${name}`;
+      const u = pathToUri(p);
+      if (documents.get(u) !== undefined) continue;
+      const text = snap.text(p);
+      if (text === undefined) continue;
+      const diags = diagnostics(snap, p, { render: snap.hasCurrentRender(model), lint: lintRoots.has(root) });
+      if (!snap.isCurrent()) return;
+      const idx = lineIndex(text);
+      void connection.sendDiagnostics({ uri: u, diagnostics: diags.map((d) => toLspDiagnostic(d, idx, textOf)) });
+    }
+  };
+
   /** publishChart publishes the render diagnostics of every open document of a chart tree. */
   const publishChart = (root: string): void => {
+    safe('chart files', undefined, () => publishChartFiles(root))(undefined);
     const snap = ws.snapshot();
     for (const d of documents.all()) {
       if (timers.has(d.uri)) continue;
@@ -207,6 +233,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       safe('diagnostics', undefined, () => publish(d.uri, false))(undefined);
       const root = rootOf(d.uri);
       if (root !== undefined) roots.add(root);
+      if (root !== undefined && withLint) lintRoots.add(root);
     }
     for (const root of roots) safe('render', undefined, () => requestRender(root))(undefined);
   };
@@ -218,6 +245,8 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     ws.changeDocument(path, doc.version, text);
     service.setDoc(path, { version: doc.version, text });
     lintOn.delete(doc.uri);
+    const root = ws.snapshot().chartRoot(path);
+    if (root !== undefined) lintRoots.delete(root);
     invalidate(doc.uri);
     schedule(doc.uri);
   };
