@@ -12,6 +12,7 @@ import { definition } from '../analysis/definition';
 import { diagnostics } from '../analysis/diagnostics';
 import type { AnalysisHost, AnalysisSettings } from '../analysis/host';
 import { hover } from '../analysis/hover';
+import { valueHints } from '../analysis/inlay';
 import { Workspace } from '../analysis/snapshot';
 import { references } from '../analysis/references';
 import { signatureHelp } from '../analysis/signature';
@@ -19,7 +20,7 @@ import { documentSymbols } from '../analysis/symbols';
 import { asResolveData, lineIndex, pathToUri, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
 import { DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
 import { RenderService } from './renderService';
-import { SETTINGS_SECTION, parseSettings } from './settings';
+import { type EditorSettings, SETTINGS_SECTION, parseEditorSettings, parseSettings } from './settings';
 import { TrustState } from './trust';
 
 /** ServerOptions tune timing (tests use short delays). */
@@ -63,6 +64,8 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
   const lintOn = new Set<string>();
   let pullConfig = false;
   let editRangeDefault = false;
+  let inlayRefresh = false;
+  let editor: EditorSettings = parseEditorSettings(undefined);
 
   /** gone: the client closed the connection; nothing can be published or logged to it any more. */
   let gone = false;
@@ -194,6 +197,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
   /** publishChart publishes the render diagnostics of every open document of a chart tree. */
   const publishChart = (root: string): void => {
     safe('chart files', undefined, () => publishChartFiles(root))(undefined);
+    refreshInlays();
     const snap = ws.snapshot();
     for (const d of documents.all()) {
       if (timers.has(d.uri)) continue;
@@ -257,7 +261,16 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     ws.setSettings(t);
     service.setSettings(t);
   };
-  const setSettings = (raw: unknown): void => applySettings(parseSettings(raw));
+  const setSettings = (raw: unknown): void => {
+    editor = parseEditorSettings(raw);
+    applySettings(parseSettings(raw));
+    refreshInlays();
+  };
+
+  /** refreshInlays asks the client to ask again for inlay hints (a render finished, a setting changed). */
+  const refreshInlays = (): void => {
+    if (inlayRefresh && !gone) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  };
 
   const refreshSettings = async (): Promise<void> => {
     if (!pullConfig) return;
@@ -272,13 +285,16 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
 
   connection.onInitialize((params): InitializeResult => {
     pullConfig = params.capabilities.workspace?.configuration === true;
+    inlayRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     const folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (folders.length === 0 && typeof params.rootUri === 'string') folders.push(uriToPath(params.rootUri));
     host.setWorkspaceRoots?.(folders.filter((f): f is string => f !== undefined));
     const init: unknown = params.initializationOptions;
     trust.initialize(params);
-    applySettings(init !== null && typeof init === 'object' && SETTINGS_SECTION in init ? parseSettings((init as Record<string, unknown>)[SETTINGS_SECTION]) : ws.snapshot().settings);
+    const initSettings: unknown = init !== null && typeof init === 'object' && SETTINGS_SECTION in init ? (init as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
+    editor = parseEditorSettings(initSettings);
+    applySettings(initSettings !== undefined ? parseSettings(initSettings) : ws.snapshot().settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -288,6 +304,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
         documentSymbolProvider: true,
         referencesProvider: true,
         signatureHelpProvider: { triggerCharacters: [' ', '('], retriggerCharacters: [' ', '|'] },
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'chartwright' },
     };
@@ -394,6 +411,16 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       const s = signatureHelp(ws.snapshot(), a.path, a.offset);
       if (s === undefined) return null;
       return toLspSignatureHelp(s);
+    }),
+  );
+  connection.languages.inlayHint.on(
+    safe('inlayHint', [], (p) => {
+      const path = uriToPath(p.textDocument.uri);
+      if (path === undefined || !editor.inlayValues) return [];
+      const snap = ws.snapshot();
+      const idx = lineIndex(snap.text(path) ?? '');
+      const hints = valueHints(snap, path, idx.offsetAt(p.range.start), idx.offsetAt(p.range.end));
+      return hints.map((h) => ({ position: idx.positionAt(h.offset), label: h.label, tooltip: h.tooltip, paddingLeft: true }));
     }),
   );
   connection.onDocumentSymbol(
