@@ -38,7 +38,9 @@ const guarded: Array<[string, string[]]> = [
   ['{{ if and .Values.a .Values.b }}{{ .Values.a.x }}{{ .Values.c }}{{ end }}', ['c']],
   ['{{ if .Values.nope }}{{ else }}{{ .Values.nope.x }}{{ end }}', ['nope']],
   ['{{ required "set it" .Values.nope }}', []],
-  ['{{ $x := .Values.nope }}', ['nope']],
+  // A variable bound to an unset value is reported where it is used unguarded.
+  ['{{ $x := .Values.nope }}{{ $x }}', ['nope']],
+  ['{{ $x := .Values.nope }}{{ if not $x }}{{ end }}{{ and $x 1 }}', []],
   ['{{ coalesce .Values.nope .Values.image.tag }}', []],
   ['{{ if (empty .Values.nope) }}{{ end }}', []],
 ];

@@ -8,6 +8,7 @@ import type { RenderError } from '../render/engine';
 import { CODES, type DiagnosticCode, type Severity } from './codes';
 import { lintDiagnostics } from './lintdiag';
 import { missingValues } from './missing';
+import { missingContext } from './missingctx';
 import { isTemplatePath } from './model';
 import { renderedProblems } from './rendered';
 import type { Sym } from './scope';
@@ -21,6 +22,12 @@ export interface DiagnosticOptions {
   readonly render: boolean;
   /** lint: include the `helm lint` findings (on save). */
   readonly lint?: boolean;
+  /**
+   * renderFollows: a render pass follows this fast one (the language server). Until the chart
+   * has been rendered once, values-missing waits for it: without the render's view of what ran,
+   * the static check would show warnings that vanish a moment later.
+   */
+  readonly renderFollows?: boolean;
 }
 
 type Draft = Omit<Diagnostic, 'severity'> & { readonly defaultSeverity?: Severity };
@@ -55,7 +62,11 @@ export function diagnostics(snap: Snapshot, path: string, opts: DiagnosticOption
     }
     if (dc !== undefined) {
       const root: Sym = { value: snap.rootContext(dc), isRoot: true };
-      drafts.push(...missingValues(parsed.trees.values(), root, dc.chart.metadata.name));
+      if (opts.render) snap.render(dc.model);
+      // A disabled subchart (condition/tags false) is not rendered: its reads are not missing.
+      const disabled = dc.model.prepared !== undefined && dc.renderChart === undefined;
+      const wait = opts.renderFollows === true && !opts.render && snap.lastRender(dc.model) === undefined;
+      if (!disabled && !wait) drafts.push(...missingValues(parsed.trees.values(), root, dc.chart.metadata.name, missingContext(snap, dc, text, root)));
       if (opts.render) drafts.push(...renderDiagnostics(snap, dc, path, text));
     }
   }

@@ -12,14 +12,15 @@ import { definition } from '../analysis/definition';
 import { diagnostics } from '../analysis/diagnostics';
 import type { AnalysisHost, AnalysisSettings } from '../analysis/host';
 import { hover } from '../analysis/hover';
+import { valueHints } from '../analysis/inlay';
 import { Workspace } from '../analysis/snapshot';
 import { references } from '../analysis/references';
 import { signatureHelp } from '../analysis/signature';
 import { documentSymbols } from '../analysis/symbols';
-import { asResolveData, lineIndex, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
+import { asResolveData, lineIndex, pathToUri, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
 import { DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
 import { RenderService } from './renderService';
-import { SETTINGS_SECTION, parseSettings } from './settings';
+import { type EditorSettings, SETTINGS_SECTION, parseEditorSettings, parseSettings } from './settings';
 import { TrustState } from './trust';
 
 /** ServerOptions tune timing (tests use short delays). */
@@ -63,6 +64,8 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
   const lintOn = new Set<string>();
   let pullConfig = false;
   let editRangeDefault = false;
+  let inlayRefresh = false;
+  let editor: EditorSettings = parseEditorSettings(undefined);
 
   /** gone: the client closed the connection; nothing can be published or logged to it any more. */
   let gone = false;
@@ -105,7 +108,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     // Render diagnostics only from a render of exactly this snapshot's inputs (never render here).
     const dc = withRender ? snap.docChart(path) : undefined;
     if (dc !== undefined && !snap.hasCurrentRender(dc.model)) return;
-    const diags = diagnostics(snap, path, { render: withRender, lint: lintOn.has(uri) });
+    const diags = diagnostics(snap, path, { render: withRender, lint: lintOn.has(uri), renderFollows: true });
     // Drop results of a snapshot that changed meanwhile (a newer run will publish).
     if (!snap.isCurrent() || documents.get(uri)?.version !== version) return;
     const idx = lineIndex(doc.getText());
@@ -166,8 +169,35 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     service.cancel(root);
   };
 
+  /** lintRoots: charts saved since their last edit (their Chart.yaml/values.yaml carry lint findings). */
+  const lintRoots = new Set<string>();
+
+  /**
+   * publishChartFiles publishes the diagnostics of a chart's Chart.yaml and values.yaml when they
+   * are not open (open ones are published as documents): load and values errors, schema
+   * violations and unused keys from the current render, `helm lint` findings after a save. An
+   * empty list clears what a fixed file showed before.
+   */
+  const publishChartFiles = (root: string): void => {
+    const snap = ws.snapshot();
+    const model = snap.model(root);
+    for (const name of ['Chart.yaml', 'values.yaml']) {
+      const p = `${root}/${name}`;
+      const u = pathToUri(p);
+      if (documents.get(u) !== undefined) continue;
+      const text = snap.text(p);
+      if (text === undefined) continue;
+      const diags = diagnostics(snap, p, { render: snap.hasCurrentRender(model), lint: lintRoots.has(root) });
+      if (!snap.isCurrent()) return;
+      const idx = lineIndex(text);
+      void connection.sendDiagnostics({ uri: u, diagnostics: diags.map((d) => toLspDiagnostic(d, idx, textOf)) });
+    }
+  };
+
   /** publishChart publishes the render diagnostics of every open document of a chart tree. */
   const publishChart = (root: string): void => {
+    safe('chart files', undefined, () => publishChartFiles(root))(undefined);
+    refreshInlays();
     const snap = ws.snapshot();
     for (const d of documents.all()) {
       if (timers.has(d.uri)) continue;
@@ -207,6 +237,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       safe('diagnostics', undefined, () => publish(d.uri, false))(undefined);
       const root = rootOf(d.uri);
       if (root !== undefined) roots.add(root);
+      if (root !== undefined && withLint) lintRoots.add(root);
     }
     for (const root of roots) safe('render', undefined, () => requestRender(root))(undefined);
   };
@@ -218,6 +249,8 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     ws.changeDocument(path, doc.version, text);
     service.setDoc(path, { version: doc.version, text });
     lintOn.delete(doc.uri);
+    const root = ws.snapshot().chartRoot(path);
+    if (root !== undefined) lintRoots.delete(root);
     invalidate(doc.uri);
     schedule(doc.uri);
   };
@@ -228,7 +261,16 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     ws.setSettings(t);
     service.setSettings(t);
   };
-  const setSettings = (raw: unknown): void => applySettings(parseSettings(raw));
+  const setSettings = (raw: unknown): void => {
+    editor = parseEditorSettings(raw);
+    applySettings(parseSettings(raw));
+    refreshInlays();
+  };
+
+  /** refreshInlays asks the client to ask again for inlay hints (a render finished, a setting changed). */
+  const refreshInlays = (): void => {
+    if (inlayRefresh && !gone) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  };
 
   const refreshSettings = async (): Promise<void> => {
     if (!pullConfig) return;
@@ -243,13 +285,16 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
 
   connection.onInitialize((params): InitializeResult => {
     pullConfig = params.capabilities.workspace?.configuration === true;
+    inlayRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     const folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (folders.length === 0 && typeof params.rootUri === 'string') folders.push(uriToPath(params.rootUri));
     host.setWorkspaceRoots?.(folders.filter((f): f is string => f !== undefined));
     const init: unknown = params.initializationOptions;
     trust.initialize(params);
-    applySettings(init !== null && typeof init === 'object' && SETTINGS_SECTION in init ? parseSettings((init as Record<string, unknown>)[SETTINGS_SECTION]) : ws.snapshot().settings);
+    const initSettings: unknown = init !== null && typeof init === 'object' && SETTINGS_SECTION in init ? (init as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
+    editor = parseEditorSettings(initSettings);
+    applySettings(initSettings !== undefined ? parseSettings(initSettings) : ws.snapshot().settings);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -259,6 +304,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
         documentSymbolProvider: true,
         referencesProvider: true,
         signatureHelpProvider: { triggerCharacters: [' ', '('], retriggerCharacters: [' ', '|'] },
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'chartwright' },
     };
@@ -365,6 +411,16 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       const s = signatureHelp(ws.snapshot(), a.path, a.offset);
       if (s === undefined) return null;
       return toLspSignatureHelp(s);
+    }),
+  );
+  connection.languages.inlayHint.on(
+    safe('inlayHint', [], (p) => {
+      const path = uriToPath(p.textDocument.uri);
+      if (path === undefined || !editor.inlayValues) return [];
+      const snap = ws.snapshot();
+      const idx = lineIndex(snap.text(path) ?? '');
+      const hints = valueHints(snap, path, idx.offsetAt(p.range.start), idx.offsetAt(p.range.end));
+      return hints.map((h) => ({ position: idx.positionAt(h.offset), label: h.label, tooltip: h.tooltip, paddingLeft: true }));
     }),
   );
   connection.onDocumentSymbol(

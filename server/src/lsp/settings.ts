@@ -50,3 +50,18 @@ export function parseTrust(raw: unknown): WorkspaceTrust | undefined {
   const folders = Array.isArray(o.folders) ? o.folders.flatMap((f) => (typeof f === 'string' ? (uriToPath(f) ?? []) : [])) : [];
   return { trusted: o.trusted === true, folders };
 }
+
+/** EditorSettings are settings of editor features that change no analysis result (not in the model key). */
+export interface EditorSettings {
+  /** inlayValues: `chartwright.inlayHints.values` (default on). */
+  readonly inlayValues: boolean;
+}
+
+/** parseEditorSettings reads the editor-only settings from the chartwright settings object. */
+export function parseEditorSettings(raw: unknown): EditorSettings {
+  const o = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const hints = o.inlayHints !== null && typeof o.inlayHints === 'object' ? (o.inlayHints as Record<string, unknown>) : {};
+  // VS Code may also send the dotted key flat.
+  const v = hints.values ?? o['inlayHints.values'];
+  return { inlayValues: v !== false };
+}
