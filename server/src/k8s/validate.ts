@@ -42,18 +42,6 @@ function jsonType(v: unknown): string {
   return typeof v;
 }
 
-function typeName(t: K8sType): string {
-  switch (t.t) {
-    case 'object':
-    case 'map':
-      return 'object';
-    case 'array':
-      return 'array';
-    default:
-      return t.t;
-  }
-}
-
 /** isQuantity tells whether a string parses as a resource.Quantity (after trimming, as the API server does). */
 export function isQuantity(s: string): boolean {
   return QUANTITY_RE.test(s.trim());
