@@ -43,7 +43,8 @@ export function isCrd(obj: unknown): boolean {
 export function crdSchemaSet(crds: readonly unknown[], builtin?: SchemaSet): CrdSchemaSet {
   const table = new TypeTable();
   const kinds: CrdKind[] = [];
-  const byKey = new Map<string, string>();
+  const pending = new Map<string, Schema | undefined>();
+  const done = new Map<string, string>();
   const meta: K8sType = builtin?.type('V1ObjectMeta') ? { t: 'object', ref: 'V1ObjectMeta' } : META;
   for (const crd of crds) {
     if (!isCrd(crd)) continue;
@@ -64,21 +65,38 @@ export function crdSchemaSet(crds: readonly unknown[], builtin?: SchemaSet): Crd
     }
     for (const v of versions) {
       const apiVersion = `${group}/${v.name}`;
-      const ref = `${apiVersion}/${kind}`;
-      const conv = new SchemaConverter(table, { closedByDefault: true });
-      const t = v.schema === undefined ? ANY : conv.convert(v.schema, ref);
-      const root = t.t === 'object' ? table.type(t.ref) : undefined;
-      table.types.set(ref, withRootFields(root ?? { name: ref, description: '', fields: new Map(), required: [], open: true }, meta));
-      if (!byKey.has(`${apiVersion} ${kind}`)) kinds.push({ apiVersion, kind, ref });
-      byKey.set(`${apiVersion} ${kind}`, ref);
+      const key = `${apiVersion} ${kind}`;
+      if (pending.has(key) || done.has(key)) continue;
+      kinds.push({ apiVersion, kind, ref: `${apiVersion}/${kind}` });
+      pending.set(key, v.schema);
     }
   }
+  /** convert builds a kind's types on first use: most charts render CRDs without resources of them. */
+  const convert = (key: string): string | undefined => {
+    const hit = done.get(key);
+    if (hit !== undefined || !pending.has(key)) return hit;
+    const schema = pending.get(key);
+    pending.delete(key);
+    const ref = key.replace(' ', '/');
+    const t = schema === undefined ? ANY : new SchemaConverter(table, { closedByDefault: true }).convert(schema, ref);
+    const root = t.t === 'object' ? table.type(t.ref) : undefined;
+    table.types.set(ref, withRootFields(root ?? { name: ref, description: '', fields: new Map(), required: [], open: true }, meta));
+    done.set(key, ref);
+    return ref;
+  };
   return {
     version: '',
     crdKinds: kinds,
-    type: (ref) => table.type(ref) ?? builtin?.type(ref),
+    type: (ref) => {
+      const own = table.type(ref);
+      if (own !== undefined) return own;
+      // A root ref (`group/version/Kind`) of a kind not converted yet.
+      const slash = ref.lastIndexOf('/');
+      if (slash > 0 && !ref.includes('.', slash) && convert(`${ref.slice(0, slash)} ${ref.slice(slash + 1)}`) !== undefined) return table.type(ref);
+      return builtin?.type(ref);
+    },
     resource: (apiVersion, kind) => {
-      const ref = byKey.get(`${apiVersion} ${kind}`);
+      const ref = convert(`${apiVersion} ${kind}`);
       return ref === undefined ? undefined : table.type(ref);
     },
     apiStatus: (): ApiStatus => ({}),
