@@ -155,7 +155,7 @@ function readClientNode(minor, version) {
       const name = m[1];
       const model = models.get(name);
       if (!model || !model.fields.some((f) => f.name === 'kind')) continue;
-      const kind = name.replace(/^(?:[A-Z][a-z]+)*?V\d+(?:alpha\d+|beta\d+)?(?=[A-Z])/, '');
+      const kind = bareName(name);
       (resources[apiVersion] ??= {})[kind] = name;
     }
   }
@@ -199,11 +199,27 @@ function readKubernetesModels() {
   return out;
 }
 
-/** extrasFor finds kubernetes-models' field info for a client-node model name (V1ServicePort, CoreV1Event). */
+/** bareName strips the group/version prefix of a type name: V1beta2CapacityRequirements → CapacityRequirements. */
+function bareName(name) {
+  return name.replace(/^(?:[A-Z][a-z]+)*?V\d+(?:alpha\d+|beta\d+)?(?=[A-Z])/, '');
+}
+
+/**
+ * extrasFor finds kubernetes-models' field info for a client-node model name (V1ServicePort,
+ * CoreV1Event). A type kubernetes-models lacks (an alpha/beta version it does not ship) takes the
+ * quantity fields (not the enums, which change between versions) of a same-named type of another version.
+ */
 function extrasFor(km, name) {
   if (km.has(name)) return km.get(name);
   const hits = [...km.keys()].filter((k) => k.endsWith(name) && /^[A-Z][a-z]+$/.test(k.slice(0, k.length - name.length)));
-  return hits.length === 1 ? km.get(hits[0]) : undefined;
+  if (hits.length === 1) return km.get(hits[0]);
+  const bare = bareName(name);
+  const quantities = new Map();
+  for (const [k, fields] of km) {
+    if (bareName(k.replace(/^[A-Z][a-z]+(?=V\d)/, '')) !== bare) continue;
+    for (const [f, info] of fields) if (info.quantity) quantities.set(f, { quantity: true });
+  }
+  return quantities.size > 0 ? quantities : undefined;
 }
 
 function typeCode(type, format, models, fmtHint, extra) {
