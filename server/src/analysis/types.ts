@@ -11,6 +11,8 @@ export interface Span {
 /** Location is a span in a file named by absolute path. */
 export interface Location extends Span {
   readonly path: string;
+  /** archive: `path` is a virtual path into a packaged dependency (analysis/archivedoc.ts), not a file on disk. */
+  readonly archive?: boolean;
 }
 
 /** RelatedInfo points at another place relevant to a diagnostic. */
