@@ -7,6 +7,7 @@
 // `define` — every `include`/`template` call across the chart tree plus the define itself.
 import type { Chart } from '../chart/loader';
 import type * as N from '../template/parse/node';
+import { archiveDocPath } from './archivedoc';
 import { contextSym } from './definectx';
 import { chainOf, layersFor, valuesKeyOf, valuesOwner } from './model';
 import { type ObjectTarget, chartYamlLocation, objectReads, objectTarget } from './objrefs';
@@ -121,9 +122,9 @@ export function references(snap: Snapshot, path: string, offset: number, include
   if (target.kind === 'define') {
     if (includeDeclaration) {
       for (const s of snap.defines(dc.model).get(target.name) ?? []) {
-        if (s.path === undefined) continue;
-        // The name literal without its quotes, like the call sites.
-        out.push({ path: s.path, ...unquoted(s.text, s.nameStart, s.nameEnd) });
+        // The name literal without its quotes, like the call sites; a packaged define as an archive document.
+        const name = unquoted(s.text, s.nameStart, s.nameEnd);
+        out.push(s.path !== undefined ? { path: s.path, ...name } : { path: archiveDocPath(dc.model, s.chart, s.file), ...name, archive: true });
       }
     }
     out.push(...defineCalls(snap, dc, target.name));

@@ -5,6 +5,7 @@ import type * as L from 'vscode-languageserver/node';
 import type { CompletionEntry, CompletionKind, Diagnostic, DocSymbol, Location, ResolveData, Span } from '../analysis/types';
 import type { Severity } from '../analysis/codes';
 import type { SignatureResult } from '../analysis/signature';
+import { ARCHIVE_SCHEME } from './protocol';
 
 /** LineIndex maps offsets and positions for one text. */
 export class LineIndex {
@@ -158,11 +159,22 @@ export function toLspCompletionList(entries: readonly CompletionEntry[], idx: Li
   return { isIncomplete, itemDefaults: { editRange: idx.range(r) }, items: entries.map(compactItem) };
 }
 
-/** toLspLocation converts a location. */
+/** toLspLocation converts a location (an archive location to an ARCHIVE_SCHEME URI). */
 export function toLspLocation(l: Location, textOf: (path: string) => string | undefined): L.Location | undefined {
   const t = textOf(l.path);
   if (t === undefined) return undefined;
-  return { uri: pathToUri(l.path), range: lineIndex(t).range(l) };
+  return { uri: l.archive === true ? archiveUri(l.path) : pathToUri(l.path), range: lineIndex(t).range(l) };
+}
+
+/** archiveUri is the ARCHIVE_SCHEME URI of a virtual archive path. */
+export function archiveUri(path: string): string {
+  return ARCHIVE_SCHEME + ':' + pathToUri(path).slice('file:'.length);
+}
+
+/** archiveUriToPath converts an ARCHIVE_SCHEME URI back to its virtual path (undefined for other URIs). */
+export function archiveUriToPath(uri: string): string | undefined {
+  const prefix = ARCHIVE_SCHEME + ':';
+  return uri.startsWith(prefix) ? uriToPath('file:' + uri.slice(prefix.length)) : undefined;
 }
 
 /** toLspSymbol converts a document symbol. */
