@@ -42,6 +42,8 @@ export interface CompletionEntry {
   readonly insertText?: string;
   /** snippet: insertText uses LSP snippet syntax ($1, ${1:x}, $0). */
   readonly snippet?: boolean;
+  /** asIs: the insert text carries its own indentation (LSP InsertTextMode.asIs: the client must not re-indent it). */
+  readonly asIs?: boolean;
   readonly replace: Span;
   readonly sortText?: string;
   /** resolve: what completionItem/resolve needs to compute the documentation lazily. */

@@ -119,6 +119,7 @@ export function toLspCompletion(e: CompletionEntry, idx: LineIndex): L.Completio
     documentation: e.documentation === undefined ? undefined : { kind: 'markdown', value: e.documentation },
     sortText: e.sortText,
     insertTextFormat: e.snippet === true ? 2 : 1,
+    insertTextMode: e.asIs === true ? 1 : undefined,
     textEdit: { range: idx.range(e.replace), newText: e.insertText ?? e.label },
     data: e.resolve,
   };
@@ -140,6 +141,7 @@ function compactItem(e: CompletionEntry): L.CompletionItem {
     sortText: e.sortText,
     insertText: e.insertText,
     insertTextFormat: e.snippet === true ? 2 : undefined,
+    insertTextMode: e.asIs === true ? 1 : undefined,
     data: e.resolve,
   };
   compactCache.set(key, item);
