@@ -84,7 +84,12 @@ function completeOther(snap: Snapshot, path: string, text: string, offset: numbe
   switch (ctx.kind) {
     case 'text': {
       const dc = snap.docChart(path);
-      return dc?.kind === 'template' ? textSnippets(text, offset, [...snap.defines(dc.model).keys()]) : [];
+      if (dc?.kind !== 'template') return [];
+      // The include snippet offers the chart's own defines first, then its libraries'.
+      const own: string[] = [];
+      const others: string[] = [];
+      for (const [name, sites] of snap.defines(dc.model)) (sites.some((s) => s.chart === dc.chart) ? own : others).push(name);
+      return textSnippets(text, offset, [...own.sort(), ...others.sort()]);
     }
     case 'none':
       return [];

@@ -10,6 +10,7 @@ import { code, text as mdText } from './mdsafe';
 import { settingLayers, valuesOwner } from './model';
 import { chartYamlLocation, objectTarget } from './objrefs';
 import type { DefineSite, Snapshot } from './snapshot';
+import { syntacticValuesPath, valuesTarget } from './references';
 import { targetAt } from './target';
 import type { Location } from './types';
 import { nameSpan, variableAt } from './varrefs';
@@ -57,11 +58,14 @@ export function definition(snap: Snapshot, path: string, offset: number): Locati
         const loc = chartYamlLocation(snap, dc, obj.chart, obj.path);
         return loc === undefined ? [] : [loc];
       }
-      const vp = target.sym?.valuesPath ?? (target.parent?.valuesPath !== undefined ? [...target.parent.valuesPath, target.name] : undefined);
+      const vp = target.sym?.valuesPath ?? (target.parent?.valuesPath !== undefined ? [...target.parent.valuesPath, target.name] : undefined) ?? syntacticValuesPath(info.env, target.display);
       if (vp === undefined || vp.length === 0) return [];
       // Every layer that sets the key, the one whose value wins first (as helm-ls lists them).
       const out: Location[] = [];
-      for (const src of settingLayers(dc.model, valuesOwner(dc.chart), vp)) {
+      // A parent's `.Values.sub.key` is the subchart's `key`: its layers include the subchart's default.
+      const t = valuesTarget(dc, valuesOwner(dc.chart), vp);
+      const [chart, keyPath] = t !== undefined && !t.global ? [t.chart, t.path] : [valuesOwner(dc.chart), vp];
+      for (const src of settingLayers(dc.model, chart, keyPath)) {
         if (src.layer.path === undefined || src.layer.text === undefined) continue;
         const key = snap.valuesDoc(src.layer.text).find(src.keyPath);
         if (key !== undefined) out.push({ path: src.layer.path, start: key.key.start, end: key.key.end });

@@ -19,7 +19,7 @@ import type { KeyNode } from './valuesdoc';
 import { variableReferences } from './varrefs';
 
 /** ValuesTarget is a values key: a path in one chart's `.Values`, or a `global` path seen by every chart. */
-interface ValuesTarget {
+export interface ValuesTarget {
   readonly kind: 'values';
   readonly chart: Chart;
   readonly path: readonly string[];
@@ -38,7 +38,7 @@ function samePath(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** valuesTarget canonicalises a key path of chart `c`'s values: subchart keys descend, `global` is shared. */
-function valuesTarget(dc: DocChart, c: Chart, keyPath: readonly string[]): ValuesTarget | undefined {
+export function valuesTarget(dc: DocChart, c: Chart, keyPath: readonly string[]): ValuesTarget | undefined {
   let chart = c;
   let path = keyPath;
   for (;;) {
@@ -87,7 +87,7 @@ function refTargetAt(snap: Snapshot, path: string, offset: number): { dc: DocCha
     if (t.kind !== 'path') return undefined;
     const obj = objectTarget(dc, pathBase(info.env, t.display), t.display.split('.').slice(1));
     if (obj !== undefined) return { dc, target: obj };
-    const vp = t.sym?.valuesPath ?? (t.parent?.valuesPath !== undefined ? [...t.parent.valuesPath, t.name] : undefined);
+    const vp = t.sym?.valuesPath ?? (t.parent?.valuesPath !== undefined ? [...t.parent.valuesPath, t.name] : undefined) ?? syntacticValuesPath(info.env, t.display);
     if (vp === undefined || vp.length === 0) return undefined;
     const target = valuesTarget(dc, valuesOwner(dc.chart), vp);
     return target === undefined ? undefined : { dc, target };
@@ -106,6 +106,17 @@ function refTargetAt(snap: Snapshot, path: string, offset: number): { dc: DocCha
 function pathBase(env: Env, display: string): Sym | undefined {
   if (display.startsWith('.')) return env.dot;
   return env.vars.get(display.split('.')[0])?.sym;
+}
+
+/**
+ * syntacticValuesPath is the values path a displayed operand names when its values are not
+ * there to follow (`.Values.sub.key` of a disabled subchart, a key no layer sets yet).
+ */
+export function syntacticValuesPath(env: Env, display: string): string[] | undefined {
+  const base = pathBase(env, display);
+  const segs = display.split('.').slice(1);
+  if (base?.isRoot === true) return segs[0] === 'Values' ? segs.slice(1) : undefined;
+  return base?.valuesPath !== undefined ? [...base.valuesPath, ...segs] : undefined;
 }
 
 /** references lists the locations referring to the thing at `offset` (declarations too when asked). */

@@ -66,7 +66,7 @@ const MAX_CHOICES = 20;
 
 /**
  * textSnippets lists the snippets at `offset` of template text (the caller has decided the
- * cursor is outside any action). `defines` are the define names the include snippet offers.
+ * cursor is outside any action). `defines` are the define names the include snippet offers, in order.
  */
 export function textSnippets(text: string, offset: number, defines: readonly string[]): CompletionEntry[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -74,7 +74,7 @@ export function textSnippets(text: string, offset: number, defines: readonly str
   if (m === null) return [];
   const [, ind, word] = m;
   const replace = { start: offset - word.length, end: offset };
-  const names = [...defines].sort().slice(0, MAX_CHOICES);
+  const names = defines.slice(0, MAX_CHOICES);
   const out: CompletionEntry[] = [];
   for (const s of SNIPPETS) {
     if (!s.word.toLowerCase().startsWith(word.toLowerCase())) continue;
