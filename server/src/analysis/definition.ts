@@ -10,7 +10,7 @@ import { code, text as mdText } from './mdsafe';
 import { settingLayers, valuesOwner } from './model';
 import { chartYamlLocation, objectTarget } from './objrefs';
 import type { DefineSite, Snapshot } from './snapshot';
-import { syntacticValuesPath, valuesTarget } from './references';
+import { pathBase, syntacticValuesPath, valuesTarget } from './references';
 import { targetAt } from './target';
 import type { Location } from './types';
 import { nameSpan, variableAt } from './varrefs';
@@ -51,8 +51,7 @@ export function definition(snap: Snapshot, path: string, offset: number): Locati
     case 'path': {
       if (dc === undefined) return [];
       const names = target.display.split('.').slice(1);
-      const base = target.display.startsWith('.') ? info.env.dot : info.env.vars.get(target.display.split('.')[0])?.sym;
-      const obj = objectTarget(dc, base, names);
+      const obj = objectTarget(dc, pathBase(info.env, target.display), names);
       if (obj !== undefined) {
         if (obj.chart === undefined) return [];
         const loc = chartYamlLocation(snap, dc, obj.chart, obj.path);

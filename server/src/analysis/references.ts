@@ -103,7 +103,7 @@ function refTargetAt(snap: Snapshot, path: string, offset: number): { dc: DocCha
 }
 
 /** pathBase is the symbol a displayed path (`.Chart.Name`, `$.Chart.Name`, `$x.a`) starts from. */
-function pathBase(env: Env, display: string): Sym | undefined {
+export function pathBase(env: Env, display: string): Sym | undefined {
   if (display.startsWith('.')) return env.dot;
   return env.vars.get(display.split('.')[0])?.sym;
 }
