@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerArchiveDocuments } from './archive';
 import { ActionBracesAssist } from './braces';
 import { registerCommands } from './commands';
 import { languageChange } from './detect-core';
@@ -80,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     preview,
     status,
     new ActionBracesAssist(),
+    registerArchiveDocuments(() => client),
     dryRunProblems,
     // A dry run's problems describe the text it rendered; an edited document's are stale.
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && dryRunProblems.delete(e.document.uri)),

@@ -11,6 +11,7 @@ import { methodDoc } from './methods';
 import { lookupPath, sourceLayer, valuesOwner } from './model';
 import { type Env, type Sym, locate, resolveFields } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
+import { textSnippets } from './snippets';
 import type { CompletionEntry, ResolveData, Span } from './types';
 
 // Go's text/template keywords (the language, not a render object).
@@ -81,7 +82,15 @@ export function completeList(snap: Snapshot, path: string, offset: number): Comp
 
 function completeOther(snap: Snapshot, path: string, text: string, offset: number, ctx: Exclude<CursorContext, { kind: 'path' }>): CompletionEntry[] {
   switch (ctx.kind) {
-    case 'text':
+    case 'text': {
+      const dc = snap.docChart(path);
+      if (dc?.kind !== 'template') return [];
+      // The include snippet offers the chart's own defines first, then its libraries'.
+      const own: string[] = [];
+      const others: string[] = [];
+      for (const [name, sites] of snap.defines(dc.model)) (sites.some((s) => s.chart === dc.chart) ? own : others).push(name);
+      return textSnippets(text, offset, [...own.sort(), ...others.sort()]);
+    }
     case 'none':
       return [];
     case 'variable': {

@@ -1,20 +1,25 @@
-// Find references: of a values key (from a values file or a template's `.Values.a.b`) — every
+// Find references: of a variable (Go's scoping, `varrefs.ts`); of a render-object path
+// (`.Chart.Name`, `.Release.Namespace`, `.Capabilities.KubeVersion`: every read across the tree,
+// and for `.Chart.X` the Chart.yaml key as declaration); of a values key (from a values file or a template's `.Values.a.b`) — every
 // template read of that path (direct, through `$`, inside `with`/`range`/variables as far as
 // scope analysis knows, `index .Values.a "b"`, and inside defines through the contexts their
 // callers passed in the last render) plus, as declarations, the key in each values layer; of a
 // `define` — every `include`/`template` call across the chart tree plus the define itself.
 import type { Chart } from '../chart/loader';
 import type * as N from '../template/parse/node';
+import { archiveDocPath } from './archivedoc';
 import { contextSym } from './definectx';
-import { layersFor, valuesKeyOf, valuesOwner } from './model';
+import { chainOf, layersFor, valuesKeyOf, valuesOwner } from './model';
+import { type ObjectTarget, chartYamlLocation, objectReads, objectTarget } from './objrefs';
 import { type Env, type Sym, member, nodeStart, valuesOriginOf, walkAll } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
 import { targetAt } from './target';
 import type { Location, Span } from './types';
 import type { KeyNode } from './valuesdoc';
+import { variableReferences } from './varrefs';
 
 /** ValuesTarget is a values key: a path in one chart's `.Values`, or a `global` path seen by every chart. */
-interface ValuesTarget {
+export interface ValuesTarget {
   readonly kind: 'values';
   readonly chart: Chart;
   readonly path: readonly string[];
@@ -22,7 +27,7 @@ interface ValuesTarget {
 }
 
 /** RefTarget is what references are asked for. */
-type RefTarget = ValuesTarget | { readonly kind: 'define'; readonly name: string };
+type RefTarget = ValuesTarget | ObjectTarget | { readonly kind: 'define'; readonly name: string };
 
 function sameChart(a: Chart, b: Chart): boolean {
   return a.origin.archive === b.origin.archive && a.origin.path === b.origin.path;
@@ -33,7 +38,7 @@ function samePath(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** valuesTarget canonicalises a key path of chart `c`'s values: subchart keys descend, `global` is shared. */
-function valuesTarget(dc: DocChart, c: Chart, keyPath: readonly string[]): ValuesTarget | undefined {
+export function valuesTarget(dc: DocChart, c: Chart, keyPath: readonly string[]): ValuesTarget | undefined {
   let chart = c;
   let path = keyPath;
   for (;;) {
@@ -80,7 +85,9 @@ function refTargetAt(snap: Snapshot, path: string, offset: number): { dc: DocCha
     const t = info.target;
     if (t.kind === 'define') return { dc, target: t };
     if (t.kind !== 'path') return undefined;
-    const vp = t.sym?.valuesPath ?? (t.parent?.valuesPath !== undefined ? [...t.parent.valuesPath, t.name] : undefined);
+    const obj = objectTarget(dc, pathBase(info.env, t.display), t.display.split('.').slice(1));
+    if (obj !== undefined) return { dc, target: obj };
+    const vp = t.sym?.valuesPath ?? (t.parent?.valuesPath !== undefined ? [...t.parent.valuesPath, t.name] : undefined) ?? syntacticValuesPath(info.env, t.display);
     if (vp === undefined || vp.length === 0) return undefined;
     const target = valuesTarget(dc, valuesOwner(dc.chart), vp);
     return target === undefined ? undefined : { dc, target };
@@ -95,8 +102,30 @@ function refTargetAt(snap: Snapshot, path: string, offset: number): { dc: DocCha
   return target === undefined ? undefined : { dc, target };
 }
 
+/** pathBase is the symbol a displayed path (`.Chart.Name`, `$.Chart.Name`, `$x.a`) starts from. */
+export function pathBase(env: Env, display: string): Sym | undefined {
+  if (display.startsWith('.')) return env.dot;
+  return env.vars.get(display.split('.')[0])?.sym;
+}
+
+/**
+ * syntacticValuesPath is the values path a displayed operand names when its values are not
+ * there to follow (`.Values.sub.key` of a disabled subchart, a key no layer sets yet).
+ */
+export function syntacticValuesPath(env: Env, display: string): string[] | undefined {
+  const base = pathBase(env, display);
+  const segs = display.split('.').slice(1);
+  if (base?.isRoot === true) return segs[0] === 'Values' ? segs.slice(1) : undefined;
+  return base?.valuesPath !== undefined ? [...base.valuesPath, ...segs] : undefined;
+}
+
 /** references lists the locations referring to the thing at `offset` (declarations too when asked). */
 export function references(snap: Snapshot, path: string, offset: number, includeDeclaration: boolean): Location[] {
+  const text = snap.text(path);
+  if (text !== undefined && snap.docChart(path)?.kind === 'template') {
+    const vars = variableReferences(snap.parse(path, text), path, offset, includeDeclaration);
+    if (vars !== undefined) return vars.map((s) => ({ path, ...s }));
+  }
   const found = refTargetAt(snap, path, offset);
   if (found === undefined) return [];
   const { dc, target } = found;
@@ -104,12 +133,18 @@ export function references(snap: Snapshot, path: string, offset: number, include
   if (target.kind === 'define') {
     if (includeDeclaration) {
       for (const s of snap.defines(dc.model).get(target.name) ?? []) {
-        if (s.path === undefined) continue;
-        // The name literal without its quotes, like the call sites.
-        out.push({ path: s.path, ...unquoted(s.text, s.nameStart, s.nameEnd) });
+        // The name literal without its quotes, like the call sites; a packaged define as an archive document.
+        const name = unquoted(s.text, s.nameStart, s.nameEnd);
+        out.push(s.path !== undefined ? { path: s.path, ...name } : { path: archiveDocPath(dc.model, s.chart, s.file), ...name, archive: true });
       }
     }
     out.push(...defineCalls(snap, dc, target.name));
+  } else if (target.kind === 'object') {
+    if (includeDeclaration && target.chart !== undefined) {
+      const decl = chartYamlLocation(snap, dc, target.chart, target.path);
+      if (decl !== undefined && target.path.length > 1) out.push(decl);
+    }
+    out.push(...objectReads(snap, dc, target));
   } else {
     if (includeDeclaration) out.push(...valuesDeclarations(snap, dc, target));
     out.push(...valuesReads(snap, dc, target));
@@ -182,19 +217,28 @@ function defineCalls(snap: Snapshot, dc: DocChart, name: string): Location[] {
   return out;
 }
 
-/** readsChart says whether templates of `owner` can read values of the target. */
-function readsChart(owner: Chart, t: ValuesTarget): boolean {
-  if (t.global) return true;
-  if (sameChart(owner, t.chart)) return true;
-  // A library chart's helpers run with the values of the chart that depends on it.
-  return owner.metadata.type === 'library' && owner.parent !== undefined && sameChart(owner.parent, t.chart);
+/**
+ * readPrefix is the key path under which templates of `owner` see the target's values: `[]` for
+ * the chart itself (and globals), the subchart keys (alias or name) for a descendant (a parent's
+ * `.Values.child.key` reads the child's `key`), undefined when they cannot read it. A library
+ * chart's helpers run with the values of the chart that depends on it.
+ */
+function readPrefix(dc: DocChart, owner: Chart, t: ValuesTarget): string[] | undefined {
+  if (t.global) return [];
+  const reader = valuesOwner(owner);
+  const chain = chainOf(t.chart);
+  const i = chain.findIndex((c) => sameChart(c, reader));
+  if (i < 0) return undefined;
+  return chain.slice(i + 1).map((c) => valuesKeyOf(dc.model, c));
 }
 
 /** valuesReads finds the template operands reading the target path. */
 function valuesReads(snap: Snapshot, dc: DocChart, t: ValuesTarget): Location[] {
   const out: Location[] = [];
   visitTrees(snap, dc, (path, tree, owner) => {
-    if (!readsChart(owner.chart, t)) return;
+    const prefix = readPrefix(dc, owner.chart, t);
+    if (prefix === undefined) return;
+    const target = [...prefix, ...t.path];
     const chartRoot: Sym = { value: snap.rootContext(owner), isRoot: true };
     // A define: once per context its callers passed in the last render (each may carry other values).
     const recorded = tree.defineRange !== undefined ? snap.lastIncludeContexts(dc.model, tree.name) : undefined;
@@ -206,8 +250,8 @@ function valuesReads(snap: Snapshot, dc: DocChart, t: ValuesTarget): Location[] 
       walkAll(
         tree,
         root,
-        (n, env) => matchOperand(n, env, t.path, hit),
-        (c, env) => matchIndex(c, env, t.path, hit),
+        (n, env) => matchOperand(n, env, target, hit),
+        (c, env) => matchIndex(c, env, target, hit),
       );
     }
   });

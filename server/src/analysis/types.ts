@@ -11,6 +11,8 @@ export interface Span {
 /** Location is a span in a file named by absolute path. */
 export interface Location extends Span {
   readonly path: string;
+  /** archive: `path` is a virtual path into a packaged dependency (analysis/archivedoc.ts), not a file on disk. */
+  readonly archive?: boolean;
 }
 
 /** RelatedInfo points at another place relevant to a diagnostic. */
@@ -40,6 +42,8 @@ export interface CompletionEntry {
   readonly insertText?: string;
   /** snippet: insertText uses LSP snippet syntax ($1, ${1:x}, $0). */
   readonly snippet?: boolean;
+  /** asIs: the insert text carries its own indentation (LSP InsertTextMode.asIs: the client must not re-indent it). */
+  readonly asIs?: boolean;
   readonly replace: Span;
   readonly sortText?: string;
   /** resolve: what completionItem/resolve needs to compute the documentation lazily. */

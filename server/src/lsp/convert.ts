@@ -5,6 +5,7 @@ import type * as L from 'vscode-languageserver/node';
 import type { CompletionEntry, CompletionKind, Diagnostic, DocSymbol, Location, ResolveData, Span } from '../analysis/types';
 import type { Severity } from '../analysis/codes';
 import type { SignatureResult } from '../analysis/signature';
+import { ARCHIVE_SCHEME } from './protocol';
 
 /** LineIndex maps offsets and positions for one text. */
 export class LineIndex {
@@ -118,6 +119,7 @@ export function toLspCompletion(e: CompletionEntry, idx: LineIndex): L.Completio
     documentation: e.documentation === undefined ? undefined : { kind: 'markdown', value: e.documentation },
     sortText: e.sortText,
     insertTextFormat: e.snippet === true ? 2 : 1,
+    insertTextMode: e.asIs === true ? 1 : undefined,
     textEdit: { range: idx.range(e.replace), newText: e.insertText ?? e.label },
     data: e.resolve,
   };
@@ -139,6 +141,7 @@ function compactItem(e: CompletionEntry): L.CompletionItem {
     sortText: e.sortText,
     insertText: e.insertText,
     insertTextFormat: e.snippet === true ? 2 : undefined,
+    insertTextMode: e.asIs === true ? 1 : undefined,
     data: e.resolve,
   };
   compactCache.set(key, item);
@@ -158,11 +161,22 @@ export function toLspCompletionList(entries: readonly CompletionEntry[], idx: Li
   return { isIncomplete, itemDefaults: { editRange: idx.range(r) }, items: entries.map(compactItem) };
 }
 
-/** toLspLocation converts a location. */
+/** toLspLocation converts a location (an archive location to an ARCHIVE_SCHEME URI). */
 export function toLspLocation(l: Location, textOf: (path: string) => string | undefined): L.Location | undefined {
   const t = textOf(l.path);
   if (t === undefined) return undefined;
-  return { uri: pathToUri(l.path), range: lineIndex(t).range(l) };
+  return { uri: l.archive === true ? archiveUri(l.path) : pathToUri(l.path), range: lineIndex(t).range(l) };
+}
+
+/** archiveUri is the ARCHIVE_SCHEME URI of a virtual archive path. */
+export function archiveUri(path: string): string {
+  return ARCHIVE_SCHEME + ':' + pathToUri(path).slice('file:'.length);
+}
+
+/** archiveUriToPath converts an ARCHIVE_SCHEME URI back to its virtual path (undefined for other URIs). */
+export function archiveUriToPath(uri: string): string | undefined {
+  const prefix = ARCHIVE_SCHEME + ':';
+  return uri.startsWith(prefix) ? uriToPath('file:' + uri.slice(prefix.length)) : undefined;
 }
 
 /** toLspSymbol converts a document symbol. */

@@ -85,3 +85,22 @@ export const TRUST_INIT_KEY = 'workspaceTrust';
 
 /** WorkspaceTrustNotification is `chartwright/workspaceTrust`: WorkspaceTrustParams. */
 export const WorkspaceTrustNotification = { method: 'chartwright/workspaceTrust' } as const;
+
+/**
+ * ARCHIVE_SCHEME names read-only documents of files inside packaged dependencies (`charts/*.tgz`):
+ * `chartwright-archive:///ws/app/charts/common-2.2.0.tgz/templates/_names.tpl` (the archive's
+ * path in the chart tree, then the file's path inside the chart). Go to definition answers such
+ * locations; clients that know the scheme ask `chartwright/archiveFile` for the text.
+ */
+export const ARCHIVE_SCHEME = 'chartwright-archive';
+
+/** ArchiveFileParams names an archive document by its URI. */
+export interface ArchiveFileParams {
+  readonly uri: string;
+}
+
+/** ArchiveFileResult is the document's text, or null when the URI names no packaged file. */
+export type ArchiveFileResult = { readonly text: string } | null;
+
+/** ArchiveFileRequest is `chartwright/archiveFile`: ArchiveFileParams → ArchiveFileResult. */
+export const ArchiveFileRequest = { method: 'chartwright/archiveFile' } as const;

@@ -8,6 +8,7 @@ import { type CompletionItem, TextDocuments, TextDocumentSyncKind, type Connecti
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResourceLimits } from 'node:worker_threads';
 import { completeList, resolveDocumentation } from '../analysis/completion';
+import { archiveDocText } from '../analysis/archivedoc';
 import { definition } from '../analysis/definition';
 import { diagnostics } from '../analysis/diagnostics';
 import type { AnalysisHost, AnalysisSettings } from '../analysis/host';
@@ -17,8 +18,8 @@ import { Workspace } from '../analysis/snapshot';
 import { references } from '../analysis/references';
 import { signatureHelp } from '../analysis/signature';
 import { documentSymbols } from '../analysis/symbols';
-import { asResolveData, lineIndex, pathToUri, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
-import { DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
+import { archiveUriToPath, asResolveData, lineIndex, pathToUri, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
+import { type ArchiveFileParams, ArchiveFileRequest, type ArchiveFileResult, DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
 import { RenderService } from './renderService';
 import { type EditorSettings, SETTINGS_SECTION, parseEditorSettings, parseSettings } from './settings';
 import { TrustState } from './trust';
@@ -391,7 +392,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       const a = at(p.textDocument.uri, p.position);
       if (a === undefined) return [];
       const snap = ws.snapshot();
-      const t = (path: string): string | undefined => snap.text(path);
+      const t = (path: string): string | undefined => snap.text(path) ?? archiveDocText(snap, path);
       return definition(snap, a.path, a.offset).flatMap((l) => toLspLocation(l, t) ?? []);
     }),
   );
@@ -400,7 +401,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       const a = at(p.textDocument.uri, p.position);
       if (a === undefined) return [];
       const snap = ws.snapshot();
-      const t = (path: string): string | undefined => snap.text(path);
+      const t = (path: string): string | undefined => snap.text(path) ?? archiveDocText(snap, path);
       return references(snap, a.path, a.offset, p.context.includeDeclaration).flatMap((l) => toLspLocation(l, t) ?? []);
     }),
   );
@@ -466,6 +467,15 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       (root) => service.request(root, { method: 'dryRun', params: p }) as Promise<DryRunResult | { readonly failed: string }>,
       { text: '', error: 'internal error (see the server log)' },
     ),
+  );
+  // Read-only documents of files inside packaged dependencies (go to definition into charts/*.tgz).
+  connection.onRequest(
+    ArchiveFileRequest.method,
+    safe('chartwright/archiveFile', null, (p: ArchiveFileParams): ArchiveFileResult => {
+      const path = archiveUriToPath(p.uri);
+      const text = path !== undefined ? archiveDocText(ws.snapshot(), path) : undefined;
+      return text === undefined ? null : { text };
+    }),
   );
   connection.onShutdown(() => {
     for (const t of timers.values()) clearTimeout(t);
