@@ -38,7 +38,7 @@ export function renderedProblems(outcome: RenderOutcome): RenderedProblem[] {
 }
 
 /** documents splits like Helm's releaseutil.SplitManifests (`(?:^|\s*\n)---\s*`), keeping offsets. */
-function documents(text: string): Array<{ start: number; text: string }> {
+export function documents(text: string): Array<{ start: number; text: string }> {
   const sep = /(?:^|\s*\n)---\s*/g;
   const out: Array<{ start: number; text: string }> = [];
   let last = 0;
