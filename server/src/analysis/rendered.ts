@@ -172,7 +172,13 @@ function frames(outcome: RenderOutcome, seg: SourceMapSegment): RelatedInfo[] {
   return out;
 }
 
-function place(outcome: RenderOutcome, name: string, text: string, map: SourceMap, pos: number, code: DiagnosticCode, message: string, out: RenderedProblem[]): void {
+/**
+ * place reports a problem at output offset `pos` of the rendered file `name` at the template text
+ * that wrote it. `blameIndent`: when an action re-indented another node's text (`include … |
+ * nindent N`), report at that action (a YAML syntax problem is the width's fault) rather than at
+ * the text (a schema problem is the text's).
+ */
+export function place(outcome: RenderOutcome, name: string, text: string, map: SourceMap, pos: number, code: DiagnosticCode, message: string, out: RenderedProblem[], blameIndent = true): void {
   // Prefer the first non-blank character of the offending line (where the bad indentation is);
   // a position at a line's end (go-yaml's view of a bad indent) means the next token.
   let p = pos;
@@ -194,7 +200,7 @@ function place(outcome: RenderOutcome, name: string, text: string, map: SourceMa
   // reported once there, with the define's line as related information (the define is innocent).
   const ls = text.lastIndexOf('\n', p - 1) + 1;
   const indent = p > ls && at === p ? segmentAt(map, ls) : undefined;
-  if (indent !== undefined && indent !== seg && !sameLoc(indent.loc, seg.loc) && indent.outEnd > p) {
+  if (blameIndent && indent !== undefined && indent !== seg && !sameLoc(indent.loc, seg.loc) && indent.outEnd > p) {
     const where = spotOf(outcome, indent.loc, indent, ls);
     const what = spotOf(outcome, seg.loc, seg, at);
     if (where !== undefined) {
