@@ -85,3 +85,11 @@ export const TRUST_INIT_KEY = 'workspaceTrust';
 
 /** WorkspaceTrustNotification is `chartwright/workspaceTrust`: WorkspaceTrustParams. */
 export const WorkspaceTrustNotification = { method: 'chartwright/workspaceTrust' } as const;
+
+/** stringMap keeps the string → string entries of an object setting. */
+export function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return out;
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string' && k.trim() !== '' && x.trim() !== '') out[k.trim()] = x.trim();
+  return out;
+}

@@ -1,0 +1,159 @@
+// The Kubernetes schemas that apply to a chart: the built-in set of the configured Kubernetes
+// version (`chartwright.kubeVersion` → schemaVersionFor), the CRDs of the chart's `crds/`
+// folders (its dependencies' too) and the CustomResourceDefinitions the last render produced
+// (their `openAPIV3Schema` validates the chart's custom resources), and user JSON Schemas for
+// single templates: a `# yaml-language-server: $schema=<path>` modeline and the
+// `chartwright.schemas` setting (glob → file). User files are read through the trust rules
+// (valuesfiles.ts); no URL is ever fetched.
+import * as posix from 'node:path/posix';
+import { crdObjects } from '../render/pipeline';
+import { crdSchemaSet } from '../k8s/crd';
+import { jsonSchemaSet } from '../k8s/jsonschema';
+import type { ApiStatus, K8sObjectType, SchemaSet } from '../k8s/model';
+import { schemaSet } from '../k8s/store';
+import { schemaVersionFor } from '../k8s/versions';
+import { globMatcher } from '../helm/glob';
+import type { ChartModel } from './model';
+import type { RenderOutcome, Snapshot } from './snapshot';
+import { readSettingFile } from './valuesfiles';
+
+/** KubeSchemas is every schema that applies to one chart's manifests. */
+export interface KubeSchemas extends SchemaSet {
+  /** key identifies the inputs (memo key of validation results). */
+  readonly key: string;
+  /** forFile: the set for the documents of the template at an absolute path (a user schema for it wins). */
+  forFile(path: string): SchemaSet;
+  /** problems: user schema entries that could not be used (refused, unreadable, not a schema), by template path. */
+  readonly userErrors: ReadonlyMap<string, string>;
+}
+
+/** composite answers from the first set that knows a resource (built-in first). */
+function composite(version: string, sets: readonly SchemaSet[]): SchemaSet {
+  return {
+    version,
+    resource: (apiVersion, kind) => {
+      for (const s of sets) {
+        const r = s.resource(apiVersion, kind);
+        if (r !== undefined) return r;
+      }
+      return undefined;
+    },
+    type: (ref) => {
+      for (const s of sets) {
+        const r = s.type(ref);
+        if (r !== undefined) return r;
+      }
+      return undefined;
+    },
+    apiStatus: (apiVersion, kind): ApiStatus => sets[0]?.apiStatus(apiVersion, kind) ?? {},
+    kinds: () => sets.flatMap((s) => s.kinds()),
+  };
+}
+
+/** MODELINE is yaml-language-server's schema modeline. */
+const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m;
+
+/** userSchemaFor finds the user schema file of a template: its modeline first, then the setting's first matching glob. */
+export function userSchemaFor(snap: Snapshot, root: string, path: string, text: string | undefined): { file: string; entry: string } | undefined {
+  const m = text !== undefined ? MODELINE.exec(text) : null;
+  if (m !== null) {
+    const ref = m[1];
+    // Files only: URLs are not fetched.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !ref.startsWith('file:')) return undefined;
+    const p = ref.startsWith('file://') ? decodeURIComponent(ref.slice('file://'.length)) : ref;
+    return { file: posix.isAbsolute(p) ? posix.normalize(p) : posix.join(posix.dirname(path), p), entry: `the $schema modeline ${JSON.stringify(ref)}` };
+  }
+  const rel = posix.relative(root, path);
+  for (const [glob, file] of Object.entries(snap.settings.schemas)) {
+    if (globMatcher(glob)(rel)) return { file: posix.isAbsolute(file) ? posix.normalize(file) : posix.join(root, file), entry: `chartwright.schemas ${JSON.stringify(glob)}` };
+  }
+  return undefined;
+}
+
+interface Built {
+  readonly key: string;
+  readonly schemas: KubeSchemas;
+}
+
+const memo = new WeakMap<ChartModel, WeakMap<RenderOutcome | ChartModel, Built>>();
+
+function renderedCrds(outcome: RenderOutcome | undefined): string[] {
+  if (outcome === undefined) return [];
+  const out: string[] = [];
+  for (const f of outcome.files.values()) if (/^kind:\s*["']?CustomResourceDefinition/m.test(f.text)) out.push(f.text);
+  return out;
+}
+
+/** kubeSchemas returns the schemas of the chart of `model` (with the CRDs of `outcome`, by default the last render). */
+export function kubeSchemas(snap: Snapshot, model: ChartModel, outcome: RenderOutcome | undefined = snap.lastRender(model)): KubeSchemas {
+  const version = schemaVersionFor(snap.settings.kubeVersion);
+  const userKey = JSON.stringify(snap.settings.schemas) + (snap.settings.trust.trusted ? 'T' : 'U');
+  const key = `${version}|${model.key}|${userKey}`;
+  let byOutcome = memo.get(model);
+  if (byOutcome === undefined) {
+    byOutcome = new WeakMap();
+    memo.set(model, byOutcome);
+  }
+  const slot = outcome ?? model;
+  const hit = byOutcome.get(slot);
+  if (hit !== undefined && hit.key === key) return hit.schemas;
+  const builtin = schemaSet(version);
+  const crdTexts = model.chart !== undefined ? crdObjects(model.chart).map((c) => c.data) : [];
+  crdTexts.push(...renderedCrds(outcome));
+  const sets: SchemaSet[] = [builtin];
+  if (crdTexts.length > 0) sets.push(crdSchemaSet(crdTexts));
+  const base = composite(version, sets);
+  const perFile = new Map<string, SchemaSet>();
+  const userErrors = new Map<string, string>();
+  const userSets = new Map<string, SchemaSet | string>();
+  const schemas: KubeSchemas = {
+    ...base,
+    key: `${key}|${crdTexts.length}|${hashTexts(crdTexts)}`,
+    userErrors,
+    forFile(path: string): SchemaSet {
+      const hitFile = perFile.get(path);
+      if (hitFile !== undefined) return hitFile;
+      let set: SchemaSet = base;
+      const u = userSchemaFor(snap, model.root, path, snap.text(path));
+      if (u !== undefined) {
+        let got = userSets.get(u.file);
+        if (got === undefined) {
+          const r = readSettingFile(snap.host, model.root, snap.settings, u.file);
+          if ('bytes' in r) {
+            try {
+              got = jsonSchemaSet(JSON.parse(new TextDecoder().decode(r.bytes)) as unknown, posix.basename(u.file));
+            } catch (e) {
+              got = `${u.entry}: ${u.file} is not a JSON Schema (${e instanceof Error ? e.message : String(e)})`;
+            }
+          } else got = `${u.entry}: ${u.file} was not read: ${'missing' in r ? 'no such file' : r.refused}`;
+          userSets.set(u.file, got);
+        }
+        if (typeof got === 'string') userErrors.set(path, got);
+        else set = withUserRoot(base, got);
+      }
+      perFile.set(path, set);
+      return set;
+    },
+  };
+  byOutcome.set(slot, { key, schemas });
+  return schemas;
+}
+
+/** withUserRoot validates every document of a file against a user schema's root type, keeping the built-in types for lookups. */
+function withUserRoot(base: SchemaSet, user: SchemaSet): SchemaSet {
+  const root: K8sObjectType | undefined = user.resource('', '');
+  return {
+    ...composite(base.version, [user, base]),
+    resource: (apiVersion, kind) => root ?? user.resource(apiVersion, kind) ?? base.resource(apiVersion, kind),
+    apiStatus: (apiVersion, kind) => base.apiStatus(apiVersion, kind),
+  };
+}
+
+function hashTexts(texts: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const t of texts) {
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0xff, 0x01000193);
+  }
+  return (h >>> 0).toString(16);
+}
