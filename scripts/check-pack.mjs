@@ -19,6 +19,11 @@ try {
   const prefix = join(work, 'prefix');
   execFileSync(npm, ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', join(work, tgz)], { stdio: ['ignore', 'ignore', 'inherit'] });
   const bin = join(prefix, 'bin', 'chartwright');
+  // The Kubernetes schema data (server/src/k8s/store.ts reads it next to the bundles, ../data/k8s).
+  const installed = join(prefix, process.platform === 'win32' ? '' : 'lib', 'node_modules', 'chartwright');
+  const k8sIndex = JSON.parse(readFileSync(join(installed, 'server', 'data', 'k8s', 'index.json'), 'utf8'));
+  const k8sMissing = ['strings.json', ...Object.values(k8sIndex.versions)].filter((f) => !existsSync(join(installed, 'server', 'data', 'k8s', f)));
+  if (k8sMissing.length > 0) throw new Error(`installed package lacks server/data/k8s/${k8sMissing.join(', ')}`);
   // Run from the temporary folder: the installed command must not depend on this checkout.
   const run = (...args) => execFileSync(bin, args, { cwd: work, maxBuffer: 256 * 1024 * 1024 });
   console.log(`check-pack: ${tgz} installed; ${run('version').toString().trim()}`);
