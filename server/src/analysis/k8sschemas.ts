@@ -7,8 +7,6 @@
 // (valuesfiles.ts); no URL is ever fetched.
 import * as posix from 'node:path/posix';
 import { crdObjects } from '../render/pipeline';
-import { crdSchemaSet } from '../k8s/crd';
-import { jsonSchemaSet } from '../k8s/jsonschema';
 import type { ApiStatus, K8sObjectType, SchemaSet } from '../k8s/model';
 import { schemaSet } from '../k8s/store';
 import { schemaVersionFor } from '../k8s/versions';
@@ -51,6 +49,14 @@ function composite(version: string, sets: readonly SchemaSet[]): SchemaSet {
 }
 
 /** MODELINE is yaml-language-server's schema modeline. */
+// PENDING(k8sdata): k8s/crd.ts and k8s/jsonschema.ts convert CRDs and JSON Schemas to the model.
+function crdSchemaSet(_texts: readonly string[]): SchemaSet {
+  return composite('', []);
+}
+function jsonSchemaSet(_schema: unknown, _name: string): SchemaSet {
+  return composite('', []);
+}
+
 const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m;
 
 /** userSchemaFor finds the user schema file of a template: its modeline first, then the setting's first matching glob. */

@@ -6,6 +6,7 @@
 // information, a copy at each call site in another file; a key written by `toYaml … | nindent`
 // lands on that action). A pure function of the outcome and the schemas, so it can run wherever
 // the outcome is.
+import type { SchemaSet } from '../k8s/model';
 import type { SchemaProblem } from '../k8s/validate';
 import { validateResource } from '../k8s/validate';
 import type { DiagnosticCode } from './codes';
@@ -38,18 +39,22 @@ export function kubeSchemaProblems(outcome: RenderOutcome, schemas: KubeSchemas)
   const out: RenderedProblem[] = [];
   for (const [name, file] of outcome.files) {
     if (!/\.ya?ml$/i.test(name) || file.sourceMap === undefined || file.text.trim() === '') continue;
-    const key = `${schemas.key}\u0000${name}\u0000${file.text}`;
+    const path = outcome.pathOf.get(name);
+    const set = path !== undefined ? schemas.forFile(path) : schemas;
+    const key = `${schemas.key}\u0000${set === schemas ? '' : (path ?? '')}\u0000${name}\u0000${file.text}`;
     let raw = rawMemo.get(key);
     if (raw === undefined) {
-      raw = rawProblems(file.text, schemas);
+      raw = rawProblems(file.text, set);
       if (rawMemo.size > 512) rawMemo.clear();
       rawMemo.set(key, raw);
     }
     for (const r of raw) place(outcome, name, file.text, file.sourceMap, r.pos, r.code, r.message, out, false);
   }
+  // A `range` body (or a define included several times) writes the same text for each item: one
+  // problem per template place, whatever the item index.
   const seen = new Set<string>();
   const unique = out.filter((p) => {
-    const k = `${p.path}\u0000${p.start}\u0000${p.end}\u0000${p.code}\u0000${p.message}`;
+    const k = `${p.path}\u0000${p.start}\u0000${p.end}\u0000${p.code}\u0000${p.message.replace(/\[\d+\]/g, '[]')}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -63,7 +68,7 @@ function isObject(x: unknown): x is Record<string, unknown> {
 }
 
 /** rawProblems checks every document of one rendered file. */
-function rawProblems(text: string, schemas: KubeSchemas): RawSchemaProblem[] {
+function rawProblems(text: string, schemas: SchemaSet): RawSchemaProblem[] {
   const out: RawSchemaProblem[] = [];
   for (const d of documents(text)) {
     // Cheap test first: a document without a literal kind line has nothing to check.

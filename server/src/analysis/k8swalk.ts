@@ -1,10 +1,5 @@
 // Walking the Kubernetes schema model (k8s/model.ts) along a manifest path, and printing types.
-import type { K8sField, K8sObjectType, K8sType } from '../k8s/model';
-
-/** TypeLookup resolves an object type reference (a SchemaSet, possibly with custom resources). */
-export interface TypeLookup {
-  type(ref: string): K8sObjectType | undefined;
-}
+import type { K8sField, K8sObjectType, K8sType, TypeLookup } from '../k8s/model';
 
 /** Resolved is the schema at a path: its type, the object type when it is an object, and the field that led there. */
 export interface Resolved {
