@@ -76,6 +76,20 @@ export function userSchemaFor(snap: Snapshot, root: string, path: string, text: 
   return undefined;
 }
 
+/** CRD sets by their source texts (a render's CRDs are new strings with the same text: compared, not hashed). */
+const crdSets: Array<{ readonly texts: readonly string[]; readonly set: SchemaSet; readonly id: number }> = [];
+let crdIds = 0;
+
+function crdSetOf(texts: readonly string[]): { readonly set: SchemaSet; readonly id: number } | undefined {
+  if (texts.length === 0) return undefined;
+  const hit = crdSets.find((c) => c.texts.length === texts.length && c.texts.every((t, i) => t === texts[i]));
+  if (hit !== undefined) return hit;
+  const made = { texts, set: crdSchemaSet(texts), id: ++crdIds };
+  crdSets.unshift(made);
+  if (crdSets.length > 8) crdSets.pop();
+  return made;
+}
+
 interface Built {
   readonly key: string;
   readonly schemas: KubeSchemas;
@@ -106,15 +120,15 @@ export function kubeSchemas(snap: Snapshot, model: ChartModel, outcome: RenderOu
   const builtin = schemaSet(version);
   const crdTexts = model.chart !== undefined ? crdObjects(model.chart).map((c) => c.data) : [];
   crdTexts.push(...renderedCrds(outcome));
-  const sets: SchemaSet[] = [builtin];
-  if (crdTexts.length > 0) sets.push(crdSchemaSet(crdTexts));
+  const crds = crdSetOf(crdTexts);
+  const sets: SchemaSet[] = crds !== undefined ? [builtin, crds.set] : [builtin];
   const base = composite(version, sets);
   const perFile = new Map<string, SchemaSet>();
   const userErrors = new Map<string, string>();
   const userSets = new Map<string, SchemaSet | string>();
   const schemas: KubeSchemas = {
     ...base,
-    key: `${key}|${crdTexts.length}|${hashTexts(crdTexts)}`,
+    key: `${key}|crd${crds?.id ?? 0}`,
     userErrors,
     forFile(path: string): SchemaSet {
       const hitFile = perFile.get(path);
@@ -153,13 +167,4 @@ function withUserRoot(base: SchemaSet, user: SchemaSet): SchemaSet {
     resource: (apiVersion, kind) => root ?? user.resource(apiVersion, kind) ?? base.resource(apiVersion, kind),
     apiStatus: (apiVersion, kind) => base.apiStatus(apiVersion, kind),
   };
-}
-
-function hashTexts(texts: readonly string[]): string {
-  let h = 0x811c9dc5;
-  for (const t of texts) {
-    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0xff, 0x01000193);
-  }
-  return (h >>> 0).toString(16);
 }

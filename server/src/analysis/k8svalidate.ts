@@ -23,9 +23,17 @@ interface RawSchemaProblem {
   readonly message: string;
 }
 
+/** MAX_DOCUMENT bounds the documents checked (characters): decoding costs about 1 ms per 2 KB. */
+export const MAX_DOCUMENT = 256 * 1024;
+
 const memo = new WeakMap<RenderOutcome, Map<string, RenderedProblem[]>>();
-// Rendered texts rarely all change: problems per (schema set, file text).
-const rawMemo = new Map<string, RawSchemaProblem[]>();
+// Rendered texts rarely all change: the problems of each (schema set, file) with the text they are for.
+const rawMemo = new Map<string, { readonly text: string; readonly raw: RawSchemaProblem[] }>();
+
+/** clearKubeSchemaMemo forgets the per-text results (benchmarks measure a cold pass). */
+export function clearKubeSchemaMemo(): void {
+  rawMemo.clear();
+}
 
 /** kubeSchemaProblems lists the schema problems of a render's manifests (memoized per outcome and schemas). */
 export function kubeSchemaProblems(outcome: RenderOutcome, schemas: KubeSchemas): RenderedProblem[] {
@@ -41,12 +49,13 @@ export function kubeSchemaProblems(outcome: RenderOutcome, schemas: KubeSchemas)
     if (!/\.ya?ml$/i.test(name) || file.sourceMap === undefined || file.text.trim() === '') continue;
     const path = outcome.pathOf.get(name);
     const set = path !== undefined ? schemas.forFile(path) : schemas;
-    const key = `${schemas.key}\u0000${set === schemas ? '' : (path ?? '')}\u0000${name}\u0000${file.text}`;
-    let raw = rawMemo.get(key);
+    const key = `${schemas.key}\u0000${set === schemas ? '' : (path ?? '')}\u0000${name}`;
+    const was = rawMemo.get(key);
+    let raw = was !== undefined && was.text === file.text ? was.raw : undefined;
     if (raw === undefined) {
       raw = rawProblems(file.text, set);
-      if (rawMemo.size > 512) rawMemo.clear();
-      rawMemo.set(key, raw);
+      if (rawMemo.size > 2048) rawMemo.clear();
+      rawMemo.set(key, { text: file.text, raw });
     }
     for (const r of raw) place(outcome, name, file.text, file.sourceMap, r.pos, r.code, r.message, out, false);
   }
@@ -71,8 +80,9 @@ function isObject(x: unknown): x is Record<string, unknown> {
 function rawProblems(text: string, schemas: SchemaSet): RawSchemaProblem[] {
   const out: RawSchemaProblem[] = [];
   for (const d of documents(text)) {
-    // Cheap test first: a document without a literal kind line has nothing to check.
-    if (!/^kind:/m.test(d.text)) continue;
+    // Cheap tests first: a document without a literal kind line has nothing to check; a huge
+    // one (a generated CRD) is not checked (MAX_DOCUMENT).
+    if (d.text.length > MAX_DOCUMENT || !/^kind:/m.test(d.text)) continue;
     const obj = unmarshalJSONValue(d.text);
     if (!isObject(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') continue;
     const meta = obj.metadata;

@@ -37,18 +37,26 @@ export function renderedProblems(outcome: RenderOutcome): RenderedProblem[] {
   return out;
 }
 
-/** documents splits like Helm's releaseutil.SplitManifests (`(?:^|\s*\n)---\s*`), keeping offsets. */
+const SPACE = /\s/;
+
+/**
+ * documents splits like Helm's releaseutil.SplitManifests (`(?:^|\s*\n)---\s*`), keeping offsets.
+ * Scanned by hand: that regex backtracks quadratically over long runs of indentation (seconds
+ * on a megabyte CRD).
+ */
 export function documents(text: string): Array<{ start: number; text: string }> {
-  const sep = /(?:^|\s*\n)---\s*/g;
   const out: Array<{ start: number; text: string }> = [];
   let last = 0;
-  for (let m = sep.exec(text); m !== null; m = sep.exec(text)) {
-    if (m[0].length === 0) {
-      sep.lastIndex++;
-      continue;
-    }
-    out.push({ start: last, text: text.slice(last, m.index) });
-    last = m.index + m[0].length;
+  for (let pos = text.indexOf('---'); pos >= 0; pos = text.indexOf('---', pos + 1)) {
+    // `^---` (the text's start) or `\s*\n---` with the newline after the previous separator.
+    if (!(pos === 0 || (pos - 1 >= last && text.charCodeAt(pos - 1) === 10))) continue;
+    let start = pos === 0 ? 0 : pos - 1;
+    while (start > last && SPACE.test(text[start - 1])) start--;
+    let end = pos + 3;
+    while (end < text.length && SPACE.test(text[end])) end++;
+    out.push({ start: last, text: text.slice(last, start) });
+    last = end;
+    pos = end - 1;
   }
   out.push({ start: last, text: text.slice(last) });
   return out.filter((d) => d.text.trim() !== '');
