@@ -148,6 +148,13 @@ export function validateObject(types: TypeLookup, root: K8sObjectType, obj: Reco
   return w.problems;
 }
 
+/** validateValue checks any value against any type (a JSON Schema's root that is not an object). */
+export function validateValue(types: TypeLookup, type: K8sType, value: unknown, label: string): SchemaProblem[] {
+  const w = new Walker(types, label);
+  w.value(value, type, []);
+  return w.problems;
+}
+
 /**
  * validateResource checks one decoded manifest. A manifest whose apiVersion/kind the set does not know
  * gets no schema problems; a removed or deprecated apiVersion is reported at `apiVersion`.

@@ -1,0 +1,116 @@
+// CustomResourceDefinitions (apiextensions.k8s.io/v1, and v1beta1's shared `validation`) → the schema
+// model: every served version's `openAPIV3Schema` becomes a top-level type keyed by group/version/kind,
+// judged as the API server judges custom resources: fields outside `properties` are unknown unless
+// `x-kubernetes-preserve-unknown-fields`; `metadata` is the API server's ObjectMeta (taken from a
+// built-in set when given, otherwise anything); `apiVersion`/`kind` are always allowed.
+import { ANY, type ApiStatus, type K8sField, type K8sObjectType, type K8sType, type SchemaSet } from './model';
+import { asSchema, SchemaConverter, TypeTable, type Schema } from './schemaobj';
+
+/** CrdKind is one custom resource kind a CRD serves. */
+export interface CrdKind {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** ref: its top-level type in the set's table. */
+  readonly ref: string;
+}
+
+/** CrdSchemaSet is the schemas of some CRDs (version ""), with the CRDs' apiVersion/kinds. */
+export interface CrdSchemaSet extends SchemaSet {
+  readonly crdKinds: readonly CrdKind[];
+}
+
+const META: K8sType = ANY;
+
+/** rootFields are the fields every custom resource has besides its schema's. */
+function withRootFields(t: K8sObjectType, metadata: K8sType): K8sObjectType {
+  const fields = new Map<string, K8sField>(t.fields);
+  fields.set('apiVersion', { name: 'apiVersion', type: { t: 'string' }, description: t.fields.get('apiVersion')?.description ?? '', required: false });
+  fields.set('kind', { name: 'kind', type: { t: 'string' }, description: t.fields.get('kind')?.description ?? '', required: false });
+  fields.set('metadata', { name: 'metadata', type: metadata, description: t.fields.get('metadata')?.description ?? '', required: false });
+  return { ...t, fields };
+}
+
+/** isCrd tells whether decoded data is a CustomResourceDefinition. */
+export function isCrd(obj: unknown): boolean {
+  const o = asSchema(obj);
+  return o !== undefined && o.kind === 'CustomResourceDefinition' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('apiextensions.k8s.io/');
+}
+
+/**
+ * crdSchemaSet converts CRDs (decoded manifests; anything else is ignored) into one set. `builtin`,
+ * when given, supplies ObjectMeta for `metadata` (a CR's metadata is checked like any object's).
+ */
+export function crdSchemaSet(crds: readonly unknown[], builtin?: SchemaSet): CrdSchemaSet {
+  const table = new TypeTable();
+  const kinds: CrdKind[] = [];
+  const byKey = new Map<string, string>();
+  const meta: K8sType = builtin?.type('V1ObjectMeta') ? { t: 'object', ref: 'V1ObjectMeta' } : META;
+  for (const crd of crds) {
+    if (!isCrd(crd)) continue;
+    const spec = asSchema(asSchema(crd)?.spec);
+    const group = typeof spec?.group === 'string' ? spec.group : '';
+    const kind = asSchema(spec?.names)?.kind;
+    if (spec === undefined || typeof kind !== 'string' || group === '') continue;
+    const shared = asSchema(asSchema(spec.validation)?.openAPIV3Schema);
+    const versions: Array<{ name: string; schema: Schema | undefined }> = [];
+    if (Array.isArray(spec.versions)) {
+      for (const v of spec.versions) {
+        const vs = asSchema(v);
+        if (vs === undefined || typeof vs.name !== 'string' || vs.served === false) continue;
+        versions.push({ name: vs.name, schema: asSchema(asSchema(vs.schema)?.openAPIV3Schema) ?? shared });
+      }
+    } else if (typeof spec.version === 'string') {
+      versions.push({ name: spec.version, schema: shared });
+    }
+    for (const v of versions) {
+      const apiVersion = `${group}/${v.name}`;
+      const ref = `${apiVersion}/${kind}`;
+      const conv = new SchemaConverter(table, { closedByDefault: true });
+      const t = v.schema === undefined ? ANY : conv.convert(v.schema, ref);
+      const root = t.t === 'object' ? table.type(t.ref) : undefined;
+      table.types.set(ref, withRootFields(root ?? { name: ref, description: '', fields: new Map(), required: [], open: true }, meta));
+      if (!byKey.has(`${apiVersion} ${kind}`)) kinds.push({ apiVersion, kind, ref });
+      byKey.set(`${apiVersion} ${kind}`, ref);
+    }
+  }
+  return {
+    version: '',
+    crdKinds: kinds,
+    type: (ref) => table.type(ref) ?? builtin?.type(ref),
+    resource: (apiVersion, kind) => {
+      const ref = byKey.get(`${apiVersion} ${kind}`);
+      return ref === undefined ? undefined : table.type(ref);
+    },
+    apiStatus: (): ApiStatus => ({}),
+    kinds: () => kinds.map(({ apiVersion, kind }) => ({ apiVersion, kind })),
+  };
+}
+
+/** layered answers from the first set that knows a resource (e.g. a chart's CRDs over the built-in schemas). */
+export function layered(version: string, ...sets: readonly SchemaSet[]): SchemaSet {
+  return {
+    version,
+    type: (ref) => {
+      for (const s of sets) {
+        const t = s.type(ref);
+        if (t) return t;
+      }
+      return undefined;
+    },
+    resource: (apiVersion, kind) => {
+      for (const s of sets) {
+        const t = s.resource(apiVersion, kind);
+        if (t) return t;
+      }
+      return undefined;
+    },
+    apiStatus: (apiVersion, kind) => {
+      for (const s of sets) {
+        const st = s.apiStatus(apiVersion, kind);
+        if (st.deprecatedIn !== undefined || st.removedIn !== undefined) return st;
+      }
+      return {};
+    },
+    kinds: () => sets.flatMap((s) => s.kinds()),
+  };
+}
