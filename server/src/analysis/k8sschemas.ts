@@ -6,12 +6,16 @@
 // `chartwright.schemas` setting (glob → file). User files are read through the trust rules
 // (valuesfiles.ts); no URL is ever fetched.
 import * as posix from 'node:path/posix';
+import { crdSchemaSet, layered } from '../k8s/crd';
+import { type JsonSchemaModel, jsonSchemaModel } from '../k8s/jsonschema';
 import { crdObjects } from '../render/pipeline';
-import type { ApiStatus, K8sObjectType, SchemaSet } from '../k8s/model';
+import type { K8sObjectType, SchemaSet } from '../k8s/model';
 import { schemaSet } from '../k8s/store';
 import { schemaVersionFor } from '../k8s/versions';
 import { globMatcher } from '../helm/glob';
+import { unmarshalJSONValue } from './k8sjson';
 import type { ChartModel } from './model';
+import { documents } from './rendered';
 import type { RenderOutcome, Snapshot } from './snapshot';
 import { readSettingFile } from './valuesfiles';
 
@@ -25,36 +29,25 @@ export interface KubeSchemas extends SchemaSet {
   readonly userErrors: ReadonlyMap<string, string>;
 }
 
-/** composite answers from the first set that knows a resource (built-in first). */
-function composite(version: string, sets: readonly SchemaSet[]): SchemaSet {
-  return {
-    version,
-    resource: (apiVersion, kind) => {
-      for (const s of sets) {
-        const r = s.resource(apiVersion, kind);
-        if (r !== undefined) return r;
-      }
-      return undefined;
-    },
-    type: (ref) => {
-      for (const s of sets) {
-        const r = s.type(ref);
-        if (r !== undefined) return r;
-      }
-      return undefined;
-    },
-    apiStatus: (apiVersion, kind): ApiStatus => sets[0]?.apiStatus(apiVersion, kind) ?? {},
-    kinds: () => sets.flatMap((s) => s.kinds()),
-  };
+/** decodedCrds decodes the CustomResourceDefinition documents of YAML texts (memoized per text: CRDs are big and rarely change). */
+const crdDocs = new Map<string, unknown[]>();
+function decodedCrds(text: string): unknown[] {
+  const hit = crdDocs.get(text);
+  if (hit !== undefined) return hit;
+  const out: unknown[] = [];
+  for (const d of documents(text)) {
+    if (!/^kind:\s*["']?CustomResourceDefinition\b/m.test(d.text)) continue;
+    const v = unmarshalJSONValue(d.text);
+    if (v !== undefined) out.push(v);
+  }
+  if (crdDocs.size > 64) crdDocs.clear();
+  crdDocs.set(text, out);
+  return out;
 }
 
-/** MODELINE is yaml-language-server's schema modeline. */
-// PENDING(k8sdata): k8s/crd.ts and k8s/jsonschema.ts convert CRDs and JSON Schemas to the model.
-function crdSchemaSet(_texts: readonly string[]): SchemaSet {
-  return composite('', []);
-}
-function jsonSchemaSet(_schema: unknown, _name: string): SchemaSet {
-  return composite('', []);
+/** userSet makes a converted JSON Schema the type of every document it applies to. */
+function userSet(m: JsonSchemaModel): SchemaSet {
+  return { version: '', type: (ref) => m.type(ref), resource: () => m.rootObject, apiStatus: () => ({}), kinds: () => [] };
 }
 
 const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m;
@@ -77,14 +70,14 @@ export function userSchemaFor(snap: Snapshot, root: string, path: string, text: 
 }
 
 /** CRD sets by their source texts (a render's CRDs are new strings with the same text: compared, not hashed). */
-const crdSets: Array<{ readonly texts: readonly string[]; readonly set: SchemaSet; readonly id: number }> = [];
+const crdSets: Array<{ readonly texts: readonly string[]; readonly builtin: SchemaSet; readonly set: SchemaSet; readonly id: number }> = [];
 let crdIds = 0;
 
-function crdSetOf(texts: readonly string[]): { readonly set: SchemaSet; readonly id: number } | undefined {
+function crdSetOf(texts: readonly string[], builtin: SchemaSet): { readonly set: SchemaSet; readonly id: number } | undefined {
   if (texts.length === 0) return undefined;
-  const hit = crdSets.find((c) => c.texts.length === texts.length && c.texts.every((t, i) => t === texts[i]));
+  const hit = crdSets.find((c) => c.builtin === builtin && c.texts.length === texts.length && c.texts.every((t, i) => t === texts[i]));
   if (hit !== undefined) return hit;
-  const made = { texts, set: crdSchemaSet(texts), id: ++crdIds };
+  const made = { texts, builtin, set: crdSchemaSet(texts.flatMap(decodedCrds), builtin), id: ++crdIds };
   crdSets.unshift(made);
   if (crdSets.length > 8) crdSets.pop();
   return made;
@@ -100,7 +93,7 @@ const memo = new WeakMap<ChartModel, WeakMap<RenderOutcome | ChartModel, Built>>
 function renderedCrds(outcome: RenderOutcome | undefined): string[] {
   if (outcome === undefined) return [];
   const out: string[] = [];
-  for (const f of outcome.files.values()) if (/^kind:\s*["']?CustomResourceDefinition/m.test(f.text)) out.push(f.text);
+  for (const f of outcome.files.values()) if (/^kind:\s*["']?CustomResourceDefinition\b/m.test(f.text)) out.push(f.text);
   return out;
 }
 
@@ -120,9 +113,9 @@ export function kubeSchemas(snap: Snapshot, model: ChartModel, outcome: RenderOu
   const builtin = schemaSet(version);
   const crdTexts = model.chart !== undefined ? crdObjects(model.chart).map((c) => c.data) : [];
   crdTexts.push(...renderedCrds(outcome));
-  const crds = crdSetOf(crdTexts);
+  const crds = crdSetOf(crdTexts, builtin);
   const sets: SchemaSet[] = crds !== undefined ? [builtin, crds.set] : [builtin];
-  const base = composite(version, sets);
+  const base = layered(version, ...sets);
   const perFile = new Map<string, SchemaSet>();
   const userErrors = new Map<string, string>();
   const userSets = new Map<string, SchemaSet | string>();
@@ -141,7 +134,7 @@ export function kubeSchemas(snap: Snapshot, model: ChartModel, outcome: RenderOu
           const r = readSettingFile(snap.host, model.root, snap.settings, u.file);
           if ('bytes' in r) {
             try {
-              got = jsonSchemaSet(JSON.parse(new TextDecoder().decode(r.bytes)) as unknown, posix.basename(u.file));
+              got = userSet(jsonSchemaModel(JSON.parse(new TextDecoder().decode(r.bytes)) as unknown, `user:${u.file}`));
             } catch (e) {
               got = `${u.entry}: ${u.file} is not a JSON Schema (${e instanceof Error ? e.message : String(e)})`;
             }
@@ -163,7 +156,7 @@ export function kubeSchemas(snap: Snapshot, model: ChartModel, outcome: RenderOu
 function withUserRoot(base: SchemaSet, user: SchemaSet): SchemaSet {
   const root: K8sObjectType | undefined = user.resource('', '');
   return {
-    ...composite(base.version, [user, base]),
+    ...layered(base.version, user, base),
     resource: (apiVersion, kind) => root ?? user.resource(apiVersion, kind) ?? base.resource(apiVersion, kind),
     apiStatus: (apiVersion, kind) => base.apiStatus(apiVersion, kind),
   };
