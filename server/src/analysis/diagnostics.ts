@@ -78,6 +78,8 @@ function renderDiagnostics(snap: Snapshot, dc: DocChart, path: string, text: str
   const err: RenderError | undefined = outcome.error;
   if (err === undefined) {
     const schemas = kubeSchemas(snap, dc.model, outcome);
+    // A user schema for this template that cannot be used (refused, missing, not JSON).
+    schemas.forFile(path);
     const userError = schemas.userErrors.get(path);
     const own: Draft[] = userError !== undefined ? [{ code: 'values-error', message: userError, start: 0, end: firstLineEnd(text) }] : [];
     return [...renderedProblems(outcome), ...kubeSchemaProblems(outcome, schemas)]
