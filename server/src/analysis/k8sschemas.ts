@@ -45,6 +45,20 @@ function decodedCrds(text: string): unknown[] {
   return out;
 }
 
+/** lazy converts the CRDs on first use: a render of built-in kinds only never decodes them (megabytes in some charts). */
+function lazy(make: () => SchemaSet): SchemaSet {
+  let set: SchemaSet | undefined;
+  const get = (): SchemaSet => (set ??= make());
+  return {
+    version: '',
+    type: (ref) => get().type(ref),
+    resource: (apiVersion, kind) => get().resource(apiVersion, kind),
+    // CRD sets know no lifecycle (k8s/crd.ts): asking must not convert them.
+    apiStatus: () => ({}),
+    kinds: () => get().kinds(),
+  };
+}
+
 /** userSet makes a converted JSON Schema the type of every document it applies to. */
 function userSet(m: JsonSchemaModel): SchemaSet {
   return { version: '', type: (ref) => m.type(ref), resource: () => m.rootObject, apiStatus: () => ({}), kinds: () => [] };
@@ -77,7 +91,7 @@ function crdSetOf(texts: readonly string[], builtin: SchemaSet): { readonly set:
   if (texts.length === 0) return undefined;
   const hit = crdSets.find((c) => c.builtin === builtin && c.texts.length === texts.length && c.texts.every((t, i) => t === texts[i]));
   if (hit !== undefined) return hit;
-  const made = { texts, builtin, set: crdSchemaSet(texts.flatMap(decodedCrds), builtin), id: ++crdIds };
+  const made = { texts, builtin, set: lazy(() => crdSchemaSet(texts.flatMap(decodedCrds), builtin)), id: ++crdIds };
   crdSets.unshift(made);
   if (crdSets.length > 8) crdSets.pop();
   return made;
