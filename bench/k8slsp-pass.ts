@@ -2,7 +2,7 @@
 // language server's render pass, per corpus chart, and every schema problem it finds (for the
 // false-positive review).
 //
-//   node --import tsx bench/k8svalidate.ts [--list] [chart ...]     (default: argo-cd bitnami-harbor)
+//   node --import tsx bench/k8slsp-pass.ts [--list] [chart ...]     (default: argo-cd bitnami-harbor)
 //
 // First pass: a fresh workspace renders the chart (snap.render + renderedProblems: the render
 // pass without schemas) and validates every document (loading the schema set counts here).
