@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type RenderParams, RenderRequest, type RenderResult } from '../../server/src/lsp/protocol';
+import { previewOutline } from './outline-core';
 import {
   PREVIEW_SCHEME,
   SchemeEvents,
@@ -64,6 +65,14 @@ export class PreviewProvider implements vscode.Disposable {
     this.subs.push(
       vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
       vscode.workspace.registerTextDocumentContentProvider(OUTPUT_SCHEME, outputs),
+      // The outline of a preview or a command's output: every rendered resource.
+      vscode.languages.registerDocumentSymbolProvider([{ scheme: PREVIEW_SCHEME }, { scheme: OUTPUT_SCHEME }], {
+        provideDocumentSymbols: (doc) =>
+          previewOutline(doc.getText()).map((e) => {
+            const range = new vscode.Range(e.startLine, 0, e.endLine, doc.lineAt(Math.min(e.endLine, doc.lineCount - 1)).text.length);
+            return new vscode.DocumentSymbol(e.name, e.detail, vscode.SymbolKind.Class, range, doc.lineAt(Math.min(e.kindLine, doc.lineCount - 1)).range);
+          }),
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.uri.scheme === 'file') refresh();
         // A preview re-rendered: re-highlight what the template cursor line produced (no scrolling).

@@ -1,4 +1,5 @@
 // Typed reading of the `chartwright.*` settings, free of the vscode module (unit-tested).
+import { stringMap } from '../../server/src/lsp/protocol';
 
 /** SeveritySetting is a severity name accepted by `chartwright.diagnostics.severity`. */
 export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -14,6 +15,8 @@ export interface ClientSettings {
   readonly severity: Readonly<Record<string, SeveritySetting>>;
   readonly helmPath: string;
   readonly trace: 'off' | 'messages' | 'verbose';
+  /** schemas: template glob (chart-relative) → JSON Schema file (read by the server). */
+  readonly schemas: Readonly<Record<string, string>>;
 }
 
 /** DEFAULTS mirror the defaults declared in package.json `contributes.configuration`. */
@@ -27,6 +30,7 @@ export const DEFAULTS: ClientSettings = {
   severity: {},
   helmPath: 'helm',
   trace: 'off',
+  schemas: {},
 };
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -68,5 +72,6 @@ export function parseSettings(get: (key: string) => unknown): ClientSettings {
     severity,
     helmPath: nonEmpty(get('helmPath'), DEFAULTS.helmPath),
     trace: tr === 'messages' || tr === 'verbose' ? tr : 'off',
+    schemas: stringMap(get('schemas')),
   };
 }

@@ -66,6 +66,7 @@ test('manifest: settings have descriptions and the client defaults', () => {
     'chartwright.diagnostics.severity': DEFAULTS.severity,
     'chartwright.helmPath': DEFAULTS.helmPath,
     'chartwright.trace.server': DEFAULTS.trace,
+    'chartwright.schemas': DEFAULTS.schemas,
   };
   assert.deepEqual(Object.keys(props).sort(), Object.keys(want).sort());
   for (const [k, v] of Object.entries(want)) assert.deepEqual(props[k]?.default, v, k);
@@ -73,7 +74,7 @@ test('manifest: settings have descriptions and the client defaults', () => {
   assert.deepEqual(codes, Object.keys(CODES).sort());
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
   // Settings a workspace could abuse: run a binary, read files, inject a flag, burn CPU.
-  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['chartwright.helmPath', 'chartwright.valuesFiles', 'chartwright.releaseName', 'chartwright.kubeVersion']);
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['chartwright.helmPath', 'chartwright.valuesFiles', 'chartwright.releaseName', 'chartwright.kubeVersion', 'chartwright.schemas']);
 });
 
 test('language configuration: folding markers', () => {

@@ -17,7 +17,13 @@ export type DiagnosticCode =
   | 'rendered-duplicate-key'
   | 'values-unused'
   | 'values-schema'
-  | 'chart-lint';
+  | 'chart-lint'
+  | 'k8s-unknown-field'
+  | 'k8s-type'
+  | 'k8s-required'
+  | 'k8s-enum'
+  | 'k8s-api-removed'
+  | 'k8s-api-deprecated';
 
 /** CODES maps each code to its default severity and a one-line description (for docs/settings). */
 export const CODES: Readonly<Record<DiagnosticCode, { readonly severity: Severity; readonly description: string }>> = {
@@ -33,6 +39,12 @@ export const CODES: Readonly<Record<DiagnosticCode, { readonly severity: Severit
   'values-unused': { severity: 'hint', description: 'A key of values.yaml that no template reads.' },
   'values-schema': { severity: 'error', description: 'A value violates values.schema.json.' },
   'chart-lint': { severity: 'warning', description: 'A `helm lint` finding (Chart.yaml, values, templates, dependencies), on save.' },
+  'k8s-unknown-field': { severity: 'warning', description: 'A rendered manifest has a field its Kubernetes schema does not define (reported at the template text that wrote it).' },
+  'k8s-type': { severity: 'error', description: 'A rendered manifest field has the wrong type for its Kubernetes schema.' },
+  'k8s-required': { severity: 'error', description: 'A rendered manifest lacks a field its Kubernetes schema requires.' },
+  'k8s-enum': { severity: 'error', description: 'A rendered manifest field has a value its Kubernetes schema does not allow.' },
+  'k8s-api-removed': { severity: 'error', description: 'The apiVersion of a rendered resource is removed in the configured Kubernetes version (reported at the template\'s `apiVersion:` line, with the replacement).' },
+  'k8s-api-deprecated': { severity: 'warning', description: 'The apiVersion of a rendered resource is deprecated in the configured Kubernetes version (with the replacement).' },
 };
 
 /** isDiagnosticCode reports whether s is a known code. */

@@ -8,6 +8,8 @@ import { defineRootFor } from './definectx';
 import { funcMarkdown, membersOf, shallowPreview, shortValue } from './describe';
 import { fence, text as mdText } from './mdsafe';
 import { methodDoc } from './methods';
+import { kubeCompletions } from './k8scomplete';
+import { insideAction } from './k8spos';
 import { lookupPath, sourceLayer, valuesOwner } from './model';
 import { type Env, type Sym, locate, resolveFields } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
@@ -92,7 +94,8 @@ function completeOther(snap: Snapshot, path: string, text: string, offset: numbe
       return textSnippets(text, offset, [...own.sort(), ...others.sort()]);
     }
     case 'none':
-      return [];
+      // Outside actions: Kubernetes manifest keys and values.
+      return insideAction(text, offset) ? [] : (kubeCompletions(snap, path, offset) ?? []);
     case 'variable': {
       const { env } = scopeAt(snap, path, text, offset);
       return variables(env, ctx.prefix, ctx.replace);

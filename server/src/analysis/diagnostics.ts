@@ -10,6 +10,8 @@ import { lintDiagnostics } from './lintdiag';
 import { missingValues } from './missing';
 import { missingContext } from './missingctx';
 import { isTemplatePath } from './model';
+import { kubeSchemas } from './k8sschemas';
+import { kubeSchemaProblems } from './k8svalidate';
 import { renderedProblems } from './rendered';
 import type { Sym } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
@@ -86,9 +88,15 @@ function renderDiagnostics(snap: Snapshot, dc: DocChart, path: string, text: str
   if (outcome.substituted.has(path)) return [];
   const err: RenderError | undefined = outcome.error;
   if (err === undefined) {
-    return renderedProblems(outcome)
+    const schemas = kubeSchemas(snap, dc.model, outcome);
+    // A user schema for this template that cannot be used (refused, missing, not JSON).
+    schemas.forFile(path);
+    const userError = schemas.userErrors.get(path);
+    const own: Draft[] = userError !== undefined ? [{ code: 'values-error', message: userError, start: 0, end: firstLineEnd(text) }] : [];
+    return [...renderedProblems(outcome), ...kubeSchemaProblems(outcome, schemas)]
       .filter((p) => p.path === path)
-      .map((p) => ({ code: p.code, message: p.message, start: p.start, end: p.end, related: p.related }));
+      .map((p): Draft => ({ code: p.code, message: p.message, start: p.start, end: p.end, related: p.related }))
+      .concat(own);
   }
   // Parse errors of this file are already reported (with exact ranges) by the resilient parser.
   if (err.kind === 'parse' && outcome.pathOf.get(err.file) === path) return [];

@@ -69,6 +69,8 @@ export interface AnalysisSettings {
   readonly apiVersions: readonly string[];
   /** severity overrides the default severity per diagnostic code. */
   readonly severity: Readonly<Partial<Record<DiagnosticCode, SeveritySetting>>>;
+  /** schemas: template glob (chart-relative) → JSON Schema file (relative to the chart root) validating its documents. */
+  readonly schemas: Readonly<Record<string, string>>;
   /** trust: whether files outside the workspace may be read (not a user setting: the editor's state). */
   readonly trust: WorkspaceTrust;
 }
@@ -82,6 +84,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   helmVersion: 4,
   apiVersions: [],
   severity: {},
+  schemas: {},
   trust: TRUSTED,
 };
 

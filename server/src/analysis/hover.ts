@@ -9,6 +9,7 @@ import { settingLayers, sourceLayer, valuesOwner } from './model';
 import { methodDoc } from './methods';
 import type { Sym } from './scope';
 import { NamedMap, type Value } from '../template/value';
+import { kubeHover } from './k8shover';
 import { previewDefine } from './preview';
 import type { Snapshot } from './snapshot';
 import { type Target, targetAt } from './target';
@@ -17,7 +18,8 @@ import type { HoverResult } from './types';
 /** hover returns Markdown for the thing under `offset`, or undefined. */
 export function hover(snap: Snapshot, path: string, offset: number): HoverResult | undefined {
   const info = targetAt(snap, path, offset);
-  if (info === undefined) return undefined;
+  // Outside actions: a Kubernetes manifest key.
+  if (info === undefined) return kubeHover(snap, path, offset);
   const { target, dc } = info;
   const md = ((): string | undefined => {
     switch (target.kind) {

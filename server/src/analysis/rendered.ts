@@ -37,18 +37,26 @@ export function renderedProblems(outcome: RenderOutcome): RenderedProblem[] {
   return out;
 }
 
-/** documents splits like Helm's releaseutil.SplitManifests (`(?:^|\s*\n)---\s*`), keeping offsets. */
-function documents(text: string): Array<{ start: number; text: string }> {
-  const sep = /(?:^|\s*\n)---\s*/g;
+const SPACE = /\s/;
+
+/**
+ * documents splits like Helm's releaseutil.SplitManifests (`(?:^|\s*\n)---\s*`), keeping offsets.
+ * Scanned by hand: that regex backtracks quadratically over long runs of indentation (seconds
+ * on a megabyte CRD).
+ */
+export function documents(text: string): Array<{ start: number; text: string }> {
   const out: Array<{ start: number; text: string }> = [];
   let last = 0;
-  for (let m = sep.exec(text); m !== null; m = sep.exec(text)) {
-    if (m[0].length === 0) {
-      sep.lastIndex++;
-      continue;
-    }
-    out.push({ start: last, text: text.slice(last, m.index) });
-    last = m.index + m[0].length;
+  for (let pos = text.indexOf('---'); pos >= 0; pos = text.indexOf('---', pos + 1)) {
+    // `^---` (the text's start) or `\s*\n---` with the newline after the previous separator.
+    if (!(pos === 0 || (pos - 1 >= last && text.charCodeAt(pos - 1) === 10))) continue;
+    let start = pos === 0 ? 0 : pos - 1;
+    while (start > last && SPACE.test(text[start - 1])) start--;
+    let end = pos + 3;
+    while (end < text.length && SPACE.test(text[end])) end++;
+    out.push({ start: last, text: text.slice(last, start) });
+    last = end;
+    pos = end - 1;
   }
   out.push({ start: last, text: text.slice(last) });
   return out.filter((d) => d.text.trim() !== '');
@@ -172,7 +180,13 @@ function frames(outcome: RenderOutcome, seg: SourceMapSegment): RelatedInfo[] {
   return out;
 }
 
-function place(outcome: RenderOutcome, name: string, text: string, map: SourceMap, pos: number, code: DiagnosticCode, message: string, out: RenderedProblem[]): void {
+/**
+ * place reports a problem at output offset `pos` of the rendered file `name` at the template text
+ * that wrote it. `blameIndent`: when an action re-indented another node's text (`include … |
+ * nindent N`), report at that action (a YAML syntax problem is the width's fault) rather than at
+ * the text (a schema problem is the text's).
+ */
+export function place(outcome: RenderOutcome, name: string, text: string, map: SourceMap, pos: number, code: DiagnosticCode, message: string, out: RenderedProblem[], blameIndent = true): void {
   // Prefer the first non-blank character of the offending line (where the bad indentation is);
   // a position at a line's end (go-yaml's view of a bad indent) means the next token.
   let p = pos;
@@ -194,7 +208,7 @@ function place(outcome: RenderOutcome, name: string, text: string, map: SourceMa
   // reported once there, with the define's line as related information (the define is innocent).
   const ls = text.lastIndexOf('\n', p - 1) + 1;
   const indent = p > ls && at === p ? segmentAt(map, ls) : undefined;
-  if (indent !== undefined && indent !== seg && !sameLoc(indent.loc, seg.loc) && indent.outEnd > p) {
+  if (blameIndent && indent !== undefined && indent !== seg && !sameLoc(indent.loc, seg.loc) && indent.outEnd > p) {
     const where = spotOf(outcome, indent.loc, indent, ls);
     const what = spotOf(outcome, seg.loc, seg, at);
     if (where !== undefined) {

@@ -248,6 +248,11 @@ export class Snapshot {
     return this.docs.get(posix.normalize(path))?.version;
   }
 
+  /** host is the workspace's host (files named by settings are read through valuesfiles.readSettingFile). */
+  get host(): AnalysisHost {
+    return this.ws.host;
+  }
+
   /** readHostFile reads a file from the host (disk), ignoring buffers. */
   readHostFile(path: string): Uint8Array | undefined {
     return this.ws.host.readFile(path);

@@ -1,4 +1,5 @@
 // Document symbols: defines/blocks in templates; keys (nested) in YAML files such as values.yaml.
+import { resourceSymbols } from './k8ssymbols';
 import type { Snapshot } from './snapshot';
 import type { DocSymbol } from './types';
 import type { KeyNode } from './valuesdoc';
@@ -20,7 +21,7 @@ export function documentSymbols(snap: Snapshot, path: string): DocSymbol[] {
   if (text === undefined) return [];
   const isTemplate = /(^|\/)templates\//.test(path) && !/\.(txt|md)$/i.test(path);
   if (isTemplate) {
-    return snap.parse(path, text).defines.map((d) => ({
+    const defines: DocSymbol[] = snap.parse(path, text).defines.map((d) => ({
       name: d.name,
       kind: 'define' as const,
       detail: 'define',
@@ -29,6 +30,8 @@ export function documentSymbols(snap: Snapshot, path: string): DocSymbol[] {
       selection: { start: d.nameStart, end: d.nameEnd },
       children: [],
     }));
+    // Then the Kubernetes resources the template renders (from the last render).
+    return [...defines, ...resourceSymbols(snap, path, text)];
   }
   if (/\.ya?ml$/i.test(path)) return keySymbols(snap.valuesDoc(text).roots, 4);
   return [];

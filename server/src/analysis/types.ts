@@ -62,7 +62,7 @@ export interface HoverResult extends Span {
 }
 
 /** SymbolKind classifies a document symbol. */
-export type SymbolKind = 'define' | 'key';
+export type SymbolKind = 'define' | 'key' | 'resource';
 
 /** DocSymbol is a document outline entry. */
 export interface DocSymbol extends Span {

@@ -24,37 +24,55 @@ function inside(dir: string, p: string): boolean {
   return p === dir || p.startsWith(dir.endsWith('/') ? dir : dir + '/');
 }
 
+/** SettingFileRead is a file named by a setting: its bytes, missing, or refused (why). */
+export type SettingFileRead = { readonly bytes: Uint8Array } | { readonly missing: true } | { readonly refused: string };
+
+/**
+ * trustCheck applies the trust rules to a file a setting names: in an untrusted workspace it is
+ * read only when its real path lies inside the chart at `root` or a workspace folder. Undefined
+ * when it may be read. `allowed` caches the trusted directories' real paths.
+ */
+export function trustCheck(host: AnalysisHost, root: string, settings: AnalysisSettings, path: string, allowed: { dirs?: string[] }): { readonly missing: true } | { readonly refused: string } | undefined {
+  const trust = settings.trust;
+  if (trust.trusted) return undefined;
+  const real = host.realPath(path);
+  if (real === undefined) return { missing: true };
+  allowed.dirs ??= [root, ...trust.folders].flatMap((d) => host.realPath(d) ?? []);
+  if (allowed.dirs.some((d) => inside(d, real))) return undefined;
+  return { refused: `it is outside the workspace folders${real !== path ? ` (it resolves to ${real})` : ''} and the workspace is not trusted (Restricted Mode)` };
+}
+
+/** readSettingFile reads a file a setting names: the trust rules, then a regular file of bounded size (AnalysisHost.readUserFile). */
+export function readSettingFile(host: AnalysisHost, root: string, settings: AnalysisSettings, path: string, allowed: { dirs?: string[] } = {}): SettingFileRead {
+  const t = trustCheck(host, root, settings, path, allowed);
+  if (t !== undefined) return t;
+  const r = host.readUserFile(path);
+  if ('bytes' in r) return { bytes: r.bytes };
+  if ('missing' in r) return { missing: true };
+  return { refused: r.error };
+}
+
 /** resolveValuesFiles reads every configured values file of the chart at `root`. */
 export function resolveValuesFiles(host: AnalysisHost, root: string, buffers: ReadonlyMap<string, string>, settings: AnalysisSettings): ValuesFile[] {
   const out: ValuesFile[] = [];
-  const trust = settings.trust;
-  let allowed: string[] | undefined;
+  const allowed: { dirs?: string[] } = {};
   settings.valuesFiles.forEach((setting, index) => {
     const path = posix.isAbsolute(setting) ? posix.normalize(setting) : posix.join(root, setting);
     const entry = `chartwright.valuesFiles[${index}] ${JSON.stringify(setting)}`;
-    const refuse = (why: string): void => void out.push({ setting, index, path, bytes: undefined, refused: `${entry} was not read: ${why}` });
-    if (!trust.trusted) {
-      const real = host.realPath(path);
-      if (real === undefined) {
-        out.push({ setting, index, path, bytes: undefined, refused: undefined });
-        return;
+    const push = (r: SettingFileRead): void => {
+      if ('bytes' in r) out.push({ setting, index, path, bytes: r.bytes, refused: undefined });
+      else if ('missing' in r) out.push({ setting, index, path, bytes: undefined, refused: undefined });
+      else {
+        const why = r.refused.endsWith('(Restricted Mode)') ? `${r.refused}; trust the workspace to read values files from anywhere` : r.refused;
+        out.push({ setting, index, path, bytes: undefined, refused: `${entry} was not read: ${why}` });
       }
-      allowed ??= [root, ...trust.folders].flatMap((d) => host.realPath(d) ?? []);
-      if (!allowed.some((d) => inside(d, real))) {
-        refuse(`it is outside the workspace folders${real !== path ? ` (it resolves to ${real})` : ''} and the workspace is not trusted (Restricted Mode); trust the workspace to read values files from anywhere`);
-        return;
-      }
-    }
+    };
+    const t = trustCheck(host, root, settings, path, allowed);
+    if (t !== undefined) return push(t);
     const rel = posix.relative(root, path);
     const buffer = rel.startsWith('..') ? undefined : buffers.get(rel);
-    if (buffer !== undefined) {
-      out.push({ setting, index, path, bytes: new TextEncoder().encode(buffer), refused: undefined });
-      return;
-    }
-    const r = host.readUserFile(path);
-    if ('bytes' in r) out.push({ setting, index, path, bytes: r.bytes, refused: undefined });
-    else if ('missing' in r) out.push({ setting, index, path, bytes: undefined, refused: undefined });
-    else refuse(r.error);
+    if (buffer !== undefined) return push({ bytes: new TextEncoder().encode(buffer) });
+    push(readSettingFile(host, root, settings, path, allowed));
   });
   return out;
 }

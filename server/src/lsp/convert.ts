@@ -184,7 +184,7 @@ export function toLspSymbol(s: DocSymbol, idx: LineIndex): L.DocumentSymbol {
   return {
     name: s.name,
     detail: s.detail,
-    kind: s.kind === 'define' ? 12 : 20,
+    kind: s.kind === 'define' ? 12 : s.kind === 'resource' ? 5 : 20,
     range: idx.range(s),
     selectionRange: idx.range(s.selection),
     children: s.children.map((c) => toLspSymbol(c, idx)),

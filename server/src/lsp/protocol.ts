@@ -104,3 +104,11 @@ export type ArchiveFileResult = { readonly text: string } | null;
 
 /** ArchiveFileRequest is `chartwright/archiveFile`: ArchiveFileParams → ArchiveFileResult. */
 export const ArchiveFileRequest = { method: 'chartwright/archiveFile' } as const;
+
+/** stringMap keeps the string → string entries of an object setting. */
+export function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return out;
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string' && k.trim() !== '' && x.trim() !== '') out[k.trim()] = x.trim();
+  return out;
+}

@@ -2,6 +2,7 @@
 import { DEFAULT_SETTINGS, TRUSTED, type AnalysisSettings, type SeveritySetting, type WorkspaceTrust } from '../analysis/host';
 import { type DiagnosticCode, isDiagnosticCode } from '../analysis/codes';
 import { uriToPath } from './convert';
+import { stringMap } from './protocol';
 
 /** SETTINGS_SECTION is the configuration section the server reads. */
 export const SETTINGS_SECTION = 'chartwright';
@@ -35,6 +36,7 @@ export function parseSettings(raw: unknown): AnalysisSettings {
     helmVersion,
     apiVersions: Array.isArray(o.apiVersions) ? o.apiVersions.filter((x): x is string => typeof x === 'string') : [],
     severity,
+    schemas: stringMap(o.schemas),
     trust: TRUSTED,
   };
 }
