@@ -7,6 +7,7 @@ import type { DefineSite, Snapshot } from './snapshot';
 import { targetAt } from './target';
 import type { Location } from './types';
 import { nodeStart } from './scope';
+import { valuesDefinition } from './valuesdefinition';
 
 /** describeDefineSite is a one-line Markdown location of a define. */
 export function describeDefineSite(s: DefineSite): string {
@@ -16,6 +17,10 @@ export function describeDefineSite(s: DefineSite): string {
 
 /** definition returns the locations the thing under `offset` is defined at. */
 export function definition(snap: Snapshot, path: string, offset: number): Location[] {
+  if (snap.docChart(path)?.kind !== 'template') {
+    const v = valuesDefinition(snap, path, offset);
+    if (v !== undefined) return v;
+  }
   const info = targetAt(snap, path, offset);
   if (info === undefined) return [];
   const { target, dc } = info;

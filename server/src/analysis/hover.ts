@@ -11,9 +11,14 @@ import { previewDefine } from './preview';
 import type { Snapshot } from './snapshot';
 import { type Target, targetAt } from './target';
 import type { HoverResult } from './types';
+import { valuesHover } from './valueshover';
 
 /** hover returns Markdown for the thing under `offset`, or undefined. */
 export function hover(snap: Snapshot, path: string, offset: number): HoverResult | undefined {
+  if (snap.docChart(path)?.kind !== 'template') {
+    const v = valuesHover(snap, path, offset);
+    if (v !== undefined) return v;
+  }
   const info = targetAt(snap, path, offset);
   if (info === undefined) return undefined;
   const { target, dc } = info;

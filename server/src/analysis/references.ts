@@ -302,3 +302,6 @@ function valuesDeclarations(snap: Snapshot, dc: DocChart, t: ValuesTarget): Loca
   for (const l of layersFor(dc.model, t.chart)) at(l.path, l.text, [...l.prefix, ...t.path]);
   return out;
 }
+
+// Shared with the values-file features (valueshover, valuesdefinition, valuescompletion, codelens).
+export { type ValuesTarget, defineCalls, keyPathAt, operandPaths, readsChart, valuesReads, valuesTarget, visitTrees };
