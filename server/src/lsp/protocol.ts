@@ -85,3 +85,10 @@ export const TRUST_INIT_KEY = 'workspaceTrust';
 
 /** WorkspaceTrustNotification is `chartwright/workspaceTrust`: WorkspaceTrustParams. */
 export const WorkspaceTrustNotification = { method: 'chartwright/workspaceTrust' } as const;
+
+/**
+ * ShowReferencesCommand is the command a CodeLens runs to list places (a define's includes, a
+ * values key's reads): arguments `[uri, position, locations]` in LSP shapes. The VS Code client
+ * converts them and runs `editor.action.showReferences` (which needs VS Code's own types).
+ */
+export const ShowReferencesCommand = 'chartwright.showReferences';
