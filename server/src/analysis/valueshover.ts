@@ -21,17 +21,19 @@ export function displayPath(path: readonly string[]): string {
   return s;
 }
 
-function layerLine(s: KeySetting): string {
+function layerLine(s: KeySetting, path: readonly string[]): string {
   const t = s.source.text;
   const where = s.range !== undefined && t !== undefined ? ` line ${lineOf(t, s.range.start)}` : '';
   const how = {
     user: 'configured values file',
-    parent: `parent override as ${code(displayPath(s.keyPath))}`,
+    parent: 'parent override',
     own: 'chart default',
     discovered: 'discovered, not in the render profile',
   }[s.source.kind];
   const global = s.keyPath[0] === 'global' ? ' (global)' : '';
-  return `- ${code(s.source.rel)}${where} — ${how}${global}: ${code(shortValue(s.value as Value))}`;
+  const same = s.keyPath.length === path.length && s.keyPath.every((k, i) => k === path[i]);
+  const as = same ? '' : ` as ${code(displayPath(s.keyPath))}`;
+  return `- ${code(s.source.rel)}${where} — ${how}${global}${as}: ${code(shortValue(s.value as Value))}`;
 }
 
 /** valuesHover describes the values key at `offset` of a values file, or undefined when not on a key. */
@@ -52,7 +54,7 @@ export function valuesHover(snap: Snapshot, path: string, offset: number): Hover
   else if (eff.found) parts.push('Effective value (values.yaml coalesced with the configured values files):\n' + fence(yamlPreview(eff.value as Value), 'yaml'));
   else parts.push('Not in the effective values (only set in files outside the render profile).');
   const settings = targetSettings(snap, model, target);
-  if (settings.length > 0) parts.push('Set in (highest precedence first):\n' + settings.map(layerLine).join('\n'));
+  if (settings.length > 0) parts.push('Set in (highest precedence first):\n' + settings.map((s) => layerLine(s, target.path)).join('\n'));
   const schema = schemaAt(target.chart, target.path);
   if (schema !== undefined) {
     const ty = schemaType(schema);
