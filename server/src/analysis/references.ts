@@ -304,4 +304,4 @@ function valuesDeclarations(snap: Snapshot, dc: DocChart, t: ValuesTarget): Loca
 }
 
 // Shared with the values-file features (valueshover, valuesdefinition, valuescompletion, codelens).
-export { type ValuesTarget, defineCalls, keyPathAt, operandPaths, readsChart, valuesReads, valuesTarget, visitTrees };
+export { type ValuesTarget, defineCalls, operandPaths, readsChart, valuesReads, valuesTarget, visitTrees };

@@ -9,9 +9,10 @@ import type { Chart } from '../chart/loader';
 import { mergeCliValues } from '../chart/values';
 import type { GoMap, Value } from '../template/value';
 import { type ChartModel, chainOf, layersFor, lookupPath, valuesKeyOf } from './model';
-import { type ValuesTarget, keyPathAt, valuesTarget } from './references';
+import { type ValuesTarget, valuesTarget } from './references';
 import type { DocChart, Snapshot } from './snapshot';
 import type { Span } from './types';
+import type { KeyNode } from './valuesdoc';
 
 /** SourceKind: how a values file reaches the chart. */
 export type SourceKind = 'user' | 'parent' | 'own' | 'discovered';
@@ -137,10 +138,29 @@ export interface ValuesFileInfo {
   readonly kind: 'own' | 'user' | 'discovered';
 }
 
+/**
+ * lastGood: per values file, where it sat in the last chart tree that loaded. A values file being
+ * typed into (`useHost` before its colon) does not parse, so the tree does not load: completion
+ * then answers from the tree as it last loaded (the editor asked for CodeLens or hover on open).
+ */
+const lastGood = new Map<string, ValuesFileInfo>();
+
 /** valuesFileAt tells whether `path` is a values file of a chart tree (values.yaml, a configured or a discovered one). */
 export function valuesFileAt(snap: Snapshot, path: string): ValuesFileInfo | undefined {
   const dc = snap.docChart(path);
-  if (dc === undefined) return undefined;
+  if (dc === undefined) {
+    const root = snap.chartRoot(path);
+    return root !== undefined && snap.model(root).chart === undefined ? lastGood.get(path) : undefined;
+  }
+  const info = placeValuesFile(dc, path);
+  if (info !== undefined) {
+    if (lastGood.size > 32 && !lastGood.has(path)) lastGood.clear();
+    lastGood.set(path, info);
+  }
+  return info;
+}
+
+function placeValuesFile(dc: DocChart, path: string): ValuesFileInfo | undefined {
   if (dc.kind === 'values') return { dc, chart: dc.chart, kind: 'own' };
   if (dc.model.chart !== undefined && dc.model.userLayers.some((l) => l.path === path)) return { dc, chart: dc.model.chart, kind: 'user' };
   if (isDiscoveredName(dc.rel)) return { dc, chart: dc.chart, kind: 'discovered' };
@@ -270,12 +290,21 @@ export function valuesKeyAt(snap: Snapshot, path: string, offset: number): Value
   const text = snap.text(path);
   if (file === undefined || text === undefined) return undefined;
   const doc = snap.valuesDoc(text);
-  const keyPath = keyPathAt(doc.roots, offset);
+  const keyPath = keyPathIn(doc.roots, offset, []);
   if (keyPath === undefined) return undefined;
   const node = doc.find(keyPath);
   const target = valuesTarget(file.dc, file.chart, keyPath);
   if (node === undefined || target === undefined) return undefined;
   return { file, keyPath, span: node.key, target };
+}
+
+/** keyPathIn is the path of the innermost key whose entry covers `offset` (inside list items too). */
+function keyPathIn(nodes: readonly KeyNode[], offset: number, acc: readonly string[]): string[] | undefined {
+  for (const k of nodes) {
+    if (offset < k.whole.start || offset > k.whole.end) continue;
+    return keyPathIn(k.children, offset, [...acc, k.name]) ?? [...acc, k.name];
+  }
+  return undefined;
 }
 
 /** subchartOf is the subchart whose values a one-segment path of `c` passes (by alias or name), if any. */
