@@ -4,7 +4,7 @@
 // every layer setting it (file and line), the values.schema.json description and type, and the
 // template places reading it. Chart text reaches the Markdown only through mdsafe.
 import type { Value } from '../template/value';
-import { shortValue, yamlPreview } from './describe';
+import { shallowPreview, shortValue } from './describe';
 import { code, fence, text } from './mdsafe';
 import { readIndex } from './readindex';
 import type { Snapshot } from './snapshot';
@@ -51,7 +51,7 @@ export function valuesHover(snap: Snapshot, path: string, offset: number): Hover
   if (sub !== undefined) parts.push(`Values passed to the subchart ${code(sub.metadata.name)}.`);
   const eff = effectiveValue(model, target.chart, target.path);
   if (eff.disabled) parts.push(`Chart ${code(target.chart.metadata.name)} is disabled (condition or tags): it is not rendered.`);
-  else if (eff.found) parts.push('Effective value (values.yaml coalesced with the configured values files):\n' + fence(yamlPreview(eff.value as Value), 'yaml'));
+  else if (eff.found) parts.push('Effective value (values.yaml coalesced with the configured values files):\n' + fence(shallowPreview(eff.value as Value, 20), 'yaml'));
   else parts.push('Not in the effective values (only set in files outside the render profile).');
   const settings = targetSettings(snap, model, target);
   if (settings.length > 0) parts.push('Set in (highest precedence first):\n' + settings.map((s) => layerLine(s, target.path)).join('\n'));
