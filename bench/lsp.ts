@@ -156,7 +156,11 @@ async function main(): Promise<void> {
   const valuesPath = join(root, 'values.yaml');
   const valuesUri = pathToFileURL(valuesPath).href;
   const valuesText = readFileSync(valuesPath, 'utf8');
+  const valuesDiags = c.diags(valuesUri, () => true);
   await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: valuesUri, languageId: 'yaml', version: 1, text: valuesText } });
+  // Let its diagnostics (and the render pass the open starts) settle: they run on the server's thread too.
+  await valuesDiags;
+  await new Promise((r) => setTimeout(r, 4000));
   const keyLines = valuesText.split('\n').flatMap((l, i) => (/^[A-Za-z][^:#]*:/.test(l) ? [i] : []));
   const valuesHov = await timed(keyLines.length, (i) => c.conn.sendRequest('textDocument/hover', { textDocument: { uri: valuesUri }, position: { line: keyLines[i], character: 1 } }));
   const valuesComp = await timed(keyLines.length, (i) => c.conn.sendRequest('textDocument/completion', { textDocument: { uri: valuesUri }, position: { line: keyLines[i], character: 0 } }));
