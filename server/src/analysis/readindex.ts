@@ -6,7 +6,7 @@
 import type { Chart } from '../chart/loader';
 import { contextSym } from './definectx';
 import { type ChartModel, valuesOwner } from './model';
-import { operandPaths, visitTrees } from './references';
+import { indexPaths, operandPaths, visitTrees } from './references';
 import { type Sym, walkAll } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
 import type { Location } from './types';
@@ -62,18 +62,7 @@ function build(snap: Snapshot, dc: DocChart): ReadIndex {
         tree,
         root,
         (n, env) => void operandPaths(n, env, (p, span) => add(chart, p, { path, ...span })),
-        (c, env) => {
-          const fn = c.args[0];
-          if (fn?.kind !== 'identifier' || fn.ident !== 'index' || c.args.length < 3) return;
-          const base = operandPaths(c.args[1], env, () => undefined);
-          if (base === undefined) return;
-          const p = [...base];
-          for (const a of c.args.slice(2)) {
-            if (a.kind !== 'string') return;
-            p.push(a.text);
-            add(chart, p, { path, start: a.pos + 1, end: a.end - 1 });
-          }
-        },
+        (c, env) => indexPaths(c, env, (p, span) => add(chart, p, { path, ...span })),
       );
     }
   });
