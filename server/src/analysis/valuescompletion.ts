@@ -12,7 +12,8 @@ import { readIndex } from './readindex';
 import { valuesTarget } from './references';
 import type { Snapshot } from './snapshot';
 import type { CompletionEntry, Span } from './types';
-import { effectiveValue, lineOf, schemaAt, schemaProperties, schemaType, valuesFileAt } from './valueslayers';
+import { effectiveValue, lineOf, valuesFileAt } from './valueslayers';
+import { schemaAt, schemaProperties, schemaType } from './valuesschema';
 
 /** LineContext is what the cursor's line says: a key being typed, or a value after `key:`. */
 type LineContext = { readonly kind: 'key'; readonly column: number; readonly word: string } | { readonly kind: 'value'; readonly column: number; readonly key: string; readonly word: string };

@@ -9,7 +9,8 @@ import { code, fence, text } from './mdsafe';
 import { readIndex } from './readindex';
 import type { Snapshot } from './snapshot';
 import type { HoverResult } from './types';
-import { type KeySetting, effectiveValue, lineOf, schemaAt, schemaType, subchartOf, targetSettings, valuesKeyAt } from './valueslayers';
+import { type KeySetting, effectiveValue, lineOf, subchartOf, targetSettings, valuesKeyAt } from './valueslayers';
+import { schemaAt, schemaType } from './valuesschema';
 
 /** MAX_READS bounds the template places listed. */
 const MAX_READS = 5;
