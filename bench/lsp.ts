@@ -1,7 +1,7 @@
 // Benchmark: the language server on the corpus's largest chart (argo-cd), through the real
 // server (startServer) over in-memory JSON-RPC streams, with the node file system.
 //
-//   node --expose-gc --import tsx bench/lsp.ts [--chart argo-cd] [--completions 200] [--edits 50]
+//   node --expose-gc --import tsx bench/lsp.ts [--chart argo-cd] [--completions 200] [--edits 50] [--requests-only]
 //
 // Measures: load (open a template → first publishDiagnostics, includes loading the chart),
 // completion round-trip latency at varied positions (`.Values.` paths, `.Files.`, operands,
@@ -138,6 +138,43 @@ async function main(): Promise<void> {
     comp.push(performance.now() - s);
     items += Array.isArray(r) ? r.length : r.items.length;
     if (process.env.BENCH_DEBUG === '1' && performance.now() - s > 5) console.error(`slow ${(performance.now() - s).toFixed(1)}ms ${p.uri.split('/').slice(-2).join('/')} ${JSON.stringify(p.pos)} items=${Array.isArray(r) ? r.length : r.items.length}`);
+  }
+
+  // Hover at the same template points (warm-up pass, then measured), then hover and completion in
+  // the chart's values.yaml: on every top-level key, and at a new line after each (key completion).
+  const timed = async (n: number, ask: (i: number) => Promise<unknown>): Promise<number[]> => {
+    for (let i = 0; i < n; i++) await ask(i);
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = performance.now();
+      await ask(i);
+      out.push(performance.now() - s);
+    }
+    return out;
+  };
+  const hov = await timed(chosen.length, (i) => c.conn.sendRequest('textDocument/hover', { textDocument: { uri: chosen[i].uri }, position: chosen[i].pos }));
+  const valuesPath = join(root, 'values.yaml');
+  const valuesUri = pathToFileURL(valuesPath).href;
+  const valuesText = readFileSync(valuesPath, 'utf8');
+  const valuesDiags = c.diags(valuesUri, () => true);
+  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: valuesUri, languageId: 'yaml', version: 1, text: valuesText } });
+  // Let its diagnostics (and the render pass the open starts) settle: they run on the server's thread too.
+  await valuesDiags;
+  await new Promise((r) => setTimeout(r, 4000));
+  const keyLines = valuesText.split('\n').flatMap((l, i) => (/^[A-Za-z][^:#]*:/.test(l) ? [i] : []));
+  const valuesHov = await timed(keyLines.length, (i) => c.conn.sendRequest('textDocument/hover', { textDocument: { uri: valuesUri }, position: { line: keyLines[i], character: 1 } }));
+  const valuesComp = await timed(keyLines.length, (i) => c.conn.sendRequest('textDocument/completion', { textDocument: { uri: valuesUri }, position: { line: keyLines[i], character: 0 } }));
+  await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: valuesUri } });
+  if (process.argv.includes('--requests-only')) {
+    const f2 = (x: number): string => x.toFixed(2);
+    const row = (name: string, xs: number[]): string => `| ${name} (${xs.length}) | ${f2(pct(xs, 50))} | ${f2(pct(xs, 99))} | ${f2(Math.max(...xs))} |`;
+    process.stdout.write(
+      [`requests on ${chart}, load average ${loadavg()[0].toFixed(1)}`, '| request | p50 ms | p99 ms | max ms |', '| --- | ---: | ---: | ---: |', row('template completion', comp), row('template hover', hov), row('values.yaml hover', valuesHov), row('values.yaml completion', valuesComp), ''].join('\n'),
+    );
+    await c.conn.sendRequest('shutdown').catch(() => undefined);
+    c.dispose();
+    child?.kill();
+    return;
   }
 
   // Edits: type into a text line of the main document; wait for that version's diagnostics.
@@ -297,6 +334,9 @@ async function main(): Promise<void> {
     `| completion p50 (${comp.length} requests, ${Math.round(items / comp.length)} items avg) | ${f2(pct(comp, 50))} ms | |`,
     `| completion p99 | ${f2(pct(comp, 99))} ms | < 5 ms |`,
     `| completion max | ${f2(Math.max(...comp))} ms | |`,
+    `| hover p50 / p99 (same template points) | ${f2(pct(hov, 50))} / ${f2(pct(hov, 99))} ms | |`,
+    `| values.yaml hover p50 / p99 (${valuesHov.length} top-level keys) | ${f2(pct(valuesHov, 50))} / ${f2(pct(valuesHov, 99))} ms | |`,
+    `| values.yaml completion p50 / p99 (${valuesComp.length} points) | ${f2(pct(valuesComp, 50))} / ${f2(pct(valuesComp, 99))} ms | |`,
     `| edit → publishDiagnostics p50 (${edits.length} edits) | ${f1(pct(edits, 50))} ms | |`,
     `| edit → publishDiagnostics p95 | ${f1(pct(edits, 95))} ms | < 30 ms |`,
     `| edit → render-pass diagnostics p50 (5 edits, includes the render delay) | ${f1(pct(renders, 50))} ms | |`,

@@ -5,13 +5,23 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type DryRunParams, DryRunRequest, type DryRunResult } from '../../server/src/lsp/protocol';
+import { type DryRunParams, DryRunRequest, type DryRunResult, ShowReferencesCommand } from '../../server/src/lsp/protocol';
 import { checkReleaseName, externalBinaryAllowed, formatHelmFailure, helmDryRun, type HelmInvocation } from './commands-core';
 import { enclosingChartOf } from './detect-core';
 import { DRY_RUN_SOURCE, dryRunSummary, groupProblems } from './dryrun-core';
 import type { PreviewProvider } from './preview';
 import { chartSourceOf } from './preview-core';
 import { readSettings, writeValuesFiles } from './settings';
+
+/** Position and LspLocation are the LSP shapes a CodeLens passes to ShowReferencesCommand. */
+interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+interface LspLocation {
+  readonly uri: string;
+  readonly range: { readonly start: Position; readonly end: Position };
+}
 
 /** CommandDeps are what the commands need from the extension. */
 export interface CommandDeps {
@@ -156,5 +166,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('chartwright.dryRunHelmRestricted', () => explainRestricted()),
     vscode.commands.registerCommand('chartwright.selectValuesFiles', () => selectValuesFiles()),
     vscode.commands.registerCommand('chartwright.restartServer', () => deps.restart()),
+    // A CodeLens's places (LSP shapes) shown in VS Code's references peek, which wants its own types.
+    vscode.commands.registerCommand(ShowReferencesCommand, async (uri: string, pos: Position, locations: LspLocation[]) => {
+      const conv = deps.client()?.protocol2CodeConverter;
+      if (conv === undefined) return;
+      await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), conv.asPosition(pos), locations.map((l) => conv.asLocation(l)));
+    }),
   ];
 }

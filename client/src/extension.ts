@@ -27,6 +27,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'file', language: 'helm-tpl' },
       { scheme: 'file', pattern: '**/Chart.yaml' },
       { scheme: 'file', pattern: '**/values*.{yaml,yml}' },
+      // A chart's ci/*.yaml values files (hover, completion and definition as in values.yaml).
+      { scheme: 'file', pattern: '**/ci/*.{yaml,yml}' },
     ],
     synchronize: {
       configurationSection: 'chartwright',

@@ -15,6 +15,7 @@ import { type Env, type Sym, locate, resolveFields } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
 import { textSnippets } from './snippets';
 import type { CompletionEntry, ResolveData, Span } from './types';
+import { valuesCompletion } from './valuescompletion';
 
 // Go's text/template keywords (the language, not a render object).
 const KEYWORDS = ['if', 'else', 'end', 'with', 'range', 'define', 'template', 'block', 'break', 'continue', 'nil', 'true', 'false'];
@@ -77,6 +78,10 @@ export function complete(snap: Snapshot, path: string, offset: number): Completi
 export function completeList(snap: Snapshot, path: string, offset: number): CompletionList {
   const text = snap.text(path);
   if (text === undefined) return { entries: [], incomplete: false };
+  if (snap.docChart(path)?.kind !== 'template') {
+    const v = valuesCompletion(snap, path, offset);
+    if (v !== undefined) return { entries: v, incomplete: false };
+  }
   const ctx = cursorContext(text, offset);
   if (ctx.kind === 'path') return completePath(snap, path, text, offset, ctx);
   return { entries: completeOther(snap, path, text, offset, ctx), incomplete: false };

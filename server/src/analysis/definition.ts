@@ -15,6 +15,7 @@ import { targetAt } from './target';
 import type { Location } from './types';
 import { nameSpan, variableAt } from './varrefs';
 import { nodeStart } from './scope';
+import { valuesDefinition } from './valuesdefinition';
 
 /** describeDefineSite is a one-line Markdown location of a define. */
 export function describeDefineSite(s: DefineSite): string {
@@ -30,6 +31,9 @@ export function definition(snap: Snapshot, path: string, offset: number): Locati
     if (v !== undefined) return v.use.decl === undefined ? [] : [{ path, ...nameSpan(v.use.decl) }];
     const files = filesDefinition(snap, path, offset);
     if (files !== undefined) return files;
+  } else if (snap.docChart(path)?.kind !== 'template') {
+    const v = valuesDefinition(snap, path, offset);
+    if (v !== undefined) return v;
   }
   const info = targetAt(snap, path, offset);
   if (info === undefined) return [];

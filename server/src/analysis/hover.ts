@@ -14,9 +14,14 @@ import { previewDefine } from './preview';
 import type { Snapshot } from './snapshot';
 import { type Target, targetAt } from './target';
 import type { HoverResult } from './types';
+import { valuesHover } from './valueshover';
 
 /** hover returns Markdown for the thing under `offset`, or undefined. */
 export function hover(snap: Snapshot, path: string, offset: number): HoverResult | undefined {
+  if (snap.docChart(path)?.kind !== 'template') {
+    const v = valuesHover(snap, path, offset);
+    if (v !== undefined) return v;
+  }
   const info = targetAt(snap, path, offset);
   // Outside actions: a Kubernetes manifest key.
   if (info === undefined) return kubeHover(snap, path, offset);

@@ -313,8 +313,8 @@ function matchOperand(n: N.Node, env: Env, target: readonly string[], hit: (s: S
   });
 }
 
-/** matchIndex handles `index .Values.a "b" "c"`: string keys extend the values path. */
-function matchIndex(c: N.CommandNode, env: Env, target: readonly string[], hit: (s: Span) => void): void {
+/** indexPaths calls `each` for `index .Values.a "b" "c"`: the path each static string key extends to, and its span. */
+function indexPaths(c: N.CommandNode, env: Env, each: (path: readonly string[], span: Span) => void): void {
   const fn = c.args[0];
   if (fn?.kind !== 'identifier' || fn.ident !== 'index' || c.args.length < 3) return;
   const base = operandPaths(c.args[1], env, () => undefined);
@@ -323,8 +323,15 @@ function matchIndex(c: N.CommandNode, env: Env, target: readonly string[], hit: 
   for (const a of c.args.slice(2)) {
     if (a.kind !== 'string') return;
     path = [...path, a.text];
-    if (samePath(path, target)) hit({ start: a.pos + 1, end: a.end - 1 });
+    each(path, { start: a.pos + 1, end: a.end - 1 });
   }
+}
+
+/** matchIndex handles `index .Values.a "b" "c"`: string keys extend the values path. */
+function matchIndex(c: N.CommandNode, env: Env, target: readonly string[], hit: (s: Span) => void): void {
+  indexPaths(c, env, (p, span) => {
+    if (samePath(p, target)) hit(span);
+  });
 }
 
 /** valuesDeclarations finds the target key in every values file that can set it. */
@@ -346,3 +353,6 @@ function valuesDeclarations(snap: Snapshot, dc: DocChart, t: ValuesTarget): Loca
   for (const l of layersFor(dc.model, t.chart)) at(l.path, l.text, [...l.prefix, ...t.path]);
   return out;
 }
+
+// Shared with the values-file features (valueshover, valuesdefinition, valuescompletion, codelens).
+export { defineCalls, indexPaths, operandPaths, valuesReads, visitTrees };

@@ -112,3 +112,10 @@ export function stringMap(v: unknown): Record<string, string> {
   for (const [k, x] of Object.entries(v)) if (typeof x === 'string' && k.trim() !== '' && x.trim() !== '') out[k.trim()] = x.trim();
   return out;
 }
+
+/**
+ * ShowReferencesCommand is the command a CodeLens runs to list places (a define's includes, a
+ * values key's reads): arguments `[uri, position, locations]` in LSP shapes. The VS Code client
+ * converts them and runs `editor.action.showReferences` (which needs VS Code's own types).
+ */
+export const ShowReferencesCommand = 'chartwright.showReferences';

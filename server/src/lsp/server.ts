@@ -18,6 +18,7 @@ import { Workspace } from '../analysis/snapshot';
 import { references } from '../analysis/references';
 import { signatureHelp } from '../analysis/signature';
 import { documentSymbols } from '../analysis/symbols';
+import { listLenses, resolveLens } from './codelens';
 import { archiveUriToPath, asResolveData, lineIndex, pathToUri, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
 import { type ArchiveFileParams, ArchiveFileRequest, type ArchiveFileResult, DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
 import { RenderService } from './renderService';
@@ -306,6 +307,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
         referencesProvider: true,
         signatureHelpProvider: { triggerCharacters: [' ', '('], retriggerCharacters: [' ', '|'] },
         inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: true },
       },
       serverInfo: { name: 'chartwright' },
     };
@@ -433,6 +435,8 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       return documentSymbols(snap, path).map((s) => toLspSymbol(s, idx));
     }),
   );
+  connection.onCodeLens(safe('codeLens', [], (p) => listLenses(ws, p)));
+  connection.onCodeLensResolve(safe('codeLens/resolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, (l) => resolveLens(ws, l)));
   // The preview and the dry run are answered by the chart's render worker (its mirror has the
   // same buffers: they were posted before the request), never on this thread.
   const inWorker = async <R extends RenderResult | DryRunResult>(name: string, uri: string, ask: (root: string) => Promise<R | { readonly failed: string }>, fallback: R): Promise<R> => {
