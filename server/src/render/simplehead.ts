@@ -32,8 +32,8 @@ export class HeadError extends Error {
 /** plainData turns decoded values (maps) into plain JS data (objects with string keys). */
 function plainData(v: Value): unknown {
   if (v instanceof Map) {
-    const o: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const [k, x] of v) o[k] = plainData(x);
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of v) Object.defineProperty(o, k, { value: plainData(x), enumerable: true, writable: true, configurable: true });
     return o;
   }
   if (Array.isArray(v)) return v.map(plainData);
