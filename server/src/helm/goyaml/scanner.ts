@@ -9,6 +9,8 @@
 // UTF-8 sequence or a control character anywhere in a chunk fails as soon as the chunk is read,
 // before the scanner reaches it. Inputs without such characters skip the emulation.
 
+import { utf8Encode } from '../../template/value';
+
 export interface Mark {
   /** index counts characters from the start of the input (after a BOM). */
   index: number;
@@ -120,23 +122,7 @@ const decoder = new TextDecoder('utf-8');
 /** encodeInput returns the input bytes (surrogate-escaped bytes as themselves), 8 zero bytes padded. */
 function encodeInput(text: string): { bytes: Buffer; length: number; suspect: boolean } {
   const suspect = READER_SUSPECT.test(text);
-  let raw: Uint8Array;
-  if (!suspect) raw = Buffer.from(text, 'utf8');
-  else {
-    const out: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80) out.push(c);
-      else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
-      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        const r = ((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000;
-        out.push(0xf0 | (r >> 18), 0x80 | ((r >> 12) & 0x3f), 0x80 | ((r >> 6) & 0x3f), 0x80 | (r & 0x3f));
-        i++;
-      } else if (c >= 0xdc80 && c <= 0xdcff) out.push(c & 0xff);
-      else out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-    }
-    raw = Uint8Array.from(out);
-  }
+  const raw: Uint8Array = suspect ? utf8Encode(text) : Buffer.from(text, 'utf8');
   const bytes = Buffer.alloc(raw.length + 8);
   bytes.set(raw);
   return { bytes, length: raw.length, suspect };
