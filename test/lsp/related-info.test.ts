@@ -42,7 +42,7 @@ test('a wrong nindent: one diagnostic at the include call, the define line as re
     const ds = await published(c, 'templates/cm.yaml', files[`${ROOT}/templates/cm.yaml`], 'rendered-yaml-invalid');
     assert.equal(ds.length, 1, JSON.stringify(ds));
     assert.deepEqual(ds[0].range.start, { line: 4, character: 4 });
-    assert.equal(ds[0].message, 'rendered YAML of related/templates/cm.yaml does not parse at output line 4: yaml: did not find expected key');
+    assert.equal(ds[0].message, 'rendered YAML of related/templates/cm.yaml does not parse at output line 5: yaml: did not find expected key');
     assert.deepEqual((ds[0].relatedInformation ?? []).map(at), ['templates/_lbl.tpl:2:1']);
     // The define itself is innocent: nothing published for it.
     const helpers = c.diags(uri('templates/_lbl.tpl'), () => true);

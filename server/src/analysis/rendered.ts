@@ -3,7 +3,7 @@
 // keys (often a `nindent` with the wrong width). Offsets in the output go through the
 // renderer's source map to the innermost template node — never to a rendered line.
 import { type Node as YamlNode, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { goYamlSyntaxError } from '../helm/yamlErrors';
+import { checkGoYaml } from '../helm/goyaml/compose';
 import { depthError } from '../helm/yamlDepth';
 import { type SourceLocation, type SourceMap, type SourceMapSegment, callStack, segmentAt } from '../template/sourcemap';
 import type { DiagnosticCode } from './codes';
@@ -89,15 +89,18 @@ function rawProblems(name: string, text: string): RawProblem[] {
     // Pieces nested past go-yaml's limit or the stack are not parsed (the render reports them).
     if (depthError(piece.text) !== undefined) continue;
     // The same lenient YAML 1.1 reading the Helm decoder uses.
-    const doc = parseDocument(piece.text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, strict: false, prettyErrors: false });
-    if (doc.errors.length > 0) {
-      const pos = piece.start + doc.errors[0].pos[0];
+    // go-yaml's verdict (helm/goyaml/, the port Helm's decoding uses).
+    const bad = checkGoYaml(piece.text);
+    if (bad !== undefined) {
+      const pos = piece.start + Buffer.from(piece.text, 'utf8').subarray(0, bad.offset).toString('utf8').length;
       // go-yaml's own line number counts in the document and may name the line before the
       // offending one: the message names one line, the output line of the offending text.
-      const msg = goYamlSyntaxError(piece.text, doc.errors).replace(/^line \d+: /, '');
+      const msg = bad.message.replace(/^yaml: (line \d+: )?/, '');
       out.push({ pos, code: 'rendered-yaml-invalid', message: `rendered YAML of ${name} does not parse at output line ${lineAt(text, pos)}: yaml: ${msg}` });
       continue;
     }
+    const doc = parseDocument(piece.text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, strict: false, prettyErrors: false });
+    if (doc.errors.length > 0) continue;
     // Duplicate keys (a Set per mapping: the yaml package's own check is quadratic).
     const visit = (n: YamlNode | null | undefined, depth: number): void => {
       if (n === null || n === undefined || depth > 200) return;

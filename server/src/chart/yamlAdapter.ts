@@ -1,6 +1,6 @@
 // Adapter between the chart loader and the Go-exact YAML decoder (helm/yamlDecode.ts): decodes
 // chart files and values files and words errors the way each Helm call site does.
-import { YAMLDecodeError, unmarshalYAML } from '../helm/yamlDecode';
+import { YAMLDecodeError, loadValuesText, unmarshalYAML } from '../helm/yamlDecode';
 import type { HelmVersion } from '../template/func';
 import type { GoMap, Value } from '../template/value';
 
@@ -22,15 +22,11 @@ export function decodeYaml(text: string, goType = 'chart.Metadata'): DecodeResul
 
 /**
  * parseValuesText decodes a values document into a map. `fileLabel` is the caller's prefix
- * ("cannot load values.yaml: ", "failed to parse FILE: "); Helm 4 adds
- * "cannot unmarshal yaml document: " before the decoder's message.
+ * ("cannot load values.yaml: ", "failed to parse FILE: "); Helm 4 reads the file as a stream of
+ * documents (helm/yamlReader.ts) and adds "cannot unmarshal yaml document: " before the
+ * decoder's message.
  */
 export function parseValuesText(text: string, fileLabel: string, v: HelmVersion): { values: GoMap } | { error: string } {
-  try {
-    return { values: unmarshalYAML(text, 'map') as GoMap };
-  } catch (e) {
-    if (!(e instanceof YAMLDecodeError)) throw e;
-    const prefix = v === 4 ? 'cannot unmarshal yaml document: ' : '';
-    return { error: `${fileLabel}${prefix}${e.message}` };
-  }
+  const r = loadValuesText(text, v);
+  return 'error' in r ? { error: `${fileLabel}${r.error}` } : r;
 }

@@ -8,7 +8,6 @@
 // those of the full path.
 import type { HelmVersion } from '../template/func';
 import { decodeSimpleHead, defaultYamlToJson, HeadError, type SimpleHead, type YamlToJson } from './simplehead';
-import { yamlReaderProblem } from './yamlreader';
 import { BAIL, COLON, DASH, flowPlainEnd, HASH, hasUnusual, isIndicator, LineCursor, plainLineEnd, skipSpaces, SP, TAB } from '../helm/yamlLines';
 
 // What a value is needed for.
@@ -519,20 +518,16 @@ export function readManifestHead(doc: string, helmVersion: HelmVersion, yamlToJs
   const cache = HEAD_CACHE[helmVersion];
   let r = custom ? undefined : cache.get(doc);
   if (r === undefined) {
-    // Text without unusual characters cannot have a reader problem (its check is skipped).
-    const unusual = hasUnusual(doc);
-    const problem = unusual ? yamlReaderProblem(doc) : undefined;
-    if (problem !== undefined) r = { readerProblem: problem };
-    else {
-      if (custom) return decodeSimpleHead(doc, helmVersion, yamlToJson);
-      r = unusual ? undefined : scanHead(doc);
-      if (r === undefined) {
-        try {
-          r = decodeSimpleHead(doc, helmVersion, defaultYamlToJson);
-        } catch (e) {
-          if (!(e instanceof HeadError)) throw e;
-          r = e.message;
-        }
+    // Text with unusual characters (control characters, invalid UTF-8) goes to the go-yaml port,
+    // whose reader decides when they fail (helm/goyaml/scanner.ts).
+    if (custom) return decodeSimpleHead(doc, helmVersion, yamlToJson);
+    r = hasUnusual(doc) ? undefined : scanHead(doc);
+    if (r === undefined) {
+      try {
+        r = decodeSimpleHead(doc, helmVersion, defaultYamlToJson);
+      } catch (e) {
+        if (!(e instanceof HeadError)) throw e;
+        r = e.message;
       }
     }
     if (!custom) {

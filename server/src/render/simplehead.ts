@@ -2,11 +2,10 @@
 // does: sigs.k8s.io/yaml.Unmarshal into releaseutil.SimpleHead, i.e. YAML → JSON (scalars converted
 // to strings where the Go target field is a string) → encoding/json into the struct. Both steps
 // have their own error texts, which `helm template` prints verbatim.
-import { parseDocument } from 'yaml';
-import { depthError, jsonDepthError } from '../helm/yamlDepth';
-import { goYamlSyntaxError } from '../helm/yamlErrors';
-import { aliasProblem, anchorTable, inlineAliases } from '../helm/yamlAlias';
+import { jsonDepthError } from '../helm/yamlDepth';
+import { unmarshalYAML, YAMLDecodeError } from '../helm/yamlDecode';
 import type { HelmVersion } from '../template/func';
+import type { Value } from '../template/value';
 
 /** SimpleHead is releaseutil.SimpleHead. */
 export interface SimpleHead {
@@ -30,25 +29,30 @@ export class HeadError extends Error {
   }
 }
 
+/** plainData turns decoded values (maps) into plain JS data (objects with string keys). */
+function plainData(v: Value): unknown {
+  if (v instanceof Map) {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of v) Object.defineProperty(o, k, { value: plainData(x), enumerable: true, writable: true, configurable: true });
+    return o;
+  }
+  if (Array.isArray(v)) return v.map(plainData);
+  return v;
+}
+
+const CONVERTING = 'error converting YAML to JSON: ';
+
 /**
- * defaultYamlToJson is the YAML decoder for manifest heads, built on the `yaml` package (YAML
- * 1.1, duplicate keys allowed: go-yaml v2 accepts them and the last wins). Syntax errors get
- * go-yaml's texts through helm/yamlErrors.ts (a calibrated mapping, not an exact port).
+ * defaultYamlToJson is the YAML decoder for manifest heads: sigs.k8s.io/yaml's YAML → JSON step
+ * over go-yaml (helm/yamlDecode.ts, the go-yaml port), as plain data. Errors are go-yaml's texts.
  */
 export const defaultYamlToJson: YamlToJson = (text) => {
-  // go-yaml's depth limit, and no parse that could overflow the stack (helm/yamlDepth.ts).
-  const depthErr = depthError(text);
-  if (depthErr !== undefined) throw new Error(depthErr);
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, merge: true });
-  // go-yaml's texts for the first syntax error (helm/yamlErrors.ts, shared with fromYaml).
-  if (doc.errors.length > 0) throw new Error('yaml: ' + goYamlSyntaxError(text, doc.errors));
-  // go-yaml's alias budget and cycle check (helm/yamlAlias.ts) before anything is expanded.
-  const table = anchorTable(doc);
-  for (const [a, t] of table) if (t === undefined) throw new Error(`yaml: unknown anchor '${a.source}' referenced`);
-  const aliasErr = aliasProblem(doc, table);
-  if (aliasErr !== undefined) throw new Error('yaml: ' + aliasErr);
-  inlineAliases(doc, table);
-  return doc.toJS({ maxAliasCount: -1 });
+  try {
+    return plainData(unmarshalYAML(text, 'any'));
+  } catch (e) {
+    if (e instanceof YAMLDecodeError) throw new Error(e.message.startsWith(CONVERTING) ? e.message.slice(CONVERTING.length) : e.message);
+    throw e;
+  }
 };
 
 const STRUCT_METADATA = 'struct { Name string "json:\\"name\\""; Annotations map[string]string "json:\\"annotations\\"" }';
@@ -84,7 +88,7 @@ function toStringTarget(v: unknown): unknown {
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array);
 }
 
 /**
