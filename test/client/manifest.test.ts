@@ -67,6 +67,8 @@ test('manifest: settings have descriptions and the client defaults', () => {
     'chartwright.helmPath': DEFAULTS.helmPath,
     'chartwright.trace.server': DEFAULTS.trace,
     'chartwright.schemas': DEFAULTS.schemas,
+    // Read by the server only (lsp/settings.ts parseEditorSettings): values shown as inlay hints.
+    'chartwright.inlayHints.values': true,
   };
   assert.deepEqual(Object.keys(props).sort(), Object.keys(want).sort());
   for (const [k, v] of Object.entries(want)) assert.deepEqual(props[k]?.default, v, k);
