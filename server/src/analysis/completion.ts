@@ -96,7 +96,9 @@ function completeOther(snap: Snapshot, path: string, text: string, offset: numbe
       const own: string[] = [];
       const others: string[] = [];
       for (const [name, sites] of snap.defines(dc.model)) (sites.some((s) => s.chart === dc.chart) ? own : others).push(name);
-      return textSnippets(text, offset, [...own.sort(), ...others.sort()]);
+      // Kubernetes manifest keys and values first; the snippets sort after them.
+      const kube = insideAction(text, offset) ? [] : (kubeCompletions(snap, path, offset) ?? []);
+      return [...kube, ...textSnippets(text, offset, [...own.sort(), ...others.sort()])];
     }
     case 'none':
       // Outside actions: Kubernetes manifest keys and values.
