@@ -27,10 +27,24 @@ function owner(root: Chart, abs: readonly string[]): Chart {
   return best;
 }
 
+/** lockedNames lists the dependency names (aliases) of a chart's Chart.lock. */
+function lockedNames(c: Chart): string[] {
+  const deps = c.lock instanceof Map ? c.lock.get('dependencies') : undefined;
+  if (!Array.isArray(deps)) return [];
+  const out: string[] = [];
+  for (const d of deps) {
+    if (!(d instanceof Map)) continue;
+    const n = d.get('alias') ?? d.get('name');
+    if (typeof n === 'string' && n !== '') out.push(n);
+  }
+  return out;
+}
+
 /**
  * unusedValues reports the topmost keys of a values.yaml that nothing in the chart tree reads
  * (see valuesreads.ts: templates of every chart, dependency conditions/tags, import-values,
- * exports, values strings). Keys of a dependency that is declared but not loaded are skipped.
+ * exports, values strings). Keys of a dependency that is declared (Chart.yaml or Chart.lock) but
+ * not loaded are skipped.
  */
 export function unusedValues(snap: Snapshot, dc: DocChart, text: string): Draft[] {
   const root = dc.model.chart;
@@ -39,6 +53,8 @@ export function unusedValues(snap: Snapshot, dc: DocChart, text: string): Draft[
   const prefixes = chartPrefixes(dc.chart);
   const loaded = new Set(dc.chart.dependencies.map((d) => d.metadata.name));
   const missingDeps = new Set(dc.chart.metadata.dependencies.filter((d) => !loaded.has(d.name)).map((d) => (d.alias !== '' ? d.alias : d.name)));
+  // Chart.lock may list dependencies Chart.yaml no longer shows (a trimmed copy): not downloaded either.
+  for (const n of lockedNames(dc.chart)) if (!loaded.has(n)) missingDeps.add(n);
   const out: Draft[] = [];
   // Candidates for the same file key under every prefix (aliases): read under any of them = read.
   const absOf = (rel: readonly string[]): string[][] => (rel[0] === 'global' ? [[...rel]] : prefixes.map((p) => [...p, ...rel]));

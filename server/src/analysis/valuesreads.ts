@@ -8,7 +8,8 @@
 //   key reads the whole map;
 // - string literals shaped like a values path (bitnami's `providedValues (list "auth.password")`);
 // - `.Values.x` inside values strings (rendered with `tpl`);
-// - Chart.yaml: dependency conditions, tags, import-values (both sides), and every `exports`.
+// - Chart.yaml: dependency conditions, tags, import-values (both sides), every `exports`, and
+//   the root chart's top-level `enabled` (what an umbrella's condition reads).
 // Defines are read with their chart's values (a library chart's with its parents'); a `.Values`
 // reached through an unknown data value (`.context.Values`) counts for those charts too.
 import type { Chart } from '../chart/loader';
@@ -21,7 +22,7 @@ import type { Snapshot } from './snapshot';
 export interface TreeReads {
   /** covered: read paths (a read covers the subtree below it; '' = everything). */
   readonly covered: ReadonlySet<string>;
-  /** prefixes: every proper prefix of a covered path. */
+  /** prefixes: every proper prefix of a covered path, and paths only tested or bound (`if .Values.a`, `$a := .Values.a`). */
   readonly prefixes: ReadonlySet<string>;
 }
 
@@ -81,6 +82,17 @@ class Collector {
 
   addAll(ps: readonly Path[] | undefined, tail: Path = []): void {
     for (const p of ps ?? []) this.add([...p, ...tail]);
+  }
+
+  /** touched: paths read without their subtree (a truth test, a variable bound to them). */
+  readonly touched = new Set<string>();
+
+  touch(ps: readonly Path[] | undefined): void {
+    for (const p of ps ?? []) {
+      const g = p.indexOf('global');
+      this.touched.add((g >= 0 ? p.slice(g) : p).join('.'));
+      if (g >= 0) this.touched.add(p.join('.'));
+    }
   }
 }
 
@@ -146,7 +158,15 @@ function walkTree(tree: N.Tree, dot: RSym, readers: readonly Path[], out: Collec
     if (base?.paths === undefined) return undefined;
     return { map, base, keys };
   };
-  const pipe = (p: N.PipeNode, env: Env): void => {
+  /** pipe visits a pipeline; `shallow`: a lone operand is only tested or bound (its subtree is not read). */
+  const pipe = (p: N.PipeNode, env: Env, shallow = false): void => {
+    if (shallow && p.cmds.length === 1 && p.cmds[0].args.length === 1) {
+      const sym = symOf(p.cmds[0].args[0], env);
+      if (sym !== undefined) {
+        if (sym.indirect !== true) out.touch(sym.paths);
+        return;
+      }
+    }
     for (const c of p.cmds) {
       const l = lookup(c, env);
       if (l !== undefined) for (const k of l.keys) out.addAll(l.base.paths, k);
@@ -156,6 +176,7 @@ function walkTree(tree: N.Tree, dot: RSym, readers: readonly Path[], out: Collec
       c.args.forEach((a, i) => {
         if (l !== undefined && a === l.map) return;
         if (a.kind === 'pipe') return pipe(a, env);
+        if (a.kind === 'string' && l !== undefined) return;
         if (a.kind === 'string') {
           // A literal naming a values path may be looked up by a helper (not a dict key).
           if (!(isDict && i % 2 === 1) && !(isInclude && i === 1) && PATH_LITERAL.test(a.text)) out.addAll(readers, a.text.split('.'));
@@ -184,7 +205,7 @@ function walkTree(tree: N.Tree, dot: RSym, readers: readonly Path[], out: Collec
     for (const n of l.nodes) {
       switch (n.kind) {
         case 'action': {
-          pipe(n.pipe, cur);
+          pipe(n.pipe, cur, n.pipe.decl.length > 0);
           const before = cur;
           cur = declare(cur, n.pipe, () => pipeSym(n.pipe, before));
           break;
@@ -195,7 +216,7 @@ function walkTree(tree: N.Tree, dot: RSym, readers: readonly Path[], out: Collec
         case 'if':
         case 'with':
         case 'range': {
-          pipe(n.pipe, cur);
+          pipe(n.pipe, cur, n.kind !== 'range');
           const target = pipeSym(n.pipe, cur);
           if (n.kind === 'range') list(n.list, { dot: UNKNOWN, vars: declare(cur, n.pipe, () => UNKNOWN).vars });
           else if (n.kind === 'with') list(n.list, { dot: target, vars: declare(cur, n.pipe, () => target).vars });
@@ -232,6 +253,8 @@ function get(v: Value | undefined, path: Path): Value | undefined {
 
 /** chartYamlReads: dependency conditions and tags, import-values (child source and parent target), exports. */
 function chartYamlReads(c: Chart, out: Collector): void {
+  // A root chart's own `enabled` is the placeholder an umbrella's `condition: <name>.enabled` reads.
+  if (c.parent === undefined) out.add(['enabled']);
   for (const pp of chartPrefixes(c)) {
     out.add([...pp, 'exports']);
     for (const d of c.metadata.dependencies) {
@@ -284,6 +307,10 @@ export function treeReads(snap: Snapshot, model: ChartModel): TreeReads {
   }
   const prefixes = new Set<string>();
   for (const p of out.covered) for (let i = p.indexOf('.'); i >= 0; i = p.indexOf('.', i + 1)) prefixes.add(p.slice(0, i));
+  for (const p of out.touched) {
+    prefixes.add(p);
+    for (let i = p.indexOf('.'); i >= 0; i = p.indexOf('.', i + 1)) prefixes.add(p.slice(0, i));
+  }
   const reads = { covered: out.covered, prefixes };
   memo.set(model, { key, reads });
   return reads;
