@@ -7,14 +7,14 @@
 // - `index`/`get`/`hasKey`/`dig`/`pick` with literal keys narrow their map operand; a dynamic
 //   key reads the whole map;
 // - string literals shaped like a values path (bitnami's `providedValues (list "auth.password")`);
-// - `.Values.x` inside values strings (rendered with `tpl`);
+// - `.Values.x` inside values strings and chart files (rendered with `tpl`);
 // - Chart.yaml: dependency conditions, tags, import-values (both sides), every `exports`, and
 //   the root chart's top-level `enabled` (what an umbrella's condition reads).
 // Defines are read with their chart's values (a library chart's with its parents'); a `.Values`
 // reached through an unknown data value (`.context.Values`) counts for those charts too.
 import type { Chart } from '../chart/loader';
 import type * as N from '../template/parse/node';
-import type { Value } from '../template/value';
+import { type Value, utf8Decode } from '../template/value';
 import type { ChartModel } from './model';
 import type { Snapshot } from './snapshot';
 
@@ -65,6 +65,9 @@ function readerPrefixes(c: Chart): Path[] {
   if (c.metadata.type === 'library' && c.parent !== undefined) return readerPrefixes(c.parent);
   return chartPrefixes(c);
 }
+
+/** MAX_FILE bounds the chart files scanned for `.Values` references. */
+const MAX_FILE = 1 << 20;
 
 const PATH_LITERAL = /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/;
 const VALUES_IN_TEXT = /\.Values((?:\.[A-Za-z_][\w-]*)+)/g;
@@ -303,6 +306,12 @@ export function treeReads(snap: Snapshot, model: ChartModel): TreeReads {
       chartYamlReads(c, out);
       // Values strings rendered with `tpl` read values too (whichever chart renders them).
       for (const m of (c.rawValues ?? '').matchAll(VALUES_IN_TEXT)) out.addAll(everyPrefix, m[1].slice(1).split('.'));
+      // So do chart files rendered with `tpl (.Files.Get "f")`.
+      for (const f of c.files) {
+        if (f.data.length > MAX_FILE) continue;
+        const t = utf8Decode(f.data);
+        if (t.includes('{{')) for (const m of t.matchAll(VALUES_IN_TEXT)) out.addAll(everyPrefix, m[1].slice(1).split('.'));
+      }
     }
   }
   const prefixes = new Set<string>();
