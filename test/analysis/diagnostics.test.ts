@@ -86,23 +86,24 @@ test('rendered YAML: duplicate keys at the second key', () => {
 
 test('values.yaml: unused keys are hints at the topmost unread key', () => {
   // The fixture's templates read replicaCount, image.tag and ports (the test document) and
-  // sub's service.port (so sub.enabled and sub.extra in the parent's values.yaml are unread).
+  // sub's service.port (so sub.enabled and sub.extra in the parent's values.yaml are unread);
+  // global.env is read by no chart of the tree.
   const d = diag('{{ .Values.image.tag }}{{ .Values.ports }}', { render: true, at: 'values.yaml' });
   const unused = d.filter((x) => x.code === 'values-unused');
-  assert.deepEqual(unused.map((x) => x.text).sort(), ['enabled', 'extra', 'imagePullSecrets', 'repository']);
+  assert.deepEqual(unused.map((x) => x.text).sort(), ['enabled', 'extra', 'global', 'imagePullSecrets', 'repository']);
   assert.ok(unused.every((x) => x.severity === 'hint'));
   // A whole-.Values use turns the check off.
   const all = diag('{{ toYaml .Values }}', { render: true, at: 'values.yaml' });
   assert.deepEqual(codes(all, 'values-unused'), []);
   // index with literal keys counts as a read.
   const idx = diag('{{ .Values.image.tag }}{{ .Values.ports }}{{ index .Values "imagePullSecrets" }}{{ index .Values.image "repository" }}', { render: true, at: 'values.yaml' });
-  assert.deepEqual(codes(idx, 'values-unused'), ['enabled', 'extra']);
+  assert.deepEqual(codes(idx, 'values-unused'), ['global', 'enabled', 'extra']);
 });
 
 test('values.yaml: subchart keys are checked against the subchart templates', () => {
   const d = diag('{{ .Values.image }}{{ .Values.ports }}{{ .Values.imagePullSecrets }}', { render: true, at: 'values.yaml' });
   // sub.extra is not read by charts/sub/templates (which reads .Values.service.port only).
-  assert.deepEqual(codes(d, 'values-unused'), ['enabled', 'extra']);
+  assert.deepEqual(codes(d, 'values-unused'), ['global', 'enabled', 'extra']);
 });
 
 test('values.yaml: schema violations at the offending key', () => {

@@ -1,149 +1,79 @@
-// Diagnostics of a chart's values.yaml: keys no template reads (a hint) and values.schema.json
+// Diagnostics of a chart's values.yaml: keys nothing in the chart tree reads (a hint) and values.schema.json
 // violations placed at the offending key.
 import { schemaViolations } from '../chart/schema';
 import type { Chart } from '../chart/loader';
-import type * as N from '../template/parse/node';
 import type { GoMap } from '../template/value';
-import { valuesPathOf } from './missing';
-import { type Env, type Sym, walkAll } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
+import { chartPrefixes, isCovered, treeReads } from './valuesreads';
 import type { Diagnostic } from './types';
 import type { KeyNode } from './valuesdoc';
 
 type Draft = Omit<Diagnostic, 'severity'>;
 
-function sameChart(a: Chart, b: Chart): boolean {
-  return a.origin.archive === b.origin.archive && a.origin.path === b.origin.path;
-}
-
-/** ValuesReads is what the templates of a chart read from its values. */
-interface ValuesReads {
-  /** all: `.Values` itself is used as a whole (toYaml .Values, index .Values $k...). */
-  readonly all: boolean;
-  /** covered: every read path (a read covers the subtree below it). */
-  readonly covered: ReadonlySet<string>;
-  /** prefixes: every proper prefix of a read path. */
-  readonly prefixes: ReadonlySet<string>;
-}
-
-const readsMemo = new WeakMap<object, Map<string, { key: string; reads: ValuesReads }>>();
-
-/** valuesReads collects the values paths read by the templates of `dc.chart` (and library charts it can include). */
-function valuesReads(snap: Snapshot, dc: DocChart): ValuesReads {
-  const sources = snap.templates(dc.model).filter((s) => sameChart(s.chart, dc.chart) || s.chart.metadata.type === 'library');
-  const key = sources.map((s) => `${s.path ?? s.name}:${s.text.length}:${snap.version(s.path ?? '') ?? 'disk'}`).join('|');
-  const chartKey = `${dc.chart.origin.archive ?? ''}|${dc.chart.origin.path}`;
-  let perModel = readsMemo.get(dc.model);
-  if (perModel === undefined) {
-    perModel = new Map();
-    readsMemo.set(dc.model, perModel);
-  }
-  const hit = perModel.get(chartKey);
-  if (hit !== undefined && hit.key === key) return hit.reads;
-  const covered = new Set<string>();
-  // Operands that are `.Values` as a whole (unless explained by `index .Values "key"`).
-  const whole = new Set<N.Node>();
-  const root: Sym = { value: snap.rootContext(dc), isRoot: true };
-  const add = (p: string | undefined): void => {
-    if (p !== undefined && p !== '') covered.add(p);
-  };
-  for (const s of sources) {
-    const parsed = snap.parse(s.path ?? `${chartKey}::${s.name}`, s.text);
-    for (const tree of parsed.trees.values()) {
-      walkAll(tree, root, (n: N.Node, env: Env) => {
-        const p = valuesPathOf(n, env);
-        if (p === '') whole.add(n);
-        else add(p);
-      });
-      indexReads(tree.root, root, add, (n) => whole.delete(n));
-    }
-  }
-  const all = whole.size > 0;
-  const prefixes = new Set<string>();
-  for (const p of covered) for (let i = p.indexOf('.'); i >= 0; i = p.indexOf('.', i + 1)) prefixes.add(p.slice(0, i));
-  const reads = { all, covered, prefixes };
-  perModel.set(chartKey, { key, reads });
-  return reads;
-}
-
-/** indexReads adds `index .Values.a "b" "c"` reads (static string keys extend the path). */
-function indexReads(list: N.ListNode, root: Sym, add: (p: string | undefined) => void, explained: (n: N.Node) => void): void {
-  const visitPipe = (p: N.PipeNode | null, env: Env): void => {
-    if (p === null) return;
-    for (const c of p.cmds) {
-      const fn = c.args[0];
-      if (fn?.kind === 'identifier' && fn.ident === 'index' && c.args.length >= 3) {
-        const base = valuesPathOf(c.args[1], env);
-        if (base === undefined) continue;
-        const keys: string[] = [];
-        for (const a of c.args.slice(2)) {
-          if (a.kind !== 'string') break;
-          keys.push(a.text);
-        }
-        if (keys.length > 0) {
-          add([base, ...keys].filter((x) => x !== '').join('.'));
-          explained(c.args[1]);
-        }
+/** owner names the chart whose values hold a root-relative path (the deepest chart prefix it lies under). */
+function owner(root: Chart, abs: readonly string[]): Chart {
+  let best = root;
+  let depth = -1;
+  const visit = (c: Chart): void => {
+    for (const p of chartPrefixes(c)) {
+      if (p.length > depth && p.length < abs.length && p.every((k, i) => abs[i] === k)) {
+        best = c;
+        depth = p.length;
       }
     }
+    c.dependencies.forEach(visit);
   };
-  const env: Env = { dot: root, vars: new Map([['$', { name: '$', decl: undefined, sym: root }]]) };
-  const rec = (l: N.ListNode | null): void => {
-    if (l === null) return;
-    for (const n of l.nodes) {
-      if (n.kind === 'action') visitPipe(n.pipe, env);
-      else if (n.kind === 'if' || n.kind === 'with' || n.kind === 'range') {
-        visitPipe(n.pipe, env);
-        rec(n.list);
-        rec(n.elseList);
-      } else if (n.kind === 'template') visitPipe(n.pipe, env);
-    }
-  };
-  rec(list);
+  visit(root);
+  return best;
 }
 
-/** unusedValues reports the topmost keys of a values.yaml that no template of the chart reads. */
-export function unusedValues(snap: Snapshot, dc: DocChart, text: string): Draft[] {
-  const reads = valuesReads(snap, dc);
-  if (reads.all) return [];
-  const out: Draft[] = [];
-  const subKeys = new Map<string, DocChart>();
-  for (const d of dc.chart.dependencies) {
-    if (d.origin.archive !== undefined) {
-      subKeys.set(d.metadata.name, dc);
-      continue;
-    }
-    const subDc = snap.docChart(`${dc.model.root}/${d.origin.path}/values.yaml`);
-    if (subDc !== undefined) subKeys.set(d.metadata.name, subDc);
+/** lockedNames lists the dependency names (aliases) of a chart's Chart.lock. */
+function lockedNames(c: Chart): string[] {
+  const deps = c.lock instanceof Map ? c.lock.get('dependencies') : undefined;
+  if (!Array.isArray(deps)) return [];
+  const out: string[] = [];
+  for (const d of deps) {
+    if (!(d instanceof Map)) continue;
+    const n = d.get('alias') ?? d.get('name');
+    if (typeof n === 'string' && n !== '') out.push(n);
   }
-  // Aliased dependencies read their values under the alias.
-  for (const dep of dc.chart.metadata.dependencies) if (dep.alias !== '' && !subKeys.has(dep.alias)) subKeys.set(dep.alias, dc);
-  const visit = (nodes: readonly KeyNode[], prefix: string, r: ValuesReads): void => {
+  return out;
+}
+
+/**
+ * unusedValues reports the topmost keys of a values.yaml that nothing in the chart tree reads
+ * (see valuesreads.ts: templates of every chart, dependency conditions/tags, import-values,
+ * exports, values strings). Keys of a dependency that is declared (Chart.yaml or Chart.lock) but
+ * not loaded are skipped.
+ */
+export function unusedValues(snap: Snapshot, dc: DocChart, text: string): Draft[] {
+  const root = dc.model.chart;
+  if (root === undefined) return [];
+  const reads = treeReads(snap, dc.model);
+  const prefixes = chartPrefixes(dc.chart);
+  const loaded = new Set(dc.chart.dependencies.map((d) => d.metadata.name));
+  const missingDeps = new Set(dc.chart.metadata.dependencies.filter((d) => !loaded.has(d.name)).map((d) => (d.alias !== '' ? d.alias : d.name)));
+  // Chart.lock may list dependencies Chart.yaml no longer shows (a trimmed copy): not downloaded either.
+  for (const n of lockedNames(dc.chart)) if (!loaded.has(n)) missingDeps.add(n);
+  const out: Draft[] = [];
+  // Candidates for the same file key under every prefix (aliases): read under any of them = read.
+  const absOf = (rel: readonly string[]): string[][] => (rel[0] === 'global' ? [[...rel]] : prefixes.map((p) => [...p, ...rel]));
+  const visit = (nodes: readonly KeyNode[], rel: readonly string[]): void => {
     for (const k of nodes) {
       if (/^\d+$/.test(k.name)) continue;
-      const p = prefix === '' ? k.name : `${prefix}.${k.name}`;
-      if (r.covered.has(p)) continue;
-      let covered = false;
-      for (let i = p.indexOf('.'); i >= 0 && !covered; i = p.indexOf('.', i + 1)) covered = r.covered.has(p.slice(0, i));
-      if (covered) continue;
-      if (r.prefixes.has(p)) {
-        visit(k.children, p, r);
+      if (rel.length === 0 && missingDeps.has(k.name)) continue;
+      const r = [...rel, k.name];
+      const abs = absOf(r);
+      if (abs.some((a) => isCovered(reads, a))) continue;
+      if (abs.some((a) => reads.prefixes.has(a.join('.')))) {
+        visit(k.children, r);
         continue;
       }
-      out.push({ code: 'values-unused', message: `.Values.${p} is not read by any template of chart ${dc.chart.metadata.name}`, start: k.key.start, end: k.key.end });
+      const chart = r[0] === 'global' ? dc.chart : owner(root, abs[0]);
+      out.push({ code: 'values-unused', message: `.Values.${r.join('.')} is not read by any template of chart ${chart.metadata.name}`, start: k.key.start, end: k.key.end });
     }
   };
-  for (const k of snap.valuesDoc(text).roots) {
-    if (k.name === 'global') continue;
-    const sub = subKeys.get(k.name);
-    if (sub !== undefined) {
-      if (sub === dc) continue;
-      const sr = valuesReads(snap, sub);
-      if (!sr.all) visit(k.children, '', sr);
-      continue;
-    }
-    visit([k], '', reads);
-  }
+  visit(snap.valuesDoc(text).roots, []);
   return out;
 }
 
