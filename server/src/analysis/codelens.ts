@@ -7,6 +7,7 @@ import { defineCalls } from './references';
 import type { Snapshot } from './snapshot';
 import type { Location, Span } from './types';
 import { subchartOf, valuesFileAt, valuesKeyAt } from './valueslayers';
+import { chartPrefixes, isCovered, treeReads } from './valuesreads';
 
 /** LensData identifies a lens to resolve (plain data: it travels through the client). */
 export type LensData = { readonly kind: 'define'; readonly path: string; readonly name: string } | { readonly kind: 'values'; readonly path: string; readonly offset: number };
@@ -50,7 +51,16 @@ export function resolveCodeLens(snap: Snapshot, data: LensData): ResolvedLens | 
   if (key === undefined) return undefined;
   const reads = readIndex(snap, dc).reads(key.target.chart, key.target.path);
   const sub = subchartOf(dc.model, key.target.chart, key.target.path);
-  if (reads.length === 0) return { title: sub !== undefined ? `values of subchart ${sub.metadata.name}` : 'unused', locations: [] };
+  if (reads.length === 0) {
+    if (sub !== undefined) return { title: `values of subchart ${sub.metadata.name}`, locations: [] };
+    // Read without a template operand naming it (a dependency condition, import-values, a `tpl`
+    // string, a path literal a helper looks up): the same index as the values-unused hint.
+    const t = key.target;
+    const abs = t.path[0] === 'global' ? [t.path] : chartPrefixes(t.chart).map((p) => [...p, ...t.path]);
+    const tree = treeReads(snap, dc.model);
+    const indirect = abs.some((a) => isCovered(tree, a) || tree.prefixes.has(a.join('.')));
+    return { title: indirect ? 'read indirectly (condition, import-values, tpl or a helper)' : 'unused', locations: [] };
+  }
   const files = new Set(reads.map((r) => r.path)).size;
   return { title: `read by ${plural(files, 'template', 'templates')}`, locations: reads };
 }
