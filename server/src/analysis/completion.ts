@@ -96,7 +96,8 @@ function completeOther(snap: Snapshot, path: string, text: string, offset: numbe
       const own: string[] = [];
       const others: string[] = [];
       for (const [name, sites] of snap.defines(dc.model)) (sites.some((s) => s.chart === dc.chart) ? own : others).push(name);
-      return textSnippets(text, offset, [...own.sort(), ...others.sort()]);
+      // Template text is also a manifest: its Kubernetes keys and values, then the snippets.
+      return [...(kubeCompletions(snap, path, offset) ?? []), ...textSnippets(text, offset, [...own.sort(), ...others.sort()])];
     }
     case 'none':
       // Outside actions: Kubernetes manifest keys and values.
