@@ -52,7 +52,7 @@ export function kubeSchemaFindings(outcome: RenderOutcome, schemas: KubeSchemas)
   for (const [name, file] of outcome.files) {
     if (!/\.ya?ml$/i.test(name) || file.sourceMap === undefined || file.text.trim() === '') continue;
     const path = outcome.pathOf.get(name);
-    const set = path !== undefined ? schemas.forFile(path) : schemas;
+    const set = path !== undefined ? schemas.forFile(path, outcome.textOf.get(name)) : schemas;
     const key = `${schemas.key}\u0000${set === schemas ? '' : (path ?? '')}\u0000${name}`;
     const was = rawMemo.get(key);
     let raw = was !== undefined && was.text === file.text ? was.raw : undefined;
