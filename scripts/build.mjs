@@ -3,7 +3,6 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { buildKubernetesModels } from './k8s-models.mjs';
 
 // The CLI bundle holds the language server (`chartwright language-server`), but `template` and
 // `lint` must not pay for loading it (vscode-languageserver and the analysis code are ~40% of the
@@ -54,7 +53,3 @@ for (const e of entries) {
   });
   console.log(`built ${e.out}`);
 }
-
-// The server's dry run loads Kubernetes schema validators at run time by a computed path; they are
-// laid out next to the server bundle (see scripts/k8s-models.mjs).
-if (filters.length === 0 || filters.some((f) => 'server/out/server.js'.includes(f) || 'server/out/render-worker.js'.includes(f))) await buildKubernetesModels('server/out');

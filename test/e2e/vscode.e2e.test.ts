@@ -443,9 +443,9 @@ test('trusted workspace: language, completion, diagnostics, live preview, dry ru
       const out = await waitForText(page, 'dry run (built-in)', /STATUS: pending-install/);
       assert.match(out, /NAME: release-name/);
       await showProblems(page);
-      const row = await problemRow(page, /must be integer/);
+      const row = await problemRow(page, /Invalid type: expected integer/);
       t.diagnostic(`dry-run problem: ${row}`);
-      assert.match(row, /Service release-name-e2e: spec\.ports\.0\.port must be integer/);
+      assert.match(row, /Service release-name-e2e: spec\.ports\[0\]\.port: Invalid type: expected integer, got string/);
       // Listed under the template that produced it.
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'e2e-service.yaml' }).first().waitFor();
       await page.waitForSelector(`${groupOf('e2e-service.yaml')} .squiggly-warning`, { timeout: LONG }).catch(() => undefined);

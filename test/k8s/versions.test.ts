@@ -83,6 +83,12 @@ test('per version: a removed apiVersion is flagged in the minors that no longer 
     replacement: { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget' },
   });
   assert.deepEqual(schemaSet('1.36').apiStatus('apps/v1', 'Deployment'), {});
+  // The 1.32+ data (client-node) still carries flowcontrol v1beta3: the lifecycle table decides.
+  const fs = { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3', kind: 'FlowSchema', metadata: { name: 'x' }, spec: {} };
+  assert.ok(schemaSet('1.33').resource(fs.apiVersion, fs.kind) !== undefined);
+  assert.deepEqual(validateResource(schemaSet('1.33'), fs), [
+    { path: ['apiVersion'], code: 'k8s-api-removed', message: 'flowcontrol.apiserver.k8s.io/v1beta3 FlowSchema is not served by Kubernetes 1.33: removed in 1.32; use flowcontrol.apiserver.k8s.io/v1 FlowSchema' },
+  ]);
 });
 
 test('per version: fields present in one minor and unknown in another', () => {

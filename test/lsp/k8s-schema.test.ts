@@ -143,7 +143,7 @@ test('completion of keys under spec: (type, required, description) and enum valu
     const svc = read(svcPath).replace(marker, `${marker}  bogusMarker: 1\n  \n  type2: \n`);
     await open(c, svcPath, svc, (d) => /bogusMarker/.test(d.message));
     const u = uri(svcPath);
-    type Item = { label: string; detail?: string; documentation?: { value: string } | string; textEdit?: unknown };
+    type Item = { label: string; kind?: number; detail?: string; documentation?: { value: string } | string; textEdit?: unknown };
     const complete = async (offset: number): Promise<Item[]> => {
       const r = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: u }, position: pos(svc, offset) })) as Item[] | { items: Item[] };
       return Array.isArray(r) ? r : r.items;

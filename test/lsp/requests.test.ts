@@ -71,7 +71,7 @@ test('chartwright/dryRun: helm install --dry-run=client output, hooks and NOTES,
     assert.equal(lines.filter((_, i) => i !== 1).join('\n'), HELM.install);
     const p = r.problems ?? [];
     assert.equal(p.length, 1, JSON.stringify(p));
-    assert.match(p[0].message, /Deployment web: spec\.replicas must be integer/);
+    assert.equal(p[0].message, 'Deployment web: spec.replicas: Invalid type: expected integer, got string');
     assert.equal(lines[p[0].line], '  replicas: two');
     assert.deepEqual([p[0].source?.uri, p[0].source?.line], [uri(`${R}/templates/deploy.yaml`), 5]);
   } finally {

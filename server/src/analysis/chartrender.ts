@@ -17,7 +17,7 @@ import { callStack, type SourceMapSegment, segmentAt } from '../template/sourcem
 import type { Runtime } from '../template/func';
 import { utf8Encode } from '../template/value';
 import { isTemplatePath } from './model';
-import type { Snapshot } from './snapshot';
+import type { RenderOutcome, Snapshot } from './snapshot';
 import type { Span } from './types';
 
 /** RenderMode: `helm template` or `helm install --dry-run=client`. */
@@ -37,6 +37,8 @@ export interface ManifestBlock {
   /** line: the 0-based output line of its first content line. */
   readonly line: number;
   readonly content: string;
+  /** fileStart: the offset of `content` in the rendered file `name` (undefined when not found there). */
+  readonly fileStart?: number;
 }
 
 /** ChartRender is the printed output with its line map. */
@@ -47,6 +49,8 @@ export interface ChartRender {
   /** lines[i]: where output line i came from, or null (headers, separators, unmapped). */
   readonly lines: readonly (LineSource | null)[];
   readonly blocks: readonly ManifestBlock[];
+  /** outcome: the render behind the text (rendered files with source maps), for placing problems as the editor does. */
+  readonly outcome?: RenderOutcome;
 }
 
 /** RenderChartOptions select the command and, for 'template', one template file. */
@@ -189,7 +193,8 @@ export function renderChart(snap: Snapshot, path: string, o: RenderChartOptions)
   rec(rel.root);
   for (const t of collectTemplates(rel)) textOf.set(t.path, t.text);
   const { lines, blocks } = lineMap(text, result.files, pathOf, textOf);
-  return { text, error, lines, blocks };
+  const outcome: RenderOutcome = { error: undefined, pathOf, files: result.files, textOf, includeContexts: new Map(), substituted: new Set() };
+  return { text, error, lines, blocks, outcome };
 }
 
 /** installText prints a release like `helm install --dry-run=client` (cmd/status.go printRelease). */
@@ -255,13 +260,12 @@ function lineMap(
     let j = i + 1;
     while (j < out.length && !(out[j] === '---' && j + 1 < out.length && out[j + 1].startsWith('# Source: ')) && !/^(MANIFEST|NOTES|HOOKS):$/.test(out[j])) j++;
     const content = out.slice(i + 1, j).join('\n');
-    blocks.push({ name, line: i + 1, content });
     const file = files.get(name);
-    if (file === undefined || file.sourceMap === undefined) continue;
     const from = searchFrom.get(name) ?? 0;
-    let at = file.text.indexOf(content.trimEnd(), from);
-    if (at < 0) at = file.text.indexOf(content.trimEnd());
-    if (at < 0) continue;
+    let at = file === undefined ? -1 : file.text.indexOf(content.trimEnd(), from);
+    if (at < 0 && file !== undefined) at = file.text.indexOf(content.trimEnd());
+    blocks.push(at < 0 ? { name, line: i + 1, content } : { name, line: i + 1, content, fileStart: at });
+    if (file === undefined || file.sourceMap === undefined || at < 0) continue;
     searchFrom.set(name, at + content.length);
     let off = at;
     for (let k = i + 1; k < j; k++) {

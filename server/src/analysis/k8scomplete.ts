@@ -1,7 +1,9 @@
 // Completion of Kubernetes manifest keys in template text (outside `{{ }}`): the fields of the
 // object at the cursor's schema path (type, required marker, description), enum values of a
-// scalar field after `key: `, and snippets for common blocks (a container, resources, probes).
+// scalar field after `key: `, snippets for common blocks (a container, resources, probes), and the
+// top-level `kind:`/`apiVersion:` values (k8skinds.ts).
 import type { K8sField, K8sObjectType, K8sType } from '../k8s/model';
+import { kindValueCompletions } from './k8skinds';
 import { resourceAt } from './k8spos';
 import { kubeSchemas } from './k8sschemas';
 import { objectOf, resolvePath, typeText } from './k8swalk';
@@ -67,7 +69,13 @@ export function kubeCompletions(snap: Snapshot, path: string, offset: number): C
   const dc = snap.docChart(path);
   if (text === undefined || dc === undefined) return undefined;
   const at = resourceAt(snap, path, offset);
-  if (at === undefined || at.apiVersion === undefined || at.kind === undefined) return undefined;
+  if (at === undefined) return undefined;
+  const top = at.spot.where === 'value' && at.spot.parents.length === 0 && (at.spot.key === 'kind' || at.spot.key === 'apiVersion') ? at.spot.key : undefined;
+  if (top !== undefined) {
+    const doc = { ...(at.apiVersion !== undefined ? { apiVersion: at.apiVersion } : {}), ...(at.kind !== undefined ? { kind: at.kind } : {}) };
+    return kindValueCompletions(kubeSchemas(snap, dc.model), top, doc, wordSpan(text, offset));
+  }
+  if (at.apiVersion === undefined || at.kind === undefined) return undefined;
   const schemas = kubeSchemas(snap, dc.model);
   const root = schemas.resource(at.apiVersion, at.kind);
   if (root === undefined) return undefined;

@@ -14,6 +14,7 @@ import { schemaSet } from '../k8s/store';
 import { schemaVersionFor } from '../k8s/versions';
 import { globMatcher } from '../helm/glob';
 import { unmarshalJSONValue } from './k8sjson';
+import type { Chart } from '../chart/loader';
 import type { ChartModel } from './model';
 import { documents } from './rendered';
 import type { RenderOutcome, Snapshot } from './snapshot';
@@ -23,39 +24,81 @@ import { readSettingFile } from './valuesfiles';
 export interface KubeSchemas extends SchemaSet {
   /** key identifies the inputs (memo key of validation results). */
   readonly key: string;
-  /** forFile: the set for the documents of the template at an absolute path (a user schema for it wins). */
-  forFile(path: string): SchemaSet;
+  /** forFile: the set for the documents of the template at an absolute path (a user schema for it wins); `text`: its text when the caller has it (else read). */
+  forFile(path: string, text?: string): SchemaSet;
   /** problems: user schema entries that could not be used (refused, unreadable, not a schema), by template path. */
   readonly userErrors: ReadonlyMap<string, string>;
 }
 
-/** decodedCrds decodes the CustomResourceDefinition documents of YAML texts (memoized per text: CRDs are big and rarely change). */
-const crdDocs = new Map<string, unknown[]>();
-function decodedCrds(text: string): unknown[] {
-  const hit = crdDocs.get(text);
+/** CrdDoc is one CustomResourceDefinition document of a YAML text, with the kind it defines when a cheap scan finds it. */
+interface CrdDoc {
+  readonly text: string;
+  readonly kind: string | undefined;
+}
+
+const NAMES_KIND = /^([ \t]+)names:[ \t]*\n((?:\1[ \t]+.*\n|[ \t]*\n)*)/m;
+
+/** crdKindOf reads `spec.names.kind` from a CRD document's text (undefined when the layout is not the usual one). */
+function crdKindOf(doc: string): string | undefined {
+  const m = NAMES_KIND.exec(doc);
+  if (m === null) return undefined;
+  const k = /^[ \t]+kind:[ \t]*["']?([A-Za-z0-9]+)["']?[ \t]*$/m.exec(m[2]);
+  return k === null ? undefined : k[1];
+}
+
+/** crdDocs lists the CustomResourceDefinition documents of YAML texts (memoized per text: CRDs are big and rarely change). */
+const crdDocMemo = new Map<string, CrdDoc[]>();
+function crdDocs(text: string): CrdDoc[] {
+  const hit = crdDocMemo.get(text);
   if (hit !== undefined) return hit;
-  const out: unknown[] = [];
+  const out: CrdDoc[] = [];
   for (const d of documents(text)) {
-    if (!/^kind:\s*["']?CustomResourceDefinition\b/m.test(d.text)) continue;
-    const v = unmarshalJSONValue(d.text);
-    if (v !== undefined) out.push(v);
+    if (/^kind:\s*["']?CustomResourceDefinition\b/m.test(d.text)) out.push({ text: d.text, kind: crdKindOf(d.text) });
   }
-  if (crdDocs.size > 64) crdDocs.clear();
-  crdDocs.set(text, out);
+  if (crdDocMemo.size > 64) crdDocMemo.clear();
+  crdDocMemo.set(text, out);
   return out;
 }
 
-/** lazy converts the CRDs on first use: a render of built-in kinds only never decodes them (megabytes in some charts). */
-function lazy(make: () => SchemaSet): SchemaSet {
-  let set: SchemaSet | undefined;
-  const get = (): SchemaSet => (set ??= make());
+/** decodedCrd decodes one CRD document (memoized per text). */
+const decodedMemo = new Map<string, unknown>();
+function decodedCrd(doc: CrdDoc): unknown[] {
+  let v = decodedMemo.get(doc.text);
+  if (v === undefined && !decodedMemo.has(doc.text)) {
+    v = unmarshalJSONValue(doc.text);
+    if (decodedMemo.size > 256) decodedMemo.clear();
+    decodedMemo.set(doc.text, v);
+  }
+  return v === undefined ? [] : [v];
+}
+
+/**
+ * lazyCrds converts the CRDs on first use, per kind: a render of built-in kinds only never
+ * decodes them, and a custom kind decodes only the CRDs that define it (megabytes in some charts;
+ * a CRD whose kind the scan cannot read is decoded for every kind). kinds() converts them all.
+ */
+function lazyCrds(docs: readonly CrdDoc[], builtin: SchemaSet): SchemaSet {
+  const byKind = new Map<string, SchemaSet>();
+  let all: SchemaSet | undefined;
+  const forKind = (kind: string): SchemaSet => {
+    let set = byKind.get(kind);
+    if (set === undefined) byKind.set(kind, (set = crdSchemaSet(docs.filter((d) => d.kind === undefined || d.kind === kind).flatMap(decodedCrd), builtin)));
+    return set;
+  };
+  const getAll = (): SchemaSet => (all ??= crdSchemaSet(docs.flatMap(decodedCrd), builtin));
   return {
     version: '',
-    type: (ref) => get().type(ref),
-    resource: (apiVersion, kind) => get().resource(apiVersion, kind),
+    type: (ref) => {
+      for (const set of byKind.values()) {
+        const t = set.type(ref);
+        if (t !== undefined) return t;
+      }
+      return all?.type(ref);
+    },
+    resource: (apiVersion, kind) => (all ?? forKind(kind)).resource(apiVersion, kind),
     // CRD sets know no lifecycle (k8s/crd.ts): asking must not convert them.
     apiStatus: () => ({}),
-    kinds: () => get().kinds(),
+    kinds: () => getAll().kinds(),
   };
 }
 
@@ -68,7 +111,7 @@ const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m;
 
 /** userSchemaFor finds the user schema file of a template: its modeline first, then the setting's first matching glob. */
 export function userSchemaFor(snap: Snapshot, root: string, path: string, text: string | undefined): { file: string; entry: string } | undefined {
-  const m = text !== undefined ? MODELINE.exec(text) : null;
+  const m = text !== undefined && text.includes('yaml-language-server') ? MODELINE.exec(text) : null;
   if (m !== null) {
     const ref = m[1];
     // Files only: URLs are not fetched.
@@ -91,7 +134,7 @@ function crdSetOf(texts: readonly string[], builtin: SchemaSet): { readonly set:
   if (texts.length === 0) return undefined;
   const hit = crdSets.find((c) => c.builtin === builtin && c.texts.length === texts.length && c.texts.every((t, i) => t === texts[i]));
   if (hit !== undefined) return hit;
-  const made = { texts, builtin, set: lazy(() => crdSchemaSet(texts.flatMap(decodedCrds), builtin)), id: ++crdIds };
+  const made = { texts, builtin, set: lazyCrds(texts.flatMap(crdDocs), builtin), id: ++crdIds };
   crdSets.unshift(made);
   if (crdSets.length > 8) crdSets.pop();
   return made;
@@ -111,6 +154,14 @@ function renderedCrds(outcome: RenderOutcome | undefined): string[] {
   return out;
 }
 
+/** chartCrdTexts: the texts of a chart's crds/ files (its dependencies' too), decoded once per loaded chart (megabytes in some charts). */
+const chartCrds = new WeakMap<Chart, readonly string[]>();
+function chartCrdTexts(chart: Chart): readonly string[] {
+  let hit = chartCrds.get(chart);
+  if (hit === undefined) chartCrds.set(chart, (hit = crdObjects(chart).map((c) => c.data)));
+  return hit;
+}
+
 /** kubeSchemas returns the schemas of the chart of `model` (with the CRDs of `outcome`, by default the last render). */
 export function kubeSchemas(snap: Snapshot, model: ChartModel, outcome: RenderOutcome | undefined = snap.lastRender(model)): KubeSchemas {
   const version = schemaVersionFor(snap.settings.kubeVersion);
@@ -125,7 +176,7 @@ export function kubeSchemas(snap: Snapshot, model: ChartModel, outcome: RenderOu
   const hit = byOutcome.get(slot);
   if (hit !== undefined && hit.key === key) return hit.schemas;
   const builtin = schemaSet(version);
-  const crdTexts = model.chart !== undefined ? crdObjects(model.chart).map((c) => c.data) : [];
+  const crdTexts = model.chart !== undefined ? [...chartCrdTexts(model.chart)] : [];
   crdTexts.push(...renderedCrds(outcome));
   const crds = crdSetOf(crdTexts, builtin);
   const sets: SchemaSet[] = crds !== undefined ? [builtin, crds.set] : [builtin];
@@ -137,11 +188,11 @@ export function kubeSchemas(snap: Snapshot, model: ChartModel, outcome: RenderOu
     ...base,
     key: `${key}|crd${crds?.id ?? 0}`,
     userErrors,
-    forFile(path: string): SchemaSet {
+    forFile(path: string, text?: string): SchemaSet {
       const hitFile = perFile.get(path);
       if (hitFile !== undefined) return hitFile;
       let set: SchemaSet = base;
-      const u = userSchemaFor(snap, model.root, path, snap.text(path));
+      const u = userSchemaFor(snap, model.root, path, text ?? snap.text(path));
       if (u !== undefined) {
         let got = userSets.get(u.file);
         if (got === undefined) {

@@ -35,6 +35,41 @@ export function clearKubeSchemaMemo(): void {
   rawMemo.clear();
 }
 
+/** SchemaFinding is one schema problem of a rendered file: its offset there and where the editor reports it. */
+export interface SchemaFinding {
+  /** name: the engine path of the rendered file; pos: the offset of the offending key in its text. */
+  readonly name: string;
+  readonly pos: number;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  /** placed: the template places (first the text that wrote the key, then call sites in other files). */
+  readonly placed: readonly RenderedProblem[];
+}
+
+/** kubeSchemaFindings checks every rendered YAML file of an outcome (per-file results memoized by text). */
+export function kubeSchemaFindings(outcome: RenderOutcome, schemas: KubeSchemas): SchemaFinding[] {
+  const out: SchemaFinding[] = [];
+  for (const [name, file] of outcome.files) {
+    if (!/\.ya?ml$/i.test(name) || file.sourceMap === undefined || file.text.trim() === '') continue;
+    const path = outcome.pathOf.get(name);
+    const set = path !== undefined ? schemas.forFile(path, outcome.textOf.get(name)) : schemas;
+    const key = `${schemas.key}\u0000${set === schemas ? '' : (path ?? '')}\u0000${name}`;
+    const was = rawMemo.get(key);
+    let raw = was !== undefined && was.text === file.text ? was.raw : undefined;
+    if (raw === undefined) {
+      raw = rawProblems(file.text, set);
+      if (rawMemo.size > 2048) rawMemo.clear();
+      rawMemo.set(key, { text: file.text, raw });
+    }
+    for (const r of raw) {
+      const placed: RenderedProblem[] = [];
+      place(outcome, name, file.text, file.sourceMap, r.pos, r.code, r.message, placed, false);
+      out.push({ name, pos: r.pos, code: r.code, message: r.message, placed });
+    }
+  }
+  return out;
+}
+
 /** kubeSchemaProblems lists the schema problems of a render's manifests (memoized per outcome and schemas). */
 export function kubeSchemaProblems(outcome: RenderOutcome, schemas: KubeSchemas): RenderedProblem[] {
   let byKey = memo.get(outcome);
@@ -44,21 +79,7 @@ export function kubeSchemaProblems(outcome: RenderOutcome, schemas: KubeSchemas)
   }
   const hit = byKey.get(schemas.key);
   if (hit !== undefined) return hit;
-  const out: RenderedProblem[] = [];
-  for (const [name, file] of outcome.files) {
-    if (!/\.ya?ml$/i.test(name) || file.sourceMap === undefined || file.text.trim() === '') continue;
-    const path = outcome.pathOf.get(name);
-    const set = path !== undefined ? schemas.forFile(path) : schemas;
-    const key = `${schemas.key}\u0000${set === schemas ? '' : (path ?? '')}\u0000${name}`;
-    const was = rawMemo.get(key);
-    let raw = was !== undefined && was.text === file.text ? was.raw : undefined;
-    if (raw === undefined) {
-      raw = rawProblems(file.text, set);
-      if (rawMemo.size > 2048) rawMemo.clear();
-      rawMemo.set(key, { text: file.text, raw });
-    }
-    for (const r of raw) place(outcome, name, file.text, file.sourceMap, r.pos, r.code, r.message, out, false);
-  }
+  const out = kubeSchemaFindings(outcome, schemas).flatMap((f) => f.placed);
   // A `range` body (or a define included several times) writes the same text for each item: one
   // problem per template place, whatever the item index.
   const seen = new Set<string>();

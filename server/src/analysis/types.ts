@@ -46,6 +46,8 @@ export interface CompletionEntry {
   readonly asIs?: boolean;
   readonly replace: Span;
   readonly sortText?: string;
+  /** deprecated: shown struck through (LSP CompletionItemTag.Deprecated), e.g. a deprecated or removed apiVersion. */
+  readonly deprecated?: boolean;
   /** resolve: what completionItem/resolve needs to compute the documentation lazily. */
   readonly resolve?: ResolveData;
 }

@@ -37,6 +37,8 @@ export interface LintFlags {
   quiet: boolean;
   withSubcharts: boolean;
   skipSchemaValidation: boolean;
+  /** kubeSchemas: check rendered manifests against the Kubernetes schemas (not a helm flag). */
+  kubeSchemas: boolean;
   kubeVersion: string;
   namespace: string;
   helmVersion: HelmVersion;
@@ -75,6 +77,7 @@ Usage:
 Flags:
       --format string               output format: text, json (findings with file/line/column), github (Actions annotations), sarif (code scanning)
       --helm-version 3|4            behave like Helm 3 or Helm 4 (default 4)
+      --kube-schemas                also check the rendered manifests against the Kubernetes schemas of --kube-version (and the chart's CRDs)
       --kube-version string         Kubernetes version used for capabilities and deprecation checks
   -n, --namespace string            namespace scope for this request
       --quiet                       print only warnings and errors
@@ -101,6 +104,7 @@ const SPECS: readonly Spec[] = [
   { long: 'quiet', kind: 'bool', apply: bool((f, b) => (f.quiet = b)) },
   { long: 'with-subcharts', kind: 'bool', apply: bool((f, b) => (f.withSubcharts = b)) },
   { long: 'skip-schema-validation', kind: 'bool', apply: bool((f, b) => (f.skipSchemaValidation = b)) },
+  { long: 'kube-schemas', kind: 'bool', apply: bool((f, b) => (f.kubeSchemas = b)) },
   { long: 'help', short: 'h', kind: 'bool', apply: bool((f, b) => (f.help = b)) },
   { long: 'debug', kind: 'bool', apply: () => undefined },
   { long: 'kube-version', kind: 'string', apply: (f, v) => ((f.kubeVersion = v), undefined) },
@@ -135,7 +139,7 @@ const SPECS: readonly Spec[] = [
 /** parseLintFlags parses argv (after the word "lint") the way cobra/pflag does. */
 export function parseLintFlags(argv: readonly string[], defaultVersion: HelmVersion): { flags: LintFlags } | { error: string } {
   const f: LintFlags = {
-    strict: false, quiet: false, withSubcharts: false, skipSchemaValidation: false, kubeVersion: '', namespace: 'default',
+    strict: false, quiet: false, withSubcharts: false, skipSchemaValidation: false, kubeSchemas: false, kubeVersion: '', namespace: 'default',
     helmVersion: defaultVersion, format: 'text', help: false,
     valueFiles: [], set: [], setString: [], setFile: [], setJson: [], setLiteral: [], args: [],
   };
@@ -217,6 +221,7 @@ export function runLintCommand(argv: readonly string[], env: LintEnv): LintRun {
       namespace: flags.namespace,
       kubeVersion,
       skipSchemaValidation: flags.skipSchemaValidation,
+      kubeSchemas: flags.kubeSchemas,
       runtime,
       log: (line) => (stderr += line + '\n'),
     });

@@ -25,6 +25,8 @@ export interface LintOptions {
   readonly runtime: Runtime;
   /** log receives stderr lines Helm prints while linting (warnings of coalescing, required, fail). */
   readonly log?: (line: string) => void;
+  /** kubeSchemas: also check the rendered manifests against the Kubernetes schemas (`--kube-schemas`; not a Helm rule, reported last). */
+  readonly kubeSchemas?: boolean;
 }
 
 /** LintResult is action.LintResult for one path. */
@@ -48,6 +50,7 @@ export function lintChart(fs: ChartFS, dir: string, display: string, userValues:
   const l = new Linter();
   const v = o.helmVersion;
   const log = o.log ?? ((): void => undefined);
+  const schemaMessages: LintMessage[] | undefined = o.kubeSchemas === true ? [] : undefined;
   lintChartfile(l, fs, dir, v);
   lintValues(l, fs, dir, userValues, o.skipSchemaValidation, v, log);
   lintTemplates(l, fs, dir, userValues, {
@@ -57,9 +60,11 @@ export function lintChart(fs: ChartFS, dir: string, display: string, userValues:
     skipSchemaValidation: o.skipSchemaValidation,
     runtime: o.runtime,
     log,
+    schemaMessages,
   });
   lintDependencies(l, fs, dir, fs.displayPath(dir), v);
   lintCrds(l, fs, dir, v);
+  for (const m of schemaMessages ?? []) l.run(m.severity, m.path, m.message, m.position);
   const lowest = o.strict ? severityRank('WARNING') : severityRank('ERROR');
   const errors = l.messages.filter((m) => severityRank(m.severity) >= lowest).map((m) => m.message);
   return { messages: l.messages, errors, totalChartsLinted: 1 };

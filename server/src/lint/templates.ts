@@ -21,7 +21,8 @@ import { type GoMap, type Value, utf8Decode } from '../template/value';
 import { decodeK8sStruct, DEFAULT_LINT_KUBE, readYamlDocs, validateMetadataName, validateNoDeprecations, type K8sYamlStruct } from './k8s';
 import { objectPosition } from './objectpos';
 import { offsetPosition } from './positions';
-import type { Linter, Position } from './support';
+import { kubeSchemaMessages } from './kubeschemas';
+import type { LintMessage, Linter, Position } from './support';
 
 /** TemplateLintOptions configure the templates rule. */
 export interface TemplateLintOptions {
@@ -32,6 +33,8 @@ export interface TemplateLintOptions {
   readonly runtime: Runtime;
   /** log receives stderr lines (coalescing warnings, lint-mode required/fail). */
   readonly log: (line: string) => void;
+  /** schemaMessages, when given, receives the Kubernetes schema findings of the rendered manifests (`--kube-schemas`). */
+  readonly schemaMessages?: LintMessage[];
 }
 
 const DIR = 'templates/';
@@ -148,12 +151,13 @@ export function lintTemplates(l: Linter, fs: ChartFS, dir: string, userValues: G
   });
   const templates = collect(root);
   const sources = new Map(templates.map((t) => [t.path, t.text]));
-  const result = render(templates, { helmVersion: v, runtime: o.runtime, funcs: lintFuncMap(v, o.log) });
+  const result = render(templates, { helmVersion: v, runtime: o.runtime, funcs: lintFuncMap(v, o.log), sourceMaps: o.schemaMessages !== undefined });
   const rootName = c.metadata.name;
   if (result.error !== undefined) {
     l.run('ERROR', DIR, result.error.message, renderErrorPosition(result.error, rootName, sources));
     return;
   }
+  o.schemaMessages?.push(...kubeSchemaMessages(c, rootName, result.files, sources, o.kubeVersion));
   const kube: readonly [string, string] = o.kubeVersion !== undefined ? [o.kubeVersion.major, o.kubeVersion.minor] : DEFAULT_LINT_KUBE[v];
   for (const t of loaded.chart.templates) {
     const fileName = t.name;

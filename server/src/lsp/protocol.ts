@@ -61,7 +61,7 @@ export interface DryRunResult {
   readonly error?: string;
   /** sourceMap[i] is the producing template line of text line i, or null. */
   readonly sourceMap?: readonly (RenderLineSource | null)[];
-  /** problems: Kubernetes schema validation of every manifest and hook (kubernetes-models). */
+  /** problems: Kubernetes schema validation of every manifest and hook (the editor's schemas and placement). */
   readonly problems?: readonly DryRunProblem[];
 }
 

@@ -3,7 +3,7 @@
 // Kubernetes schema validation), answered from the current buffers and settings.
 import * as posix from 'node:path/posix';
 import { type ChartRender, type LineSource, renderChart } from '../analysis/chartrender';
-import { validateManifests } from '../analysis/k8sschema';
+import { dryRunSchemaProblems } from '../analysis/k8sschema';
 import { blankReason } from '../analysis/preview';
 import type { Workspace } from '../analysis/snapshot';
 import { LineIndex, pathToUri, uriToPath } from './convert';
@@ -90,7 +90,7 @@ export function handleDryRun(ws: Workspace, p: DryRunParams): DryRunResult {
     const r = renderChart(ws.snapshot(), path, { mode: 'install' });
     if (r.error !== undefined) return { text: r.text, error: r.error };
     const toSource = sourceMapper(ws);
-    const problems = validateManifests(r.blocks, r.lines).map((x) => ({ message: x.message, line: x.outputLine, source: toSource(x.source) }));
+    const problems = dryRunSchemaProblems(ws.snapshot(), path, r).map((x) => ({ message: x.message, line: x.outputLine, source: toSource(x.source) }));
     return { text: r.text, sourceMap: r.lines.map(toSource), problems };
   });
 }
