@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Records what the real Helm prints for the fidelity table (issue 13): `helm template` and
+`helm lint` on small charts, with both Helm versions.
+
+Usage: python3 test/cli/fidelity-record.py   (writes test/cli/fidelity.recorded.json)
+Needs helm4 (v4.1.4) and helm3 (v3.17.3) on PATH, or HELM4=/HELM3=.
+
+Each case is a directory of files (and symbolic links: `links` maps a path to its target) and
+the command's arguments. Helm runs with that directory as its working directory, an empty HOME
+and TZ=UTC; the directory's absolute path is stored as <dir> and HOME as <home>, so the test
+(test/cli/fidelity.test.ts) can materialize the case anywhere under os.tmpdir(). Never edit the
+JSON by hand: change the cases here and re-run.
+"""
+import json, os, shutil, subprocess, tempfile, concurrent.futures as cf
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+HELM = {"helm4": os.environ.get("HELM4", "helm4"), "helm3": os.environ.get("HELM3", "helm3")}
+
+CHART = "apiVersion: v2\nname: c\nversion: 0.1.0\n"
+CM = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n"
+
+
+def chart(chart_yaml=CHART, values=None, templates=None, extra=None, root="c"):
+    files = {f"{root}/Chart.yaml": chart_yaml}
+    if values is not None:
+        files[f"{root}/values.yaml"] = values
+    for k, v in (templates or {"cm.yaml": CM}).items():
+        files[f"{root}/templates/{k}"] = v
+    for k, v in (extra or {}).items():
+        files[f"{root}/{k}"] = v
+    return files
+
+
+def case(name, item, args, files=None, links=None, cmd="template", cwd=""):
+    return {"name": name, "item": item, "cmd": cmd, "args": args, "files": files or {}, "links": links or {}, "cwd": cwd}
+
+
+# Item 1: merge/mergeOverwrite/mustMerge/set/unset with .Values first return a plain map.
+MERGE_T = """v: {{ $v := merge .Values }}{{ dig "a" "b" "none" $v }}
+t1: {{ typeOf (merge .Values) }}
+t2: {{ typeOf (mergeOverwrite .Values (dict "z" 1)) }}
+t3: {{ typeOf (mustMerge .Values) }}
+t4: {{ typeOf (mustMergeOverwrite .Values) }}
+t5: {{ typeOf (set .Values "k" "v") }}
+t6: {{ typeOf (unset .Values "k") }}
+t7: {{ typeOf .Values }}
+t8: {{ typeOf (merge (dict) .Values) }}
+d: {{ dig "a" "b" "none" (mergeOverwrite .Values (dict)) }}
+e: {{ dig "a" "b" "none" (set .Values "q" 1) }}
+f: {{ dig "a" "b" "none" (unset .Values "q") }}
+k: {{ kindOf (merge .Values) }}
+"""
+
+# Item 3: numbers in Chart.yaml string fields.
+def chart_yaml(extra):
+    return "apiVersion: v2\nname: c\n" + extra
+
+
+APPVER_T = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  app: {{ .Chart.AppVersion | quote }}\n  ver: {{ .Chart.Version | quote }}\n  kv: {{ .Chart.KubeVersion | quote }}\n"
+
+# Item 5: a grandchild under an aliased child.
+def aliased_tree(aliases):
+    deps = "".join(f"- name: child\n  version: 0.1.0\n  alias: {a}\n" for a in aliases)
+    files = {
+        "parent/Chart.yaml": "apiVersion: v2\nname: parent\nversion: 0.1.0\ndependencies:\n" + deps,
+        "parent/templates/p.yaml": "kind: P\nname: {{ .Chart.Name }}\n",
+        "parent/charts/child/Chart.yaml": "apiVersion: v2\nname: child\nversion: 0.1.0\ndependencies:\n- name: grandchild\n  version: 0.1.0\n",
+        "parent/charts/child/templates/c.yaml": "kind: C\nname: {{ .Chart.Name }}\nrel: {{ .Template.Name }}\n",
+        "parent/charts/child/charts/grandchild/Chart.yaml": "apiVersion: v2\nname: grandchild\nversion: 0.1.0\n",
+        "parent/charts/child/charts/grandchild/templates/g.yaml": "kind: G\nname: {{ .Chart.Name }}\ntpl: {{ .Template.Name }}\nbase: {{ .Template.BasePath }}\n",
+    }
+    return files
+
+
+SCHEMA_ENUM = '{"type":"object","properties":{"a":{"type":"string","enum":["x","y"]}}}'
+
+CASES = [
+    # --- item 1
+    case("merge-values-plain-map", "1", ["c"], chart(values="a:\n  b: x\n", templates={"m.yaml": MERGE_T})),
+    # --- item 3
+    case("chart-version-float-exp", "3", ["c"], chart(chart_yaml=chart_yaml("version: 72445e2\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-appversion-float-1e6", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nappVersion: 1234567.0\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-appversion-floats", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nappVersion: 999999.0\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-appversion-1e21", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nappVersion: 1e21\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-appversion-small", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nappVersion: 0.0000123\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-appversion-int-big", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nappVersion: 12345678\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-version-int-big", "3", ["c"], chart(chart_yaml=chart_yaml("version: 10000000\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-version-float-1e6", "3", ["c"], chart(chart_yaml=chart_yaml("version: 2000000.0\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-version-float-plain", "3", ["c"], chart(chart_yaml=chart_yaml("version: 1.5\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-kubeversion-float", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nkubeVersion: 1e7\n"), templates={"cm.yaml": APPVER_T})),
+    case("lint-chart-version-float-exp", "3", ["c"], chart(chart_yaml=chart_yaml("version: 72445e2\n")), cmd="lint"),
+    case("lint-chart-appversion-float-1e6", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nappVersion: 1234567.0\n")), cmd="lint"),
+    # --- item 4
+    case("symlink-devnull", "4", ["c"], chart(), links={"c/templates/null.yaml": "/dev/null"}),
+    case("symlink-dangling", "4", ["c"], chart(), links={"c/templates/gone.yaml": "nowhere.yaml"}),
+    case("symlink-file", "4", ["c"], dict(chart(), **{"shared/x.yaml": "kind: X\n"}), links={"c/templates/x.yaml": "../../shared/x.yaml"}),
+    case("symlink-dir", "4", ["c"], dict(chart(), **{"shared/t/y.yaml": "kind: Y\n"}), links={"c/templates/t": "../../shared/t"}),
+    case("symlink-devnull-lint", "4", ["c"], chart(), links={"c/templates/null.yaml": "/dev/null"}, cmd="lint"),
+    case("symlink-dangling-lint", "4", ["c"], chart(), links={"c/templates/gone.yaml": "nowhere.yaml"}, cmd="lint"),
+    case("symlink-file-lint", "4", ["c"], dict(chart(), **{"shared/x.yaml": "kind: X\n"}), links={"c/templates/x.yaml": "../../shared/x.yaml"}, cmd="lint"),
+    case("requirements-v2", "4", ["c"], chart(extra={"requirements.yaml": "dependencies: []\n"})),
+    case("requirements-v2-lint", "4", ["c"], chart(extra={"requirements.yaml": "dependencies: []\n"}), cmd="lint"),
+    # --- item 5
+    case("aliased-twice-grandchild", "5", ["parent"], aliased_tree(["c1", "c2"])),
+    case("aliased-once-grandchild", "5", ["parent"], aliased_tree(["c1"])),
+    # --- item 6
+    case("v3-name-dot", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: .\nversion: 0.1.0\n")),
+    case("v3-valid", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\nversion: 0.1.0\n")),
+    case("v3-no-version", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\n")),
+    case("v3-subchart", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\nversion: 0.1.0\n",
+                                          extra={"charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 0.1.0\n"})),
+    case("v3-lint", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\nversion: 0.1.0\n"), cmd="lint"),
+    # --- item 7
+    case("schema-enum-null", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": SCHEMA_ENUM})),
+    case("schema-enum-null-set", "7", ["c", "--set", "a=null"], chart(values="a: x\n", extra={"values.schema.json": SCHEMA_ENUM})),
+    case("schema-enum-null-lint", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": SCHEMA_ENUM}), cmd="lint"),
+    case("schema-enum-only-null", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": '{"properties":{"a":{"enum":["x",1]}}}'})),
+    case("schema-type-only-null", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": '{"properties":{"a":{"type":"integer"}}}'})),
+    # --- CLI: a chart path that is a file
+    case("template-yaml-file", "cli-file", ["values.yaml"], {"values.yaml": "a: 1\n"}),
+    case("template-text-file", "cli-file", ["notes.txt"], {"notes.txt": "hello\n"}),
+    case("lint-yaml-file", "cli-file", ["values.yaml"], {"values.yaml": "a: 1\n"}, cmd="lint"),
+    # --- CLI: --set-json and --set parsing
+    case("set-json-object", "cli-set", ["c", "--set-json", '{"a":{"b":1},"c":[1,2]}'], chart(templates={"v.yaml": "v: {{ toJson .Values }}\n"})),
+    case("set-json-object-and-pairs", "cli-set", ["c", "--set-json", '{"a":{"b":1}}', "--set-json", "x=[1]"], chart(templates={"v.yaml": "v: {{ toJson .Values }}\n"})),
+    case("set-json-object-bad", "cli-set", ["c", "--set-json", '{"a":'], chart(templates={"v.yaml": "v: {{ toJson .Values }}\n"})),
+    case("set-json-array", "cli-set", ["c", "--set-json", '[1,2]'], chart(templates={"v.yaml": "v: {{ toJson .Values }}\n"})),
+] + [
+    case(f"set-{i}", "cli-set", ["c", "--set", s], chart(templates={"v.yaml": "v: {{ toJson .Values }}\n"}))
+    for i, s in enumerate([
+        "a[=1", "a[1=x", "a[]=1", "a]=1", "a[-1]=1", "a[0", "a.=1", ".a=1", "a[0]b=1", "a[0].=1", "a==1",
+        "a=1,", ",a=1", "a[0][1]=x", "=1", "a", "a[x]=1", "a[ 1]=1", "a[1]]=2", "a.b[0]=1,a.b[2]=3", "a[0]=1,a.b=2",
+        "a[0].b=1,a[0]=2", "a[65537]=1", "a\\.b=1", "a=b\\,c", "a={1,2}", "a[0]", "a[0]=", "a.b.c", "a,b=1",
+    ])
+] + [
+    # --- CLI: lint with no chart
+    case("lint-no-args-empty-dir", "cli-lint", [], {"x/readme": "x\n"}, cmd="lint"),
+    case("lint-no-args-chart-dir", "cli-lint", [], chart(), cmd="lint", cwd="c"),
+    # --- CLI: flags accepted (no-ops offline)
+    case("noop-force-conflicts", "cli-noop", ["c", "--force-conflicts"], chart()),
+    case("noop-server-side", "cli-noop", ["c", "--server-side"], chart()),
+    case("noop-server-side-false", "cli-noop", ["c", "--server-side=false"], chart()),
+    case("noop-force-replace", "cli-noop", ["c", "--force-replace"], chart()),
+    case("noop-labels", "cli-noop", ["c", "-l", "a=b,c=d"], chart()),
+    case("noop-labels-long", "cli-noop", ["c", "--labels=a=b"], chart()),
+    case("noop-labels-bad", "cli-noop", ["c", "--labels", "ab"], chart()),
+    case("noop-timeout", "cli-noop", ["c", "--timeout", "10m"], chart()),
+    case("noop-timeout-bad", "cli-noop", ["c", "--timeout", "ten"], chart()),
+    case("noop-wait", "cli-noop", ["c", "--wait"], chart()),
+    case("noop-wait-legacy", "cli-noop", ["c", "--wait=legacy"], chart()),
+    case("noop-wait-bad", "cli-noop", ["c", "--wait=bogus"], chart()),
+    case("noop-dry-run-server", "cli-noop", ["c", "--dry-run=server"], chart()),
+    case("noop-dry-run-bad", "cli-noop", ["c", "--dry-run=bogus"], chart()),
+    case("noop-description", "cli-noop", ["c", "--description", "x", "--hide-notes", "--take-ownership", "--rollback-on-failure", "--atomic"], chart()),
+    case("noop-burst-qps", "cli-noop", ["c", "--burst-limit", "5", "--qps", "2.5"], chart()),
+    case("noop-burst-bad", "cli-noop", ["c", "--burst-limit", "x"], chart()),
+    case("noop-post-renderer-args", "cli-noop", ["c", "--post-renderer-args", "x"], chart()),
+    case("noop-create-namespace", "cli-noop", ["c", "--create-namespace", "--replace", "--devel", "--skip-crds", "--wait-for-jobs"], chart()),
+    case("noop-kube-as-group", "cli-noop", ["c", "--kube-as-group", "g1", "--kube-as-group", "g2"], chart()),
+]
+
+
+def run_case(c):
+    base = tempfile.mkdtemp(prefix="cwfid-")
+    home = tempfile.mkdtemp(prefix="cwfid-home-")
+    d = os.path.join(base, c["name"])
+    os.makedirs(d)
+    for p, content in c["files"].items():
+        full = os.path.join(d, p)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "w") as f:
+            f.write(content)
+    for p, target in c["links"].items():
+        full = os.path.join(d, p)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        os.symlink(target, full)
+    env = {"PATH": os.environ["PATH"], "HOME": home, "TZ": "UTC"}
+    out = dict(c)
+    for key, binary in HELM.items():
+        p = subprocess.run([binary, c["cmd"], *c["args"]], cwd=os.path.join(d, c["cwd"]), env=env, capture_output=True, timeout=120)
+        norm = lambda b: b.decode("utf-8", "surrogateescape").replace(d, "<dir>").replace(home, "<home>")
+        out[key] = {"stdout": norm(p.stdout), "stderr": norm(p.stderr), "exit": p.returncode}
+    shutil.rmtree(base)
+    shutil.rmtree(home)
+    return out
+
+
+def main():
+    with cf.ThreadPoolExecutor(max_workers=2) as ex:
+        cases = list(ex.map(run_case, CASES))
+    versions = {k: subprocess.run([v, "version", "--short"], capture_output=True, text=True).stdout.strip() for k, v in HELM.items()}
+    doc = {"comment": f"Recorded by test/cli/fidelity-record.py from helm {versions['helm4']} and {versions['helm3']}; do not edit.", "cases": cases}
+    with open(os.path.join(HERE, "fidelity.recorded.json"), "w") as f:
+        json.dump(doc, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
