@@ -242,10 +242,11 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
     c.raw.push({ name: f.name, data: f.data });
     if (f.name !== 'Chart.yaml') continue;
     metadata ??= emptyMetadata();
-    const doc = decodeYaml(utf8Decode(f.data));
+    const source = utf8Decode(f.data);
+    const doc = decodeYaml(source);
     if ('error' in doc) return { error: `cannot load Chart.yaml: ${doc.error}` };
     try {
-      flags = decodeMetadataInto(metadata, doc.value);
+      flags = decodeMetadataInto(metadata, doc.value, source);
     } catch (e) {
       return { error: `cannot load Chart.yaml: ${wrapDecode(e)}` };
     }
@@ -282,7 +283,7 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
         const doc = decodeYaml(text());
         if ('error' in doc) return { error: `cannot load requirements.yaml: ${doc.error}` };
         try {
-          const fl = decodeMetadataInto(metadata, doc.value);
+          const fl = decodeMetadataInto(metadata, doc.value, text());
           flags = { nullMaintainer: flags.nullMaintainer || fl.nullMaintainer, nullDependency: flags.nullDependency || fl.nullDependency };
         } catch (e) {
           return { error: `cannot load requirements.yaml: ${wrapDecode(e)}` };

@@ -9,6 +9,7 @@ import type { FuncDef, FuncMap, HelmVersion, NativeCrypto, Runtime } from '../te
 import type { Tree } from '../template/parse/node';
 import type { GoMap, Value } from '../template/value';
 import type { RenderedFile } from './engine';
+import { mapTarget } from '../sprig/dicts';
 
 /** IncrementalEntry is what one execution of a file left behind. */
 export interface IncrementalEntry {
@@ -145,7 +146,7 @@ export class Watch {
     for (const name of MUTATING) {
       wrap(name, (args) => {
         const r = this.current;
-        if (r !== null && !r.mutated && args.length > 0 && this.isShared(args[0])) r.mutated = true;
+        if (r !== null && !r.mutated && args.length > 0 && this.isShared(mapTarget(args[0]))) r.mutated = true;
       });
     }
     for (const name of ENVIRONMENT) wrap(name, () => this.mark());
