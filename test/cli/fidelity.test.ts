@@ -43,8 +43,8 @@ const runtime: Runtime = {
 const base = mkdtempSync(join(tmpdir(), 'cwfid-'));
 after(() => rmSync(base, { recursive: true, force: true }));
 
-function materialize(c: Case): string {
-  const dir = join(base, c.name);
+function materialize(c: Case, hv: 3 | 4): string {
+  const dir = join(base, `h${hv}`, c.name);
   mkdirSync(dir, { recursive: true });
   for (const [p, content] of Object.entries(c.files)) {
     mkdirSync(dirname(join(dir, p)), { recursive: true });
@@ -65,7 +65,7 @@ for (const c of recorded.cases) {
   for (const hv of [4, 3] as const) {
     const want = hv === 4 ? c.helm4 : c.helm3;
     test(`item ${c.item}: ${c.cmd} ${c.name} (helm ${hv})`, () => {
-      const dir = materialize(c);
+      const dir = materialize(c, hv);
       const cwdAbs = join(dir, c.cwd);
       const env = { fs: nodeFS('/'), cwd: cwdAbs.replace(/^\/+/, ''), helmVersion: hv, runtime };
       const got = c.cmd === 'template' ? runTemplateCommand(c.args, { ...env, limits: CLI_LIMITS }) : runLintCommand(c.args, env);

@@ -3,6 +3,7 @@
 import { goQuote } from '../template/errors';
 import type { HelmVersion } from '../template/func';
 import { type GoMap, type Value, utf8Decode } from '../template/value';
+import type { LoadNote } from './log';
 import { type BufferedFile, type LoadBudget, TOTAL_TOO_LARGE, loadArchiveFiles, newLoadBudget, trimBOM } from './archive';
 import { type ChartFS, joinPath } from './fs';
 import { IgnoreRules } from './helmignore';
@@ -41,8 +42,11 @@ export interface Chart {
   origin: { readonly path: string; readonly archive: string | undefined };
 }
 
-/** LoadResult is a loaded chart or Helm's error text (without the leading "Error: "). */
-export type LoadResult = { chart: Chart } | { error: string };
+/**
+ * LoadResult is a loaded chart or Helm's error text (without the leading "Error: "), with the
+ * lines Helm's loader logged on the way (print them with Log.note, before any error).
+ */
+export type LoadResult = ({ chart: Chart } | { error: string }) & { readonly notes?: readonly LoadNote[] };
 
 /** chartName is chart.Name(): the metadata name. */
 export function chartName(c: Chart): string {
@@ -69,8 +73,13 @@ export const MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 /** loadChart loads the chart at `path` (a directory or a .tgz file) of the ChartFS. */
 export function loadChart(fs: ChartFS, path: string, v: HelmVersion): LoadResult {
-  if (!fs.exists(path)) return { error: `path ${JSON.stringify(path)} not found` };
   const budget = newLoadBudget();
+  const r = loadChartWith(fs, path, v, budget);
+  return budget.notes.length > 0 ? { ...r, notes: budget.notes } : r;
+}
+
+function loadChartWith(fs: ChartFS, path: string, v: HelmVersion, budget: LoadBudget): LoadResult {
+  if (!fs.exists(path)) return { error: `path ${JSON.stringify(path)} not found` };
   if (!fs.isDirectory(path)) {
     const data = fs.readFile(path);
     if (data === undefined) return { error: `path ${JSON.stringify(path)} not found` };
@@ -188,6 +197,7 @@ export function readDirFiles(fs: ChartFS, root: string, budget: LoadBudget = new
       const n = rel === '' ? e.name : `${rel}/${e.name}`;
       // sympath.Walk evaluates a link before the ignore rules see it.
       if (e.linkError !== undefined) return e.linkError;
+      if (e.resolved !== undefined) budget.notes.push(symlinkNote(fs.displayPath(joinPath(root, n)), e.resolved));
       if (e.isDirectory) {
         // Directory rules skip the whole subtree.
         if (rules.ignore(n, true)) continue;
@@ -213,6 +223,17 @@ export function readDirFiles(fs: ChartFS, root: string, budget: LoadBudget = new
   const err = walk('', 0);
   if (err !== undefined) return { error: err };
   return out;
+}
+
+/** symlinkNote is sympath.Walk's line for each symbolic link it follows. */
+function symlinkNote(path: string, resolved: string): LoadNote {
+  return {
+    file: 'walk.go',
+    line: 75,
+    msg3: `found symbolic link in path: ${path} resolves to ${resolved}. Contents of linked file included and used`,
+    msg4: 'found symbolic link in path. Contents of linked file included and used',
+    attrs: [['path', path], ['resolved', resolved]],
+  };
 }
 
 function wrapDecode(e: unknown): string {
@@ -280,6 +301,10 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
         continue;
       case f.name === 'requirements.yaml': {
         metadata ??= emptyMetadata();
+        if (metadata.apiVersion !== 'v1') {
+          const msg = `Warning: Dependencies are handled in Chart.yaml since apiVersion "${metadata.apiVersion}". We recommend migrating dependencies to Chart.yaml.`;
+          budget.notes.push({ file: 'load.go', line: 120, msg3: msg, msg4: msg, attrs: [] });
+        }
         const doc = decodeYaml(text());
         if ('error' in doc) return { error: `cannot load requirements.yaml: ${doc.error}` };
         try {

@@ -58,8 +58,8 @@ export function lintChart(fs: ChartFS, dir: string, display: string, userValues:
     runtime: o.runtime,
     log,
   });
-  lintDependencies(l, fs, dir, fs.displayPath(dir), v);
-  lintCrds(l, fs, dir, v);
+  lintDependencies(l, fs, dir, fs.displayPath(dir), v, log);
+  lintCrds(l, fs, dir, v, log);
   const lowest = o.strict ? severityRank('WARNING') : severityRank('ERROR');
   const errors = l.messages.filter((m) => severityRank(m.severity) >= lowest).map((m) => m.message);
   return { messages: l.messages, errors, totalChartsLinted: 1 };

@@ -6,7 +6,7 @@ import type { Chart } from '../chart/loader';
 import type { ChartFS } from '../chart/fs';
 import { joinPath } from '../chart/fs';
 import { loadChart } from '../chart/loader';
-import { Log } from '../chart/log';
+import { Log, noteLines } from '../chart/log';
 import { makeCapabilities, type KubeVersion } from '../chart/capabilities';
 import { cloneChart, processDependencies } from '../chart/dependencies';
 import { validateAgainstSchema } from '../chart/schema';
@@ -36,12 +36,16 @@ export interface TemplateLintOptions {
 
 const DIR = 'templates/';
 
-/** loadForLint is loader.Load as the lint rules call it (the chart/v2 loader). */
-export function loadForLint(fs: ChartFS, dir: string, v: HelmVersion): { chart: Chart } | { error: string } {
-  const r = loadChart(fs, dir, v);
+/**
+ * loadForLint is loader.Load as the lint rules call it (the chart/v2 loader); the loader's log
+ * lines (symbolic links, requirements.yaml) go to `log` as each rule's load prints them.
+ */
+export function loadForLint(fs: ChartFS, dir: string, v: HelmVersion, log: (line: string) => void): { chart: Chart } | { error: string } {
+  let r = loadChart(fs, dir, v);
   // Helm 4's version-dispatching loader rejects unknown apiVersions; the v2 loader lint uses
   // does not (the Chart.yaml rule reports them). The v3 loader has the same texts past this point.
-  if ('error' in r && v === 4 && r.error === 'invalid chart apiVersion') return loadChart(fs, dir, 3);
+  if ('error' in r && v === 4 && r.error === 'invalid chart apiVersion') r = loadChart(fs, dir, 3);
+  noteLines(r.notes, v).forEach(log);
   return r;
 }
 
@@ -122,7 +126,7 @@ export function lintTemplates(l: Linter, fs: ChartFS, dir: string, userValues: G
     l.run(v === 4 ? 'ERROR' : 'WARNING', DIR, 'not a directory', { file: 'templates' });
     return;
   }
-  const loaded = loadForLint(fs, dir, v);
+  const loaded = loadForLint(fs, dir, v, o.log);
   if (!l.run('ERROR', DIR, 'error' in loaded ? loaded.error : undefined, { file: 'Chart.yaml' }) || 'error' in loaded) return;
   const log = new Log(v);
   const c = cloneChart(loaded.chart);

@@ -1,6 +1,7 @@
 // Bridge to the chart layer for one `helm template` run, in runInstall's order: CLI values,
 // chart loading, installability and dependency checks, the release-name check, then
 // prepareRelease (dependencies, capabilities, coalescing, schema, kubeVersion, contexts).
+import { noteLines } from '../chart/log';
 import type { ChartFS } from '../chart/fs';
 import {
   checkDependencies,
@@ -66,6 +67,7 @@ export function buildRelease(input: BuildReleaseInput): ReleaseContext | { error
   const vals = mergeCliValues(input.readCliFile ?? ((p) => fs.readFile(resolvePath(input.cwd, p))), flags, hv);
   if ('error' in vals) return { error: vals.error, withRelease: false };
   const loaded = input.load(input.chartPath);
+  for (const line of noteLines(loaded.notes, hv)) input.log(line + '\n');
   if ('error' in loaded) return { error: loaded.error, withRelease: false };
   const chart = loaded.chart;
   const notInstallable = checkInstallable(chart);
