@@ -47,6 +47,8 @@ t7: {{ typeOf .Values }}
 t8: {{ typeOf (merge (dict) .Values) }}
 d: {{ dig "a" "b" "none" (mergeOverwrite .Values (dict)) }}
 e: {{ dig "a" "b" "none" (set .Values "q" 1) }}
+w: {{ $_ := set (merge .Values) "w" 5 }}{{ .Values.w }}
+u: {{ $_ := unset (mergeOverwrite .Values) "w" }}{{ hasKey .Values "w" }}
 f: {{ dig "a" "b" "none" (unset .Values "q") }}
 k: {{ kindOf (merge .Values) }}
 """
@@ -95,6 +97,12 @@ CASES = [
     case("symlink-dangling", "4", ["c"], chart(), links={"c/templates/gone.yaml": "nowhere.yaml"}),
     case("symlink-file", "4", ["c"], dict(chart(), **{"shared/x.yaml": "kind: X\n"}), links={"c/templates/x.yaml": "../../shared/x.yaml"}),
     case("symlink-dir", "4", ["c"], dict(chart(), **{"shared/t/y.yaml": "kind: Y\n"}), links={"c/templates/t": "../../shared/t"}),
+    case("symlink-self-cycle", "4", ["c"], chart(), links={"c/templates/self": "."}),
+    case("symlink-loop", "4", ["c"], chart(), links={"c/templates/l1.yaml": "l2", "c/templates/l2": "l1.yaml"}),
+    case("symlink-ignored", "4", ["c"], dict(chart(extra={".helmignore": "templates/x.yaml\n"}), **{"shared/x.yaml": "kind: X\n"}), links={"c/templates/x.yaml": "../../shared/x.yaml"}),
+    case("symlink-subchart", "4", ["c"], dict(chart(), **{"sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\n", "sub/templates/s.yaml": "kind: S\n"}), links={"c/charts/sub": "../../sub"}),
+    case("requirements-v2-bad", "4", ["c"], chart(extra={"requirements.yaml": "dependencies: [\n"})),
+    case("requirements-v1", "4", ["c"], chart(chart_yaml="apiVersion: v1\nname: c\nversion: 0.1.0\n", extra={"requirements.yaml": "dependencies: []\n"})),
     case("symlink-devnull-lint", "4", ["c"], chart(), links={"c/templates/null.yaml": "/dev/null"}, cmd="lint"),
     case("symlink-dangling-lint", "4", ["c"], chart(), links={"c/templates/gone.yaml": "nowhere.yaml"}, cmd="lint"),
     case("symlink-file-lint", "4", ["c"], dict(chart(), **{"shared/x.yaml": "kind: X\n"}), links={"c/templates/x.yaml": "../../shared/x.yaml"}, cmd="lint"),
