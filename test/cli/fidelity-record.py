@@ -61,15 +61,17 @@ def chart_yaml(extra):
 APPVER_T = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  app: {{ .Chart.AppVersion | quote }}\n  ver: {{ .Chart.Version | quote }}\n  kv: {{ .Chart.KubeVersion | quote }}\n"
 
 # Item 5: a grandchild under an aliased child.
-def aliased_tree(aliases):
+def aliased_tree(aliases, declared=True):
     deps = "".join(f"- name: child\n  version: 0.1.0\n  alias: {a}\n" for a in aliases)
+    gdeps = "dependencies:\n- name: grandchild\n  version: 0.1.0\n" if declared else ""
     files = {
         "parent/Chart.yaml": "apiVersion: v2\nname: parent\nversion: 0.1.0\ndependencies:\n" + deps,
         "parent/templates/p.yaml": "kind: P\nname: {{ .Chart.Name }}\n",
-        "parent/charts/child/Chart.yaml": "apiVersion: v2\nname: child\nversion: 0.1.0\ndependencies:\n- name: grandchild\n  version: 0.1.0\n",
+        "parent/values.yaml": "c1:\n  grandchild:\n    x: one\nc2:\n  grandchild:\n    x: two\nchild:\n  grandchild:\n    x: three\n",
+        "parent/charts/child/Chart.yaml": "apiVersion: v2\nname: child\nversion: 0.1.0\n" + gdeps,
         "parent/charts/child/templates/c.yaml": "kind: C\nname: {{ .Chart.Name }}\nrel: {{ .Template.Name }}\n",
         "parent/charts/child/charts/grandchild/Chart.yaml": "apiVersion: v2\nname: grandchild\nversion: 0.1.0\n",
-        "parent/charts/child/charts/grandchild/templates/g.yaml": "kind: G\nname: {{ .Chart.Name }}\ntpl: {{ .Template.Name }}\nbase: {{ .Template.BasePath }}\n",
+        "parent/charts/child/charts/grandchild/templates/g.yaml": "kind: G\nname: {{ .Chart.Name }}\ntpl: {{ .Template.Name }}\nbase: {{ .Template.BasePath }}\nx: {{ .Values.x }}\n",
     }
     return files
 
@@ -111,6 +113,9 @@ CASES = [
     # --- item 5
     case("aliased-twice-grandchild", "5", ["parent"], aliased_tree(["c1", "c2"])),
     case("aliased-once-grandchild", "5", ["parent"], aliased_tree(["c1"])),
+    case("aliased-twice-undeclared-grandchild", "5", ["parent"], aliased_tree(["c1", "c2"], declared=False)),
+    case("aliased-once-undeclared-grandchild", "5", ["parent"], aliased_tree(["c1"], declared=False)),
+    case("aliased-and-plain-undeclared-grandchild", "5", ["parent"], dict(aliased_tree(["c1"], declared=False), **{"parent/Chart.yaml": "apiVersion: v2\nname: parent\nversion: 0.1.0\ndependencies:\n- name: child\n  version: 0.1.0\n  alias: c1\n- name: child\n  version: 0.1.0\n"})),
     # --- item 6
     case("v3-name-dot", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: .\nversion: 0.1.0\n")),
     case("v3-valid", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\nversion: 0.1.0\n")),

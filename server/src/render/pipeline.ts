@@ -57,13 +57,15 @@ export function crdObjects(c: Chart): CrdFile[] {
 
 /** collectTemplates is Helm's allTemplates/recAllTpls over the (enabled) chart tree. */
 export function collectTemplates(ctx: ReleaseContext): EngineTemplate[] {
-  const out: EngineTemplate[] = [];
+  // Helm keys templates by path: a subchart reached twice (Helm 3: under two aliases of one
+  // chart) is rendered once, with the values of its last visit.
+  const out = new Map<string, EngineTemplate>();
   const rec = (node: ReleaseContext['root']): void => {
     for (const child of node.children) rec(child);
     const full = chartFullPath(node.chart);
     const library = node.chart.metadata.type === 'library';
     for (const t of node.chart.templates) {
-      out.push({
+      out.set(`${full}/${t.name}`, {
         path: `${full}/${t.name}`,
         text: utf8Decode(t.data),
         vals: node.vals,
@@ -73,7 +75,7 @@ export function collectTemplates(ctx: ReleaseContext): EngineTemplate[] {
     }
   };
   rec(ctx.root);
-  return out;
+  return [...out.values()];
 }
 
 /** prepareRender loads, checks and renders the chart (everything before sorting/printing). */
