@@ -144,7 +144,16 @@ CASES = [
         "a[=1", "a[1=x", "a[]=1", "a]=1", "a[-1]=1", "a[0", "a.=1", ".a=1", "a[0]b=1", "a[0].=1", "a==1",
         "a=1,", ",a=1", "a[0][1]=x", "=1", "a", "a[x]=1", "a[ 1]=1", "a[1]]=2", "a.b[0]=1,a.b[2]=3", "a[0]=1,a.b=2",
         "a[0].b=1,a[0]=2", "a[65537]=1", "a\\.b=1", "a=b\\,c", "a={1,2}", "a[0]", "a[0]=", "a.b.c", "a,b=1",
+        "x=1,a[", "a[0][1", "a.b[", "a[0].b[1", "a[0]b", "x=1,a[2", "a[0][x]=1", "a[0][=1",
     ])
+] + [
+    case(f"set-{flag}-{i}", "cli-set", ["c", f"--{flag}", s], chart(templates={"v.yaml": "v: {{ toJson .Values }}\n"}))
+    for flag, items in [
+        ("set-string", ["a[=1", "x=1,a[0", "a[0]"]),
+        ("set-json", ["a[=1", "a[0", "a={\"b\":1}", " {\"a\":null}", "{\"a\":1} x", "{}", "{\"a\":1,\"a\":2}", "{\"a\":1e400}"]),
+        ("set-literal", ["a[=1", "a[0"]),
+    ]
+    for i, s in enumerate(items)
 ] + [
     # --- CLI: lint with no chart
     case("lint-no-args-empty-dir", "cli-lint", [], {"x/readme": "x\n"}, cmd="lint"),
