@@ -181,6 +181,8 @@ export function runLintCommand(argv: readonly string[], env: LintEnv): LintRun {
   const v = flags.helmVersion;
   let stderr = '';
   const fail = (msg: string): LintRun => ({ stdout: '', stderr: stderr + `Error: ${msg}\n`, exitCode: 1 });
+  // Helm 4 requires the path (cobra.MinimumNArgs(1)); Helm 3 lints the working directory.
+  if (flags.args.length === 0 && v === 4) return { stdout: '', stderr: 'Error: "helm lint" requires at least 1 argument\n\nUsage:  helm lint PATH [flags]\n', exitCode: 1 };
   let paths = flags.args.length > 0 ? [...flags.args] : ['.'];
   let kubeVersion: KubeVersion | undefined;
   if (flags.kubeVersion !== '') {

@@ -43,7 +43,9 @@ export interface LintResult {
 export function lintChart(fs: ChartFS, dir: string, display: string, userValues: GoMap, o: LintOptions): LintResult {
   if (fs.readFile(joinPath(dir, 'Chart.yaml')) === undefined) {
     const p = goJoin(display, 'Chart.yaml');
-    return { messages: [], errors: [`unable to check Chart.yaml file in chart: stat ${p}: no such file or directory`], totalChartsLinted: 0 };
+    // os.Stat through a file: ENOTDIR.
+    const why = fs.exists(dir) && !fs.isDirectory(dir) ? 'not a directory' : 'no such file or directory';
+    return { messages: [], errors: [`unable to check Chart.yaml file in chart: stat ${p}: ${why}`], totalChartsLinted: 0 };
   }
   const l = new Linter();
   const v = o.helmVersion;
