@@ -129,6 +129,11 @@ CASES = [
     case("schema-enum-null-lint", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": SCHEMA_ENUM}), cmd="lint"),
     case("schema-enum-only-null", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": '{"properties":{"a":{"enum":["x",1]}}}'})),
     case("schema-type-only-null", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": '{"properties":{"a":{"type":"integer"}}}'})),
+    case("schema-type-stops-keywords", "7", ["c"], chart(values="a: 5\nb: true\nc: s\n", extra={"values.schema.json": '{"type":"object","properties":{"a":{"type":"string","enum":["x","y"],"minLength":3},"b":{"type":["string","integer"],"enum":["x"]},"c":{"type":"integer","minimum":5}}}'})),
+    case("schema-type-list-order", "7", ["c"], chart(values="a: 5\n", extra={"values.schema.json": '{"properties":{"a":{"type":["string","object","array","boolean","null"]}}}'})),
+    case("schema-type-list-order-2", "7", ["c"], chart(values="b: 1.5\n", extra={"values.schema.json": '{"properties":{"b":{"type":["integer","null","string"]}}}'})),
+    case("schema-enum-wrong-value", "7", ["c"], chart(values="a: z\n", extra={"values.schema.json": SCHEMA_ENUM})),
+    case("schema-enum-null-subchart", "7", ["c"], chart(values="s:\n  a: null\n", extra={"charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 0.1.0\n", "charts/s/values.schema.json": SCHEMA_ENUM})),
     # --- CLI: a chart path that is a file
     case("template-yaml-file", "cli-file", ["values.yaml"], {"values.yaml": "a: 1\n"}),
     case("template-text-file", "cli-file", ["notes.txt"], {"notes.txt": "hello\n"}),
