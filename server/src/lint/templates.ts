@@ -133,7 +133,10 @@ export function lintTemplates(l: Linter, fs: ChartFS, dir: string, userValues: G
   let values: GoMap;
   try {
     processDependencies(c, userValues, log);
-    values = new Coalescer(log).coalesceValues(c, userValues);
+    // Helm's Templates rule coalesces, then ToRenderValuesWithSchemaValidation coalesces the
+    // result again: warnings print twice, and a null the first pass kept, the second deletes.
+    const co = new Coalescer(log);
+    values = co.coalesceValues(c, co.coalesceValues(c, userValues));
   } catch (e) {
     log.lines.forEach(o.log);
     // Helm returns silently when dependencies or coalescing fail.
