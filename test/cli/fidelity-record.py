@@ -129,11 +129,24 @@ CASES = [
     case("schema-enum-null-lint", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": SCHEMA_ENUM}), cmd="lint"),
     case("schema-enum-only-null", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": '{"properties":{"a":{"enum":["x",1]}}}'})),
     case("schema-type-only-null", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": '{"properties":{"a":{"type":"integer"}}}'})),
-    case("schema-type-stops-keywords", "7", ["c"], chart(values="a: 5\nb: true\nc: s\n", extra={"values.schema.json": '{"type":"object","properties":{"a":{"type":"string","enum":["x","y"],"minLength":3},"b":{"type":["string","integer"],"enum":["x"]},"c":{"type":"integer","minimum":5}}}'})),
+    # (one failing property per case: Helm orders the lines of several as Go's map iteration does)
+    case("schema-type-stops-keywords", "7", ["c"], chart(values="a: 5\n", extra={"values.schema.json": '{"type":"object","properties":{"a":{"type":"string","enum":["x","y"],"minLength":3}}}'})),
+    case("schema-type-stops-keywords-2", "7", ["c"], chart(values="b: true\n", extra={"values.schema.json": '{"type":"object","properties":{"b":{"type":["string","integer"],"enum":["x"]}}}'})),
+    case("schema-type-stops-keywords-3", "7", ["c"], chart(values="c: s\n", extra={"values.schema.json": '{"type":"object","properties":{"c":{"type":"integer","minimum":5}}}'})),
     case("schema-type-list-order", "7", ["c"], chart(values="a: 5\n", extra={"values.schema.json": '{"properties":{"a":{"type":["string","object","array","boolean","null"]}}}'})),
     case("schema-type-list-order-2", "7", ["c"], chart(values="b: 1.5\n", extra={"values.schema.json": '{"properties":{"b":{"type":["integer","null","string"]}}}'})),
     case("schema-enum-wrong-value", "7", ["c"], chart(values="a: z\n", extra={"values.schema.json": SCHEMA_ENUM})),
     case("schema-enum-null-subchart", "7", ["c"], chart(values="s:\n  a: null\n", extra={"charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 0.1.0\n", "charts/s/values.schema.json": SCHEMA_ENUM})),
+    # --- lint: scalars in the k8s struct's string fields (sigs.k8s.io/yaml turns them into strings)
+] + [
+    case(f"lint-k8s-scalar-{i}", "lint", ["c"], chart(templates={"y.yaml": body}), cmd="lint")
+    for i, body in enumerate(["kind: 5\n", "kind: Z\nmetadata:\n  name: true\n", "kind: Z\nmetadata:\n  name: 1.5e7\n",
+                              "kind: [1]\n", "kind: Z\nmetadata:\n  name: yes\n", "kind: Y\nmetadata:\n  name: y\n  namespace: 12\n",
+                              "kind: Z\nmetadata: [1]\n", "kind: Z\nmetadata:\n  name: [1]\n", "apiVersion: [1]\n", "[1]\n"])
+] + [
+    # --- lint: coalescing twice (jenkins: a warning printed twice), conditions (datadog)
+    case("lint-coalesce-warning-twice", "lint", ["c", "-f", "user.yaml"], dict(chart(values="controller:\n  x:\n    a: 1\n"), **{"user.yaml": "controller:\n  x: 5\n"}), cmd="lint"),
+    case("template-coalesce-warning", "lint", ["c", "-f", "user.yaml"], dict(chart(values="controller:\n  x:\n    a: 1\n"), **{"user.yaml": "controller:\n  x: 5\n"})),
     # --- CLI: a chart path that is a file
     case("template-yaml-file", "cli-file", ["values.yaml"], {"values.yaml": "a: 1\n"}),
     case("template-text-file", "cli-file", ["notes.txt"], {"notes.txt": "hello\n"}),

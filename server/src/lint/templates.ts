@@ -171,7 +171,7 @@ export function lintTemplates(l: Linter, fs: ChartFS, dir: string, userValues: G
     const at: Position = { file: fileName };
     l.run('WARNING', fileName, topIndentLevel(rendered), at);
     const { docs, error } = readYamlDocs(rendered);
-    const decoded = docs.map((doc) => decodeK8sStruct(doc.text));
+    const decoded = docs.map((doc) => decodeK8sStruct(doc.text, v));
     const firstError = decoded.findIndex((d) => 'error' in d);
     const objects = (firstError < 0 ? decoded : decoded.slice(0, firstError)).filter((d) => 'value' in d && d.value !== undefined).length;
     const source = sources.get(`${rootName}/${fileName}`);
