@@ -42,6 +42,23 @@ export interface Chart {
   origin: { readonly path: string; readonly archive: string | undefined };
 }
 
+/** INVALID_API_VERSION is Helm 4's refusal of an `apiVersion: v3` chart without subcharts. */
+export const INVALID_API_VERSION = 'invalid chart apiVersion';
+/** V3_DEPENDENCY_ERROR is Helm 4's refusal of an `apiVersion: v3` chart with subcharts. */
+export const V3_DEPENDENCY_ERROR =
+  'an error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: unsupported chart dependency type';
+
+/**
+ * helm4ApiVersionRefusal is where Helm 4 refuses an `apiVersion: v3` chart: it loads and
+ * validates it with its own loader (subcharts included), checks it is installable, then fails
+ * at the dependency check when it has subcharts but declares none (their accessor does not
+ * know the type), else as an invalid apiVersion.
+ */
+export function helm4ApiVersionRefusal(c: Chart, v: HelmVersion): string | undefined {
+  if (v !== 4 || c.metadata.apiVersion === 'v1' || c.metadata.apiVersion === 'v2') return undefined;
+  return c.metadata.dependencies.length === 0 && c.dependencies.length > 0 ? V3_DEPENDENCY_ERROR : INVALID_API_VERSION;
+}
+
 /**
  * LoadResult is a loaded chart or Helm's error text (without the leading "Error: "), with the
  * lines Helm's loader logged on the way (print them with Log.note, before any error).
@@ -342,9 +359,6 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
   c.metadata = metadata;
   const invalid = validateMetadata(metadata, flags, v);
   if (invalid !== undefined) return { error: invalid };
-  if (v === 4 && metadata.apiVersion !== 'v1' && metadata.apiVersion !== 'v2') {
-    return { error: 'invalid chart apiVersion' };
-  }
   // Helm iterates a Go map here (random order); we use the directory name order.
   for (const n of [...subcharts.keys()].sort()) {
     if (n.startsWith('_') || n.startsWith('.')) continue;

@@ -5,7 +5,7 @@
 import type { Chart } from '../chart/loader';
 import type { ChartFS } from '../chart/fs';
 import { joinPath } from '../chart/fs';
-import { loadChart } from '../chart/loader';
+import { INVALID_API_VERSION, V3_DEPENDENCY_ERROR, loadChart } from '../chart/loader';
 import { Log, noteLines } from '../chart/log';
 import { makeCapabilities, type KubeVersion } from '../chart/capabilities';
 import { cloneChart, processDependencies } from '../chart/dependencies';
@@ -44,7 +44,7 @@ export function loadForLint(fs: ChartFS, dir: string, v: HelmVersion, log: (line
   let r = loadChart(fs, dir, v);
   // Helm 4's version-dispatching loader rejects unknown apiVersions; the v2 loader lint uses
   // does not (the Chart.yaml rule reports them). The v3 loader has the same texts past this point.
-  if ('error' in r && v === 4 && r.error === 'invalid chart apiVersion') r = loadChart(fs, dir, 3);
+  if ('error' in r && v === 4 && (r.error === INVALID_API_VERSION || r.error === V3_DEPENDENCY_ERROR)) r = loadChart(fs, dir, 3);
   noteLines(r.notes, v).forEach(log);
   return r;
 }

@@ -5,6 +5,7 @@ import { type Chart, chartFullPath, crdFiles, loadChart } from '../chart/loader'
 import type { HelmVersion, Runtime } from '../template/func';
 import { TemplateSet, type EngineLimits } from '../template/index';
 import type { GoMap } from '../template/value';
+import { clean } from '../sprig/paths';
 import { utf8Decode } from '../template/value';
 import { render, type EngineTemplate, type ParseCache, type RenderResult } from './engine';
 import type { TemplateFlags } from './flags';
@@ -55,6 +56,8 @@ export function crdObjects(c: Chart): CrdFile[] {
   return out;
 }
 
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+
 /** collectTemplates is Helm's allTemplates/recAllTpls over the (enabled) chart tree. */
 export function collectTemplates(ctx: ReleaseContext): EngineTemplate[] {
   // Helm keys templates by path: a subchart reached twice (Helm 3: under two aliases of one
@@ -65,11 +68,14 @@ export function collectTemplates(ctx: ReleaseContext): EngineTemplate[] {
     const full = chartFullPath(node.chart);
     const library = node.chart.metadata.type === 'library';
     for (const t of node.chart.templates) {
-      out.set(`${full}/${t.name}`, {
-        path: `${full}/${t.name}`,
+      // path.Join: a chart named "." (Helm 3 loads one) prints `# Source: templates/x.yaml`.
+      const dotted = DOT_SEGMENT.test(full);
+      const path = dotted ? clean(`${full}/${t.name}`) : `${full}/${t.name}`;
+      out.set(path, {
+        path,
         text: utf8Decode(t.data),
         vals: node.vals,
-        basePath: `${full}/templates`,
+        basePath: dotted ? clean(`${full}/templates`) : `${full}/templates`,
         library,
       });
     }

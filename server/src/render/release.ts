@@ -7,6 +7,7 @@ import {
   checkDependencies,
   checkInstallable,
   deprecatedWarning,
+  helm4ApiVersionRefusal,
   mergeCliValues,
   parseCliKubeVersion,
   prepareRelease,
@@ -74,6 +75,8 @@ export function buildRelease(input: BuildReleaseInput): ReleaseContext | { error
   if (notInstallable !== undefined) return { error: notInstallable, withRelease: false };
   const dep = deprecatedWarning(chart, hv);
   if (dep !== undefined) input.log(dep + '\n');
+  const refusal = helm4ApiVersionRefusal(chart, hv);
+  if (refusal !== undefined) return { error: refusal, withRelease: false };
   const missing = checkDependencies(chart, hv);
   if (missing !== undefined) return { error: missing, withRelease: false };
   const nameErr = input.releaseNameCheck(input.releaseName);
