@@ -9,7 +9,7 @@ import type { FuncDef, FuncMap, HelmVersion, NativeCrypto, Runtime } from '../te
 import type { Tree } from '../template/parse/node';
 import type { GoMap, Value } from '../template/value';
 import type { RenderedFile } from './engine';
-import { mapTarget } from '../sprig/dicts';
+import { ValuesView } from '../helm/objects';
 
 /** IncrementalEntry is what one execution of a file left behind. */
 export interface IncrementalEntry {
@@ -77,6 +77,8 @@ export class Watch {
         if (x instanceof Map) {
           if (seen.has(x)) continue;
           seen.add(x);
+          // .Values aliases a plain map, which merge/set receive (and return) as such.
+          if (x instanceof ValuesView) stack.push(x.target);
           for (const c of x.values()) if (c instanceof Map || Array.isArray(c)) stack.push(c);
         } else if (Array.isArray(x)) {
           if (seen.has(x)) continue;
@@ -146,7 +148,7 @@ export class Watch {
     for (const name of MUTATING) {
       wrap(name, (args) => {
         const r = this.current;
-        if (r !== null && !r.mutated && args.length > 0 && this.isShared(mapTarget(args[0]))) r.mutated = true;
+        if (r !== null && !r.mutated && args.length > 0 && this.isShared(args[0])) r.mutated = true;
       });
     }
     for (const name of ENVIRONMENT) wrap(name, () => this.mark());

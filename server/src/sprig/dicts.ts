@@ -24,59 +24,15 @@ function asMap(v: Value): GoMap | null {
 }
 
 /**
- * PlainMapView is Go's conversion of a named map (`common.Values`) to the parameter type
- * `map[string]interface {}`: the same map, typed plain. Sprig's merge/set/unset return their
- * (converted) first argument, so `merge .Values` is a `map[string]interface {}` that `dig` and
- * `typeOf` see as such while writes still reach .Values. Every Map method delegates to the target.
+ * asPlain is Go's conversion of a map argument to the parameter type `map[string]interface {}`:
+ * a named map (`.Values`, helm/objects' ValuesView, which aliases a plain map as `target`) is the
+ * same map typed plain. Sprig's merge/set/unset return their (converted) first argument, so
+ * `merge .Values` is a `map[string]interface {}` for `dig` and `typeOf`, and writes through it
+ * still reach .Values.
  */
-export class PlainMapView extends Map<string, Value> {
-  constructor(readonly target: NamedMap) {
-    super();
-  }
-  override get size(): number {
-    return this.target.size;
-  }
-  override get(k: string): Value | undefined {
-    return this.target.get(k);
-  }
-  override has(k: string): boolean {
-    return this.target.has(k);
-  }
-  override set(k: string, v: Value): this {
-    this.target.set(k, v);
-    return this;
-  }
-  override delete(k: string): boolean {
-    return this.target.delete(k);
-  }
-  override clear(): void {
-    this.target.clear();
-  }
-  override keys(): MapIterator<string> {
-    return this.target.keys();
-  }
-  override values(): MapIterator<Value> {
-    return this.target.values();
-  }
-  override entries(): MapIterator<[string, Value]> {
-    return this.target.entries();
-  }
-  override [Symbol.iterator](): MapIterator<[string, Value]> {
-    return this.target[Symbol.iterator]();
-  }
-  override forEach(cb: (value: Value, key: string, map: Map<string, Value>) => void, thisArg?: unknown): void {
-    this.target.forEach((v, k) => cb.call(thisArg, v, k, this));
-  }
-}
-
-/** asPlain is a map argument as Go passes it to a `map[string]interface {}` parameter. */
 function asPlain(m: GoMap | null): GoMap | null {
-  return m instanceof NamedMap ? new PlainMapView(m) : m;
-}
-
-/** mapTarget is the map a value stores into (a view's target, else the value itself). */
-export function mapTarget(v: Value): Value {
-  return v instanceof PlainMapView ? v.target : v;
+  if (m instanceof NamedMap && 'target' in m && m.target instanceof Map && !(m.target instanceof NamedMap)) return m.target;
+  return m;
 }
 
 /**
