@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { tar } from '../helpers/tar';
 import { memoryFS, nodeFS } from '../../server/src/chart/fs';
-import { chartFullPath, loadArchive, loadChart } from '../../server/src/chart/loader';
+import { INVALID_API_VERSION, chartFullPath, helm4ApiVersionRefusal, loadArchive, loadChart } from '../../server/src/chart/loader';
 import type { HelmVersion } from '../../server/src/template/func';
 
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'charts');
@@ -48,11 +48,15 @@ for (const c of errorCases) {
   }
 }
 
-test('apiVersion v3 charts: rejected by v4 only', () => {
+test('apiVersion v3 charts: loaded by both, refused by v4 only (after the installable check)', () => {
+  // Helm's texts: test/cli/fidelity.test.ts (v3-*), recorded from helm v4.1.4 / v3.17.3.
   const files = { 'mychart/Chart.yaml': 'apiVersion: v3\nname: a3\nversion: 0.1.0\n' };
   const r4 = loadChart(memoryFS(files), 'mychart', 4);
-  assert.ok('error' in r4 && r4.error === 'invalid chart apiVersion');
-  assert.ok('chart' in loadChart(memoryFS(files), 'mychart', 3));
+  assert.ok('chart' in r4);
+  assert.equal(helm4ApiVersionRefusal(r4.chart, 4), INVALID_API_VERSION);
+  const r3 = loadChart(memoryFS(files), 'mychart', 3);
+  assert.ok('chart' in r3);
+  assert.equal(helm4ApiVersionRefusal(r3.chart, 3), undefined);
 });
 
 test('file classification, hidden/underscore subcharts, appVersion float', () => {

@@ -6,6 +6,7 @@ import { constants as zc, gunzipSync, inflateRawSync } from 'node:zlib';
 import { clean } from '../sprig/paths';
 import { goQuote } from '../template/errors';
 import type { HelmVersion } from '../template/func';
+import type { LoadNote } from './log';
 
 /** BufferedFile is a chart file with its chart-relative name (loader.BufferedFile). */
 export interface BufferedFile {
@@ -152,14 +153,18 @@ export const MAX_TOTAL_DECOMPRESSED = 256 * 1024 * 1024;
  */
 export const MAX_TAR_STREAM = 2 * MAX_DECOMPRESSED_CHART_SIZE;
 
-/** LoadBudget is the decompressed bytes still allowed in one load (shared by nested archives). */
+/**
+ * LoadBudget is one load's shared state: the decompressed bytes still allowed (shared by nested
+ * archives) and the lines Helm's loader logs on the way (symbolic links, requirements.yaml).
+ */
 export interface LoadBudget {
   remaining: number;
+  readonly notes: LoadNote[];
 }
 
 /** newLoadBudget starts a load's budget. */
 export function newLoadBudget(total = MAX_TOTAL_DECOMPRESSED): LoadBudget {
-  return { remaining: total };
+  return { remaining: total, notes: [] };
 }
 
 /** ArchiveError is a failed unpack: Helm's text, and whether it is gzip.ErrHeader. */

@@ -108,11 +108,12 @@ function getAliasDependency(charts: Chart[], dep: Dependency, parent: Chart, log
   for (const c of charts) {
     if (chartName(c) !== dep.name) continue;
     if (!isCompatibleRange(dep.version, c.metadata.version, log.v)) continue;
-    const out = cloneChart(c, parent);
-    // Helm 3 copies only the Metadata struct (`md := *c.Metadata`): its Dependencies slice still
-    // points at the same *Dependency records, so two aliases of one chart share them (and what
-    // one alias's processing writes into them, the other sees). Helm 4 copies them (copyMetadata).
-    if (log.v === 3) out.metadata.dependencies = [...c.metadata.dependencies];
+    // Helm 3 copies only the Chart and Metadata structs (`out := *c; md := *c.Metadata`): the
+    // subcharts are the same objects, still parented by the unaliased chart (their `# Source:`
+    // says `charts/child/`, and two aliases of one chart render them once), and Metadata's
+    // Dependencies slice points at the same *Dependency records, so what one alias's processing
+    // writes into them, the other sees. Helm 4 copies both (copyMetadata, deep chart copy).
+    const out = log.v === 3 ? { ...c, metadata: { ...c.metadata, dependencies: [...c.metadata.dependencies] }, parent } : cloneChart(c, parent);
     if (dep.alias !== '') out.metadata.name = dep.alias;
     return out;
   }
@@ -135,7 +136,7 @@ function processEnabled(c: Chart, v: GoMap, path: string, log: Log, co: Coalesce
     if (dep !== undefined) chartDependencies.push(dep);
     if (req.alias !== '') req.name = req.alias;
   }
-  c.dependencies = chartDependencies;
+  setDependencies(c, chartDependencies);
   for (const lr of md.dependencies) lr.enabled = true;
   const cvals = co.coalesceValues(c, v);
   processTags(md.dependencies, cvals, log);
@@ -145,7 +146,13 @@ function processEnabled(c: Chart, v: GoMap, path: string, log: Log, co: Coalesce
   const cdMetadata = md.dependencies.filter((n) => !rm.has(n.name));
   for (const t of cd) processEnabled(t, cvals, path + chartName(t) + '.', log, co);
   md.dependencies = cdMetadata;
-  c.dependencies = cd;
+  setDependencies(c, cd);
+}
+
+/** setDependencies is chart.SetDependencies: the list, and each subchart's parent set to `c`. */
+function setDependencies(c: Chart, deps: Chart[]): void {
+  c.dependencies = deps;
+  for (const d of deps) d.parent = c;
 }
 
 function pathToMap(path: string, data: GoMap): GoMap {

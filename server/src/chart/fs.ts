@@ -16,6 +16,8 @@ export interface DirEntry {
   readonly symlink?: boolean;
   /** irregular: neither a regular file nor a directory (a device, FIFO, socket) after links. */
   readonly irregular?: boolean;
+  /** resolved: a followed link's filepath.EvalSymlinks result, as Helm prints it (readDirChecked only). */
+  readonly resolved?: string;
   /** linkError: Go's filepath.EvalSymlinks error for a dangling or looping link. */
   readonly linkError?: string;
 }
@@ -225,7 +227,8 @@ export function nodeFS(root: string, confine: string = root): ChartFS {
       if (st.isDirectory() && !checked && target !== undefined && isCycle(r, target)) continue;
       const irregular = !st.isDirectory() && !st.isFile();
       if (irregular && !checked) continue;
-      out.push({ name, isDirectory: st.isDirectory(), symlink: true, ...(irregular ? { irregular } : {}) });
+      const resolved = checked ? realOf(nodepath.join(r, name)) : undefined;
+      out.push({ name, isDirectory: st.isDirectory(), symlink: true, ...(irregular ? { irregular } : {}), ...(resolved !== undefined ? { resolved } : {}) });
     }
     return out;
   };

@@ -26,7 +26,7 @@ import { validateAgainstSchema } from './schema';
 import { CoalesceError, Coalescer, mergeCliValues } from './values';
 
 export { type ChartFS, memoryFS, nodeFS, overlayFS, cleanPath, joinPath } from './fs';
-export { type Chart, type ChartFile, type LoadResult, loadChart, chartFullPath, chartName, crdFiles, isRoot } from './loader';
+export { type Chart, type ChartFile, type LoadResult, loadChart, chartFullPath, chartName, crdFiles, isRoot, helm4ApiVersionRefusal } from './loader';
 export { type Metadata, type Dependency, type Maintainer } from './metadata';
 export { type CliValueOptions, mergeCliValues, pathValue, table } from './values';
 export { type Capabilities, type KubeVersion, makeCapabilities, parseKubeVersion, kubeVersionString } from './capabilities';

@@ -3,6 +3,7 @@
 import { goQuote } from '../template/errors';
 import type { HelmVersion } from '../template/func';
 import { type GoMap, type Value, utf8Decode } from '../template/value';
+import type { LoadNote } from './log';
 import { type BufferedFile, type LoadBudget, TOTAL_TOO_LARGE, loadArchiveFiles, newLoadBudget, trimBOM } from './archive';
 import { type ChartFS, joinPath } from './fs';
 import { IgnoreRules } from './helmignore';
@@ -41,8 +42,28 @@ export interface Chart {
   origin: { readonly path: string; readonly archive: string | undefined };
 }
 
-/** LoadResult is a loaded chart or Helm's error text (without the leading "Error: "). */
-export type LoadResult = { chart: Chart } | { error: string };
+/** INVALID_API_VERSION is Helm 4's refusal of an `apiVersion: v3` chart without subcharts. */
+export const INVALID_API_VERSION = 'invalid chart apiVersion';
+/** V3_DEPENDENCY_ERROR is Helm 4's refusal of an `apiVersion: v3` chart with subcharts. */
+export const V3_DEPENDENCY_ERROR =
+  'an error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: unsupported chart dependency type';
+
+/**
+ * helm4ApiVersionRefusal is where Helm 4 refuses an `apiVersion: v3` chart: it loads and
+ * validates it with its own loader (subcharts included), checks it is installable, then fails
+ * at the dependency check when it has subcharts but declares none (their accessor does not
+ * know the type), else as an invalid apiVersion.
+ */
+export function helm4ApiVersionRefusal(c: Chart, v: HelmVersion): string | undefined {
+  if (v !== 4 || c.metadata.apiVersion === 'v1' || c.metadata.apiVersion === 'v2') return undefined;
+  return c.metadata.dependencies.length === 0 && c.dependencies.length > 0 ? V3_DEPENDENCY_ERROR : INVALID_API_VERSION;
+}
+
+/**
+ * LoadResult is a loaded chart or Helm's error text (without the leading "Error: "), with the
+ * lines Helm's loader logged on the way (print them with Log.note, before any error).
+ */
+export type LoadResult = ({ chart: Chart } | { error: string }) & { readonly notes?: readonly LoadNote[] };
 
 /** chartName is chart.Name(): the metadata name. */
 export function chartName(c: Chart): string {
@@ -69,8 +90,13 @@ export const MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 /** loadChart loads the chart at `path` (a directory or a .tgz file) of the ChartFS. */
 export function loadChart(fs: ChartFS, path: string, v: HelmVersion): LoadResult {
-  if (!fs.exists(path)) return { error: `path ${JSON.stringify(path)} not found` };
   const budget = newLoadBudget();
+  const r = loadChartWith(fs, path, v, budget);
+  return budget.notes.length > 0 ? { ...r, notes: budget.notes } : r;
+}
+
+function loadChartWith(fs: ChartFS, path: string, v: HelmVersion, budget: LoadBudget): LoadResult {
+  if (!fs.exists(path)) return { error: `path ${JSON.stringify(path)} not found` };
   if (!fs.isDirectory(path)) {
     const data = fs.readFile(path);
     if (data === undefined) return { error: `path ${JSON.stringify(path)} not found` };
@@ -188,6 +214,7 @@ export function readDirFiles(fs: ChartFS, root: string, budget: LoadBudget = new
       const n = rel === '' ? e.name : `${rel}/${e.name}`;
       // sympath.Walk evaluates a link before the ignore rules see it.
       if (e.linkError !== undefined) return e.linkError;
+      if (e.resolved !== undefined) budget.notes.push(symlinkNote(fs.displayPath(joinPath(root, n)), e.resolved));
       if (e.isDirectory) {
         // Directory rules skip the whole subtree.
         if (rules.ignore(n, true)) continue;
@@ -213,6 +240,17 @@ export function readDirFiles(fs: ChartFS, root: string, budget: LoadBudget = new
   const err = walk('', 0);
   if (err !== undefined) return { error: err };
   return out;
+}
+
+/** symlinkNote is sympath.Walk's line for each symbolic link it follows. */
+function symlinkNote(path: string, resolved: string): LoadNote {
+  return {
+    file: 'walk.go',
+    line: 75,
+    msg3: `found symbolic link in path: ${path} resolves to ${resolved}. Contents of linked file included and used`,
+    msg4: 'found symbolic link in path. Contents of linked file included and used',
+    attrs: [['path', path], ['resolved', resolved]],
+  };
 }
 
 function wrapDecode(e: unknown): string {
@@ -242,10 +280,11 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
     c.raw.push({ name: f.name, data: f.data });
     if (f.name !== 'Chart.yaml') continue;
     metadata ??= emptyMetadata();
-    const doc = decodeYaml(utf8Decode(f.data));
+    const source = utf8Decode(f.data);
+    const doc = decodeYaml(source);
     if ('error' in doc) return { error: `cannot load Chart.yaml: ${doc.error}` };
     try {
-      flags = decodeMetadataInto(metadata, doc.value);
+      flags = decodeMetadataInto(metadata, doc.value, source);
     } catch (e) {
       return { error: `cannot load Chart.yaml: ${wrapDecode(e)}` };
     }
@@ -279,10 +318,14 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
         continue;
       case f.name === 'requirements.yaml': {
         metadata ??= emptyMetadata();
+        if (metadata.apiVersion !== 'v1') {
+          const msg = `Warning: Dependencies are handled in Chart.yaml since apiVersion "${metadata.apiVersion}". We recommend migrating dependencies to Chart.yaml.`;
+          budget.notes.push({ file: 'load.go', line: 120, msg3: msg, msg4: msg, attrs: [] });
+        }
         const doc = decodeYaml(text());
         if ('error' in doc) return { error: `cannot load requirements.yaml: ${doc.error}` };
         try {
-          const fl = decodeMetadataInto(metadata, doc.value);
+          const fl = decodeMetadataInto(metadata, doc.value, text());
           flags = { nullMaintainer: flags.nullMaintainer || fl.nullMaintainer, nullDependency: flags.nullDependency || fl.nullDependency };
         } catch (e) {
           return { error: `cannot load requirements.yaml: ${wrapDecode(e)}` };
@@ -316,9 +359,6 @@ export function loadFiles(files: BufferedFile[], v: HelmVersion, origin: Chart['
   c.metadata = metadata;
   const invalid = validateMetadata(metadata, flags, v);
   if (invalid !== undefined) return { error: invalid };
-  if (v === 4 && metadata.apiVersion !== 'v1' && metadata.apiVersion !== 'v2') {
-    return { error: 'invalid chart apiVersion' };
-  }
   // Helm iterates a Go map here (random order); we use the directory name order.
   for (const n of [...subcharts.keys()].sort()) {
     if (n.startsWith('_') || n.startsWith('.')) continue;

@@ -6,6 +6,16 @@
 import type { HelmVersion } from '../template/func';
 import { quote } from '../template/fmt';
 
+/** LoadNote is a line Helm's chart loader logs (log.Printf in Helm 3, slog.Info in Helm 4). */
+export interface LoadNote {
+  /** file and line: Helm 3's log.Lshortfile prefix. */
+  readonly file: string;
+  readonly line: number;
+  readonly msg3: string;
+  readonly msg4: string;
+  readonly attrs: ReadonlyArray<readonly [string, string]>;
+}
+
 /** Log collects stderr lines (without trailing newline) in the format of one Helm version. */
 export class Log {
   readonly lines: string[] = [];
@@ -28,10 +38,29 @@ export class Log {
     this.lines.push(s);
   }
 
+  /** note prints a loader line: Helm 3's log.Printf or Helm 4's slog.Info(msg4, attrs...). */
+  note(n: LoadNote): void {
+    if (this.v === 3) {
+      this.lines.push(`${n.file}:${n.line}: ${n.msg3}`);
+      return;
+    }
+    let s = `level=INFO msg=${slogValue(n.msg4)}`;
+    for (const [k, val] of n.attrs) s += ` ${k}=${slogValue(val)}`;
+    this.lines.push(s);
+  }
+
   /** raw appends a line as is. */
   raw(line: string): void {
     this.lines.push(line);
   }
+}
+
+/** noteLines formats a load's notes as Helm version `v` prints them. */
+export function noteLines(notes: readonly LoadNote[] | undefined, v: HelmVersion): string[] {
+  if (notes === undefined) return [];
+  const log = new Log(v);
+  for (const n of notes) log.note(n);
+  return log.lines;
 }
 
 /** slogValue formats a string the way slog's TextHandler does (quoted when needed). */

@@ -3,6 +3,7 @@
 import type { GoMap, Value } from '../template/value';
 import { SemverError, newVersion } from '../sprig/semver';
 import type { HelmVersion } from '../template/func';
+import { type KeyPath, floatLiteralFinder } from './yamlLiterals';
 
 /** Maintainer is chart.Maintainer. */
 export interface Maintainer {
@@ -110,12 +111,19 @@ export function float32String(f: number): string {
   return `${neg}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
 }
 
-function asString(v: Value, field: string): string {
-  // sigs.k8s.io/yaml converts scalars to strings when the Go target field is a string.
+/** Where a value sits in the document, to ask whether its literal was a float (chart/yamlLiterals.ts). */
+interface At {
+  readonly path: KeyPath;
+  readonly isFloat: (path: KeyPath) => boolean;
+}
+
+function asString(v: Value, field: string, at?: At): string {
+  // sigs.k8s.io/yaml converts scalars to strings when the Go target field is a string: an int
+  // with FormatInt, a float64 (`1234567.0`, `72445e2`) with FormatFloat(f, 'g', -1, 32).
   if (v === null) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : float32String(v);
+  if (typeof v === 'number') return Number.isInteger(v) && !(at?.isFloat(at.path) ?? false) ? String(v) : float32String(v);
   throw new DecodeError(`json: cannot unmarshal ${jsonKind(v)} into Go struct field ${field} of type string`);
 }
 
@@ -138,13 +146,16 @@ function asMap(v: Value, field: string, type: string): GoMap | null {
 }
 
 /** fieldsOf iterates a JSON object's keys matched to known names case-insensitively (encoding/json). */
-function* fieldsOf<N extends string>(m: GoMap, names: readonly N[]): Generator<[N, Value]> {
+function* fieldsOf<N extends string>(m: GoMap, names: readonly N[]): Generator<[N, Value, string]> {
   for (const [k, v] of m) {
     const exact = names.find((n) => n === k);
     const name = exact ?? names.find((n) => n.toLowerCase() === k.toLowerCase());
-    if (name !== undefined) yield [name, v];
+    if (name !== undefined) yield [name, v, k];
   }
 }
+
+const sub = (at: At | undefined, ...steps: (string | number)[]): At | undefined =>
+  at === undefined ? undefined : { path: [...at.path, ...steps], isFloat: at.isFloat };
 
 const META_FIELDS = [
   'name', 'home', 'sources', 'version', 'description', 'keywords', 'maintainers', 'icon', 'apiVersion',
@@ -153,23 +164,23 @@ const META_FIELDS = [
 const DEP_FIELDS = ['name', 'version', 'repository', 'condition', 'tags', 'enabled', 'import-values', 'alias'] as const;
 const MAINT_FIELDS = ['name', 'email', 'url'] as const;
 
-function decodeMaintainer(v: Value): Maintainer | null {
+function decodeMaintainer(v: Value, at: At | undefined): Maintainer | null {
   const m = asMap(v, 'Metadata.maintainers', 'chart.Maintainer');
   if (m === null) return null;
   const out: Maintainer = { name: '', email: '', url: '' };
-  for (const [k, x] of fieldsOf(m, MAINT_FIELDS)) out[k] = asString(x, `Metadata.maintainers.${k}`);
+  for (const [k, x, key] of fieldsOf(m, MAINT_FIELDS)) out[k] = asString(x, `Metadata.maintainers.${k}`, sub(at, key));
   return out;
 }
 
-function decodeDependency(v: Value): Dependency | null {
+function decodeDependency(v: Value, at: At | undefined): Dependency | null {
   const m = asMap(v, 'Metadata.dependencies', 'chart.Dependency');
   if (m === null) return null;
   const d: Dependency = { name: '', version: '', repository: '', condition: '', tags: [], enabled: false, importValues: [], alias: '' };
-  for (const [k, x] of fieldsOf(m, DEP_FIELDS)) {
+  for (const [k, x, key] of fieldsOf(m, DEP_FIELDS)) {
     const f = `Metadata.dependencies.${k}`;
     switch (k) {
       case 'tags':
-        d.tags = asList(x, f, '[]string').map((t) => asString(t, f));
+        d.tags = asList(x, f, '[]string').map((t, i) => asString(t, f, sub(at, key, i)));
         break;
       case 'enabled':
         d.enabled = asBool(x, f);
@@ -178,7 +189,7 @@ function decodeDependency(v: Value): Dependency | null {
         d.importValues = asList(x, f, '[]interface {}');
         break;
       default:
-        d[k] = asString(x, f);
+        d[k] = asString(x, f, sub(at, key));
     }
   }
   return d;
@@ -191,29 +202,33 @@ export interface DecodedMetadata {
   readonly nullDependency: boolean;
 }
 
-/** decodeMetadataInto applies a decoded Chart.yaml (or requirements.yaml) document onto md. */
-export function decodeMetadataInto(md: Metadata, doc: Value): { nullMaintainer: boolean; nullDependency: boolean } {
+/**
+ * decodeMetadataInto applies a decoded Chart.yaml (or requirements.yaml) document onto md.
+ * `source` (the document's text) tells int from float literals in string fields.
+ */
+export function decodeMetadataInto(md: Metadata, doc: Value, source?: string): { nullMaintainer: boolean; nullDependency: boolean } {
+  const root: At | undefined = source === undefined ? undefined : { path: [], isFloat: floatLiteralFinder(source) };
   let nullMaintainer = false;
   let nullDependency = false;
   if (doc === null) return { nullMaintainer, nullDependency };
   if (!(doc instanceof Map)) {
     throw new DecodeError(`json: cannot unmarshal ${jsonKind(doc)} into Go value of type chart.Metadata`);
   }
-  for (const [k, x] of fieldsOf(doc, META_FIELDS)) {
+  for (const [k, x, key] of fieldsOf(doc, META_FIELDS)) {
     const f = `Metadata.${k}`;
     switch (k) {
       case 'sources':
       case 'keywords':
-        md[k] = asList(x, f, '[]string').map((s) => asString(s, f));
+        md[k] = asList(x, f, '[]string').map((s, i) => asString(s, f, sub(root, key, i)));
         break;
       case 'maintainers': {
-        const list = asList(x, f, '[]*chart.Maintainer').map(decodeMaintainer);
+        const list = asList(x, f, '[]*chart.Maintainer').map((e, i) => decodeMaintainer(e, sub(root, key, i)));
         if (list.some((e) => e === null)) nullMaintainer = true;
         md.maintainers = list.filter((e): e is Maintainer => e !== null);
         break;
       }
       case 'dependencies': {
-        const list = asList(x, f, '[]*chart.Dependency').map(decodeDependency);
+        const list = asList(x, f, '[]*chart.Dependency').map((e, i) => decodeDependency(e, sub(root, key, i)));
         if (list.some((e) => e === null)) nullDependency = true;
         md.dependencies = list.filter((e): e is Dependency => e !== null);
         md.dependenciesNil = x === null;
@@ -227,13 +242,13 @@ export function decodeMetadataInto(md: Metadata, doc: Value): { nullMaintainer: 
         if (m === null) md.annotations = null;
         else {
           const a = new Map<string, string>();
-          for (const [ak, av] of m) a.set(ak, asString(av, f));
+          for (const [ak, av] of m) a.set(ak, asString(av, f, sub(root, key, ak)));
           md.annotations = a;
         }
         break;
       }
       default:
-        md[k] = asString(x, f);
+        md[k] = asString(x, f, sub(root, key));
     }
   }
   return { nullMaintainer, nullDependency };

@@ -93,7 +93,8 @@ function v3Line(e: ErrorObject, data: unknown): string | undefined {
     case 'required':
       return `${field}: ${String(p.missingProperty)} is required`;
     case 'type': {
-      const want = Array.isArray(p.type) ? (p.type as string[]).join('/') : String(p.type);
+      // gojsonschema prints a type list as given, in brackets: [string,integer].
+      const want = Array.isArray(p.type) ? `[${(p.type as string[]).join(',')}]` : String(p.type);
       return `${field}: Invalid type. Expected: ${want}, given: ${goJsonKind(value, 3)}`;
     }
     case 'minimum':
@@ -152,6 +153,19 @@ function quoteList(xs: unknown[]): string {
   return xs.map((x) => (typeof x === 'string' ? `'${x}'` : jsonText(x))).join(', ');
 }
 
+const V6_TYPE_ORDER = ['null', 'boolean', 'number', 'integer', 'string', 'array', 'object'];
+
+/**
+ * reportedErrors drops what Helm's validators never report: once a schema's `type` fails for
+ * a value, gojsonschema and jsonschema v6 check none of that schema's other keywords (ajv with
+ * allErrors reports them all, e.g. `enum` on a null value).
+ */
+function reportedErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const parent = (e: ErrorObject): string => e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'));
+  const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => `${e.instancePath}\u0000${parent(e)}`));
+  return errors.filter((e) => e.keyword === 'type' || !typeFailed.has(`${e.instancePath}\u0000${parent(e)}`));
+}
+
 /** v4Line formats one ajv error like santhosh-tekuri/jsonschema v6's English output. */
 function v4Line(e: ErrorObject, data: unknown): string | undefined {
   const p = e.params as Record<string, unknown>;
@@ -161,7 +175,8 @@ function v4Line(e: ErrorObject, data: unknown): string | undefined {
     case 'required':
       return `${at}: missing property '${String(p.missingProperty)}'`;
     case 'type': {
-      const want = Array.isArray(p.type) ? (p.type as string[]).join(' or ') : String(p.type);
+      // jsonschema v6 keeps types as a bit set and prints them in its fixed order.
+      const want = Array.isArray(p.type) ? [...(p.type as string[])].sort((a, b) => V6_TYPE_ORDER.indexOf(a) - V6_TYPE_ORDER.indexOf(b)).join(' or ') : String(p.type);
       return `${at}: got ${goJsonKind(value, 4)}, want ${want}`;
     }
     case 'minimum':
@@ -284,7 +299,7 @@ export function validateSingle(values: GoMap, schemaBytes: Uint8Array, v: HelmVe
   const data = JSON.parse(marshalJSON(values, { escapeHTML: false })) as unknown;
   if (fn(data ?? {})) return undefined;
   const lines: string[] = [];
-  for (const e of fn.errors ?? []) {
+  for (const e of reportedErrors(fn.errors ?? [])) {
     const l = v === 3 ? v3Line(e, data) : v4Line(e, data);
     if (l !== undefined && !lines.includes(l)) lines.push(l);
   }
@@ -337,7 +352,7 @@ export function schemaViolations(values: GoMap, schemaBytes: Uint8Array, v: Helm
   const data = JSON.parse(marshalJSON(values, { escapeHTML: false })) as unknown;
   if (fn(data ?? {})) return [];
   const out: SchemaViolation[] = [];
-  for (const e of fn.errors ?? []) {
+  for (const e of reportedErrors(fn.errors ?? [])) {
     const message = v === 3 ? v3Line(e, data) : v4Line(e, data);
     if (message === undefined || out.some((o) => o.message === message)) continue;
     // A missing required property is reported at the object holding it.

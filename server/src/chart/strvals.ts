@@ -1,6 +1,7 @@
 // Package strvals: Helm's pkg/strvals parser for --set, --set-string, --set-json, --set-file and
 // --set-literal (parser.go, literal_parser.go), with Helm's error texts.
 import { unmarshalJSON } from '../sprig/json';
+import type { HelmVersion } from '../template/func';
 import { quoteRune } from '../template/fmt';
 import { type GoMap, type Value, int64 } from '../template/value';
 
@@ -12,7 +13,16 @@ export const MAX_NESTED_NAME_LEVEL = 30;
 const EOF = Symbol('EOF');
 
 /** StrvalsError is a parse failure with Helm's message. */
-export class StrvalsError extends Error {}
+export class StrvalsError extends Error {
+  /**
+   * eof: the error is io.EOF itself ('plain': parse() ends without error in every Helm) or
+   * wraps it ('wrapped', e.g. "error parsing index: EOF": Helm 4's parse() tests errors.Is(err,
+   * io.EOF) and ends silently too, Helm 3 compares err == io.EOF and fails).
+   */
+  constructor(message: string, readonly eof?: 'plain' | 'wrapped') {
+    super(message);
+  }
+}
 
 /** Panic mirrors a Go runtime panic that Helm's key() recovers into "unable to parse key: ...". */
 class Panic extends Error {}
@@ -116,6 +126,12 @@ function atoi(s: string): number {
   return Number(n);
 }
 
+/** wrapIndexError is `fmt.Errorf("error parsing index: %w", err)` (errors.Wrap in Helm 3). */
+function wrapIndexError(e: unknown): StrvalsError {
+  const eof = e instanceof StrvalsError && e.eof !== undefined ? 'wrapped' : undefined;
+  return new StrvalsError(`error parsing index: ${(e as Error).message}`, eof);
+}
+
 /** ValueReader turns the runes of one value into a Go value (typed, string, file contents). */
 export type ValueReader = (rs: string) => Value;
 
@@ -125,12 +141,18 @@ class Parser {
   constructor(
     private readonly sc: Scanner,
     private readonly mode: Mode,
+    private readonly helmVersion: HelmVersion,
   ) {}
 
   parse(data: GoMap): void {
     for (;;) {
-      const r = this.keyRecover(data, 0);
-      if (r === EOF) return;
+      try {
+        const r = this.keyRecover(data, 0);
+        if (r === EOF) return;
+      } catch (e) {
+        if (e instanceof StrvalsError && (e.eof === 'plain' || (e.eof === 'wrapped' && this.helmVersion === 4))) return;
+        throw e;
+      }
     }
   }
 
@@ -160,7 +182,7 @@ class Parser {
         try {
           i = this.keyIndex();
         } catch (e) {
-          throw new StrvalsError(`error parsing index: ${(e as Error).message}`);
+          throw wrapIndexError(e);
         }
         let list: Value[] = [];
         if (data.has(k)) list = asList(data.get(k) ?? null);
@@ -229,7 +251,7 @@ class Parser {
 
   private keyIndex(): number {
     const { v, last } = runesUntil(this.sc, ']', this.literal);
-    if (last === EOF) throw new StrvalsError('EOF');
+    if (last === EOF) throw new StrvalsError('EOF', 'plain');
     return atoi(v);
   }
 
@@ -238,7 +260,7 @@ class Parser {
     const { v: k, last } = runesUntil(this.sc, '[.=', this.literal);
     // Go formats the []rune with %q: ['x' 'y'].
     if (k.length > 0) throw new StrvalsError(`unexpected data at end of array index: [${[...k].map((c) => quoteRune(c.codePointAt(0) ?? 0)).join(' ')}]`);
-    if (last === EOF) throw new StrvalsError('EOF');
+    if (last === EOF) throw new StrvalsError('EOF', 'plain');
     switch (last) {
       case '=': {
         if (this.literal) {
@@ -263,7 +285,7 @@ class Parser {
         try {
           nextI = this.keyIndex();
         } catch (e) {
-          throw new StrvalsError(`error parsing index: ${(e as Error).message}`);
+          throw wrapIndexError(e);
         }
         let crt: Value[] = [];
         if (list.length > i && list[i] !== null) crt = asList(list[i]);
@@ -379,7 +401,7 @@ export type SetKind = 'set' | 'set-string' | 'set-json' | 'set-file' | 'set-lite
  * --set-file paths (returns the text or throws with Go's error text). Throws StrvalsError /
  * JSONError carrying the message Helm wraps as "failed parsing --KIND data: ...".
  */
-export function parseSet(kind: SetKind, s: string, dest: GoMap, readFile?: (path: string) => string): void {
+export function parseSet(kind: SetKind, s: string, dest: GoMap, helmVersion: HelmVersion, readFile?: (path: string) => string): void {
   let mode: Mode;
   switch (kind) {
     case 'set':
@@ -404,5 +426,5 @@ export function parseSet(kind: SetKind, s: string, dest: GoMap, readFile?: (path
       };
       break;
   }
-  new Parser(new Scanner(s), mode).parse(dest);
+  new Parser(new Scanner(s), mode, helmVersion).parse(dest);
 }

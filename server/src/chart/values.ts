@@ -6,6 +6,7 @@ import { type GoMap, type Value, deepCopy, utf8Decode } from '../template/value'
 import type { Chart } from './loader';
 import type { Log } from './log';
 import { type SetKind, parseSet } from './strvals';
+import { unmarshalJSON } from '../sprig/json';
 import { parseValuesText } from './yamlAdapter';
 
 /** GLOBAL_KEY is the values key shared with every subchart. */
@@ -276,8 +277,19 @@ export function mergeCliValues(readFile: ReadFile, opts: CliValueOptions, v: Hel
     return { error: errText(e) };
   }
   for (const s of opts.setJson) {
+    // Helm 4 also takes a whole JSON object (`--set-json '{"a":{"b":1}}'`), merged like a file.
+    if (v === 4 && s.trim().startsWith('{')) {
+      let m: Value;
+      try {
+        m = unmarshalJSON(s.trim(), 'map');
+      } catch {
+        return { error: `failed parsing --set-json data JSON: ${s}` };
+      }
+      if (m instanceof Map) base = mergeMaps(base, m);
+      continue;
+    }
     try {
-      parseSet('set-json', s, base);
+      parseSet('set-json', s, base, v);
     } catch {
       // Helm drops the parser's message here and prints the flag value.
       return { error: `failed parsing --set-json data ${s}` };
@@ -292,7 +304,7 @@ export function mergeCliValues(readFile: ReadFile, opts: CliValueOptions, v: Hel
   for (const [kind, list] of groups) {
     for (const s of list) {
       try {
-        parseSet(kind, s, base, (p) => utf8Decode(read(p)));
+        parseSet(kind, s, base, v, (p) => utf8Decode(read(p)));
       } catch (e) {
         return { error: `failed parsing --${kind} data: ${errText(e)}` };
       }

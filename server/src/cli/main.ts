@@ -62,6 +62,10 @@ export function main(argv: readonly string[]): number {
       return 0;
     }
     case 'language-server':
+      if (!rest.includes('--stdio')) {
+        process.stderr.write('Error: chartwright language-server needs --stdio (LSP over standard input and output is its only transport)\n\nUsage: chartwright language-server --stdio\n');
+        return 1;
+      }
       // Serves until the client disconnects; the process stays alive on its open streams.
       runLanguageServer(rest);
       return 0;

@@ -21,11 +21,12 @@ export function expandForLint(data: Uint8Array, v: HelmVersion): { fs: ChartFS; 
   let name = '';
   for (const f of files) {
     if (f.name !== 'Chart.yaml') continue;
-    const doc = decodeYaml(utf8Decode(f.data));
+    const source = utf8Decode(f.data);
+    const doc = decodeYaml(source);
     if ('error' in doc) return fail(`cannot load Chart.yaml: ${doc.error}`);
     const md = emptyMetadata();
     try {
-      decodeMetadataInto(md, doc.value);
+      decodeMetadataInto(md, doc.value, source);
     } catch (e) {
       return fail(`cannot load Chart.yaml: ${e instanceof DecodeError ? `error unmarshaling JSON: while decoding JSON: ${e.message}` : String(e)}`);
     }

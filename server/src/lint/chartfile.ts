@@ -36,7 +36,7 @@ export function lintChartfile(l: Linter, fs: ChartFS, dir: string, v: HelmVersio
   else if ('error' in doc) loadErr = doc.error;
   else {
     try {
-      decodeMetadataInto(md, doc.value);
+      decodeMetadataInto(md, doc.value, text);
     } catch (e) {
       loadErr = e instanceof DecodeError ? `error unmarshaling JSON: while decoding JSON: ${e.message}` : String(e);
     }

@@ -64,6 +64,10 @@ export interface LintFinding {
   readonly column: number | null;
 }
 
+// Global Helm flags accepted and ignored offline.
+const GLOBAL_NOOPS = ['kube-context', 'kubeconfig', 'registry-config', 'repository-cache', 'repository-config', 'burst-limit', 'qps',
+  'kube-apiserver', 'kube-token', 'kube-as-user', 'kube-ca-file', 'content-cache', 'color', 'colour'];
+
 const HELP = `This command takes a path to a chart and runs a series of tests to verify that
 the chart is well-formed.
 
@@ -90,7 +94,22 @@ Flags:
       --strict                      fail on lint warnings
   -f, --values strings              specify values in a YAML file (can specify multiple)
       --with-subcharts              lint dependent charts
+      --debug                       accepted (no effect)
+  -h, --help                        help for lint
+
+Global Helm flags accepted for compatibility (no effect offline):
+  ${GLOBAL_NOOPS.map((n) => `--${n}`).join(', ')}
 `;
+
+/** lintHelp is \`chartwright lint --help\`. */
+export function lintHelp(): string {
+  return HELP;
+}
+
+/** lintFlagNames lists the long names of every flag lint takes (for tests of the help). */
+export function lintFlagNames(): string[] {
+  return SPECS.map((s) => s.long);
+}
 
 type Spec = FlagSpec<LintFlags>;
 
@@ -131,9 +150,7 @@ const SPECS: readonly Spec[] = [
   { long: 'set-file', kind: 'stringArray', apply: (f, v) => (f.setFile.push(v), undefined) },
   { long: 'set-json', kind: 'stringArray', apply: (f, v) => (f.setJson.push(v), undefined) },
   { long: 'set-literal', kind: 'stringArray', apply: (f, v) => (f.setLiteral.push(v), undefined) },
-  // Global Helm flags accepted and ignored offline.
-  ...['kube-context', 'kubeconfig', 'registry-config', 'repository-cache', 'repository-config', 'burst-limit', 'qps', 'kube-apiserver', 'kube-token', 'kube-as-user', 'kube-ca-file', 'content-cache', 'color', 'colour']
-    .map((long): Spec => ({ long, kind: 'string', apply: () => undefined })),
+  ...GLOBAL_NOOPS.map((long): Spec => ({ long, kind: 'string', apply: () => undefined })),
 ];
 
 /** parseLintFlags parses argv (after the word "lint") the way cobra/pflag does. */
@@ -185,6 +202,8 @@ export function runLintCommand(argv: readonly string[], env: LintEnv): LintRun {
   const v = flags.helmVersion;
   let stderr = '';
   const fail = (msg: string): LintRun => ({ stdout: '', stderr: stderr + `Error: ${msg}\n`, exitCode: 1 });
+  // Helm 4 requires the path (cobra.MinimumNArgs(1)); Helm 3 lints the working directory.
+  if (flags.args.length === 0 && v === 4) return { stdout: '', stderr: 'Error: "helm lint" requires at least 1 argument\n\nUsage:  helm lint PATH [flags]\n', exitCode: 1 };
   let paths = flags.args.length > 0 ? [...flags.args] : ['.'];
   let kubeVersion: KubeVersion | undefined;
   if (flags.kubeVersion !== '') {

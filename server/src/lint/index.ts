@@ -45,7 +45,9 @@ export interface LintResult {
 export function lintChart(fs: ChartFS, dir: string, display: string, userValues: GoMap, o: LintOptions): LintResult {
   if (fs.readFile(joinPath(dir, 'Chart.yaml')) === undefined) {
     const p = goJoin(display, 'Chart.yaml');
-    return { messages: [], errors: [`unable to check Chart.yaml file in chart: stat ${p}: no such file or directory`], totalChartsLinted: 0 };
+    // os.Stat through a file: ENOTDIR.
+    const why = fs.exists(dir) && !fs.isDirectory(dir) ? 'not a directory' : 'no such file or directory';
+    return { messages: [], errors: [`unable to check Chart.yaml file in chart: stat ${p}: ${why}`], totalChartsLinted: 0 };
   }
   const l = new Linter();
   const v = o.helmVersion;
@@ -62,8 +64,8 @@ export function lintChart(fs: ChartFS, dir: string, display: string, userValues:
     log,
     schemaMessages,
   });
-  lintDependencies(l, fs, dir, fs.displayPath(dir), v);
-  lintCrds(l, fs, dir, v);
+  lintDependencies(l, fs, dir, fs.displayPath(dir), v, log);
+  lintCrds(l, fs, dir, v, log);
   for (const m of schemaMessages ?? []) l.run(m.severity, m.path, m.message, m.position);
   const lowest = o.strict ? severityRank('WARNING') : severityRank('ERROR');
   const errors = l.messages.filter((m) => severityRank(m.severity) >= lowest).map((m) => m.message);

@@ -6,6 +6,8 @@ import { parseDocument } from 'yaml';
 import { depthError } from '../helm/yamlDepth';
 import { YAMLDecodeError, unmarshalYAML } from '../helm/yamlDecode';
 import type { HelmVersion } from '../template/func';
+import { float32String } from '../chart/metadata';
+import { floatLiteralFinder } from '../chart/yamlLiterals';
 import type { GoMap, Value } from '../template/value';
 import { DEPRECATIONS_V3, DEPRECATIONS_V4, type DeprecationRow } from './deprecations';
 import { goQuoteQ } from './support';
@@ -71,10 +73,17 @@ function jsonKind(v: Value): string {
 
 class StructError extends Error {}
 
-function str(m: GoMap, name: string, goField: string): string {
+/**
+ * str reads a string field as sigs.k8s.io/yaml fills one: scalars become strings (`true`, an int
+ * with FormatInt, a float literal with FormatFloat(f, 'g', -1, 32)); `at` asks whether the
+ * literal was a float (chart/yamlLiterals.ts).
+ */
+function str(m: GoMap, name: string, goField: string, at: () => boolean): string {
   const v = field(m, name);
   if (v === undefined || v === null) return '';
   if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return Number.isInteger(v) && !at() ? String(v) : float32String(v);
   throw new StructError(`json: cannot unmarshal ${jsonKind(v)} into Go struct field ${goField} of type string`);
 }
 
@@ -82,7 +91,9 @@ function str(m: GoMap, name: string, goField: string): string {
  * decodeK8sStruct is yaml.Unmarshal(doc, &*k8sYamlStruct): undefined for a null document, the
  * struct, or Go's error text.
  */
-export function decodeK8sStruct(doc: string): { value: K8sYamlStruct | undefined } | { error: string } {
+export function decodeK8sStruct(doc: string, hv: HelmVersion = 4): { value: K8sYamlStruct | undefined } | { error: string } {
+  // Helm 3.17 names the struct K8sYamlStruct, Helm 4 k8sYamlStruct; metadata is rules.k8sYamlMetadata in both.
+  const S = hv === 3 ? 'K8sYamlStruct' : 'k8sYamlStruct';
   let v: Value;
   try {
     // Decode as a list first to tell null documents (nil pointer) from empty maps.
@@ -94,25 +105,26 @@ export function decodeK8sStruct(doc: string): { value: K8sYamlStruct | undefined
     v = unmarshalYAML(doc, 'map');
   } catch (e) {
     if (e instanceof YAMLDecodeError) {
-      return { error: e.message.replace('Go value of type map[string]interface {}', 'Go value of type rules.k8sYamlStruct') };
+      return { error: e.message.replace('Go value of type map[string]interface {}', `Go value of type rules.${S}`) };
     }
     return { error: e instanceof Error ? e.message : String(e) };
   }
   const m = v as GoMap;
+  const isFloat = floatLiteralFinder(doc);
   try {
     const md = field(m, 'metadata');
     let name = '';
     let namespace = '';
     if (md instanceof Map) {
-      name = str(md, 'name', 'k8sYamlStruct.Metadata.Name');
-      namespace = str(md, 'namespace', 'k8sYamlStruct.Metadata.Namespace');
+      name = str(md, 'name', 'k8sYamlMetadata.Metadata.Name', () => isFloat(['metadata', 'name']));
+      namespace = str(md, 'namespace', 'k8sYamlMetadata.Metadata.Namespace', () => isFloat(['metadata', 'namespace']));
     } else if (md !== undefined && md !== null) {
-      throw new StructError(`json: cannot unmarshal ${jsonKind(md)} into Go struct field k8sYamlStruct.Metadata of type rules.k8sYamlMetadata`);
+      throw new StructError(`json: cannot unmarshal ${jsonKind(md)} into Go struct field ${S}.Metadata of type rules.k8sYamlMetadata`);
     }
     return {
       value: {
-        apiVersion: str(m, 'apiVersion', 'k8sYamlStruct.apiVersion'),
-        kind: str(m, 'kind', 'k8sYamlStruct.Kind'),
+        apiVersion: str(m, 'apiVersion', `${S}.apiVersion`, () => isFloat(['apiVersion'])),
+        kind: str(m, 'kind', `${S}.Kind`, () => isFloat(['kind'])),
         name,
         namespace,
       },

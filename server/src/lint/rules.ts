@@ -9,8 +9,8 @@ import type { Linter } from './support';
 import { loadForLint } from './templates';
 
 /** lintDependencies runs rules.Dependencies; `chartDir` is the absolute path Helm prints. */
-export function lintDependencies(l: Linter, fs: ChartFS, dir: string, chartDir: string, v: HelmVersion): void {
-  const loaded = loadForLint(fs, dir, v);
+export function lintDependencies(l: Linter, fs: ChartFS, dir: string, chartDir: string, v: HelmVersion, log: (line: string) => void): void {
+  const loaded = loadForLint(fs, dir, v, log);
   if (!l.run('ERROR', '', 'error' in loaded ? `unable to load chart\n\t${loaded.error}` : undefined, { file: 'Chart.yaml' }) || 'error' in loaded) {
     return;
   }
@@ -39,12 +39,12 @@ function crdObjects(c: Chart): Array<{ name: string; text: string }> {
 }
 
 /** lintCrds runs rules.Crds (Helm 4 only). */
-export function lintCrds(l: Linter, fs: ChartFS, dir: string, v: HelmVersion): void {
+export function lintCrds(l: Linter, fs: ChartFS, dir: string, v: HelmVersion, log: (line: string) => void): void {
   if (v !== 4) return;
   const cdir = joinPath(dir, 'crds');
   if (!fs.exists(cdir)) return;
   if (!l.run('ERROR', 'crds/', fs.isDirectory(cdir) ? undefined : 'not a directory', { file: 'crds' })) return;
-  const loaded = loadForLint(fs, dir, v);
+  const loaded = loadForLint(fs, dir, v, log);
   if (!l.run('ERROR', 'crds/', 'error' in loaded ? loaded.error : undefined, { file: 'Chart.yaml' }) || 'error' in loaded) return;
   for (const crd of crdObjects(loaded.chart)) {
     const at = { file: crd.name };

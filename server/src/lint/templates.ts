@@ -5,8 +5,8 @@
 import type { Chart } from '../chart/loader';
 import type { ChartFS } from '../chart/fs';
 import { joinPath } from '../chart/fs';
-import { loadChart } from '../chart/loader';
-import { Log } from '../chart/log';
+import { INVALID_API_VERSION, V3_DEPENDENCY_ERROR, loadChart } from '../chart/loader';
+import { Log, noteLines } from '../chart/log';
 import { makeCapabilities, type KubeVersion } from '../chart/capabilities';
 import { cloneChart, processDependencies } from '../chart/dependencies';
 import { validateAgainstSchema } from '../chart/schema';
@@ -39,12 +39,16 @@ export interface TemplateLintOptions {
 
 const DIR = 'templates/';
 
-/** loadForLint is loader.Load as the lint rules call it (the chart/v2 loader). */
-export function loadForLint(fs: ChartFS, dir: string, v: HelmVersion): { chart: Chart } | { error: string } {
-  const r = loadChart(fs, dir, v);
+/**
+ * loadForLint is loader.Load as the lint rules call it (the chart/v2 loader); the loader's log
+ * lines (symbolic links, requirements.yaml) go to `log` as each rule's load prints them.
+ */
+export function loadForLint(fs: ChartFS, dir: string, v: HelmVersion, log: (line: string) => void): { chart: Chart } | { error: string } {
+  let r = loadChart(fs, dir, v);
   // Helm 4's version-dispatching loader rejects unknown apiVersions; the v2 loader lint uses
   // does not (the Chart.yaml rule reports them). The v3 loader has the same texts past this point.
-  if ('error' in r && v === 4 && r.error === 'invalid chart apiVersion') return loadChart(fs, dir, 3);
+  if ('error' in r && v === 4 && (r.error === INVALID_API_VERSION || r.error === V3_DEPENDENCY_ERROR)) r = loadChart(fs, dir, 3);
+  noteLines(r.notes, v).forEach(log);
   return r;
 }
 
@@ -125,14 +129,17 @@ export function lintTemplates(l: Linter, fs: ChartFS, dir: string, userValues: G
     l.run(v === 4 ? 'ERROR' : 'WARNING', DIR, 'not a directory', { file: 'templates' });
     return;
   }
-  const loaded = loadForLint(fs, dir, v);
+  const loaded = loadForLint(fs, dir, v, o.log);
   if (!l.run('ERROR', DIR, 'error' in loaded ? loaded.error : undefined, { file: 'Chart.yaml' }) || 'error' in loaded) return;
   const log = new Log(v);
   const c = cloneChart(loaded.chart);
   let values: GoMap;
   try {
     processDependencies(c, userValues, log);
-    values = new Coalescer(log).coalesceValues(c, userValues);
+    // Helm's Templates rule coalesces, then ToRenderValuesWithSchemaValidation coalesces the
+    // result again: warnings print twice, and a null the first pass kept, the second deletes.
+    const co = new Coalescer(log);
+    values = co.coalesceValues(c, co.coalesceValues(c, userValues));
   } catch (e) {
     log.lines.forEach(o.log);
     // Helm returns silently when dependencies or coalescing fail.
@@ -168,7 +175,7 @@ export function lintTemplates(l: Linter, fs: ChartFS, dir: string, userValues: G
     const at: Position = { file: fileName };
     l.run('WARNING', fileName, topIndentLevel(rendered), at);
     const { docs, error } = readYamlDocs(rendered);
-    const decoded = docs.map((doc) => decodeK8sStruct(doc.text));
+    const decoded = docs.map((doc) => decodeK8sStruct(doc.text, v));
     const firstError = decoded.findIndex((d) => 'error' in d);
     const objects = (firstError < 0 ? decoded : decoded.slice(0, firstError)).filter((d) => 'value' in d && d.value !== undefined).length;
     const source = sources.get(`${rootName}/${fileName}`);

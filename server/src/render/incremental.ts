@@ -9,6 +9,7 @@ import type { FuncDef, FuncMap, HelmVersion, NativeCrypto, Runtime } from '../te
 import type { Tree } from '../template/parse/node';
 import type { GoMap, Value } from '../template/value';
 import type { RenderedFile } from './engine';
+import { ValuesView } from '../helm/objects';
 
 /** IncrementalEntry is what one execution of a file left behind. */
 export interface IncrementalEntry {
@@ -76,6 +77,8 @@ export class Watch {
         if (x instanceof Map) {
           if (seen.has(x)) continue;
           seen.add(x);
+          // .Values aliases a plain map, which merge/set receive (and return) as such.
+          if (x instanceof ValuesView) stack.push(x.target);
           for (const c of x.values()) if (c instanceof Map || Array.isArray(c)) stack.push(c);
         } else if (Array.isArray(x)) {
           if (seen.has(x)) continue;

@@ -5,6 +5,7 @@ import { type Chart, chartFullPath, crdFiles, loadChart } from '../chart/loader'
 import type { HelmVersion, Runtime } from '../template/func';
 import { TemplateSet, type EngineLimits } from '../template/index';
 import type { GoMap } from '../template/value';
+import { clean } from '../sprig/paths';
 import { utf8Decode } from '../template/value';
 import { render, type EngineTemplate, type ParseCache, type RenderResult } from './engine';
 import type { TemplateFlags } from './flags';
@@ -55,25 +56,32 @@ export function crdObjects(c: Chart): CrdFile[] {
   return out;
 }
 
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+
 /** collectTemplates is Helm's allTemplates/recAllTpls over the (enabled) chart tree. */
 export function collectTemplates(ctx: ReleaseContext): EngineTemplate[] {
-  const out: EngineTemplate[] = [];
+  // Helm keys templates by path: a subchart reached twice (Helm 3: under two aliases of one
+  // chart) is rendered once, with the values of its last visit.
+  const out = new Map<string, EngineTemplate>();
   const rec = (node: ReleaseContext['root']): void => {
     for (const child of node.children) rec(child);
     const full = chartFullPath(node.chart);
     const library = node.chart.metadata.type === 'library';
     for (const t of node.chart.templates) {
-      out.push({
-        path: `${full}/${t.name}`,
+      // path.Join: a chart named "." (Helm 3 loads one) prints `# Source: templates/x.yaml`.
+      const dotted = DOT_SEGMENT.test(full);
+      const path = dotted ? clean(`${full}/${t.name}`) : `${full}/${t.name}`;
+      out.set(path, {
+        path,
         text: utf8Decode(t.data),
         vals: node.vals,
-        basePath: `${full}/templates`,
+        basePath: dotted ? clean(`${full}/templates`) : `${full}/templates`,
         library,
       });
     }
   };
   rec(ctx.root);
-  return out;
+  return [...out.values()];
 }
 
 /** prepareRender loads, checks and renders the chart (everything before sorting/printing). */

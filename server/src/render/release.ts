@@ -1,11 +1,13 @@
 // Bridge to the chart layer for one `helm template` run, in runInstall's order: CLI values,
 // chart loading, installability and dependency checks, the release-name check, then
 // prepareRelease (dependencies, capabilities, coalescing, schema, kubeVersion, contexts).
+import { noteLines } from '../chart/log';
 import type { ChartFS } from '../chart/fs';
 import {
   checkDependencies,
   checkInstallable,
   deprecatedWarning,
+  helm4ApiVersionRefusal,
   mergeCliValues,
   parseCliKubeVersion,
   prepareRelease,
@@ -66,12 +68,15 @@ export function buildRelease(input: BuildReleaseInput): ReleaseContext | { error
   const vals = mergeCliValues(input.readCliFile ?? ((p) => fs.readFile(resolvePath(input.cwd, p))), flags, hv);
   if ('error' in vals) return { error: vals.error, withRelease: false };
   const loaded = input.load(input.chartPath);
+  for (const line of noteLines(loaded.notes, hv)) input.log(line + '\n');
   if ('error' in loaded) return { error: loaded.error, withRelease: false };
   const chart = loaded.chart;
   const notInstallable = checkInstallable(chart);
   if (notInstallable !== undefined) return { error: notInstallable, withRelease: false };
   const dep = deprecatedWarning(chart, hv);
   if (dep !== undefined) input.log(dep + '\n');
+  const refusal = helm4ApiVersionRefusal(chart, hv);
+  if (refusal !== undefined) return { error: refusal, withRelease: false };
   const missing = checkDependencies(chart, hv);
   if (missing !== undefined) return { error: missing, withRelease: false };
   const nameErr = input.releaseNameCheck(input.releaseName);

@@ -7,7 +7,7 @@ import type { HelmVersion, NativeCrypto, Runtime } from '../template/func';
 import { nodeCrypto } from './nativecrypto';
 import type { EngineLimits } from '../template/index';
 import { quote } from '../template/fmt';
-import { parseTemplateFlags, type TemplateFlags } from './flags';
+import { dryRunCheck, parseTemplateFlags, templateHelp, type TemplateFlags } from './flags';
 import { printTemplateOutput, renderResources, type OutputFS } from './manifests';
 import { slogValue } from './gostrings';
 import { prepareRender, renderNameTemplate, type Prepared } from './pipeline';
@@ -44,34 +44,6 @@ export interface TemplateRun {
 
 const USAGE = 'Usage:  helm template [NAME] [CHART] [flags]';
 
-const HELP = `Render chart templates locally and display the output.
-
-Usage:
-  chartwright template [NAME] CHART [flags]
-
-Flags:
-  -a, --api-versions strings     Kubernetes api versions used for Capabilities.APIVersions
-      --debug                    print invalid YAML on YAML errors
-      --generate-name            generate the name (and omit the NAME parameter)
-      --helm-version 3|4         behave like Helm 3 or Helm 4 (default 4)
-      --include-crds             include CRDs in the templated output
-      --is-upgrade               set .Release.IsUpgrade instead of .Release.IsInstall
-      --kube-version string      Kubernetes version used for Capabilities.KubeVersion
-      --name-template string     specify template used to name the release
-  -n, --namespace string         namespace scope for this request
-      --no-hooks                 prevent hooks from being printed
-      --output-dir string        writes the executed templates to files in output-dir instead of stdout
-      --release-name             use release name in the output-dir path
-      --set stringArray          set values on the command line (key1=val1,key2=val2)
-      --set-file stringArray     set values from files (key1=path1,key2=path2)
-      --set-json stringArray     set JSON values on the command line
-      --set-literal stringArray  set a literal STRING value on the command line
-      --set-string stringArray   set STRING values on the command line
-  -s, --show-only stringArray    only show manifests rendered from the given templates
-      --skip-schema-validation   disable JSON schema validation
-      --skip-tests               skip tests from templated output
-  -f, --values strings           specify values in a YAML file (can specify multiple)
-`;
 
 export { validateReleaseName } from './releasename';
 
@@ -105,14 +77,15 @@ class Failure {
 /** runTemplateCommand runs `helm template ARGS...` (argv excludes the word "template"). */
 export function runTemplateCommand(argv: readonly string[], env: TemplateEnv): TemplateRun {
   const parsed = parseTemplateFlags(argv, env.helmVersion ?? 4);
-  if (!parsed.ok) return { stdout: '', stderr: `Error: ${parsed.error}\n`, exitCode: 1 };
+  if (!parsed.ok) return { stdout: '', stderr: parsed.notices.map((l) => l + '\n').join('') + `Error: ${parsed.error}\n`, exitCode: 1 };
   const flags = parsed.flags;
-  if (flags.help) return { stdout: HELP, stderr: '', exitCode: 0 };
+  const notices = flags.notices.map((l) => l + '\n').join('');
+  if (flags.help) return { stdout: templateHelp(flags.helmVersion), stderr: notices, exitCode: 0 };
   if (flags.args.length < 1) {
-    return { stdout: '', stderr: `Error: "helm template" requires at least 1 argument\n\n${USAGE}\n`, exitCode: 1 };
+    return { stdout: '', stderr: `${notices}Error: "helm template" requires at least 1 argument\n\n${USAGE}\n`, exitCode: 1 };
   }
   let stdout = '';
-  let stderr = '';
+  let stderr = notices;
   let result: Failure | undefined;
   try {
     result = run(flags, env, (s) => (stdout += s), (s) => (stderr += s));
@@ -156,13 +129,32 @@ function nameAndChart(flags: TemplateFlags, helmVersion: HelmVersion, runtime: R
   return { name: 'release-name', chart: args[0] };
 }
 
+/**
+ * remoteChartError refuses chart references that Helm would download: `oci://...` and, when no
+ * such local path exists, `repo/chart`.
+ */
+function remoteChartError(chart: string, env: TemplateEnv): string | undefined {
+  const why = 'Chartwright renders local charts only (a chart directory or a .tgz); download it first with helm pull';
+  if (/^oci:\/\//i.test(chart)) return `OCI chart reference ${quote(chart)} is not supported: ${why}`;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(chart)) return `chart URL ${quote(chart)} is not supported: ${why}`;
+  if (/^[^./][^/]*\/[^/]+$/.test(chart) && !env.fs.exists(resolvePath(env.cwd, chart))) {
+    return `chart repository reference ${quote(chart)} (repo/chart) is not supported: ${why}`;
+  }
+  return undefined;
+}
+
 function run(flags: TemplateFlags, env: TemplateEnv, out: (s: string) => void, err: (s: string) => void): Failure | undefined {
   const hv = flags.helmVersion;
+  const dry = dryRunCheck(flags);
+  if (dry.warning !== undefined) err(dry.warning + '\n');
+  if (dry.error !== undefined) return new Failure(dry.error, false);
   const kvErr = kubeVersionFlagError(flags);
   if (kvErr !== undefined) return new Failure(kvErr, false);
   const runtime = env.runtime ?? defaultRuntime();
   const nc = nameAndChart(flags, hv, runtime);
   if (nc instanceof Failure) return nc;
+  const remote = remoteChartError(nc.chart, env);
+  if (remote !== undefined) return new Failure(remote, false);
   const prepared: Prepared | { error: string; withRelease: boolean } = prepareRender({
     fs: env.fs,
     cwd: env.cwd,

@@ -24,6 +24,18 @@ function asMap(v: Value): GoMap | null {
 }
 
 /**
+ * asPlain is Go's conversion of a map argument to the parameter type `map[string]interface {}`:
+ * a named map (`.Values`, helm/objects' ValuesView, which aliases a plain map as `target`) is the
+ * same map typed plain. Sprig's merge/set/unset return their (converted) first argument, so
+ * `merge .Values` is a `map[string]interface {}` for `dig` and `typeOf`, and writes through it
+ * still reach .Values.
+ */
+function asPlain(m: GoMap | null): GoMap | null {
+  if (m instanceof NamedMap && 'target' in m && m.target instanceof Map && !(m.target instanceof NamedMap)) return m.target;
+  return m;
+}
+
+/**
  * mergeInto is mergo's deepMerge of two map[string]interface{} values (dario.cat/mergo v1, as
  * sprig v3.3 calls it). Observed rules, per key of src:
  *  - src nil: skipped by merge; mergeOverwrite stores nil;
@@ -61,7 +73,7 @@ function mergeImpl(overwrite: boolean) {
       if (dst === null) dst = new Map();
       mergeInto(dst, src, overwrite);
     }
-    return dst;
+    return asPlain(dst);
   };
 }
 
@@ -112,7 +124,7 @@ export const dictsFuncs: FuncDef[] = [
     const m = asMap(d);
     if (m === null) fail('assignment to entry in nil map');
     m.set(argStr(k), v);
-    return m;
+    return asPlain(m);
   }, [
     'set MAP KEY VALUE',
     'Sets KEY in MAP (mutating it) and returns the map.',
@@ -121,7 +133,7 @@ export const dictsFuncs: FuncDef[] = [
   fn(cat, 'unset', [M, 'string'], M, ([d, k]) => {
     const m = asMap(d);
     m?.delete(argStr(k));
-    return m;
+    return asPlain(m);
   }, [
     'unset MAP KEY',
     'Deletes KEY from MAP (mutating it) and returns the map.',

@@ -1,0 +1,269 @@
+#!/usr/bin/env python3
+"""Records what the real Helm prints for the fidelity table (issue 13): `helm template` and
+`helm lint` on small charts, with both Helm versions.
+
+Usage: python3 test/cli/fidelity-record.py   (writes test/cli/fidelity.recorded.json)
+Needs helm4 (v4.1.4) and helm3 (v3.17.3) on PATH, or HELM4=/HELM3=.
+
+Each case is a directory of files (and symbolic links: `links` maps a path to its target) and
+the command's arguments. Helm runs with that directory as its working directory, an empty HOME
+and TZ=UTC; the directory's absolute path is stored as <dir> and HOME as <home>, so the test
+(test/cli/fidelity.test.ts) can materialize the case anywhere under os.tmpdir(). Never edit the
+JSON by hand: change the cases here and re-run.
+"""
+import json, os, shutil, subprocess, tempfile, concurrent.futures as cf
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+HELM = {"helm4": os.environ.get("HELM4", "helm4"), "helm3": os.environ.get("HELM3", "helm3")}
+
+CHART = "apiVersion: v2\nname: c\nversion: 0.1.0\n"
+CM = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n"
+
+
+def chart(chart_yaml=CHART, values=None, templates=None, extra=None, root="c"):
+    files = {f"{root}/Chart.yaml": chart_yaml}
+    if values is not None:
+        files[f"{root}/values.yaml"] = values
+    for k, v in (templates or {"cm.yaml": CM}).items():
+        files[f"{root}/templates/{k}"] = v
+    for k, v in (extra or {}).items():
+        files[f"{root}/{k}"] = v
+    return files
+
+
+def case(name, item, args, files=None, links=None, cmd="template", cwd=""):
+    return {"name": name, "item": item, "cmd": cmd, "args": args, "files": files or {}, "links": links or {}, "cwd": cwd}
+
+
+# Item 1: merge/mergeOverwrite/mustMerge/set/unset with .Values first return a plain map.
+MERGE_T = """v: {{ $v := merge .Values }}{{ dig "a" "b" "none" $v }}
+t1: {{ typeOf (merge .Values) }}
+t2: {{ typeOf (mergeOverwrite .Values (dict "z" 1)) }}
+t3: {{ typeOf (mustMerge .Values) }}
+t4: {{ typeOf (mustMergeOverwrite .Values) }}
+t5: {{ typeOf (set .Values "k" "v") }}
+t6: {{ typeOf (unset .Values "k") }}
+t7: {{ typeOf .Values }}
+t8: {{ typeOf (merge (dict) .Values) }}
+d: {{ dig "a" "b" "none" (mergeOverwrite .Values (dict)) }}
+e: {{ dig "a" "b" "none" (set .Values "q" 1) }}
+w: {{ $_ := set (merge .Values) "w" 5 }}{{ .Values.w }}
+u: {{ $_ := unset (mergeOverwrite .Values) "w" }}{{ hasKey .Values "w" }}
+f: {{ dig "a" "b" "none" (unset .Values "q") }}
+k: {{ kindOf (merge .Values) }}
+"""
+
+# Item 3: numbers in Chart.yaml string fields.
+def chart_yaml(extra):
+    return "apiVersion: v2\nname: c\n" + extra
+
+
+APPVER_T = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  app: {{ .Chart.AppVersion | quote }}\n  ver: {{ .Chart.Version | quote }}\n  kv: {{ .Chart.KubeVersion | quote }}\n"
+
+# Item 5: a grandchild under an aliased child.
+def aliased_tree(aliases, declared=True):
+    deps = "".join(f"- name: child\n  version: 0.1.0\n  alias: {a}\n" for a in aliases)
+    gdeps = "dependencies:\n- name: grandchild\n  version: 0.1.0\n" if declared else ""
+    files = {
+        "parent/Chart.yaml": "apiVersion: v2\nname: parent\nversion: 0.1.0\ndependencies:\n" + deps,
+        "parent/templates/p.yaml": "kind: P\nname: {{ .Chart.Name }}\n",
+        "parent/values.yaml": "c1:\n  grandchild:\n    x: one\nc2:\n  grandchild:\n    x: two\nchild:\n  grandchild:\n    x: three\n",
+        "parent/charts/child/Chart.yaml": "apiVersion: v2\nname: child\nversion: 0.1.0\n" + gdeps,
+        "parent/charts/child/templates/c.yaml": "kind: C\nname: {{ .Chart.Name }}\nrel: {{ .Template.Name }}\n",
+        "parent/charts/child/charts/grandchild/Chart.yaml": "apiVersion: v2\nname: grandchild\nversion: 0.1.0\n",
+        "parent/charts/child/charts/grandchild/templates/g.yaml": "kind: G\nname: {{ .Chart.Name }}\ntpl: {{ .Template.Name }}\nbase: {{ .Template.BasePath }}\nx: {{ .Values.x }}\n",
+    }
+    return files
+
+
+SCHEMA_ENUM = '{"type":"object","properties":{"a":{"type":"string","enum":["x","y"]}}}'
+
+CASES = [
+    # --- item 1
+    case("merge-values-plain-map", "1", ["c"], chart(values="a:\n  b: x\n", templates={"m.yaml": MERGE_T})),
+    # --- item 3
+    case("chart-version-float-exp", "3", ["c"], chart(chart_yaml=chart_yaml("version: 72445e2\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-appversion-float-1e6", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nappVersion: 1234567.0\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-appversion-floats", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nappVersion: 999999.0\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-appversion-1e21", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nappVersion: 1e21\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-appversion-small", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nappVersion: 0.0000123\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-appversion-int-big", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nappVersion: 12345678\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-version-int-big", "3", ["c"], chart(chart_yaml=chart_yaml("version: 10000000\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-version-float-1e6", "3", ["c"], chart(chart_yaml=chart_yaml("version: 2000000.0\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-version-float-plain", "3", ["c"], chart(chart_yaml=chart_yaml("version: 1.5\n"), templates={"cm.yaml": APPVER_T})),
+    case("chart-kubeversion-float", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nkubeVersion: 1e7\n"), templates={"cm.yaml": APPVER_T})),
+    case("lint-chart-version-float-exp", "3", ["c"], chart(chart_yaml=chart_yaml("version: 72445e2\n")), cmd="lint"),
+    case("lint-chart-appversion-float-1e6", "3", ["c"], chart(chart_yaml=chart_yaml("version: 0.1.0\nappVersion: 1234567.0\n")), cmd="lint"),
+    # --- item 4
+    case("symlink-devnull", "4", ["c"], chart(), links={"c/templates/null.yaml": "/dev/null"}),
+    case("symlink-dangling", "4", ["c"], chart(), links={"c/templates/gone.yaml": "nowhere.yaml"}),
+    case("symlink-file", "4", ["c"], dict(chart(), **{"shared/x.yaml": "kind: X\n"}), links={"c/templates/x.yaml": "../../shared/x.yaml"}),
+    case("symlink-dir", "4", ["c"], dict(chart(), **{"shared/t/y.yaml": "kind: Y\n"}), links={"c/templates/t": "../../shared/t"}),
+    case("symlink-self-cycle", "4", ["c"], chart(), links={"c/templates/self": "."}),
+    case("symlink-loop", "4", ["c"], chart(), links={"c/templates/l1.yaml": "l2", "c/templates/l2": "l1.yaml"}),
+    case("symlink-ignored", "4", ["c"], dict(chart(extra={".helmignore": "templates/x.yaml\n"}), **{"shared/x.yaml": "kind: X\n"}), links={"c/templates/x.yaml": "../../shared/x.yaml"}),
+    case("symlink-subchart", "4", ["c"], dict(chart(), **{"sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\n", "sub/templates/s.yaml": "kind: S\n"}), links={"c/charts/sub": "../../sub"}),
+    case("requirements-v2-bad", "4", ["c"], chart(extra={"requirements.yaml": "dependencies: [\n"})),
+    case("requirements-v1", "4", ["c"], chart(chart_yaml="apiVersion: v1\nname: c\nversion: 0.1.0\n", extra={"requirements.yaml": "dependencies: []\n"})),
+    case("symlink-devnull-lint", "4", ["c"], chart(), links={"c/templates/null.yaml": "/dev/null"}, cmd="lint"),
+    case("symlink-dangling-lint", "4", ["c"], chart(), links={"c/templates/gone.yaml": "nowhere.yaml"}, cmd="lint"),
+    case("symlink-file-lint", "4", ["c"], dict(chart(), **{"shared/x.yaml": "kind: X\n"}), links={"c/templates/x.yaml": "../../shared/x.yaml"}, cmd="lint"),
+    case("requirements-v2", "4", ["c"], chart(extra={"requirements.yaml": "dependencies: []\n"})),
+    case("requirements-v2-lint", "4", ["c"], chart(extra={"requirements.yaml": "dependencies: []\n"}), cmd="lint"),
+    # --- item 5
+    case("aliased-twice-grandchild", "5", ["parent"], aliased_tree(["c1", "c2"])),
+    case("aliased-once-grandchild", "5", ["parent"], aliased_tree(["c1"])),
+    case("aliased-twice-undeclared-grandchild", "5", ["parent"], aliased_tree(["c1", "c2"], declared=False)),
+    case("aliased-once-undeclared-grandchild", "5", ["parent"], aliased_tree(["c1"], declared=False)),
+    case("aliased-and-plain-undeclared-grandchild", "5", ["parent"], dict(aliased_tree(["c1"], declared=False), **{"parent/Chart.yaml": "apiVersion: v2\nname: parent\nversion: 0.1.0\ndependencies:\n- name: child\n  version: 0.1.0\n  alias: c1\n- name: child\n  version: 0.1.0\n"})),
+    # --- item 6
+    case("v3-name-dot", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: .\nversion: 0.1.0\n")),
+    case("v3-valid", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\nversion: 0.1.0\n")),
+    case("v3-no-version", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\n")),
+    case("v3-subchart", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\nversion: 0.1.0\n",
+                                          extra={"charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 0.1.0\n"})),
+    case("v3-subchart-declared", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\nversion: 0.1.0\ndependencies:\n- name: s\n  version: 0.1.0\n",
+                                                   extra={"charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 0.1.0\n"})),
+    case("v3-subchart-invalid", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\nversion: 0.1.0\n",
+                                                  extra={"charts/s/Chart.yaml": "apiVersion: v2\nname: s\n"})),
+    case("v3-bad-type", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\nversion: 0.1.0\ntype: foo\n")),
+    case("v3-library", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\nversion: 0.1.0\ntype: library\n")),
+    case("v3-name-dot-subchart", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: .\nversion: 0.1.0\n",
+                                                   extra={"charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 0.1.0\n", "charts/s/templates/s.yaml": "kind: S\n"})),
+    case("v3-lint", "6", ["c"], chart(chart_yaml="apiVersion: v3\nname: c\nversion: 0.1.0\n"), cmd="lint"),
+    # --- item 7
+    case("schema-enum-null", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": SCHEMA_ENUM})),
+    case("schema-enum-null-set", "7", ["c", "--set", "a=null"], chart(values="a: x\n", extra={"values.schema.json": SCHEMA_ENUM})),
+    case("schema-enum-null-lint", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": SCHEMA_ENUM}), cmd="lint"),
+    case("schema-enum-only-null", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": '{"properties":{"a":{"enum":["x",1]}}}'})),
+    case("schema-type-only-null", "7", ["c"], chart(values="a: null\n", extra={"values.schema.json": '{"properties":{"a":{"type":"integer"}}}'})),
+    # (one failing property per case: Helm orders the lines of several as Go's map iteration does)
+    case("schema-type-stops-keywords", "7", ["c"], chart(values="a: 5\n", extra={"values.schema.json": '{"type":"object","properties":{"a":{"type":"string","enum":["x","y"],"minLength":3}}}'})),
+    case("schema-type-stops-keywords-2", "7", ["c"], chart(values="b: true\n", extra={"values.schema.json": '{"type":"object","properties":{"b":{"type":["string","integer"],"enum":["x"]}}}'})),
+    case("schema-type-stops-keywords-3", "7", ["c"], chart(values="c: s\n", extra={"values.schema.json": '{"type":"object","properties":{"c":{"type":"integer","minimum":5}}}'})),
+    case("schema-type-list-order", "7", ["c"], chart(values="a: 5\n", extra={"values.schema.json": '{"properties":{"a":{"type":["string","object","array","boolean","null"]}}}'})),
+    case("schema-type-list-order-2", "7", ["c"], chart(values="b: 1.5\n", extra={"values.schema.json": '{"properties":{"b":{"type":["integer","null","string"]}}}'})),
+    case("schema-enum-wrong-value", "7", ["c"], chart(values="a: z\n", extra={"values.schema.json": SCHEMA_ENUM})),
+    case("schema-enum-null-subchart", "7", ["c"], chart(values="s:\n  a: null\n", extra={"charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 0.1.0\n", "charts/s/values.schema.json": SCHEMA_ENUM})),
+    # --- lint: scalars in the k8s struct's string fields (sigs.k8s.io/yaml turns them into strings)
+] + [
+    case(f"lint-k8s-scalar-{i}", "lint", ["c"], chart(templates={"y.yaml": body}), cmd="lint")
+    for i, body in enumerate(["kind: 5\n", "kind: Z\nmetadata:\n  name: true\n", "kind: Z\nmetadata:\n  name: 1.5e7\n",
+                              "kind: [1]\n", "kind: Z\nmetadata:\n  name: yes\n", "kind: Y\nmetadata:\n  name: y\n  namespace: 12\n",
+                              "kind: Z\nmetadata: [1]\n", "kind: Z\nmetadata:\n  name: [1]\n", "apiVersion: [1]\n", "[1]\n"])
+] + [
+    # --- lint: coalescing twice (jenkins: a warning printed twice), conditions (datadog)
+    case("lint-coalesce-warning-twice", "lint", ["c", "-f", "user.yaml"], dict(chart(values="controller:\n  x:\n    a: 1\n"), **{"user.yaml": "controller:\n  x: 5\n"}), cmd="lint"),
+    case("template-coalesce-warning", "lint", ["c", "-f", "user.yaml"], dict(chart(values="controller:\n  x:\n    a: 1\n"), **{"user.yaml": "controller:\n  x: 5\n"})),
+    # --- CLI: a chart path that is a file
+    case("template-yaml-file", "cli-file", ["values.yaml"], {"values.yaml": "a: 1\n"}),
+    case("template-text-file", "cli-file", ["notes.txt"], {"notes.txt": "hello\n"}),
+    case("lint-yaml-file", "cli-file", ["values.yaml"], {"values.yaml": "a: 1\n"}, cmd="lint"),
+    # --- CLI: --set-json and --set parsing
+    case("set-json-object", "cli-set", ["c", "--set-json", '{"a":{"b":1},"c":[1,2]}'], chart(templates={"v.yaml": "v: {{ toJson .Values }}\n"})),
+    case("set-json-object-and-pairs", "cli-set", ["c", "--set-json", '{"a":{"b":1}}', "--set-json", "x=[1]"], chart(templates={"v.yaml": "v: {{ toJson .Values }}\n"})),
+    case("set-json-object-bad", "cli-set", ["c", "--set-json", '{"a":'], chart(templates={"v.yaml": "v: {{ toJson .Values }}\n"})),
+    case("set-json-array", "cli-set", ["c", "--set-json", '[1,2]'], chart(templates={"v.yaml": "v: {{ toJson .Values }}\n"})),
+] + [
+    case(f"set-{i}", "cli-set", ["c", "--set", s], chart(templates={"v.yaml": "v: {{ toJson .Values }}\n"}))
+    for i, s in enumerate([
+        "a[=1", "a[1=x", "a[]=1", "a]=1", "a[-1]=1", "a[0", "a.=1", ".a=1", "a[0]b=1", "a[0].=1", "a==1",
+        "a=1,", ",a=1", "a[0][1]=x", "=1", "a", "a[x]=1", "a[ 1]=1", "a[1]]=2", "a.b[0]=1,a.b[2]=3", "a[0]=1,a.b=2",
+        "a[0].b=1,a[0]=2", "a[65537]=1", "a\\.b=1", "a=b\\,c", "a={1,2}", "a[0]", "a[0]=", "a.b.c", "a,b=1",
+        "x=1,a[", "a[0][1", "a.b[", "a[0].b[1", "a[0]b", "x=1,a[2", "a[0][x]=1", "a[0][=1",
+    ])
+] + [
+    case(f"set-{flag}-{i}", "cli-set", ["c", f"--{flag}", s], chart(templates={"v.yaml": "v: {{ toJson .Values }}\n"}))
+    for flag, items in [
+        ("set-string", ["a[=1", "x=1,a[0", "a[0]"]),
+        ("set-json", ["a[=1", "a[0", "a={\"b\":1}", " {\"a\":null}", "{\"a\":1} x", "{}", "{\"a\":1,\"a\":2}", "{\"a\":1e400}"]),
+        ("set-literal", ["a[=1", "a[0"]),
+    ]
+    for i, s in enumerate(items)
+] + [
+    # --- CLI: lint with no chart
+    case("lint-no-args-empty-dir", "cli-lint", [], {"x/readme": "x\n"}, cmd="lint"),
+    case("lint-no-args-chart-dir", "cli-lint", [], chart(), cmd="lint", cwd="c"),
+    # --- CLI: flags accepted (no-ops offline)
+    case("noop-force-conflicts", "cli-noop", ["c", "--force-conflicts"], chart()),
+    case("noop-server-side", "cli-noop", ["c", "--server-side"], chart()),
+    case("noop-server-side-false", "cli-noop", ["c", "--server-side=false"], chart()),
+    case("noop-force-replace", "cli-noop", ["c", "--force-replace"], chart()),
+    case("noop-labels", "cli-noop", ["c", "-l", "a=b,c=d"], chart()),
+    case("noop-labels-long", "cli-noop", ["c", "--labels=a=b"], chart()),
+    case("noop-labels-bad", "cli-noop", ["c", "--labels", "ab"], chart()),
+    case("noop-timeout", "cli-noop", ["c", "--timeout", "10m"], chart()),
+    case("noop-timeout-bad", "cli-noop", ["c", "--timeout", "ten"], chart()),
+    case("noop-wait", "cli-noop", ["c", "--wait"], chart()),
+    case("noop-wait-legacy", "cli-noop", ["c", "--wait=legacy"], chart()),
+    case("noop-wait-bad", "cli-noop", ["c", "--wait=bogus"], chart()),
+    case("noop-dry-run-server", "cli-noop", ["c", "--dry-run=server"], chart()),
+    case("noop-dry-run-bad", "cli-noop", ["c", "--dry-run=bogus"], chart()),
+    case("noop-description", "cli-noop", ["c", "--description", "x", "--hide-notes", "--take-ownership", "--rollback-on-failure", "--atomic"], chart()),
+    case("noop-burst-qps", "cli-noop", ["c", "--burst-limit", "5", "--qps", "2.5"], chart()),
+    case("noop-burst-bad", "cli-noop", ["c", "--burst-limit", "x"], chart()),
+    case("noop-post-renderer-args", "cli-noop", ["c", "--post-renderer-args", "x"], chart()),
+    case("noop-create-namespace", "cli-noop", ["c", "--create-namespace", "--replace", "--devel", "--skip-crds", "--wait-for-jobs"], chart()),
+    case("noop-force", "cli-noop", ["c", "--force"], chart()),
+    case("noop-wait-true", "cli-noop", ["c", "--wait=true"], chart()),
+    case("noop-wait-false", "cli-noop", ["c", "--wait=false"], chart()),
+    case("noop-wait-hookonly", "cli-noop", ["c", "--wait", "--wait=hookOnly"], chart()),
+    case("noop-dry-run", "cli-noop", ["c", "--dry-run"], chart()),
+    case("noop-dry-run-client", "cli-noop", ["c", "--dry-run=client"], chart()),
+    case("noop-dry-run-true", "cli-noop", ["c", "--dry-run=true"], chart()),
+    case("noop-dry-run-none", "cli-noop", ["c", "--dry-run=none"], chart()),
+    case("noop-dry-run-false", "cli-noop", ["c", "--dry-run=false"], chart()),
+    case("noop-dry-run-no-chart", "cli-noop", ["--dry-run=bogus"], chart()),
+    case("noop-timeout-nounit", "cli-noop", ["c", "--timeout=5"], chart()),
+    case("noop-timeout-unit", "cli-noop", ["c", "--timeout=5x"], chart()),
+    case("noop-timeout-ok", "cli-noop", ["c", "--timeout=1h2m3.5s", "--timeout=-1.5ms", "--timeout=0"], chart()),
+    case("noop-qps-bad", "cli-noop", ["c", "--qps=x"], chart()),
+    case("noop-qps-range", "cli-noop", ["c", "--qps=1e39"], chart()),
+    case("noop-burst-hex", "cli-noop", ["c", "--burst-limit=0x10"], chart()),
+    case("noop-empty-post-renderer-repo", "cli-noop", ["c", "--post-renderer=", "--repo="], chart()),
+    case("noop-version-constraint", "cli-noop", ["c", "--version", "1.0.0", "--devel"], chart()),
+    case("noop-color", "cli-noop", ["c", "--color", "never", "--colour"], chart()),
+    case("flag-generate-name-bad", "cli-noop", ["c", "--generate-name=x"], chart()),
+    case("flag-unknown", "cli-noop", ["c", "--skip-refresh"], chart()),
+    case("flag-validate", "cli-noop", ["c", "--validate"], chart()),
+    case("noop-kube-as-group", "cli-noop", ["c", "--kube-as-group", "g1", "--kube-as-group", "g2"], chart()),
+]
+
+
+def run_case(c):
+    base = tempfile.mkdtemp(prefix="cwfid-")
+    home = tempfile.mkdtemp(prefix="cwfid-home-")
+    d = os.path.join(base, c["name"])
+    os.makedirs(d)
+    for p, content in c["files"].items():
+        full = os.path.join(d, p)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "w") as f:
+            f.write(content)
+    for p, target in c["links"].items():
+        full = os.path.join(d, p)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        os.symlink(target, full)
+    env = {"PATH": os.environ["PATH"], "HOME": home, "TZ": "UTC"}
+    out = dict(c)
+    for key, binary in HELM.items():
+        p = subprocess.run([binary, c["cmd"], *c["args"]], cwd=os.path.join(d, c["cwd"]), env=env, capture_output=True, timeout=120)
+        norm = lambda b: b.decode("utf-8", "surrogateescape").replace(d, "<dir>").replace(home, "<home>")
+        out[key] = {"stdout": norm(p.stdout), "stderr": norm(p.stderr), "exit": p.returncode}
+    shutil.rmtree(base)
+    shutil.rmtree(home)
+    return out
+
+
+def main():
+    with cf.ThreadPoolExecutor(max_workers=2) as ex:
+        cases = list(ex.map(run_case, CASES))
+    versions = {k: subprocess.run([v, "version", "--short"], capture_output=True, text=True).stdout.strip() for k, v in HELM.items()}
+    doc = {"comment": f"Recorded by test/cli/fidelity-record.py from helm {versions['helm4']} and {versions['helm3']}; do not edit.", "cases": cases}
+    with open(os.path.join(HERE, "fidelity.recorded.json"), "w") as f:
+        json.dump(doc, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
