@@ -785,6 +785,19 @@ async function suggestLabels(page: Page): Promise<string[]> {
   return (await page.locator('.suggest-widget.visible .monaco-list-row .label-name').allTextContents()).map((l) => l.trim());
 }
 
+/** showSuggestDetails opens the details beside the completion list (Ctrl+Space toggles them; VS Code remembers the state). */
+async function showSuggestDetails(page: Page, re: RegExp): Promise<Locator> {
+  const details = page.locator('.suggest-details-container .suggest-details', { hasText: re }).first();
+  if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
+  await details.waitFor({ timeout: MEDIUM });
+  // The box is sized before the documentation arrives: focus the next row and back to lay it out again.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await details.waitFor();
+  await page.waitForTimeout(500);
+  return details;
+}
+
 /** lineText is the text of the editor line of `tab` matching `re` (its content span, not the full-width line). */
 function lineText(page: Page, tab: string, re: RegExp): Locator {
   return page.locator(`${groupOf(tab)} .view-line`, { hasText: re }).first().locator(':scope > span');
@@ -795,18 +808,26 @@ function lineNumber(page: Page, tab: string, n: number): Locator {
   return page.locator(`${groupOf(tab)} .margin-view-overlays .line-numbers`, { hasText: new RegExp(`^\\s*${n}\\s*$`) }).first();
 }
 
-/** clipShot saves the part of the window around `parts` (the union of their boxes, padded, inside the viewport). */
-async function clipShot(page: Page, file: string, parts: readonly Locator[], pad = 8): Promise<void> {
+/**
+ * clipShot saves the part of the window around `parts` (the union of their boxes, padded, inside
+ * the viewport, at most `maxWidth` wide); every part must be on screen, `optional` ones may be absent.
+ */
+async function clipShot(page: Page, file: string, parts: readonly Locator[], opts: { optional?: readonly Locator[]; maxWidth?: number } = {}): Promise<void> {
+  const pad = 8;
   const boxes: { x: number; y: number; width: number; height: number }[] = [];
   for (const p of parts) {
+    const b = await p.boundingBox({ timeout: 5000 });
+    assert.ok(b !== null, `${file}: ${p.toString()} is not shown`);
+    boxes.push(b);
+  }
+  for (const p of opts.optional ?? []) {
     const b = await p.boundingBox({ timeout: 2000 }).catch(() => null);
     if (b !== null) boxes.push(b);
   }
-  assert.ok(boxes.length > 0, `nothing to clip for ${file}`);
   const vp = page.viewportSize() ?? { width: 1400, height: 900 };
   const x0 = Math.max(0, Math.min(...boxes.map((b) => b.x)) - pad);
   const y0 = Math.max(0, Math.min(...boxes.map((b) => b.y)) - pad);
-  const x1 = Math.min(vp.width, Math.max(...boxes.map((b) => b.x + b.width)) + pad);
+  const x1 = Math.min(vp.width, x0 + (opts.maxWidth ?? vp.width), Math.max(...boxes.map((b) => b.x + b.width)) + pad);
   const y1 = Math.min(vp.height, Math.max(...boxes.map((b) => b.y + b.height)) + pad);
   await page.screenshot({ path: join(shots, file), clip: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } });
 }
@@ -815,7 +836,7 @@ async function clipShot(page: Page, file: string, parts: readonly Locator[], pad
 async function squiggleOn(page: Page, tab: string, line: Locator): Promise<void> {
   const squiggles = page.locator(`${groupOf(tab)} [class*="squiggly-"]`);
   for (let i = 0; i < LONG / 500; i++) {
-    const l = await line.boundingBox();
+    const l = await line.boundingBox({ timeout: 1000 }).catch(() => null);
     if (l !== null) {
       for (const s of await squiggles.all()) {
         const b = await s.boundingBox().catch(() => null);
@@ -863,6 +884,8 @@ test('editor features: values hover and completion, inlay hints, define CodeLens
       assert.match(text, /Read by \d+ templates? \(\d+ places?\):\s*templates\/\S+\.yaml line \d+/);
       await clipShot(page, '20-values-hover.png', [hover, lineNumber(page, 'values.yaml', countLine), lineText(page, 'values.yaml', /^\s*replicaCount:\s3$/)]);
       await page.keyboard.press('Escape');
+      // The usual window for the other steps (shorter editors, the Problems panel near the code).
+      await page.setViewportSize({ width: 1400, height: 900 });
     });
 
     await step(t, 'values file: completion of the keys templates read', async () => {
@@ -877,7 +900,8 @@ test('editor features: values hover and completion, inlay hints, define CodeLens
       assert.ok(labels.includes('affinity'), labels.join(', '));
       assert.ok(!labels.includes('replicaCount'), 'replicaCount is set in the file');
       assert.match((await first.textContent()) ?? '', /read by templates\/\S+:\d+/);
-      await clipShot(page, '21-values-completion.png', [page.locator('.suggest-widget.visible'), lineNumber(page, 'values-production.yaml', 1), lineText(page, 'values-production.yaml', /replicaCount:\s5/)]);
+      const details = await showSuggestDetails(page, /not set in this file/);
+      await clipShot(page, '21-values-completion.png', [page.locator('.suggest-widget.visible'), details, lineNumber(page, 'values-production.yaml', 1), lineText(page, 'values-production.yaml', /replicaCount:\s5/)]);
       await page.keyboard.press('Escape');
     });
 
@@ -890,7 +914,7 @@ test('editor features: values hover and completion, inlay hints, define CodeLens
       assert.match(text, /^kind: \{\{ \.Values\.replica\.kind\s?= StatefulSet \}\}$/m);
       assert.match(text, /revisionHistoryLimit: \{\{ \.Values\.replica\.revisionHistoryLimit\s?= 10 \}\}/);
       await parkMouse(page);
-      await clipShot(page, '22-inlay-hint.png', [lineNumber(page, 'application.yaml', ifLine), lineText(page, 'application.yaml', /toYaml \.Values\.replica\.updateStrategy/)]);
+      await clipShot(page, '22-inlay-hint.png', [lineNumber(page, 'application.yaml', ifLine), lineText(page, 'application.yaml', /toYaml\s\.Values\.replica\.updateStrategy/)]);
     });
 
     await step(t, '_helpers.tpl: CodeLens on a define, click → its includes', async () => {
@@ -940,9 +964,7 @@ test('editor features: values hover and completion, inlay hints, define CodeLens
       assert.ok(!labels.includes('containers') && !labels.includes('dnsPolicy'), 'keys the template writes are left out');
       assert.match((await row.textContent()) ?? '', /integer \(int64\)/);
       // Details beside the list (type and description of the focused field).
-      await page.keyboard.press('Control+Space');
-      const details = page.locator('.suggest-details-container .suggest-details', { hasText: /activeDeadlineSeconds/ }).first();
-      await details.waitFor({ timeout: MEDIUM }).catch(() => undefined);
+      const details = await showSuggestDetails(page, /Optional duration in seconds/);
       await clipShot(page, '24-k8s-completion.png', [page.locator('.suggest-widget.visible'), details, lineNumber(page, dep, dnsPolicyLine), lineText(page, dep, /dnsPolicy:/)]);
       await page.keyboard.press('Escape');
       // Under the Deployment's own spec: the one DeploymentSpec field the template never writes.
@@ -979,10 +1001,14 @@ test('editor features: values hover and completion, inlay hints, define CodeLens
       assert.match(row, /Deployment release-name-ingress-nginx-controller: unknown field "spec\.replicaz"/);
       assert.match(row, new RegExp(`Ln ${replicasLine + 1}, Col 1\\b`));
       await focusFirstGroup(page);
+      await goTo(page, replicasLine + 1); // the Problems panel may have covered the cursor's line
       await squiggleOn(page, dep, lineText(page, dep, /replicaz:\s2/));
+      // Scroll (Ctrl+Up moves the view, not the cursor) until the flagged line is near the bottom
+      // of the editor, right above the Problems panel, with `spec:` still in view.
+      for (let i = 0; i < 30 && Math.max(...(await lineNumbers(page, dep))) > replicasLine + 3; i++) await page.keyboard.press('Control+ArrowUp');
       await parkMouse(page);
       const rowLoc = page.locator('.markers-panel .monaco-list-row', { hasText: /unknown field "spec\.replicaz"/ }).first();
-      await clipShot(page, '26-k8s-unknown-field.png', [lineNumber(page, dep, specLine), lineText(page, dep, /replicaz:\s2/), rowLoc]);
+      await clipShot(page, '26-k8s-unknown-field.png', [lineNumber(page, dep, replicasLine), lineText(page, dep, /replicaz:\s2/), rowLoc], { optional: [lineNumber(page, dep, specLine)], maxWidth: 1000 });
     });
   } catch (e) {
     await shown?.screenshot({ path: join(shots, '29-features-failure.png') }).catch(() => undefined);
