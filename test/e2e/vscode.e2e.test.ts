@@ -17,7 +17,17 @@
 //   - lint on save places a finding at its template position (the `apiVersion:` line of the second
 //     document), and an include stack shows as related information in the Problems panel (issue 16);
 //   - the extension's page shows every README screenshot (https links to the npm package's files,
-//     answered from docs/images/ since the machine is offline; issue 14).
+//     answered from docs/images/ since the machine is offline; issue 14);
+//   - editor features on copies of the corpus charts bitnami-redis and ingress-nginx (issues 10
+//     and 11): hover on a values.yaml key lists its layers (values.yaml and a discovered
+//     values-production.yaml), the effective value, the schema type and the template reads;
+//     completion in a values file offers the keys templates read that it does not set; inlay
+//     hints print `= <value>` after `.Values` reads; the CodeLens on a define says "included N
+//     times" and its click peeks the N includes; Kubernetes key completion under a Deployment's
+//     spec and pod spec (field types and descriptions); hover on `replicas:` shows its type,
+//     description and rendered value; `replicaz: 2` is flagged as an unknown field at its template
+//     line (squiggle and Problems row). These steps save clipped screenshots (20-26-*.png; the
+//     README's copies in docs/images/ are those, quantized with pngquant).
 // Every step waits on DOM conditions with generous timeouts. Screenshots go to test/e2e/screenshots/
 // (git-ignored). With CHARTWRIGHT_E2E_REQUIRED=1 (set by .ci/run after a successful set-up) a missing
 // prerequisite fails the run instead of skipping it.
@@ -940,6 +950,7 @@ test('editor features: values hover and completion, inlay hints, define CodeLens
       // The peek shows one include call in its editor.
       await peek.locator('.view-line', { hasText: /redis\.image/ }).first().waitFor();
       await parkMouse(page);
+      await page.waitForTimeout(1500); // the peek's scrollbars fade out
       await clipShot(page, '23-codelens-define.png', [lineNumber(page, '_helpers.tpl', defineLine - 3), lens, peek]);
       await page.keyboard.press('Escape');
     });
@@ -1005,7 +1016,14 @@ test('editor features: values hover and completion, inlay hints, define CodeLens
       await squiggleOn(page, dep, lineText(page, dep, /replicaz:\s2/));
       // Scroll (Ctrl+Up moves the view, not the cursor) until the flagged line is near the bottom
       // of the editor, right above the Problems panel, with `spec:` still in view.
-      for (let i = 0; i < 30 && Math.max(...(await lineNumbers(page, dep))) > replicasLine + 3; i++) await page.keyboard.press('Control+ArrowUp');
+      const flagged = lineText(page, dep, /replicaz:\s2/);
+      const editor = page.locator(`${groupOf(dep)} .monaco-editor`).first();
+      for (let i = 0; i < 30; i++) {
+        const l = await flagged.boundingBox();
+        const e = await editor.boundingBox();
+        if (l === null || e === null || l.y + 4 * l.height > e.y + e.height) break;
+        await page.keyboard.press('Control+ArrowUp');
+      }
       await parkMouse(page);
       const rowLoc = page.locator('.markers-panel .monaco-list-row', { hasText: /unknown field "spec\.replicaz"/ }).first();
       await clipShot(page, '26-k8s-unknown-field.png', [lineNumber(page, dep, replicasLine), lineText(page, dep, /replicaz:\s2/), rowLoc], { optional: [lineNumber(page, dep, specLine)], maxWidth: 1000 });
