@@ -17,7 +17,17 @@
 //   - lint on save places a finding at its template position (the `apiVersion:` line of the second
 //     document), and an include stack shows as related information in the Problems panel (issue 16);
 //   - the extension's page shows every README screenshot (https links to the npm package's files,
-//     answered from docs/images/ since the machine is offline; issue 14).
+//     answered from docs/images/ since the machine is offline; issue 14);
+//   - editor features on copies of the corpus charts bitnami-redis and ingress-nginx (issues 10
+//     and 11): hover on a values.yaml key lists its layers (values.yaml and a discovered
+//     values-production.yaml), the effective value, the schema type and the template reads;
+//     completion in a values file offers the keys templates read that it does not set; inlay
+//     hints print `= <value>` after `.Values` reads; the CodeLens on a define says "included N
+//     times" and its click peeks the N includes; Kubernetes key completion under a Deployment's
+//     spec and pod spec (field types and descriptions); hover on `replicas:` shows its type,
+//     description and rendered value; `replicaz: 2` is flagged as an unknown field at its template
+//     line (squiggle and Problems row). These steps save clipped screenshots (20-26-*.png; the
+//     README's copies in docs/images/ are those, quantized with pngquant).
 // Every step waits on DOM conditions with generous timeouts. Screenshots go to test/e2e/screenshots/
 // (git-ignored). With CHARTWRIGHT_E2E_REQUIRED=1 (set by .ci/run after a successful set-up) a missing
 // prerequisite fails the run instead of skipping it.
@@ -28,7 +38,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 // The few DOM shapes read inside page.evaluate / waitForFunction callbacks (they run in the browser;
 // the project's tsconfig has no DOM library).
@@ -64,6 +74,9 @@ function onPath(name: string): string | undefined {
 // A real chart from the shared corpus when present, else the repository's example chart.
 const corpusChart = join(root, '..', 'shared', 'corpus', 'charts', 'cert-manager');
 const sourceChart = existsSync(corpusChart) ? corpusChart : join(root, 'examples', 'hello');
+// The editor-features test (issues 10 and 11) needs these two corpus charts.
+const corpusCharts = join(root, '..', 'shared', 'corpus', 'charts');
+const featureCharts = ['bitnami-redis', 'ingress-nginx'];
 const required = process.env.CHARTWRIGHT_E2E_REQUIRED === '1';
 // The https base the .vsix's README links its screenshots from, and how many it has.
 const imagesBase = process.env.CHARTWRIGHT_IMAGES_BASE_URL ?? `https://cdn.jsdelivr.net/npm/${name}@${version}/docs/images/`;
@@ -151,10 +164,10 @@ function stop(s: Session): void {
   for (const d of s.dirs) rmSync(d, { recursive: true, force: true });
 }
 
-async function openWorkbench(browser: Browser, url: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
+async function openWorkbench(browser: Browser, url: string, prepare?: (page: Page) => Promise<unknown>, viewport = { width: 1400, height: 900 }): Promise<Page> {
   // A fresh context per session: VS Code for the web keeps unsaved editors (hot exit) in the
   // browser's storage, which must not leak from one session into the next.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(MEDIUM);
   await prepare?.(page);
@@ -278,6 +291,8 @@ let extensions = '';
 let workspace = '';
 let browser: Browser | undefined;
 const chartDir = (): string => join(workspace, 'chart');
+/** featuresDir is the folder of the editor-features session: copies of featureCharts. */
+const featuresDir = (): string => join(workspace, 'features');
 
 before(async () => {
   if (skip) return;
@@ -297,6 +312,12 @@ before(async () => {
   );
   // A template that renders nothing with the chart's values (the preview says why).
   writeFileSync(join(chartDir(), 'templates', 'e2e-blank.yaml'), '{{- if .Values.e2eEnabled }}\nkind: ConfigMap\n{{- end }}\n');
+  // The editor-features session: bitnami-redis (with a discovered values-production.yaml, a second
+  // layer in hovers) and ingress-nginx, copied from the corpus when it is there.
+  if (featureCharts.every((c) => existsSync(join(corpusCharts, c)))) {
+    for (const c of featureCharts) cpSync(join(corpusCharts, c), join(featuresDir(), c), { recursive: true });
+    writeFileSync(join(featuresDir(), 'bitnami-redis', 'values-production.yaml'), 'replica:\n  replicaCount: 5\n');
+  }
   execFileSync(node24, [codeServer, '--extensions-dir', extensions, '--install-extension', vsix], { stdio: 'pipe' });
   browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -724,6 +745,291 @@ test('lint on save at the template position, include stack as related informatio
       await shot(page, '17-nindent-once.png');
     });
   } catch (e) {
+    t.diagnostic(`code-server log (tail):\n${s.log.join('').slice(-4000)}`);
+    throw e;
+  } finally {
+    stop(s);
+  }
+});
+
+/** goTo puts the cursor of the focused editor at line:column (1-based) and waits for the status bar to say so. */
+async function goTo(page: Page, line: number, column = 1): Promise<void> {
+  await runCommand(page, 'Go to Line/Column...');
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+}
+
+/** parkMouse moves the pointer to an empty part of the activity bar (no hover, no tooltip in screenshots). */
+async function parkMouse(page: Page): Promise<void> {
+  await page.mouse.move(24, 700);
+}
+
+/** showHover shows the editor hover at the cursor (keyboard) and waits until its text matches `re`. */
+async function showHover(page: Page, re: RegExp): Promise<Locator> {
+  await parkMouse(page);
+  await runCommand(page, 'Show or Focus Hover');
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: re }).first();
+  await hover.waitFor({ timeout: LONG });
+  return hover;
+}
+
+/** suggestRow asks for completion (Ctrl+Space) until a row matches `re` (the first answer may come before the chart is loaded). */
+async function suggestRow(page: Page, re: RegExp): Promise<Locator> {
+  const row = page.locator('.suggest-widget.visible .monaco-list-row', { hasText: re }).first();
+  for (let i = 0; ; i++) {
+    await page.keyboard.press('Control+Space');
+    try {
+      await row.waitFor({ timeout: i < 4 ? 10_000 : LONG });
+      return row;
+    } catch (e) {
+      if (i >= 4) throw e;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1000);
+    }
+  }
+}
+
+/** suggestLabels are the labels of the completion list shown. */
+async function suggestLabels(page: Page): Promise<string[]> {
+  return (await page.locator('.suggest-widget.visible .monaco-list-row .label-name').allTextContents()).map((l) => l.trim());
+}
+
+/** showSuggestDetails opens the details beside the completion list (Ctrl+Space toggles them; VS Code remembers the state). */
+async function showSuggestDetails(page: Page, re: RegExp): Promise<Locator> {
+  const details = page.locator('.suggest-details-container .suggest-details', { hasText: re }).first();
+  if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
+  await details.waitFor({ timeout: MEDIUM });
+  // The box is sized before the documentation arrives: focus the next row and back to lay it out again.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await details.waitFor();
+  await page.waitForTimeout(500);
+  return details;
+}
+
+/** lineText is the text of the editor line of `tab` matching `re` (its content span, not the full-width line). */
+function lineText(page: Page, tab: string, re: RegExp): Locator {
+  return page.locator(`${groupOf(tab)} .view-line`, { hasText: re }).first().locator(':scope > span');
+}
+
+/** lineNumber is the line number `n` in the margin of the editor of `tab`. */
+function lineNumber(page: Page, tab: string, n: number): Locator {
+  return page.locator(`${groupOf(tab)} .margin-view-overlays .line-numbers`, { hasText: new RegExp(`^\\s*${n}\\s*$`) }).first();
+}
+
+/**
+ * clipShot saves the part of the window around `parts` (the union of their boxes, padded, inside
+ * the viewport, at most `maxWidth` wide); every part must be on screen, `optional` ones may be absent.
+ */
+async function clipShot(page: Page, file: string, parts: readonly Locator[], opts: { optional?: readonly Locator[]; maxWidth?: number } = {}): Promise<void> {
+  const pad = 8;
+  const boxes: { x: number; y: number; width: number; height: number }[] = [];
+  for (const p of parts) {
+    const b = await p.boundingBox({ timeout: 5000 });
+    assert.ok(b !== null, `${file}: ${p.toString()} is not shown`);
+    boxes.push(b);
+  }
+  for (const p of opts.optional ?? []) {
+    const b = await p.boundingBox({ timeout: 2000 }).catch(() => null);
+    if (b !== null) boxes.push(b);
+  }
+  const vp = page.viewportSize() ?? { width: 1400, height: 900 };
+  const x0 = Math.max(0, Math.min(...boxes.map((b) => b.x)) - pad);
+  const y0 = Math.max(0, Math.min(...boxes.map((b) => b.y)) - pad);
+  const x1 = Math.min(vp.width, x0 + (opts.maxWidth ?? vp.width), Math.max(...boxes.map((b) => b.x + b.width)) + pad);
+  const y1 = Math.min(vp.height, Math.max(...boxes.map((b) => b.y + b.height)) + pad);
+  await page.screenshot({ path: join(shots, file), clip: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } });
+}
+
+/** squiggleOn waits for a problem squiggle drawn on the editor line `line` (a Locator of that line's text). */
+async function squiggleOn(page: Page, tab: string, line: Locator): Promise<void> {
+  const squiggles = page.locator(`${groupOf(tab)} [class*="squiggly-"]`);
+  for (let i = 0; i < LONG / 500; i++) {
+    const l = await line.boundingBox({ timeout: 1000 }).catch(() => null);
+    if (l !== null) {
+      for (const s of await squiggles.all()) {
+        const b = await s.boundingBox().catch(() => null);
+        if (b !== null && b.y >= l.y - 2 && b.y < l.y + l.height) return;
+      }
+    }
+    await page.waitForTimeout(500);
+  }
+  assert.fail(`no squiggle on the line in ${tab}`);
+}
+
+const skipFeatures = skip || (featureCharts.every((c) => existsSync(join(corpusCharts, c))) ? false : `corpus charts missing under ${corpusCharts}`);
+
+test('editor features: values hover and completion, inlay hints, define CodeLens, Kubernetes completion, validation and hover', { skip: skipFeatures, timeout: 900_000 }, async (t) => {
+  const s = await startCodeServer(featuresDir(), extensions, true, { 'editor.stickyScroll.enabled': false });
+  const redis = (rel: string): string[] => readFileSync(join(featuresDir(), 'bitnami-redis', rel), 'utf8').split('\n');
+  const lineOf = (lines: readonly string[], re: RegExp, after = 0): number => {
+    const i = lines.findIndex((l, n) => n >= after && re.test(l));
+    assert.ok(i >= 0, `no line ${re}`);
+    return i + 1;
+  };
+  let shown: Page | undefined;
+  try {
+    assert.ok(browser);
+    // A tall window: VS Code sizes an editor hover up to a quarter of the editor's height (at least
+    // 250 px), and the values hover is long. The screenshots are clips.
+    const page = await openWorkbench(browser, s.url, undefined, { width: 1400, height: 1700 });
+    shown = page;
+
+    await step(t, 'values.yaml: hover on a key (layers, effective value, template reads)', async () => {
+      const values = redis('values.yaml');
+      const countLine = lineOf(values, /^ {2}replicaCount: 3$/, lineOf(values, /^replica:$/));
+      await openFile(page, 'bitnami-redis/values.yaml');
+      await languageIs(page, 'YAML');
+      await page.keyboard.press('Control+B'); // room for the editor
+      await goTo(page, countLine, 5);
+      const hover = await showHover(page, /Read by \d+ templates?/);
+      const text = (await hover.textContent()) ?? '';
+      t.diagnostic(`values hover: ${text.slice(0, 400)}`);
+      assert.match(text, /^\.Values\.replica\.replicaCount/);
+      assert.match(text, /Effective value[^:]*:\s*3/);
+      assert.match(text, new RegExp(`values\\.yaml line ${countLine} — chart default: 3`));
+      assert.match(text, /values-production\.yaml line 2 — discovered, not in the render profile: 5/);
+      assert.match(text, /values\.schema\.json: type number/);
+      assert.match(text, /Read by \d+ templates? \(\d+ places?\):\s*templates\/\S+\.yaml line \d+/);
+      await clipShot(page, '20-values-hover.png', [hover, lineNumber(page, 'values.yaml', countLine), lineText(page, 'values.yaml', /^\s*replicaCount:\s3$/)]);
+      await page.keyboard.press('Escape');
+      // The usual window for the other steps (shorter editors, the Problems panel near the code).
+      await page.setViewportSize({ width: 1400, height: 900 });
+    });
+
+    await step(t, 'values file: completion of the keys templates read', async () => {
+      await openFile(page, 'bitnami-redis/values-production.yaml');
+      await languageIs(page, 'YAML');
+      // Under `replica:` of this (discovered) file: the replica.* keys templates read that it does not set.
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('  ');
+      const first = await suggestRow(page, /read by templates\//);
+      const labels = await suggestLabels(page);
+      t.diagnostic(`values completion: ${labels.join(', ')}`);
+      assert.ok(labels.includes('affinity'), labels.join(', '));
+      assert.ok(!labels.includes('replicaCount'), 'replicaCount is set in the file');
+      assert.match((await first.textContent()) ?? '', /read by templates\/\S+:\d+/);
+      const details = await showSuggestDetails(page, /not set in this file/);
+      await clipShot(page, '21-values-completion.png', [page.locator('.suggest-widget.visible'), details, lineNumber(page, 'values-production.yaml', 1), lineText(page, 'values-production.yaml', /replicaCount:\s5/)]);
+      await page.keyboard.press('Escape');
+    });
+
+    await step(t, 'template: inlay hints with the values of the last render', async () => {
+      const tpl = redis('templates/replicas/application.yaml');
+      const ifLine = lineOf(tpl, /^\{\{- if and \(eq \.Values\.architecture "replication"\)/);
+      await openFile(page, 'bitnami-redis/templates/replicas/application.yaml');
+      await languageIs(page, 'Helm Template');
+      const text = await waitForText(page, 'application.yaml', /\.Values\.replica\.replicaCount\s?= 3 \}\}/);
+      assert.match(text, /^kind: \{\{ \.Values\.replica\.kind\s?= StatefulSet \}\}$/m);
+      assert.match(text, /revisionHistoryLimit: \{\{ \.Values\.replica\.revisionHistoryLimit\s?= 10 \}\}/);
+      await parkMouse(page);
+      await clipShot(page, '22-inlay-hint.png', [lineNumber(page, 'application.yaml', ifLine), lineText(page, 'application.yaml', /toYaml\s\.Values\.replica\.updateStrategy/)]);
+    });
+
+    await step(t, '_helpers.tpl: CodeLens on a define, click → its includes', async () => {
+      const helpers = redis('templates/_helpers.tpl');
+      const defineLine = lineOf(helpers, /^\{\{- define "redis\.image" -\}\}$/);
+      await openFile(page, 'bitnami-redis/templates/_helpers.tpl');
+      await languageIs(page, 'Helm Template Helpers');
+      // The first define of the file, redis.image, carries the first lens.
+      const lens = page.locator(`${groupOf('_helpers.tpl')} .codelens-decoration a`, { hasText: /^included \d+ times?$/ }).first();
+      await lens.waitFor({ timeout: LONG });
+      const title = (await lens.textContent()) ?? '';
+      const n = Number(/\d+/.exec(title)?.[0]);
+      t.diagnostic(`lens: ${title}`);
+      assert.ok(n >= 2, title);
+      await lens.click();
+      const peek = page.locator('.peekview-widget').first();
+      await peek.locator('.ref-tree .monaco-list-row').first().waitFor({ timeout: LONG });
+      const head = (await peek.locator('.peekview-title').textContent()) ?? '';
+      const rows = await peek.locator('.ref-tree .monaco-list-row').allTextContents();
+      t.diagnostic(`peek: ${head} | ${rows.join(' | ')}`);
+      assert.match(head, new RegExp(`\\(${n}\\)`));
+      assert.ok(rows.some((r) => r.includes('application.yaml')), rows.join(' | '));
+      // The peek shows one include call in its editor.
+      await peek.locator('.view-line', { hasText: /redis\.image/ }).first().waitFor();
+      await parkMouse(page);
+      await page.waitForTimeout(1500); // the peek's scrollbars fade out
+      await clipShot(page, '23-codelens-define.png', [lineNumber(page, '_helpers.tpl', defineLine - 3), lens, peek]);
+      await page.keyboard.press('Escape');
+    });
+
+    const depLines = readFileSync(join(featuresDir(), 'ingress-nginx', 'templates', 'controller-deployment.yaml'), 'utf8').split('\n');
+    const specLine = lineOf(depLines, /^spec:$/);
+    const replicasLine = lineOf(depLines, /^ {2}replicas: \{\{ \.Values\.controller\.replicaCount \}\}$/);
+    const minReadyLine = lineOf(depLines, /^ {2}minReadySeconds: /);
+    const dnsPolicyLine = lineOf(depLines, /^ {6}dnsPolicy: /);
+    const dep = 'controller-deployment.yaml';
+    // Edits go from the bottom up, so the line numbers above stay right.
+    await step(t, 'Deployment template: Kubernetes key completion', async () => {
+      await openFile(page, 'ingress-nginx/templates/controller-deployment.yaml');
+      await languageIs(page, 'Helm Template');
+      // In the pod spec (spec.template.spec): PodSpec fields the template does not write, with their types.
+      await goTo(page, dnsPolicyLine);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      const row = await suggestRow(page, /^activeDeadlineSeconds/);
+      const labels = await suggestLabels(page);
+      t.diagnostic(`pod spec keys: ${labels.join(', ')}`);
+      assert.ok(!labels.includes('containers') && !labels.includes('dnsPolicy'), 'keys the template writes are left out');
+      assert.match((await row.textContent()) ?? '', /integer \(int64\)/);
+      // Details beside the list (type and description of the focused field).
+      const details = await showSuggestDetails(page, /Optional duration in seconds/);
+      await clipShot(page, '24-k8s-completion.png', [page.locator('.suggest-widget.visible'), details, lineNumber(page, dep, dnsPolicyLine), lineText(page, dep, /dnsPolicy:/)]);
+      await page.keyboard.press('Escape');
+      // Under the Deployment's own spec: the one DeploymentSpec field the template never writes.
+      await goTo(page, minReadyLine);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      const paused = await suggestRow(page, /^paused/);
+      assert.match((await paused.textContent()) ?? '', /boolean/);
+      await page.keyboard.press('Escape');
+    });
+
+    await step(t, 'Deployment template: hover on a Kubernetes field', async () => {
+      await goTo(page, replicasLine, 4);
+      const hover = await showHover(page, /spec\.replicas/);
+      const text = (await hover.textContent()) ?? '';
+      t.diagnostic(`k8s hover: ${text}`);
+      assert.match(text, /^replicas\s*:\s*integer \(int32\)/);
+      assert.match(text, /Deployment\s*apps\/v1\s*·\s*spec\.replicas/);
+      assert.match(text, /Number of desired pods/);
+      assert.match(text, /Rendered \(last render\):\s*1/);
+      await clipShot(page, '25-k8s-hover.png', [hover, lineNumber(page, dep, replicasLine), lineText(page, dep, /replicas:\s\{\{/)]);
+      await page.keyboard.press('Escape');
+    });
+
+    await step(t, 'Deployment template: an unknown field flagged at its template line', async () => {
+      await goTo(page, replicasLine);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('replicaz: 2');
+      await waitForText(page, dep, /^ {2}replicaz: 2$/m);
+      await showProblems(page);
+      const row = await problemRow(page, /unknown field "spec\.replicaz"/);
+      t.diagnostic(`problem: ${row}`);
+      assert.match(row, /Deployment release-name-ingress-nginx-controller: unknown field "spec\.replicaz"/);
+      assert.match(row, new RegExp(`Ln ${replicasLine + 1}, Col 1\\b`));
+      await focusFirstGroup(page);
+      await goTo(page, replicasLine + 1); // the Problems panel may have covered the cursor's line
+      await squiggleOn(page, dep, lineText(page, dep, /replicaz:\s2/));
+      // Scroll (Ctrl+Up moves the view, not the cursor) until the flagged line is near the bottom
+      // of the editor, right above the Problems panel, with `spec:` still in view.
+      const flagged = lineText(page, dep, /replicaz:\s2/);
+      const editor = page.locator(`${groupOf(dep)} .monaco-editor`).first();
+      for (let i = 0; i < 30; i++) {
+        const l = await flagged.boundingBox();
+        const e = await editor.boundingBox();
+        if (l === null || e === null || l.y + 4 * l.height > e.y + e.height) break;
+        await page.keyboard.press('Control+ArrowUp');
+      }
+      await parkMouse(page);
+      const rowLoc = page.locator('.markers-panel .monaco-list-row', { hasText: /unknown field "spec\.replicaz"/ }).first();
+      await clipShot(page, '26-k8s-unknown-field.png', [lineNumber(page, dep, replicasLine), lineText(page, dep, /replicaz:\s2/), rowLoc], { optional: [lineNumber(page, dep, specLine)], maxWidth: 1000 });
+    });
+  } catch (e) {
+    await shown?.screenshot({ path: join(shots, '29-features-failure.png') }).catch(() => undefined);
     t.diagnostic(`code-server log (tail):\n${s.log.join('').slice(-4000)}`);
     throw e;
   } finally {
