@@ -8,12 +8,15 @@ import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { type AnalysisHost, type AnalysisSettings, DEFAULT_SETTINGS } from '../analysis/host';
+import type { LintFinding } from '../analysis/lintdiag';
 import type { DocState, RenderOutcome } from '../analysis/snapshot';
 import type { RenderChart } from '../helm/objects';
+import { IdleCollector } from './idleGc';
 import { OutcomeDecoder } from './outcomeCodec';
 import { renderHandler } from './renderWorker';
-import { type FromWorker, type ToWorker, type WorkerInit, type WorkerRequest, WORKER_ROLE } from './renderMessages';
+import { type FromWorker, type LintResult, type ToWorker, type WorkerInit, type WorkerRequest, WORKER_ROLE } from './renderMessages';
 import type { DryRunResult, RenderResult } from './protocol';
+import type { ThreadStats } from './threadStats';
 
 /** RenderReply is the answer to one render ask. */
 export type RenderReply = { readonly kind: 'rendered'; readonly outcome: RenderOutcome; readonly ms: number } | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string };
@@ -51,7 +54,7 @@ interface Slot {
  * WORKER_LIMITS: the CLI's big stack, and a small young generation: editor renders are incremental
  * (a few files), so small semi-spaces cost a few more scavenges, not time that shows.
  */
-const WORKER_LIMITS: ResourceLimits = { stackSizeMb: 256, maxYoungGenerationSizeMb: 12 };
+const WORKER_LIMITS: ResourceLimits = { stackSizeMb: 256, maxYoungGenerationSizeMb: 4 };
 
 /** workerScript locates the worker's entry: the bundle next to this one, else the TypeScript source (tests, tsx). */
 function workerScript(): { code: string; eval: boolean } {
@@ -68,6 +71,8 @@ export class RenderService {
   private settings: AnalysisSettings = DEFAULT_SETTINGS;
   private nextId = 1;
   private readonly maxWorkers: number;
+  /** idle: the main thread compacts its heap after a quiet while (edits and renders poke it). */
+  private readonly idle = new IdleCollector(2000);
 
   constructor(
     private readonly host: AnalysisHost,
@@ -84,6 +89,7 @@ export class RenderService {
   setDoc(p: string, doc: DocState | null): void {
     if (doc === null) this.docs.delete(p);
     else this.docs.set(p, doc);
+    this.idle.poke();
     this.broadcast({ type: 'doc', path: p, doc });
   }
 
@@ -115,7 +121,7 @@ export class RenderService {
   }
 
   /** request answers a preview / dry-run request in the worker of `root`. */
-  async request(root: string, r: WorkerRequest): Promise<RenderResult | DryRunResult | { readonly failed: string }> {
+  async request(root: string, r: WorkerRequest): Promise<RenderResult | DryRunResult | LintResult | { readonly failed: string }> {
     const s = this.slot(root);
     const m = await this.ask(s, { type: 'request', id: this.nextId++, request: r });
     if (m === undefined) return { failed: 'the render worker stopped' };
@@ -124,8 +130,26 @@ export class RenderService {
     return { failed: 'cancelled' };
   }
 
+  /** lint runs `helm lint` of the chart at `root` in its worker (undefined: the worker failed). */
+  async lint(root: string): Promise<readonly LintFinding[] | undefined> {
+    const r = await this.request(root, { method: 'lint' });
+    return 'findings' in r ? r.findings : undefined;
+  }
+
+  /** stats measures every live worker (bench, tests): chart root → its heap and cache sizes. */
+  async stats(): Promise<Map<string, ThreadStats>> {
+    const out = new Map<string, ThreadStats>();
+    for (const [root, s] of [...this.slots]) {
+      if (s.dead) continue;
+      const m = await this.ask(s, { type: 'stats', id: this.nextId++ });
+      if (m?.type === 'stats') out.set(root, m.stats);
+    }
+    return out;
+  }
+
   /** dispose terminates every worker. */
   dispose(): void {
+    this.idle.dispose();
     for (const root of [...this.slots.keys()]) this.drop(root);
   }
 
@@ -136,6 +160,7 @@ export class RenderService {
 
   private ask(s: Slot, m: ToWorker & { readonly id: number }): Promise<FromWorker | undefined> {
     return new Promise((resolve) => {
+      this.idle.poke();
       s.pending.set(m.id, { resolve });
       s.channel.busy(true);
       s.channel.post(m);

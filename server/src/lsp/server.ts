@@ -10,6 +10,7 @@ import type { ResourceLimits } from 'node:worker_threads';
 import { completeList, resolveDocumentation } from '../analysis/completion';
 import { definition } from '../analysis/definition';
 import { diagnostics } from '../analysis/diagnostics';
+import type { LintFinding } from '../analysis/lintdiag';
 import type { AnalysisHost, AnalysisSettings } from '../analysis/host';
 import { hover } from '../analysis/hover';
 import { Workspace } from '../analysis/snapshot';
@@ -61,6 +62,8 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
   const trust = new TrustState();
   /** lintOn: documents whose published diagnostics include `helm lint` findings (saved, unchanged since). */
   const lintOn = new Set<string>();
+  /** linted: per chart root, the `helm lint` findings its render worker computed at the last save. */
+  const linted = new Map<string, readonly LintFinding[]>();
   let pullConfig = false;
   let editRangeDefault = false;
 
@@ -105,7 +108,8 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     // Render diagnostics only from a render of exactly this snapshot's inputs (never render here).
     const dc = withRender ? snap.docChart(path) : undefined;
     if (dc !== undefined && !snap.hasCurrentRender(dc.model)) return;
-    const diags = diagnostics(snap, path, { render: withRender, lint: lintOn.has(uri) });
+    const root = lintOn.has(uri) ? snap.chartRoot(path) : undefined;
+    const diags = diagnostics(snap, path, { render: withRender, lintFindings: root !== undefined ? (linted.get(root) ?? []) : undefined });
     // Drop results of a snapshot that changed meanwhile (a newer run will publish).
     if (!snap.isCurrent() || documents.get(uri)?.version !== version) return;
     const idx = lineIndex(doc.getText());
@@ -209,6 +213,17 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       if (root !== undefined) roots.add(root);
     }
     for (const root of roots) safe('render', undefined, () => requestRender(root))(undefined);
+    // `helm lint` runs in the chart's worker, after its render; its findings are published with the render's.
+    if (withLint) for (const root of roots) lintInWorker(root);
+  };
+
+  const lintInWorker = (root: string): void => {
+    linted.delete(root);
+    void service.lint(root).then((findings) => {
+      if (findings === undefined) return log(`chartwright: lint of ${root} failed`);
+      linted.set(root, findings);
+      safe('lint diagnostics', undefined, () => publishChart(root))(undefined);
+    });
   };
 
   const sync = (doc: TextDocument): void => {
