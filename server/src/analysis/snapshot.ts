@@ -453,7 +453,8 @@ export class Snapshot {
     if (model.chart !== undefined) walk(model.chart);
     // Buffers of new, unsaved template files.
     for (const [p, d] of this.docs) {
-      if (seen.has(p)) continue;
+      // Only this tree's buffers (placing another chart's buffer would load that chart).
+      if (seen.has(p) || !p.startsWith(model.root + '/')) continue;
       const dc = this.docChart(p);
       if (dc !== undefined && dc.model === model && dc.kind === 'template') out.push({ chart: dc.chart, name: dc.rel, path: p, text: d.text });
     }

@@ -31,6 +31,8 @@ export interface ServerOptions {
   readonly renderDelayMs?: number;
   /** maxRenderWorkers: chart roots rendered in parallel worker threads (default 2). */
   readonly maxRenderWorkers?: number;
+  /** idleWorkerMs: idle time after which a render worker other than the most recently used is terminated (default 20 s). */
+  readonly idleWorkerMs?: number;
   /** workerResourceLimits: extra limits of each render worker (tests: a small heap). */
   readonly workerResourceLimits?: ResourceLimits;
   /** onRender observes every finished or cancelled render (tests, bench). */
@@ -84,7 +86,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     }
   };
 
-  const service = new RenderService(host, { maxWorkers: opts.maxRenderWorkers, resourceLimits: opts.workerResourceLimits, log: (m) => log(m) });
+  const service = new RenderService(host, { maxWorkers: opts.maxRenderWorkers, idleWorkerMs: opts.idleWorkerMs, resourceLimits: opts.workerResourceLimits, log: (m) => log(m) });
 
   function safe<P, R>(name: string, fallback: R, fn: (p: P) => R): (p: P) => R {
     return (p: P): R => {
