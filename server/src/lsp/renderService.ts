@@ -62,7 +62,7 @@ interface Slot {
  * WORKER_LIMITS: the CLI's big stack, and a small young generation: editor renders are incremental
  * (a few files), so small semi-spaces cost a few more scavenges, not time that shows.
  */
-const WORKER_LIMITS: ResourceLimits = { stackSizeMb: 256, maxYoungGenerationSizeMb: 4 };
+const WORKER_LIMITS: ResourceLimits = { stackSizeMb: 256, maxYoungGenerationSizeMb: 12 };
 
 /** workerScript locates the worker's entry: the bundle next to this one, else the TypeScript source (tests, tsx). */
 function workerScript(): { code: string; eval: boolean } {
