@@ -608,7 +608,7 @@ export class Snapshot {
         funcs,
         cache,
         sourceMaps: true,
-        incremental: { cache: inc, fingerprint: model.key },
+        incremental: { cache: inc, fingerprint: model.key, keepNondeterministic: true },
         limits: signal !== undefined ? { ...EDITOR_LIMITS, signal } : EDITOR_LIMITS,
       });
       // Reused files called no include this time: keep what their last execution recorded.
