@@ -111,3 +111,39 @@ test('caches stay bounded over many edits (main thread and worker)', async () =>
     c.dispose();
   }
 });
+
+test('a render that throws (a host whose clock fails) leaves the server answering; the next edit renders', async () => {
+  const files = chart('/ws/t');
+  const base = memoryHost(files);
+  let broken = true;
+  // No spec: the render runs through the inline channel with this host's runtime.
+  const host = {
+    ...base,
+    spec: undefined,
+    runtime: {
+      ...base.runtime,
+      now: (): Date => {
+        if (broken) throw new Error('clock failed');
+        return base.runtime.now();
+      },
+    },
+  };
+  const events: string[] = [];
+  const c = await inMemory(host, { debounceMs: 1, renderDelayMs: 1, onRender: (e) => events.push(e.kind) });
+  try {
+    const d = '/ws/t/templates/deploy.yaml';
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(d), languageId: 'helm', version: 1, text: files[d] + 'at: {{ now | date "2006" }}\n' } });
+    for (let i = 0; i < 100 && events.length === 0; i++) await sleep(50);
+    assert.ok(events.length > 0, 'the render finished');
+    const snap = c.live.ws.snapshot();
+    assert.match(snap.lastRender(snap.model('/ws/t'))?.error?.message ?? '', /clock failed/);
+    const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: uri(d) }, position: { line: 7, character: 23 } })) as { items: Array<{ label: string }> };
+    assert.ok(items.items.some((i) => i.label === 'replicas'), JSON.stringify(items.items.map((i) => i.label)));
+    broken = false;
+    const req = c.diags(uri(d), (p) => p.diagnostics.some((x) => x.message.includes('after')));
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(d), version: 2 }, contentChanges: [{ text: files[d] + 'x: {{ required "after" .Values.nope }}\n' }] });
+    await req;
+  } finally {
+    c.dispose();
+  }
+});
