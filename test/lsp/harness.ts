@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
 import type { AnalysisHost } from '../../server/src/analysis/host';
-import { type ServerOptions, startServer } from '../../server/src/lsp/server';
+import { type LiveServer, type ServerOptions, startServer } from '../../server/src/lsp/server';
 
 /** PublishParams is textDocument/publishDiagnostics' payload (the fields tests read). */
 export interface PublishParams {
@@ -41,16 +41,17 @@ export async function inMemory(
   settings: unknown = {},
   /** init: more initializationOptions beside `chartwright` (e.g. the client's workspace trust). */
   init: Readonly<Record<string, unknown>> = {},
-): Promise<TestClient & { dispose(): void }> {
+): Promise<TestClient & { readonly live: LiveServer; dispose(): void }> {
   const up = new PassThrough();
   const down = new PassThrough();
   const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-  startServer(server, host, opts);
+  const live = startServer(server, host, opts);
   const c = client(down, up, settings);
   await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { textDocument: { completion: { completionList: { itemDefaults: ['editRange'] } } } }, initializationOptions: { ...init, chartwright: settings } });
   await c.conn.sendNotification('initialized', {});
   return {
     ...c,
+    live,
     dispose() {
       c.conn.dispose();
       server.dispose();

@@ -4,7 +4,8 @@
 // the template text that produced it (through the renderer's source maps).
 import * as posix from 'node:path/posix';
 import { type ChartFS, overlayFS } from '../chart/fs';
-import { chartFullPath, loadChart } from '../chart/loader';
+import { checkDependencies, checkInstallable } from '../chart/index';
+import { type Chart, chartFullPath, loadChart } from '../chart/loader';
 import { render, type RenderedFile } from '../render/engine';
 import { parseTemplateFlags, type TemplateFlags } from '../render/flags';
 import { helmFuncMap } from '../render/funcmap';
@@ -12,9 +13,10 @@ import { type Hook, printTemplateOutput, renderResources } from '../render/manif
 import { collectTemplates, crdObjects } from '../render/pipeline';
 import { buildRelease, kubeVersionFlagError } from '../render/release';
 import { releaseNameCheck } from '../render/template-command';
+import type { YamlToJson } from '../render/simplehead';
 import { localLoc, zoneAt } from '../sprig/golayout';
 import { callStack, type SourceMapSegment, segmentAt } from '../template/sourcemap';
-import type { Runtime } from '../template/func';
+import type { HelmVersion, Runtime } from '../template/func';
 import { utf8Encode } from '../template/value';
 import { isTemplatePath } from './model';
 import type { RenderOutcome, Snapshot } from './snapshot';
@@ -135,8 +137,14 @@ export function renderChart(snap: Snapshot, path: string, o: RenderChartOptions)
   const flags: TemplateFlags = parsed.flags;
   const kvErr = kubeVersionFlagError(flags);
   if (kvErr !== undefined) return fail(kvErr);
-  const fs = withValues(overlayFS(snap.hostFS(root), buffers), served);
   const runtime = snap.runtime();
+  // The editor's own render of the chart, when it is what the command would render.
+  const live = liveRender(snap, root, path, hv, st.releaseName);
+  if (live !== undefined) {
+    const chart = live.chart;
+    return present(live.outcome, { root, o, hv, releaseName: st.releaseName, namespace: flags.namespace, chartName: chart.metadata.name, crds: crdObjects(chart), runtime });
+  }
+  const fs = withValues(overlayFS(snap.hostFS(root), buffers), served);
   const logs: string[] = [];
   const rel = buildRelease({
     fs,
@@ -155,32 +163,6 @@ export function renderChart(snap: Snapshot, path: string, o: RenderChartOptions)
   const incremental = { cache: snap.previewIncremental(root), fingerprint: `${hv}|${snap.model(root).key}` };
   const result = render(collectTemplates(rel), { helmVersion: hv, runtime, funcs: helmFuncMap(hv), cache: snap.parseCache(root), sourceMaps: true, incremental });
   if (result.error !== undefined) return fail(result.error.message);
-  const files = new Map<string, string>();
-  for (const [k, v] of result.files) files.set(k, v.text);
-  const chartName = rel.root.chart.metadata.name;
-  const rr = renderResources({
-    helmVersion: hv,
-    files,
-    chartName,
-    includeCrds: false,
-    crds: crdObjects(rel.root.chart),
-    outputDir: '',
-    useReleaseName: false,
-    releaseName: st.releaseName,
-    yamlToJson: rel.yamlToJson,
-  });
-  if (rr.error !== undefined) return fail(rr.error);
-  let text: string;
-  let error: string | undefined;
-  if (o.mode === 'template') {
-    const only = o.only !== undefined ? [posix.relative(root, o.only)] : [];
-    const p = printTemplateOutput(rr.manifest, rr.hooks, { noHooks: false, skipTests: false, showOnly: only, outputDir: '', useReleaseName: false, releaseName: st.releaseName });
-    text = p.stdout;
-    // An empty template (or a partial) shows nothing rather than --show-only's error.
-    if (p.error !== undefined && !/^could not find template/.test(p.error)) error = p.error;
-  } else {
-    text = installText(st.releaseName, flags.namespace === '' ? 'default' : flags.namespace, rr.hooks, rr.manifest, rr.notes, runtime);
-  }
   const pathOf = new Map<string, string>();
   const textOf = new Map<string, string>();
   const rec = (node: typeof rel.root): void => {
@@ -192,8 +174,77 @@ export function renderChart(snap: Snapshot, path: string, o: RenderChartOptions)
   };
   rec(rel.root);
   for (const t of collectTemplates(rel)) textOf.set(t.path, t.text);
-  const { lines, blocks } = lineMap(text, result.files, pathOf, textOf);
   const outcome: RenderOutcome = { error: undefined, pathOf, files: result.files, textOf, includeContexts: new Map(), substituted: new Set() };
+  return present(outcome, { root, o, hv, releaseName: st.releaseName, namespace: flags.namespace, chartName: rel.root.chart.metadata.name, crds: crdObjects(rel.root.chart), runtime, yamlToJson: rel.yamlToJson });
+}
+
+/** hasSchema tells whether a chart of the tree has a values.schema.json. */
+function hasSchema(c: Chart): boolean {
+  return c.schema !== undefined || c.dependencies.some(hasSchema);
+}
+
+/**
+ * liveRender is the editor's render of the chart (`snap.render`: memoized and incremental; in the
+ * language server the render worker's live render, so the preview costs no second render) when it
+ * is what the command renders: the tree loaded and prepared without error, installable, its
+ * dependencies present, a valid release name, no values schema anywhere (the live release skips
+ * schema validation), this file rendered with its own text and every other broken buffer with
+ * its last text that parsed (as below), and no render error (errors take the command's path, so
+ * their text is the command's own).
+ */
+function liveRender(snap: Snapshot, root: string, path: string, hv: HelmVersion, releaseName: string): { outcome: RenderOutcome; chart: Chart } | undefined {
+  const model = snap.model(root);
+  const chart = model.chart;
+  if (chart === undefined || model.prepared === undefined || model.userError !== undefined || model.prepareError !== undefined || model.settingErrors.length > 0) return undefined;
+  if (checkInstallable(chart) !== undefined || checkDependencies(chart, hv) !== undefined || releaseNameCheck(releaseName, hv) !== undefined || hasSchema(chart)) return undefined;
+  const outcome = snap.render(model);
+  if (outcome.error !== undefined) return undefined;
+  for (const p of outcome.substituted) if (p === path || snap.lastGoodText(p) === undefined) return undefined;
+  return { outcome, chart };
+}
+
+interface PresentOptions {
+  readonly root: string;
+  readonly o: RenderChartOptions;
+  readonly hv: HelmVersion;
+  readonly releaseName: string;
+  readonly namespace: string;
+  readonly chartName: string;
+  readonly crds: ReturnType<typeof crdObjects>;
+  readonly runtime: Runtime;
+  readonly yamlToJson?: YamlToJson;
+}
+
+/** present prints a render's files as the command does, with the output's line map and the render behind it. */
+function present(outcome: RenderOutcome, p: PresentOptions): ChartRender {
+  const { o, hv, releaseName } = p;
+  const { files: rendered, pathOf, textOf } = outcome;
+  const files = new Map<string, string>();
+  for (const [k, v] of rendered) files.set(k, v.text);
+  const rr = renderResources({
+    helmVersion: hv,
+    files,
+    chartName: p.chartName,
+    includeCrds: false,
+    crds: p.crds,
+    outputDir: '',
+    useReleaseName: false,
+    releaseName,
+    yamlToJson: p.yamlToJson,
+  });
+  if (rr.error !== undefined) return fail(rr.error);
+  let text: string;
+  let error: string | undefined;
+  if (o.mode === 'template') {
+    const only = o.only !== undefined ? [posix.relative(p.root, o.only)] : [];
+    const out = printTemplateOutput(rr.manifest, rr.hooks, { noHooks: false, skipTests: false, showOnly: only, outputDir: '', useReleaseName: false, releaseName });
+    text = out.stdout;
+    // An empty template (or a partial) shows nothing rather than --show-only's error.
+    if (out.error !== undefined && !/^could not find template/.test(out.error)) error = out.error;
+  } else {
+    text = installText(releaseName, p.namespace === '' ? 'default' : p.namespace, rr.hooks, rr.manifest, rr.notes, p.runtime);
+  }
+  const { lines, blocks } = lineMap(text, rendered, pathOf, textOf);
   return { text, error, lines, blocks, outcome };
 }
 

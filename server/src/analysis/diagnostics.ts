@@ -6,7 +6,7 @@
 // violations in values.yaml. Lint (on save): the full `helm lint` rules.
 import type { RenderError } from '../render/engine';
 import { CODES, type DiagnosticCode, type Severity } from './codes';
-import { lintDiagnostics } from './lintdiag';
+import { type LintFinding, lintDiagnostics, lintDiagnosticsOf } from './lintdiag';
 import { missingValues } from './missing';
 import { missingContext } from './missingctx';
 import { isTemplatePath } from './model';
@@ -30,6 +30,8 @@ export interface DiagnosticOptions {
    * the static check would show warnings that vanish a moment later.
    */
   readonly renderFollows?: boolean;
+  /** lintFindings: the chart's `helm lint` findings computed elsewhere (the language server's render worker); used instead of `lint`. */
+  readonly lintFindings?: readonly LintFinding[];
 }
 
 type Draft = Omit<Diagnostic, 'severity'> & { readonly defaultSeverity?: Severity };
@@ -72,7 +74,8 @@ export function diagnostics(snap: Snapshot, path: string, opts: DiagnosticOption
       if (opts.render) drafts.push(...renderDiagnostics(snap, dc, path, text));
     }
   }
-  if (opts.lint === true) drafts.push(...lintDiagnostics(snap, path));
+  if (opts.lintFindings !== undefined) drafts.push(...lintDiagnosticsOf(opts.lintFindings, path));
+  else if (opts.lint === true) drafts.push(...lintDiagnostics(snap, path));
   const out: Diagnostic[] = [];
   for (const d of drafts) {
     const s = snap.settings.severity[d.code] ?? d.defaultSeverity ?? CODES[d.code].severity;

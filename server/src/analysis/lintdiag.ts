@@ -82,7 +82,10 @@ export function lintFindings(snap: Snapshot, root: string): LintFinding[] {
 export function lintDiagnostics(snap: Snapshot, path: string): Array<Omit<Diagnostic, 'severity'> & { readonly defaultSeverity: Severity }> {
   const root = snap.chartRoot(path);
   if (root === undefined) return [];
-  return lintFindings(snap, root)
-    .filter((f) => f.path === path)
-    .map((f) => ({ code: 'chart-lint' as const, message: f.message, start: f.start, end: f.end, defaultSeverity: f.severity }));
+  return lintDiagnosticsOf(lintFindings(snap, root), path);
+}
+
+/** lintDiagnosticsOf places findings computed elsewhere (the chart's render worker) in one document. */
+export function lintDiagnosticsOf(findings: readonly LintFinding[], path: string): Array<Omit<Diagnostic, 'severity'> & { readonly defaultSeverity: Severity }> {
+  return findings.filter((f) => f.path === path).map((f) => ({ code: 'chart-lint' as const, message: f.message, start: f.start, end: f.end, defaultSeverity: f.severity }));
 }

@@ -24,6 +24,14 @@ export interface RenderedProblem {
 
 const memo = new WeakMap<RenderOutcome, RenderedProblem[]>();
 
+/**
+ * provideRenderedProblems records the problems of an outcome computed elsewhere (the render
+ * worker ships them with the outcome, so this thread never re-parses rendered YAML).
+ */
+export function provideRenderedProblems(outcome: RenderOutcome, problems: readonly RenderedProblem[]): void {
+  memo.set(outcome, [...problems]);
+}
+
 /** renderedProblems lists the output problems of a render (memoized per outcome). */
 export function renderedProblems(outcome: RenderOutcome): RenderedProblem[] {
   const hit = memo.get(outcome);
@@ -69,18 +77,19 @@ interface RawProblem {
   readonly message: string;
 }
 
-// Rendered texts rarely change all at once: problems are memoized per file text.
-const rawMemo = new Map<string, RawProblem[]>();
+// Rendered texts rarely change all at once: each file's problems are kept for its last text
+// (one entry per file name: bounded by the files of the charts, never by the number of edits).
+const rawMemo = new Map<string, { readonly text: string; readonly raw: RawProblem[] }>();
+const MAX_MEMO_FILES = 4096;
 
 function checkFile(outcome: RenderOutcome, name: string, text: string, map: SourceMap, out: RenderedProblem[]): void {
-  const key = `${name}\u0000${text}`;
-  let raw = rawMemo.get(key);
-  if (raw === undefined) {
-    raw = rawProblems(name, text);
-    if (rawMemo.size > 512) rawMemo.clear();
-    rawMemo.set(key, raw);
+  let hit = rawMemo.get(name);
+  if (hit === undefined || hit.text !== text) {
+    if (hit === undefined && rawMemo.size >= MAX_MEMO_FILES) rawMemo.clear();
+    hit = { text, raw: rawProblems(name, text) };
+    rawMemo.set(name, hit);
   }
-  for (const r of raw) place(outcome, name, text, map, r.pos, r.code, r.message, out);
+  for (const r of hit.raw) place(outcome, name, text, map, r.pos, r.code, r.message, out);
 }
 
 function rawProblems(name: string, text: string): RawProblem[] {

@@ -458,7 +458,8 @@ export class Snapshot {
     if (model.chart !== undefined) walk(model.chart);
     // Buffers of new, unsaved template files.
     for (const [p, d] of this.docs) {
-      if (seen.has(p)) continue;
+      // Only this tree's buffers (placing another chart's buffer would load that chart).
+      if (seen.has(p) || !p.startsWith(model.root + '/')) continue;
       const dc = this.docChart(p);
       if (dc !== undefined && dc.model === model && dc.kind === 'template') out.push({ chart: dc.chart, name: dc.rel, path: p, text: d.text });
     }
@@ -612,7 +613,7 @@ export class Snapshot {
         funcs,
         cache,
         sourceMaps: true,
-        incremental: { cache: inc, fingerprint: model.key },
+        incremental: { cache: inc, fingerprint: model.key, keepNondeterministic: true },
         limits: signal !== undefined ? { ...EDITOR_LIMITS, signal } : EDITOR_LIMITS,
       });
       // Reused files called no include this time: keep what their last execution recorded.

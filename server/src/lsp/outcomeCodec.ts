@@ -8,6 +8,7 @@
 import type { RenderChart } from '../helm/objects';
 import type { IncludeFrame, RenderError, RenderedFile } from '../render/engine';
 import type { RenderOutcome } from '../analysis/snapshot';
+import { type RenderedProblem, provideRenderedProblems, renderedProblems } from '../analysis/rendered';
 import { GoInt, type IntType, type Value, sliceElemType, typedSlice } from '../template/value';
 
 /** WireValue is an encoded Go value. */
@@ -47,6 +48,8 @@ export interface WireOutcome {
   /** includeContexts: null = the same values as in the previous outcome of this worker. */
   readonly includeContexts: ReadonlyArray<readonly [string, readonly WireValue[] | null]>;
   readonly substituted: readonly string[];
+  /** problems: the rendered-YAML problems of every file, computed in the worker (diagnostics filter them by path). */
+  readonly problems: readonly RenderedProblem[];
 }
 
 /** MAX_NODES bounds the values encoded per outcome and the root index walk. */
@@ -107,6 +110,7 @@ export class OutcomeEncoder {
       textOf,
       includeContexts,
       substituted: [...o.substituted],
+      problems: o.error === undefined ? renderedProblems(o) : [],
     };
   }
 }
@@ -151,7 +155,9 @@ export class OutcomeDecoder {
     }
     this.prevContexts = includeContexts;
     const error: RenderError | undefined = w.error === undefined ? undefined : { ...w.error, cause: undefined };
-    return { error, pathOf: new Map(w.pathOf), files, textOf, includeContexts, substituted: new Set(w.substituted) };
+    const outcome: RenderOutcome = { error, pathOf: new Map(w.pathOf), files, textOf, includeContexts, substituted: new Set(w.substituted) };
+    provideRenderedProblems(outcome, w.problems);
+    return outcome;
   }
 }
 

@@ -8,12 +8,15 @@ import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { type AnalysisHost, type AnalysisSettings, DEFAULT_SETTINGS } from '../analysis/host';
+import type { LintFinding } from '../analysis/lintdiag';
 import type { DocState, RenderOutcome } from '../analysis/snapshot';
 import type { RenderChart } from '../helm/objects';
+import { IdleCollector } from './idleGc';
 import { OutcomeDecoder } from './outcomeCodec';
 import { renderHandler } from './renderWorker';
-import { type FromWorker, type ToWorker, type WorkerInit, type WorkerRequest, WORKER_ROLE } from './renderMessages';
+import { type FromWorker, type LintResult, type ToWorker, type WorkerInit, type WorkerRequest, WORKER_ROLE } from './renderMessages';
 import type { DryRunResult, RenderResult } from './protocol';
+import type { ThreadStats } from './threadStats';
 
 /** RenderReply is the answer to one render ask. */
 export type RenderReply = { readonly kind: 'rendered'; readonly outcome: RenderOutcome; readonly ms: number } | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string };
@@ -22,6 +25,12 @@ export type RenderReply = { readonly kind: 'rendered'; readonly outcome: RenderO
 export interface RenderServiceOptions {
   /** maxWorkers: chart roots rendered in parallel threads (default 2). */
   readonly maxWorkers?: number;
+  /**
+   * idleWorkerMs: a worker that is not the most recently used one and has had nothing to do for
+   * this long is terminated (its chart's last outcome stays on the main thread; the next ask
+   * starts a fresh worker). Default 20 s. The most recently used worker stays warm.
+   */
+  readonly idleWorkerMs?: number;
   /** resourceLimits of each worker (stackSizeMb defaults to 256, like the CLI's render worker). */
   readonly resourceLimits?: ResourceLimits;
   readonly log: (msg: string) => void;
@@ -45,6 +54,8 @@ interface Slot {
   readonly decoder: OutcomeDecoder;
   readonly pending: Map<number, Pending>;
   dead: boolean;
+  /** lastUsed: performance.now() of the last ask or answer. */
+  lastUsed: number;
 }
 
 /**
@@ -68,12 +79,17 @@ export class RenderService {
   private settings: AnalysisSettings = DEFAULT_SETTINGS;
   private nextId = 1;
   private readonly maxWorkers: number;
+  private readonly idleWorkerMs: number;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  /** idle: the main thread compacts its heap after a quiet while (edits and renders poke it). */
+  private readonly idle = new IdleCollector(2000);
 
   constructor(
     private readonly host: AnalysisHost,
     private readonly opts: RenderServiceOptions,
   ) {
     this.maxWorkers = Math.max(1, opts.maxWorkers ?? 2);
+    this.idleWorkerMs = Math.max(1, opts.idleWorkerMs ?? 20_000);
   }
 
   private broadcast(m: ToWorker): void {
@@ -84,6 +100,7 @@ export class RenderService {
   setDoc(p: string, doc: DocState | null): void {
     if (doc === null) this.docs.delete(p);
     else this.docs.set(p, doc);
+    this.idle.poke();
     this.broadcast({ type: 'doc', path: p, doc });
   }
 
@@ -115,7 +132,7 @@ export class RenderService {
   }
 
   /** request answers a preview / dry-run request in the worker of `root`. */
-  async request(root: string, r: WorkerRequest): Promise<RenderResult | DryRunResult | { readonly failed: string }> {
+  async request(root: string, r: WorkerRequest): Promise<RenderResult | DryRunResult | LintResult | { readonly failed: string }> {
     const s = this.slot(root);
     const m = await this.ask(s, { type: 'request', id: this.nextId++, request: r });
     if (m === undefined) return { failed: 'the render worker stopped' };
@@ -124,8 +141,28 @@ export class RenderService {
     return { failed: 'cancelled' };
   }
 
+  /** lint runs `helm lint` of the chart at `root` in its worker (undefined: the worker failed). */
+  async lint(root: string): Promise<readonly LintFinding[] | undefined> {
+    const r = await this.request(root, { method: 'lint' });
+    return 'findings' in r ? r.findings : undefined;
+  }
+
+  /** stats measures every live worker (bench, tests): chart root → its heap and cache sizes. */
+  async stats(): Promise<Map<string, ThreadStats>> {
+    const out = new Map<string, ThreadStats>();
+    for (const [root, s] of [...this.slots]) {
+      if (s.dead) continue;
+      const m = await this.ask(s, { type: 'stats', id: this.nextId++ });
+      if (m?.type === 'stats') out.set(root, m.stats);
+    }
+    return out;
+  }
+
   /** dispose terminates every worker. */
   dispose(): void {
+    this.idle.dispose();
+    if (this.sweepTimer !== undefined) clearTimeout(this.sweepTimer);
+    this.sweepTimer = undefined;
     for (const root of [...this.slots.keys()]) this.drop(root);
   }
 
@@ -136,6 +173,8 @@ export class RenderService {
 
   private ask(s: Slot, m: ToWorker & { readonly id: number }): Promise<FromWorker | undefined> {
     return new Promise((resolve) => {
+      this.idle.poke();
+      s.lastUsed = performance.now();
       s.pending.set(m.id, { resolve });
       s.channel.busy(true);
       s.channel.post(m);
@@ -162,7 +201,11 @@ export class RenderService {
     const onMessage = (m: FromWorker): void => {
       const p = pending.get(m.id);
       pending.delete(m.id);
-      if (pending.size === 0) s.channel.busy(false);
+      s.lastUsed = performance.now();
+      if (pending.size === 0) {
+        s.channel.busy(false);
+        this.scheduleSweep();
+      }
       p?.resolve(m);
     };
     const onExit = (): void => {
@@ -172,9 +215,26 @@ export class RenderService {
       pending.clear();
     };
     const channel = spec !== undefined ? this.thread(root, init, onMessage, onExit) : inline(init, this.host, onMessage);
-    const s: Slot = { channel, flag: new Int32Array(flagBuf), decoder: new OutcomeDecoder(), pending, dead: false };
+    const s: Slot = { channel, flag: new Int32Array(flagBuf), decoder: new OutcomeDecoder(), pending, dead: false, lastUsed: performance.now() };
     this.slots.set(root, s);
     return s;
+  }
+
+  /** scheduleSweep arms one timer that terminates idle workers other than the most recently used. */
+  private scheduleSweep(): void {
+    if (this.sweepTimer !== undefined || this.slots.size < 2) return;
+    this.sweepTimer = setTimeout(() => {
+      this.sweepTimer = undefined;
+      const roots = [...this.slots.keys()];
+      const now = performance.now();
+      // The most recently used worker (last in the map) stays.
+      for (const root of roots.slice(0, -1)) {
+        const s = this.slots.get(root);
+        if (s !== undefined && s.pending.size === 0 && now - s.lastUsed >= this.idleWorkerMs) this.drop(root);
+      }
+      this.scheduleSweep();
+    }, this.idleWorkerMs);
+    this.sweepTimer.unref();
   }
 
   private thread(root: string, init: WorkerInit, onMessage: (m: FromWorker) => void, onExit: () => void): Channel {

@@ -5,11 +5,17 @@
 // thread, deferred) for hosts that cannot be rebuilt in another thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { type AnalysisHost, type HostSpec, memoryHost } from '../analysis/host';
+import { lintFindings } from '../analysis/lintdiag';
 import { Workspace } from '../analysis/snapshot';
 import { nodeHost } from './nodeHost';
 import { OutcomeEncoder } from './outcomeCodec';
 import { type FromWorker, type ToWorker, type WorkerInit, WORKER_ROLE } from './renderMessages';
 import { handleDryRun, handleRender } from './requests';
+import { IdleCollector } from './idleGc';
+import { threadStats } from './threadStats';
+
+/** IDLE_GC_MS: quiet time after which the worker compacts its heap (see idleGc.ts). */
+const IDLE_GC_MS = 1500;
 
 function isInit(d: unknown): d is WorkerInit {
   return d !== null && typeof d === 'object' && (d as { role?: unknown }).role === WORKER_ROLE;
@@ -57,10 +63,13 @@ export function renderHandler(init: WorkerInit, host: AnalysisHost, post: (m: Fr
         }
         return;
       }
+      case 'stats':
+        return post({ type: 'stats', id: m.id, stats: threadStats(ws) });
       case 'request':
         try {
           const r = m.request;
-          post({ type: 'response', id: m.id, result: r.method === 'render' ? handleRender(ws, r.params) : handleDryRun(ws, r.params) });
+          const result = r.method === 'render' ? handleRender(ws, r.params) : r.method === 'dryRun' ? handleDryRun(ws, r.params) : { findings: lintFindings(ws.snapshot(), init.root) };
+          post({ type: 'response', id: m.id, result });
         } catch (e) {
           failed(m.id, e);
         }
@@ -72,5 +81,9 @@ export function renderHandler(init: WorkerInit, host: AnalysisHost, post: (m: Fr
 if (parentPort !== null && isInit(workerData)) {
   const port = parentPort;
   const handle = renderHandler(workerData, hostFromSpec(workerData.host), (m) => port.postMessage(m));
-  port.on('message', handle);
+  const idle = new IdleCollector(IDLE_GC_MS);
+  port.on('message', (m: ToWorker) => {
+    handle(m);
+    idle.poke();
+  });
 }

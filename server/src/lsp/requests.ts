@@ -47,12 +47,15 @@ function sourceMapper(ws: Workspace): (s: LineSource | null) => RenderLineSource
   };
 }
 
+/** tempVersion: versions of texts sent with a request (negative, each new): renders are memoized by version. */
+let tempVersion = 0;
+
 /** withText runs `fn` with `text` as the content of `path` when the editor sent one the server lacks. */
 function withText<T>(ws: Workspace, path: string, text: string | undefined, fn: () => T): T {
   const snap = ws.snapshot();
   if (text === undefined || snap.text(path) === text) return fn();
   const open = snap.docs.get(path);
-  ws.openDocument(path, open?.version ?? -1, text);
+  ws.openDocument(path, --tempVersion, text);
   try {
     return fn();
   } finally {

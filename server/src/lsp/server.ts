@@ -11,6 +11,7 @@ import { completeList, resolveDocumentation } from '../analysis/completion';
 import { archiveDocText } from '../analysis/archivedoc';
 import { definition } from '../analysis/definition';
 import { diagnostics } from '../analysis/diagnostics';
+import type { LintFinding } from '../analysis/lintdiag';
 import type { AnalysisHost, AnalysisSettings } from '../analysis/host';
 import { hover } from '../analysis/hover';
 import { valueHints } from '../analysis/inlay';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   readonly renderDelayMs?: number;
   /** maxRenderWorkers: chart roots rendered in parallel worker threads (default 2). */
   readonly maxRenderWorkers?: number;
+  /** idleWorkerMs: idle time after which a render worker other than the most recently used is terminated (default 20 s). */
+  readonly idleWorkerMs?: number;
   /** workerResourceLimits: extra limits of each render worker (tests: a small heap). */
   readonly workerResourceLimits?: ResourceLimits;
   /** onRender observes every finished or cancelled render (tests, bench). */
@@ -64,6 +67,8 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
   const trust = new TrustState();
   /** lintOn: documents whose published diagnostics include `helm lint` findings (saved, unchanged since). */
   const lintOn = new Set<string>();
+  /** linted: per chart root, the `helm lint` findings its render worker computed at the last save. */
+  const linted = new Map<string, readonly LintFinding[]>();
   let pullConfig = false;
   let editRangeDefault = false;
   let inlayRefresh = false;
@@ -86,7 +91,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     }
   };
 
-  const service = new RenderService(host, { maxWorkers: opts.maxRenderWorkers, resourceLimits: opts.workerResourceLimits, log: (m) => log(m) });
+  const service = new RenderService(host, { maxWorkers: opts.maxRenderWorkers, idleWorkerMs: opts.idleWorkerMs, resourceLimits: opts.workerResourceLimits, log: (m) => log(m) });
 
   function safe<P, R>(name: string, fallback: R, fn: (p: P) => R): (p: P) => R {
     return (p: P): R => {
@@ -110,7 +115,8 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     // Render diagnostics only from a render of exactly this snapshot's inputs (never render here).
     const dc = withRender ? snap.docChart(path) : undefined;
     if (dc !== undefined && !snap.hasCurrentRender(dc.model)) return;
-    const diags = diagnostics(snap, path, { render: withRender, lint: lintOn.has(uri), renderFollows: true });
+    const root = lintOn.has(uri) ? snap.chartRoot(path) : undefined;
+    const diags = diagnostics(snap, path, { render: withRender, lintFindings: root !== undefined ? (linted.get(root) ?? []) : undefined, renderFollows: true });
     // Drop results of a snapshot that changed meanwhile (a newer run will publish).
     if (!snap.isCurrent() || documents.get(uri)?.version !== version) return;
     const idx = lineIndex(doc.getText());
@@ -189,7 +195,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       if (documents.get(u) !== undefined) continue;
       const text = snap.text(p);
       if (text === undefined) continue;
-      const diags = diagnostics(snap, p, { render: snap.hasCurrentRender(model), lint: lintRoots.has(root) });
+      const diags = diagnostics(snap, p, { render: snap.hasCurrentRender(model), lintFindings: lintRoots.has(root) ? (linted.get(root) ?? []) : undefined });
       if (!snap.isCurrent()) return;
       const idx = lineIndex(text);
       void connection.sendDiagnostics({ uri: u, diagnostics: diags.map((d) => toLspDiagnostic(d, idx, textOf)) });
@@ -242,6 +248,17 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       if (root !== undefined && withLint) lintRoots.add(root);
     }
     for (const root of roots) safe('render', undefined, () => requestRender(root))(undefined);
+    // `helm lint` runs in the chart's worker, after its render; its findings are published with the render's.
+    if (withLint) for (const root of roots) lintInWorker(root);
+  };
+
+  const lintInWorker = (root: string): void => {
+    linted.delete(root);
+    void service.lint(root).then((findings) => {
+      if (findings === undefined) return log(`chartwright: lint of ${root} failed`);
+      linted.set(root, findings);
+      safe('lint diagnostics', undefined, () => publishChart(root))(undefined);
+    });
   };
 
   const sync = (doc: TextDocument): void => {

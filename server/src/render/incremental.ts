@@ -39,6 +39,12 @@ export interface IncrementalOptions {
    * cheaply from its inputs (values file texts, settings), not by serialising the values.
    */
   readonly fingerprint: string;
+  /**
+   * keepNondeterministic: a file that read the clock, the random source or the cluster keeps its
+   * last output while nothing else it read changed (an editor takes any valid Helm output; a
+   * password or certificate that changes on every keystroke helps no one). Off for commands.
+   */
+  readonly keepNondeterministic?: boolean;
 }
 
 /** Recorder watches one file's execution. */
@@ -201,7 +207,7 @@ export function remember(
   sourceMaps: boolean,
   out: RenderedFile,
 ): void {
-  if (rec.nondeterministic || rec.mutated) {
+  if (rec.mutated || (rec.nondeterministic && inc.keepNondeterministic !== true)) {
     inc.cache.entries.delete(path);
     return;
   }
