@@ -40,7 +40,9 @@ const loaded = useBundle ? loadBundle() : { cli: require(join(sources, 'cli', 'm
 // start() renders on this thread, or in a worker with a big stack when the render needs one (the
 // worker runs this file again, and so reaches the code cache too).
 loaded.cli.start(argv);
-loaded.saveCache();
+// Only a rendering command writes the cache: it holds the functions the run compiled, and one
+// written by `version` would leave every later render compiling the renderer again.
+if (argv[0] === 'template' || argv[0] === 'lint') loaded.saveCache();
 
 // loadBundle loads the bundled CLI as require() would, but through a V8 code cache kept next to
 // it (cli.js.cache): compiling the 2 MB bundle took ~70 ms of every run. V8 checks the cache
