@@ -1,7 +1,7 @@
 // The `chartwright` command line: `chartwright template [NAME] CHART [flags]` (Helm's
 // `helm template`), `chartwright lint` (`helm lint`). Process I/O only; the work is in render/.
 import { nodeFS } from '../chart/fs';
-import { defaultRuntime, resolvePath, runTemplateCommand } from '../render/template-command';
+import { resolvePath, runTemplateCommand } from '../render/template-command';
 import { cliFileReader } from './host-read';
 import { CLI_LIMITS } from '../render/limits';
 import { runLintCommand } from '../lint/command';
@@ -9,7 +9,6 @@ import { runLanguageServer } from '../lsp/cli-entry';
 import { diskOutput } from './output-dir';
 import { utf8Encode } from '../template/value';
 import { versionText } from '../version';
-import { pooledCrypto } from './prime-pool';
 import { firstAttempt, recordingReader, usesOutputDir, type CliRead, type Outcome } from './stack-fallback';
 
 const USAGE = `Usage: chartwright <command> [args]
@@ -48,8 +47,7 @@ function renderCommand(cmd: 'template' | 'lint', rest: readonly string[], replay
     replay,
     log,
   );
-  const runtime = defaultRuntime(pooledCrypto());
-  return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, runtime });
+  return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile });
 }
 
 /** main runs the CLI with argv (without node and script) and returns the exit code. */

@@ -39,28 +39,18 @@ function b64url(n: bigint): string {
   return Buffer.from(hex, 'hex').toString('base64url');
 }
 
-/** prime is a random prime of `bits` bits with the top two bits set (OpenSSL's generator). */
-export function prime(bits: number): bigint {
+function prime(bits: number): bigint {
   const p = generatePrimeSync(bits, { bigint: true });
   if (typeof p !== 'bigint') throw new Error('generatePrimeSync: no bigint');
   return p;
 }
 
-/** rsaSizeOK reports whether rsaKey makes keys of `bits` bits (even, at least 1024). */
-export function rsaSizeOK(bits: number): boolean {
-  return Number.isInteger(bits) && bits >= 1024 && bits % 2 === 0;
-}
-
-/**
- * rsaKey generates an RSA private key of `bits` bits (rsaSizeOK). `primes` supplies random
- * primes of bits/2 bits with the top two bits set (default: OpenSSL's, on this thread).
- */
-export function rsaKey(bits: number, primes: (bits: number) => bigint = prime): KeyObject {
+/** rsaKey generates an RSA private key of `bits` bits (an even number, at least 1024). */
+export function rsaKey(bits: number): KeyObject {
   const half = bits / 2;
   for (;;) {
-    const p = primes(half);
-    const q = primes(half);
-    if (p === q) continue;
+    const p = prime(half);
+    const q = prime(half);
     if ((p - 1n) % E === 0n || (q - 1n) % E === 0n) continue;
     const n = p * q;
     if (bitLength(n) !== bits) continue;
