@@ -155,6 +155,8 @@ function main(): void {
     console.error(`measured ${name}`);
   }
   const f = (x: number | undefined): string => (x === undefined ? '—' : x.toFixed(1));
+  // /usr/bin/time counts in 10 ms steps.
+  const ms = (x: number | undefined): string => (x === undefined ? '—' : x.toFixed(0));
   const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(1)}x`);
   const loadEnd = loadavg()[0];
   const md = [
@@ -168,13 +170,12 @@ function main(): void {
         `| ${r.chart} | ${r.templateLines} | ${f(r.helmMs)} | ${f(r.cliMs)} | ${ratio(r.helmMs, r.cliMs)} | ${f(r.warmMs)} | ${ratio(r.helmMs, r.warmMs)} | ${r.identical === undefined ? '—' : r.identical ? 'yes' : 'no'} |`,
     ),
     '',
-    '',
     'CPU time (user+sys of the whole process, all threads; median of the same runs) where wall time is',
     'mostly the load of the machine:',
     '',
     '| chart | helm template CPU (ms) | chartwright process CPU (ms) | ratio |',
     '| --- | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.chart} | ${f(r.helmCpuMs)} | ${f(r.cliCpuMs)} | ${ratio(r.helmCpuMs, r.cliCpuMs)} |`),
+    ...rows.map((r) => `| ${r.chart} | ${ms(r.helmCpuMs)} | ${ms(r.cliCpuMs)} | ${ratio(r.helmCpuMs, r.cliCpuMs)} |`),
     '',
     '"output identical: no" rows are charts whose output holds random values (generated passwords and',
     'certificates); the corpus test masks those lines and matches Helm on them. The warm column uses',
