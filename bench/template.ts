@@ -11,6 +11,9 @@
 // and chartwright warm in-process (chart loaded and rendered again in the same process with the
 // language server's runtime: what the language server does on each edit, including its session
 // memo that reuses a generated key or certificate for the same call site and arguments). Ratios are helm time / chartwright time (higher = faster).
+// The CPU columns are the processes' user+sys time (all their threads: Go's and V8's helpers
+// included), from /usr/bin/time when the machine has it: on a loaded machine wall time mostly
+// measures the scheduler, CPU time what a run costs.
 // Helm comes from $HELM4, else `helm4` or `helm` on PATH; without it the helm columns are empty.
 // Results are written to bench/results/template.{md,json}.
 import { spawnSync } from 'node:child_process';
@@ -46,16 +49,31 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-function timeProcess(cmd: string, args: string[], runs: number, env: NodeJS.ProcessEnv): { ms: number; ok: boolean } {
+const TIME = '/usr/bin/time';
+
+interface ProcessRun {
+  ms: number;
+  cpuMs?: number;
+  ok: boolean;
+}
+
+/** timeProcess runs cmd `runs` times: median wall time, and median user+sys time when measurable. */
+function timeProcess(cmd: string, args: string[], runs: number, env: NodeJS.ProcessEnv, cpuFile: string | undefined): ProcessRun {
   const times: number[] = [];
+  const cpu: number[] = [];
   let ok = true;
   for (let i = 0; i < runs; i++) {
+    const [c, a] = cpuFile !== undefined ? [TIME, ['-f', '%U %S', '-o', cpuFile, cmd, ...args]] : [cmd, args];
     const t0 = performance.now();
-    const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(c, a, { env, encoding: 'utf8', maxBuffer: 1 << 28 });
     times.push(performance.now() - t0);
     if (r.status !== 0) ok = false;
+    if (cpuFile !== undefined) {
+      const [u, s] = (readFileSync(cpuFile, 'utf8').trim().split('\n').pop() ?? '').split(/\s+/).map(Number);
+      if (u !== undefined && s !== undefined && Number.isFinite(u + s)) cpu.push((u + s) * 1000);
+    }
   }
-  return { ms: median(times), ok };
+  return { ms: median(times), cpuMs: cpu.length === runs ? median(cpu) : undefined, ok };
 }
 
 interface Row {
@@ -63,6 +81,8 @@ interface Row {
   templateLines: number;
   helmMs?: number;
   cliMs: number;
+  helmCpuMs?: number;
+  cliCpuMs?: number;
   warmMs: number;
   identical?: boolean;
 }
@@ -103,12 +123,13 @@ function main(): void {
   // The launcher, not server/out/cli.js: run directly, the bundle would start its big-stack
   // worker from itself and so be loaded twice, which users never pay.
   const cli = [join(repo, 'bin', 'chartwright.js')];
+  const cpuFile = existsSync(TIME) ? join(home, 'cpu.txt') : undefined;
   const loadStart = loadavg()[0];
   const rows: Row[] = [];
   for (const { name, lines } of largestCharts(arg('--charts', 5), named())) {
     const dir = join(corpus, 'charts', name);
-    const helmRun = helm ? timeProcess(helm, ['template', dir], runs, env) : undefined;
-    const cliRun = timeProcess(process.execPath, [...cli, 'template', dir], runs, env);
+    const helmRun = helm ? timeProcess(helm, ['template', dir], runs, env, cpuFile) : undefined;
+    const cliRun = timeProcess(process.execPath, [...cli, 'template', dir], runs, env, cpuFile);
     const fs = nodeFS('/');
     const cache = new ParseCache();
     const runtime = defaultRuntime(new SessionCrypto());
@@ -126,13 +147,17 @@ function main(): void {
       templateLines: lines,
       helmMs: helmRun?.ms,
       cliMs: cliRun.ms,
+      helmCpuMs: helmRun?.cpuMs,
+      cliCpuMs: cliRun.cpuMs,
       warmMs: median(times),
       identical: existsSync(golden) ? readFileSync(golden, 'utf8') === out : undefined,
     });
     console.error(`measured ${name}`);
   }
   const f = (x: number | undefined): string => (x === undefined ? '—' : x.toFixed(1));
-  const ratio = (a: number | undefined, b: number): string => (a === undefined ? '—' : `${(a / b).toFixed(1)}x`);
+  // /usr/bin/time counts in 10 ms steps.
+  const ms = (x: number | undefined): string => (x === undefined ? '—' : x.toFixed(0));
+  const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(1)}x`);
   const loadEnd = loadavg()[0];
   const md = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, node ${process.version}, ${runs} process runs (median), ${warm} warm renders (median).`,
@@ -144,6 +169,13 @@ function main(): void {
       (r) =>
         `| ${r.chart} | ${r.templateLines} | ${f(r.helmMs)} | ${f(r.cliMs)} | ${ratio(r.helmMs, r.cliMs)} | ${f(r.warmMs)} | ${ratio(r.helmMs, r.warmMs)} | ${r.identical === undefined ? '—' : r.identical ? 'yes' : 'no'} |`,
     ),
+    '',
+    'CPU time (user+sys of the whole process, all threads; median of the same runs) where wall time is',
+    'mostly the load of the machine:',
+    '',
+    '| chart | helm template CPU (ms) | chartwright process CPU (ms) | ratio |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.chart} | ${ms(r.helmCpuMs)} | ${ms(r.cliCpuMs)} | ${ratio(r.helmCpuMs, r.cliCpuMs)} |`),
     '',
     '"output identical: no" rows are charts whose output holds random values (generated passwords and',
     'certificates); the corpus test masks those lines and matches Helm on them. The warm column uses',

@@ -19,34 +19,30 @@ function newestMtime(dir) {
   return newest;
 }
 
-// A young generation of 3 x 32 MB for the render worker: a render allocates a few hundred MB of
-// short-lived objects, and with V8's default (semi-spaces starting at 1 MB) the worker of a cold
-// argo-cd run spent ~55 ms in scavenges, with these ~25 ms. The flags apply to isolates created
-// after them; they are set in every mode because V8 rejects a code cache made under other flags.
-require('node:v8').setFlagsFromString('--min-semi-space-size=32');
-require('node:v8').setFlagsFromString('--max-semi-space-size=32');
+// V8 flags, set before the bundle is compiled; they also apply to the big-stack worker, and are
+// set in every mode because V8 rejects a code cache made under other flags.
+const v8 = require('node:v8');
+// A young generation of 3 x 32 MB for the big-stack render worker: a render allocates a few
+// hundred MB of short-lived objects, and with V8's default (semi-spaces starting at 1 MB) the
+// worker of a cold argo-cd run spent ~55 ms in scavenges, with these ~25 ms.
+v8.setFlagsFromString('--min-semi-space-size=32');
+v8.setFlagsFromString('--max-semi-space-size=32');
+// Optimise later: a run renders once, and with V8's default budget (~132 KB of bytecode executed
+// per function before it is queued for TurboFan) a cold argo-cd render spent about a third of its
+// CPU compiling optimised code it then barely ran (task-clock 590 -> 380 ms with 600 KB). Code
+// that really is hot (a `range` over 100000 items) is still optimised, only a little later.
+v8.setFlagsFromString('--interrupt-budget=600000');
 
-// Rendering commands run in a worker thread with a big stack (see start() in cli/main.ts). The
-// launcher starts that worker itself, before loading the CLI, so the code is loaded only once.
-const { isMainThread, Worker } = require('node:worker_threads');
 const argv = process.argv.slice(2);
-if (isMainThread && (argv[0] === 'template' || argv[0] === 'lint') && process.env.CHARTWRIGHT_NO_WORKER !== '1') {
-  const w = new Worker(__filename, { argv, execArgv: process.execArgv, resourceLimits: { stackSizeMb: 256, maxYoungGenerationSizeMb: 96 } });
-  w.on('error', (e) => {
-    process.stderr.write(`Error: ${e && e.stack ? e.stack : String(e)}\n`);
-    process.exitCode = 70;
-  });
-  w.on('exit', (code) => {
-    if (process.exitCode === undefined) process.exitCode = code;
-  });
-} else {
-  const useBundle = existsSync(bundle) && (!existsSync(sources) || statSync(bundle).mtimeMs >= newestMtime(sources));
-  if (!useBundle) require('tsx/cjs');
-  const loaded = useBundle ? loadBundle() : { cli: require(join(sources, 'cli', 'main.ts')), saveCache() {} };
-  // In the worker (or for commands that need none) start() runs the command directly.
-  loaded.cli.start(argv);
-  loaded.saveCache();
-}
+const useBundle = existsSync(bundle) && (!existsSync(sources) || statSync(bundle).mtimeMs >= newestMtime(sources));
+if (!useBundle) require('tsx/cjs');
+const loaded = useBundle ? loadBundle() : { cli: require(join(sources, 'cli', 'main.ts')), saveCache() {} };
+// start() renders on this thread, or in a worker with a big stack when the render needs one (the
+// worker runs this file again, and so reaches the code cache too).
+loaded.cli.start(argv);
+// Only a rendering command writes the cache: it holds the functions the run compiled, and one
+// written by `version` would leave every later render compiling the renderer again.
+if (argv[0] === 'template' || argv[0] === 'lint') loaded.saveCache();
 
 // loadBundle loads the bundled CLI as require() would, but through a V8 code cache kept next to
 // it (cli.js.cache): compiling the 2 MB bundle took ~70 ms of every run. V8 checks the cache

@@ -248,7 +248,7 @@ function compile(schemaText: string, schema: Json, v: HelmVersion): ValidateFunc
   let result: ValidateFunction | { error: string };
   const sv = schema !== null && typeof schema === 'object' && !Array.isArray(schema) ? schema.$schema : undefined;
   const draft = typeof sv === 'string' ? sv : '';
-  const opts = { allErrors: true, strict: false, validateSchema: false, logger: false as const, code: { regExp: goRegExp } };
+  const opts = { allErrors: true, strict: false, validateSchema: false, logger: false as const, code: { regExp: goRegExp, optimize: false } };
   const attempt = (kind: '07' | '2019' | '2020'): ValidateFunction => {
     const { Ajv, Ajv2019, Ajv2020, addFormats } = ajv();
     const validator = kind === '2020' ? new Ajv2020(opts) : kind === '2019' ? new Ajv2019(opts) : new Ajv(opts);

@@ -9,6 +9,7 @@ import { runLanguageServer } from '../lsp/cli-entry';
 import { diskOutput } from './output-dir';
 import { utf8Encode } from '../template/value';
 import { versionText } from '../version';
+import { firstAttempt, recordingReader, usesOutputDir, type CliRead, type Outcome } from './stack-fallback';
 
 const USAGE = `Usage: chartwright <command> [args]
 
@@ -31,23 +32,31 @@ function writeOut(stdout: string, stderr: string): void {
   process.stderr.write(utf8Encode(stderr));
 }
 
+/**
+ * renderCommand runs `template` or `lint` and returns its output. Command-line files are read
+ * through `replay` first and logged to `log` (see stack-fallback.ts).
+ */
+function renderCommand(cmd: 'template' | 'lint', rest: readonly string[], replay: readonly CliRead[], log: CliRead[]): Outcome {
+  const cwd = process.cwd().replace(/^\/+/, '');
+  if (cmd === 'lint') return runLintCommand(rest, { fs: nodeFS('/'), cwd });
+  // The FS is rooted at '/', so relative paths resolve against the working directory and
+  // `-f ../values.yaml` works as in Helm.
+  const fs = nodeFS('/');
+  const readCliFile = recordingReader(
+    cliFileReader((p) => fs.readFile(resolvePath(cwd, p))),
+    replay,
+    log,
+  );
+  return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile });
+}
+
 /** main runs the CLI with argv (without node and script) and returns the exit code. */
-export function main(argv: readonly string[]): number {
+export function main(argv: readonly string[], replay: readonly CliRead[] = []): number {
   const [cmd, ...rest] = argv;
   switch (cmd) {
-    case 'template': {
-      // The FS is rooted at '/', so relative paths resolve against the working directory and
-      // `-f ../values.yaml` works as in Helm.
-      const cwd = process.cwd().replace(/^\/+/, '');
-      const fs = nodeFS('/');
-      const readCliFile = cliFileReader((p) => fs.readFile(resolvePath(cwd, p)));
-      const r = runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile });
-      writeOut(r.stdout, r.stderr);
-      return r.exitCode;
-    }
+    case 'template':
     case 'lint': {
-      const cwd = process.cwd().replace(/^\/+/, '');
-      const r = runLintCommand(rest, { fs: nodeFS('/'), cwd });
+      const r = renderCommand(cmd, rest, replay, []);
       writeOut(r.stdout, r.stderr);
       return r.exitCode;
     }
@@ -82,22 +91,36 @@ export function main(argv: readonly string[]): number {
 }
 
 /**
- * start runs the CLI. Commands that render run in a worker thread with a large stack: Helm lets
- * `include` nest 1000 deep (and Go's own template depth is 100000), far past what node's default
- * main-thread stack allows, and a worker is the portable way to get a bigger one.
+ * start runs the CLI. Commands that render may need a large stack: Helm lets `include` nest 1000
+ * deep (and Go's own template depth is 100000), far past what node's default main-thread stack
+ * allows, and a worker is the portable way to get a bigger one. They run on the main thread
+ * first and again in a worker with a 256 MB stack when the small stack shaped the outcome
+ * (stack-fallback.ts); CHARTWRIGHT_NO_WORKER=1 keeps the main thread's outcome.
  */
 export function start(argv: readonly string[]): void {
-  const { isMainThread, Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const needsStack = argv[0] === 'template' || argv[0] === 'lint';
+  const { isMainThread, Worker, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const cmd = argv[0];
+  const needsStack = cmd === 'template' || cmd === 'lint';
   if (!isMainThread || !needsStack || process.env.CHARTWRIGHT_NO_WORKER === '1') {
-    process.exitCode = main(argv);
+    const replay = !isMainThread && isReplay(workerData) ? workerData.cliReads : [];
+    process.exitCode = main(argv, replay);
     return;
+  }
+  const log: CliRead[] = [];
+  if (!usesOutputDir(argv)) {
+    const r = firstAttempt(() => renderCommand(cmd, argv.slice(1), [], log));
+    if (r !== undefined) {
+      writeOut(r.stdout, r.stderr);
+      process.exitCode = r.exitCode;
+      return;
+    }
   }
   const entry = process.argv[1] ?? __filename;
   const w = new Worker(entry, {
     argv: [...argv],
     execArgv: process.execArgv,
-    resourceLimits: { stackSizeMb: 256 },
+    workerData: { cliReads: log },
+    resourceLimits: { stackSizeMb: 256, maxYoungGenerationSizeMb: 96 },
   });
   w.on('error', (e) => {
     process.stderr.write(`Error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
@@ -106,6 +129,10 @@ export function start(argv: readonly string[]): void {
   w.on('exit', (code) => {
     if (process.exitCode === undefined) process.exitCode = code;
   });
+}
+
+function isReplay(d: unknown): d is { cliReads: CliRead[] } {
+  return typeof d === 'object' && d !== null && 'cliReads' in d && Array.isArray(d.cliReads);
 }
 
 if (require.main === module) start(process.argv.slice(2));

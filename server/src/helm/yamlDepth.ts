@@ -8,6 +8,7 @@
 // (a linear scan), Go's limits are applied, and deep documents are decoded only when the
 // remaining stack can hold them (the CLI renders in a worker with a 256 MB stack; the language
 // server has the default one).
+import { noteStackOverflow } from '../template/stack-signal';
 
 /** GO_MAX_DEPTH is go-yaml's max_flow_level / max_indents and encoding/json's maxNestingDepth. */
 export const GO_MAX_DEPTH = 10000;
@@ -195,8 +196,9 @@ export function stackHolds(levels: number): boolean {
     descend(levels * FRAMES_PER_LEVEL);
     return true;
   } catch (e) {
-    if (e instanceof RangeError) return false;
-    throw e;
+    if (!(e instanceof RangeError)) throw e;
+    noteStackOverflow();
+    return false;
   }
 }
 

@@ -20,6 +20,7 @@ import { FuncError, type CallContext, type FuncDef, type PrivateKeyType } from '
 import { formatValue } from '../template/fmt';
 import { GoInt, GoObject, newMap, utf8Decode, utf8Encode, type Kind, type Value } from '../template/value';
 import { fn } from './def';
+import { rsaKey } from './rsakey';
 import { MAKESLICE, MAX_STRING_CHARS, checkAlloc } from './alloc';
 import { b64decode, b64encode } from './encoding';
 import {
@@ -86,7 +87,8 @@ function daysArg(v: Value): bigint {
 export function nodeKey(type: PrivateKeyType, bits: number): KeyObject {
   switch (type) {
     case 'rsa':
-      return generateKeyPairSync('rsa', { modulusLength: bits }).privateKey;
+      // Faster than generateKeyPairSync('rsa') under OpenSSL 3 (see rsakey.ts).
+      return bits >= 1024 && bits % 2 === 0 ? rsaKey(bits) : generateKeyPairSync('rsa', { modulusLength: bits }).privateKey;
     case 'dsa':
       return generateKeyPairSync('dsa', { modulusLength: bits, divisorLength: 256 }).privateKey;
     case 'ec':

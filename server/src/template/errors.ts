@@ -9,6 +9,7 @@
 import { quote } from './strconv';
 import type { Node, Tree } from './parse/node';
 import { utf8Length } from './value';
+import { noteStackOverflow } from './stack-signal';
 
 /** TemplateErrorKind tells where an error came from. */
 export type TemplateErrorKind =
@@ -177,7 +178,9 @@ export function limitError(tree: Tree | null, node: Node | null, message: string
 
 /** isStackOverflow reports whether e is V8's "Maximum call stack size exceeded". */
 export function isStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && e.message.includes('call stack');
+  const yes = e instanceof RangeError && e.message.includes('call stack');
+  if (yes) noteStackOverflow();
+  return yes;
 }
 
 // V8's texts for an allocation beyond its string/array limits.

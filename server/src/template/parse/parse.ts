@@ -3,6 +3,7 @@
 // same node positions. Editor (resilient) mode records errors instead of stopping and keeps partial nodes.
 
 import { type Item, ItemType as ItemTypes, lex } from './lex';
+import { noteStackOverflow } from '../stack-signal';
 import type { ItemType } from './lex';
 
 // A module-local copy: transpiled CommonJS would otherwise go through an export getter on every access.
@@ -767,7 +768,9 @@ class TreeParser {
 const MIN_BLAMED_NESTING = 100;
 
 function isStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && e.message.includes('call stack');
+  const yes = e instanceof RangeError && e.message.includes('call stack');
+  if (yes) noteStackOverflow();
+  return yes;
 }
 
 /**
