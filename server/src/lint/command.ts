@@ -7,7 +7,7 @@ import type { ChartFS } from '../chart/fs';
 import { expandForLint, isArchivePath } from './archive';
 import { cleanPath } from '../chart/fs';
 import { mergeCliValues } from '../chart/values';
-import { type FlagSpec, parsePflags, splitCSV } from '../cli/pflag';
+import { type FlagSpec, parsePflags, splitCSV } from '../render/pflag';
 import type { HelmVersion, Runtime } from '../template/func';
 import { type LintResult, goJoin, hasWarningsOrErrors, lintChart } from './index';
 import { githubAnnotations, sarif } from './formats';

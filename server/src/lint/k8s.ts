@@ -3,8 +3,8 @@
 // (apimachinery validation), and API deprecation (k8s.io/apiserver endpoints/deprecation over
 // the lifecycle table recorded from Helm in deprecations.ts).
 import { parseDocument } from 'yaml';
-import { depthError } from '../helm/yamlDepth';
-import { YAMLDecodeError, unmarshalYAML } from '../helm/yamlDecode';
+import { depthError } from '../yaml/yamlDepth';
+import { YAMLDecodeError, unmarshalYAML } from '../yaml/yamlDecode';
 import type { HelmVersion } from '../template/func';
 import type { GoMap, Value } from '../template/value';
 import { DEPRECATIONS_V3, DEPRECATIONS_V4, type DeprecationRow } from './deprecations';

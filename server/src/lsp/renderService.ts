@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { type AnalysisHost, type AnalysisSettings, DEFAULT_SETTINGS } from '../analysis/host';
 import type { DocState, RenderOutcome } from '../analysis/snapshot';
-import type { RenderChart } from '../helm/objects';
+import type { RenderChart } from '../chart/objects';
 import { OutcomeDecoder } from './outcomeCodec';
 import { renderHandler } from './renderWorker';
 import { type FromWorker, type ToWorker, type WorkerInit, type WorkerRequest, WORKER_ROLE } from './renderMessages';

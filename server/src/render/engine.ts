@@ -7,7 +7,7 @@ import type { EngineLimits } from '../template/index';
 import { TemplateError } from '../template/errors';
 import type { SourceMap, SourceMapSegment } from '../template/sourcemap';
 import { NamedMap, type GoMap } from '../template/value';
-import { valuesTypeInfo } from '../helm/objects';
+import { valuesTypeInfo } from '../chart/objects';
 import { cleanupParseError, formatExecError, goErrorMessage } from './errors';
 import { newEngineSet, type EngineSet, type ParsedFile } from './set';
 import { Recorder, Watch, remember, reusable, type IncrementalOptions } from './incremental';

@@ -2,7 +2,7 @@
 // them: `--flag value`, `--flag=value`, `-f value`, `-fvalue`, `-f=value`, bool flags taking no
 // value (`--debug`, `--debug=false`), string slices split as CSV (`-f a.yaml,b.yaml`,
 // `-a x/v1,y/v1`), string arrays kept whole (`--set a=1,b=2`), `--` ending the flags.
-import { type FlagSpec as PflagSpec, parsePflags, splitCSV } from '../cli/pflag';
+import { type FlagSpec as PflagSpec, parsePflags, splitCSV } from './pflag';
 import type { HelmVersion } from '../template/func';
 
 /** splitCSV is re-exported from the generic parser for existing importers. */

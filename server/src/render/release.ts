@@ -12,7 +12,7 @@ import {
   type Chart,
   type LoadResult,
 } from '../chart/index';
-import type { RenderChart } from '../helm/objects';
+import type { RenderChart } from '../chart/objects';
 import type { HelmVersion } from '../template/func';
 import type { GoMap } from '../template/value';
 import type { TemplateFlags } from './flags';
