@@ -11,6 +11,7 @@ import { type FlagSpec, parsePflags, splitCSV } from '../render/pflag';
 import type { HelmVersion, Runtime } from '../template/func';
 import { type LintResult, goJoin, hasWarningsOrErrors, lintChart } from './index';
 import { githubAnnotations, sarif } from './formats';
+import type { LintFinding } from './finding';
 import { formatMessage, severityRank } from './support';
 import { nodeCrypto } from '../render/nativecrypto';
 
@@ -51,16 +52,7 @@ export interface LintFlags {
   args: string[];
 }
 
-/** LintFinding is one entry of `--format json`: file/line/column point into the chart's sources. */
-export interface LintFinding {
-  readonly chart: string;
-  readonly severity: 'INFO' | 'WARNING' | 'ERROR';
-  readonly path: string;
-  readonly message: string;
-  readonly file: string | null;
-  readonly line: number | null;
-  readonly column: number | null;
-}
+export type { LintFinding };
 
 const HELP = `This command takes a path to a chart and runs a series of tests to verify that
 the chart is well-formed.

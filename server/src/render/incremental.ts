@@ -8,7 +8,7 @@
 import type { FuncDef, FuncMap, HelmVersion, NativeCrypto, Runtime } from '../template/func';
 import type { Tree } from '../template/parse/node';
 import type { GoMap, Value } from '../template/value';
-import type { RenderedFile } from './engine';
+import type { RenderedFile } from './renderedfile';
 
 /** IncrementalEntry is what one execution of a file left behind. */
 export interface IncrementalEntry {

@@ -17,7 +17,7 @@ import type { HelmVersion } from '../template/func';
 import type { GoMap } from '../template/value';
 import type { TemplateFlags } from './flags';
 import type { YamlToJson } from './simplehead';
-import { resolvePath } from './template-command';
+import { resolvePath } from './args';
 
 /** ChartNode is one enabled chart of the tree with its render context (`next` in Helm). */
 export interface ChartNode {
