@@ -8,7 +8,7 @@ import { makeCapabilities, parseKubeVersion } from '../../server/src/chart/capab
 import { loadChart } from '../../server/src/chart/loader';
 import { memoryFS } from '../../server/src/chart/fs';
 import { prepareRelease } from '../../server/src/chart/index';
-import { capabilitiesObject, chartMapV4, chartObjectV3, filesMap, valuesMap } from '../../server/src/helm/objects';
+import { capabilitiesObject, chartMapV4, chartObjectV3, filesMap, valuesMap } from '../../server/src/chart/objects';
 import { marshalJSON } from '../../server/src/sprig/json';
 import { formatOutput, sprintf } from '../../server/src/template/fmt';
 import { type GoMap, GoObject, NamedMap, type Value, sliceTypeInfo, typeName, utf8Decode, utf8Encode } from '../../server/src/template/value';

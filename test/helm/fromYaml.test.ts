@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { marshalJSON } from '../../server/src/sprig/json';
-import { ValuesLoadError, fromYaml, fromYamlArray, parseValues } from '../../server/src/helm/yamlDecode';
+import { ValuesLoadError, fromYaml, fromYamlArray, parseValues } from '../../server/src/helm/helmYaml';
 
 interface Case {
   yaml: string;

@@ -1,4 +1,4 @@
-// Differential test of the go-yaml port (server/src/helm/goyaml/) against Helm: every generated
+// Differential test of the go-yaml port (server/src/yaml/goyaml/) against Helm: every generated
 // document of test/fixtures/goyaml/vectors.jsonl (broken and valid YAML, gen.mjs) was given to
 // helm v4.1.4 and v3.17.3 as a values file (`helm template v -f doc.yaml`) and as a rendered
 // manifest (chart m prints `.Files.Get "doc.txt"`); record.mjs stored their exit codes, exact
@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { runTemplateCommand } from '../../server/src/render/template-command';
 import { memoryFS } from '../../server/src/chart/fs';
 import { utf8Encode } from '../../server/src/template/value';
-import { fastYamlDecode } from '../../server/src/helm/yamlFast';
-import { decodeWithFullParser, unmarshalYAML, YAMLDecodeError } from '../../server/src/helm/yamlDecode';
+import { fastYamlDecode } from '../../server/src/yaml/yamlFast';
+import { decodeWithFullParser, unmarshalYAML, YAMLDecodeError } from '../../server/src/yaml/yamlDecode';
 import type { HelmVersion } from '../../server/src/template/func';
 import { fixedRuntime } from '../robustness/gen';
 

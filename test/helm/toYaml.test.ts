@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { marshalIndentJSON, marshalJSON } from '../../server/src/sprig/json';
-import { mustToYaml, toYaml, toYamlPretty, yamlKeyLess } from '../../server/src/helm/yamlEncode';
+import { mustToYaml, toYaml, toYamlPretty } from '../../server/src/helm/helmYaml';
+import { yamlKeyLess } from '../../server/src/yaml/yamlEncode';
 import { GoComplex, fromJS, int, int64, type Value } from '../../server/src/template/value';
 import { existsSync } from 'node:fs';
-import { parseValues } from '../../server/src/helm/yamlDecode';
+import { parseValues } from '../../server/src/helm/helmYaml';
 
 const m = (...kv: [string, Value][]): Value => new Map(kv);
 

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { marshalJSON } from '../../server/src/sprig/json';
-import { fromYaml } from '../../server/src/helm/yamlDecode';
+import { fromYaml } from '../../server/src/helm/helmYaml';
 
 const cases: Array<[string, string]> = [
   ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n app: x\n team: y\n  name: z\n', '{"Error":"error converting YAML to JSON: yaml: line 4: did not find expected key"}'],

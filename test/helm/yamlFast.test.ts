@@ -1,4 +1,4 @@
-// The fast YAML decoder (server/src/helm/yamlFast.ts) must give exactly what the full decoder
+// The fast YAML decoder (server/src/yaml/yamlFast.ts) must give exactly what the full decoder
 // gives (values, key conversions, error texts) whenever it answers. Expectations are not typed by
 // hand: every case is compared with the full parser path (decodeWithFullParser), whose texts are
 // calibrated on Helm's recorded outputs.
@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeWithFullParser, unmarshalYAML } from '../../server/src/helm/yamlDecode';
-import { fastYamlDecode } from '../../server/src/helm/yamlFast';
+import { decodeWithFullParser, unmarshalYAML } from '../../server/src/yaml/yamlDecode';
+import { fastYamlDecode } from '../../server/src/yaml/yamlFast';
 
 function show(f: () => unknown): string {
   try {
@@ -41,7 +41,7 @@ const FAST = [
   'a: &x 1\nc: &m\n  k: [1]\ne: &x 2\n',
 ];
 
-// Aliases go to the full decoder, which applies go-yaml's alias budget (helm/yamlAlias.ts).
+// Aliases go to the full decoder, which applies go-yaml's alias budget (yaml/yamlAlias.ts).
 const BAIL = ['a: *x\n', 'a: &x 1\nb: *x\nc: &m\n  k: [1]\nd: *m\ne: &x 2\nf: *x\n', '- &s v\n- *s\n- &t\n  a: 1\n- *t\n', 'a: [&x 1, *x]\n', 'a: &x\n  b: *x\n', 'a: !!str 1\n', 'a: >\n  folded\n', 'a: |+\n  keep\n', 'a: "multi\n  line"\n', 'a: b\n  c\n', 'a:\tb\n', 'a: b\n...\n', '<<: {a: 1}\n', 'a: "\\x41"\n'];
 
 test('fast YAML decoding agrees with the full parser', () => {

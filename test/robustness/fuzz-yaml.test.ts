@@ -9,11 +9,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { fromYamlArray, unmarshalYAML, YAMLDecodeError } from '../../server/src/helm/yamlDecode';
+import { fromYamlArray } from '../../server/src/helm/helmYaml';
+import { unmarshalYAML, YAMLDecodeError } from '../../server/src/yaml/yamlDecode';
 import { decodeSimpleHead, defaultYamlToJson, HeadError } from '../../server/src/render/simplehead';
 import { parseValuesDoc } from '../../server/src/analysis/valuesdoc';
 import { marshalJSON, JSONError } from '../../server/src/sprig/json';
-import { toYaml } from '../../server/src/helm/yamlEncode';
+import { toYaml } from '../../server/src/helm/helmYaml';
 import type { Value } from '../../server/src/template/value';
 import { SEED, runs } from './gen';
 

@@ -2,7 +2,7 @@
 // place a YAML text enters — values.yaml, `-f` files, fromYaml/fromYamlArray, rendered manifests
 // and values files opened in the language server — end at once with Helm's texts, never a hang,
 // an exhausted heap or a V8 crash. go-yaml's alias budget is ported exactly
-// (server/src/helm/yamlAlias.ts): the thresholds in data/aliases.json were recorded from helm
+// (server/src/yaml/yamlAlias.ts): the thresholds in data/aliases.json were recorded from helm
 // v4.1.4 and v3.17.3 (data/record_aliases.py). Every other expected text below was recorded from
 // helm v4.1.4 / v3.17.3 (`helm template` of the same files, output pasted).
 import { test } from 'node:test';
@@ -15,7 +15,8 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runTemplateCommand } from '../../server/src/render/template-command';
 import { memoryFS } from '../../server/src/chart/fs';
-import { fromYaml, fromYamlArray, unmarshalYAML } from '../../server/src/helm/yamlDecode';
+import { fromYaml, fromYamlArray } from '../../server/src/helm/helmYaml';
+import { unmarshalYAML } from '../../server/src/yaml/yamlDecode';
 import { marshalJSON } from '../../server/src/sprig/json';
 import { parseValuesDoc } from '../../server/src/analysis/valuesdoc';
 import { diagnostics } from '../../server/src/analysis/diagnostics';

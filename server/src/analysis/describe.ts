@@ -1,6 +1,6 @@
 // Describing static values for people: short one-line forms (completion details), YAML previews
 // (hover) and member lists generated from the renderer's own objects (maps, Go structs, methods).
-import { toYaml } from '../helm/yamlEncode';
+import { toYaml } from '../helm/helmYaml';
 import { formatValue } from '../template/fmt';
 import { code, fence } from './mdsafe';
 import type { FuncDef } from '../template/func';

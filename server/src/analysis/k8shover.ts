@@ -2,7 +2,7 @@
 // description from the schema of the resource, and the value the last render wrote there.
 // Schema descriptions (CRDs come from charts) and rendered text enter Markdown only through mdsafe.
 import { isMap, isSeq, type Node as YamlNode, parseDocument } from 'yaml';
-import { depthError } from '../helm/yamlDepth';
+import { depthError } from '../yaml/yamlDepth';
 import { type RenderedPlace, resourceAt, schemaPathText } from './k8spos';
 import { kubeSchemas } from './k8sschemas';
 import { resolvePath, typeText } from './k8swalk';

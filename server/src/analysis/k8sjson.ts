@@ -1,6 +1,6 @@
 // A rendered manifest as plain JSON data, decoded the way Kubernetes clients see it
 // (sigs.k8s.io/yaml: YAML → JSON), for schema validation.
-import { unmarshalYAML } from '../helm/yamlDecode';
+import { unmarshalYAML } from '../yaml/yamlDecode';
 import { marshalJSON } from '../sprig/json';
 
 /** unmarshalJSONValue decodes one YAML document to JSON data; undefined when it does not decode. */

@@ -6,7 +6,7 @@
 // lifecycle table, the one helm lint uses) are marked deprecated with the replacement.
 import type { ApiStatus, SchemaSet } from '../k8s/model';
 import { isDeprecatedIn, isRemovedIn } from '../k8s/store';
-import { DEPRECATIONS_V4 } from '../lint/deprecations';
+import { DEPRECATIONS_V4 } from '../k8s/deprecations';
 import type { CompletionEntry, Span } from './types';
 
 interface Pair {

@@ -4,7 +4,7 @@
 import * as posix from 'node:path/posix';
 import { type Chart, type CliValueOptions, type Prepared, loadChart, mergeCliValues, parseCliKubeVersion, prepareRelease } from '../chart/index';
 import { overlayFS } from '../chart/fs';
-import type { RenderChart } from '../helm/objects';
+import type { RenderChart } from '../chart/objects';
 import type { GoMap } from '../template/value';
 import type { AnalysisHost, AnalysisSettings } from './host';
 import { type ValuesFile, resolveValuesFiles } from './valuesfiles';

@@ -6,7 +6,7 @@
 // text at the start of every if/with/range branch; the branches whose marker is missing were not
 // taken, and the outermost such conditions (reached, not taken) are what the preview reports.
 import { parseCliKubeVersion, prepareRelease } from '../chart/index';
-import { templateMap } from '../helm/objects';
+import { templateMap } from '../chart/objects';
 import { sortTemplates } from '../render/engine';
 import { goErrorMessage } from '../render/errors';
 import { helmFuncMap } from '../render/funcmap';

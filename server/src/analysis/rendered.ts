@@ -3,8 +3,8 @@
 // keys (often a `nindent` with the wrong width). Offsets in the output go through the
 // renderer's source map to the innermost template node — never to a rendered line.
 import { type Node as YamlNode, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { checkGoYaml } from '../helm/goyaml/compose';
-import { depthError } from '../helm/yamlDepth';
+import { checkGoYaml } from '../yaml/goyaml/compose';
+import { depthError } from '../yaml/yamlDepth';
 import { type SourceLocation, type SourceMap, type SourceMapSegment, callStack, segmentAt } from '../template/sourcemap';
 import type { DiagnosticCode } from './codes';
 import type { RenderOutcome } from './snapshot';
@@ -98,7 +98,7 @@ function rawProblems(name: string, text: string): RawProblem[] {
     // Pieces nested past go-yaml's limit or the stack are not parsed (the render reports them).
     if (depthError(piece.text) !== undefined) continue;
     // The same lenient YAML 1.1 reading the Helm decoder uses.
-    // go-yaml's verdict (helm/goyaml/, the port Helm's decoding uses).
+    // go-yaml's verdict (yaml/goyaml/, the port Helm's decoding uses).
     const bad = checkGoYaml(piece.text);
     if (bad !== undefined) {
       const pos = piece.start + Buffer.from(piece.text, 'utf8').subarray(0, bad.offset).toString('utf8').length;

@@ -6,7 +6,7 @@ import * as posix from 'node:path/posix';
 import type { Chart } from '../chart/loader';
 import type { ChartFS } from '../chart/fs';
 import { parseCliKubeVersion, prepareRelease } from '../chart/index';
-import { templateMap, type RenderChart } from '../helm/objects';
+import { templateMap, type RenderChart } from '../chart/objects';
 import { EDITOR_LIMITS } from '../render/limits';
 import { ParseCache, render, type EngineTemplate, type RenderError, type RenderedFile } from '../render/engine';
 import { allFunctions } from '../render/funcmap';

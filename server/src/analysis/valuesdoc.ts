@@ -2,7 +2,7 @@
 // JS string offsets, i.e. UTF-16, like every position in the analysis layer).
 import { type Node as YamlNode, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Span } from './types';
-import { depthError } from '../helm/yamlDepth';
+import { depthError } from '../yaml/yamlDepth';
 
 /** KeyNode is one mapping key (or sequence item, named by its index) with its children. */
 export interface KeyNode {
@@ -61,7 +61,7 @@ export function parseValuesDoc(text: string): ValuesDoc {
   let roots: KeyNode[] = [];
   try {
     // The `yaml` parser recurses per nesting level: texts nested past go-yaml's limit or the
-    // stack are not indexed (helm/yamlDepth.ts). Aliases are never followed here.
+    // stack are not indexed (yaml/yamlDepth.ts). Aliases are never followed here.
     if (depthError(text) !== undefined) throw new Error('too deep');
     const doc = parseDocument(text, { uniqueKeys: false, strict: false });
     roots = childrenOf(doc.contents as YamlNode | null, 0);

@@ -15,7 +15,7 @@
 //
 // prepareRelease never mutates the loaded Chart: it processes a clone, so a Chart can be loaded
 // once and rendered many times (language server).
-import { buildRenderContext, type RenderChart, templateMap, valuesMap } from '../helm/objects';
+import { buildRenderContext, type RenderChart, templateMap, valuesMap } from './objects';
 import type { HelmVersion } from '../template/func';
 import type { GoMap } from '../template/value';
 import { type Capabilities, type KubeVersion, kubeVersionString, makeCapabilities, parseKubeVersion } from './capabilities';

@@ -1,6 +1,7 @@
-// Adapter between the chart loader and the Go-exact YAML decoder (helm/yamlDecode.ts): decodes
+// Adapter between the chart loader and the Go-exact YAML decoder (yaml/yamlDecode.ts): decodes
 // chart files and values files and words errors the way each Helm call site does.
-import { YAMLDecodeError, loadValuesText, unmarshalYAML } from '../helm/yamlDecode';
+import { YAMLDecodeError, unmarshalYAML } from '../yaml/yamlDecode';
+import { loadValuesText } from '../helm/helmYaml';
 import type { HelmVersion } from '../template/func';
 import type { GoMap, Value } from '../template/value';
 
@@ -23,7 +24,7 @@ export function decodeYaml(text: string, goType = 'chart.Metadata'): DecodeResul
 /**
  * parseValuesText decodes a values document into a map. `fileLabel` is the caller's prefix
  * ("cannot load values.yaml: ", "failed to parse FILE: "); Helm 4 reads the file as a stream of
- * documents (helm/yamlReader.ts) and adds "cannot unmarshal yaml document: " before the
+ * documents (yaml/yamlReader.ts) and adds "cannot unmarshal yaml document: " before the
  * decoder's message.
  */
 export function parseValuesText(text: string, fileLabel: string, v: HelmVersion): { values: GoMap } | { error: string } {

@@ -15,8 +15,7 @@ import { TemplateError } from '../template/errors';
 import type { GoMap, Value } from '../template/value';
 import { JSONError, marshalJSON, unmarshalJSON } from '../sprig/json';
 import { fromToml, toToml } from './toml';
-import { fromYaml, fromYamlArray } from './yamlDecode';
-import { mustToYaml, toYaml, toYamlPretty } from './yamlEncode';
+import { fromYaml, fromYamlArray, mustToYaml, toYaml, toYamlPretty } from './helmYaml';
 
 /** HELM_REMOVED_FUNCS are Sprig functions Helm deletes (templates must not read the environment). */
 export const HELM_REMOVED_FUNCS: readonly string[] = ['env', 'expandenv'];

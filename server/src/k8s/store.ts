@@ -4,7 +4,7 @@
 // descriptions are one shared string table.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEPRECATIONS_V4, type DeprecationRow } from '../lint/deprecations';
+import { DEPRECATIONS_V4, type DeprecationRow } from './deprecations';
 import { ANY, type ApiStatus, type K8sField, type K8sObjectType, type K8sType, type SchemaSet } from './model';
 import { DEFAULT_KUBE_SCHEMA_VERSION, KUBE_SCHEMA_VERSIONS, compareMinor } from './versions';
 

@@ -7,10 +7,11 @@ import type { ChartFS } from '../chart/fs';
 import { expandForLint, isArchivePath } from './archive';
 import { cleanPath } from '../chart/fs';
 import { mergeCliValues } from '../chart/values';
-import { type FlagSpec, parsePflags, splitCSV } from '../cli/pflag';
+import { type FlagSpec, parsePflags, splitCSV } from '../render/pflag';
 import type { HelmVersion, Runtime } from '../template/func';
 import { type LintResult, goJoin, hasWarningsOrErrors, lintChart } from './index';
 import { githubAnnotations, sarif } from './formats';
+import type { LintFinding } from './finding';
 import { formatMessage, severityRank } from './support';
 import { nodeCrypto } from '../render/nativecrypto';
 
@@ -53,16 +54,7 @@ export interface LintFlags {
   args: string[];
 }
 
-/** LintFinding is one entry of `--format json`: file/line/column point into the chart's sources. */
-export interface LintFinding {
-  readonly chart: string;
-  readonly severity: 'INFO' | 'WARNING' | 'ERROR';
-  readonly path: string;
-  readonly message: string;
-  readonly file: string | null;
-  readonly line: number | null;
-  readonly column: number | null;
-}
+export type { LintFinding };
 
 // Global Helm flags accepted and ignored offline.
 const GLOBAL_NOOPS = ['kube-context', 'kubeconfig', 'registry-config', 'repository-cache', 'repository-config', 'burst-limit', 'qps',

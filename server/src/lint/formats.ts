@@ -6,7 +6,7 @@
 // repository-relative paths as GitHub expects.
 import * as posix from 'node:path/posix';
 import { VERSION } from '../version';
-import type { LintFinding } from './command';
+import type { LintFinding } from './finding';
 
 /** findingPath is the finding's file as seen from the working directory ('' when it has none). */
 function findingPath(f: LintFinding): string {

@@ -3,13 +3,13 @@
 // (apimachinery validation), and API deprecation (k8s.io/apiserver endpoints/deprecation over
 // the lifecycle table recorded from Helm in deprecations.ts).
 import { parseDocument } from 'yaml';
-import { depthError } from '../helm/yamlDepth';
-import { YAMLDecodeError, unmarshalYAML } from '../helm/yamlDecode';
+import { depthError } from '../yaml/yamlDepth';
+import { YAMLDecodeError, unmarshalYAML } from '../yaml/yamlDecode';
 import type { HelmVersion } from '../template/func';
 import { float32String } from '../chart/metadata';
 import { floatLiteralFinder } from '../chart/yamlLiterals';
 import type { GoMap, Value } from '../template/value';
-import { DEPRECATIONS_V3, DEPRECATIONS_V4, type DeprecationRow } from './deprecations';
+import { DEPRECATIONS_V3, DEPRECATIONS_V4, type DeprecationRow } from '../k8s/deprecations';
 import { goQuoteQ } from './support';
 
 /** YamlDoc is one document of a YAML stream with the 0-based line it starts on. */

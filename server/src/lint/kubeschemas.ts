@@ -10,7 +10,7 @@ import type { SchemaSet } from '../k8s/model';
 import { schemaSet } from '../k8s/store';
 import { type SchemaProblemCode, validateResource } from '../k8s/validate';
 import { schemaVersionFor } from '../k8s/versions';
-import { unmarshalYAML } from '../helm/yamlDecode';
+import { unmarshalYAML } from '../yaml/yamlDecode';
 import type { RenderedFile } from '../render/engine';
 import { crdObjects } from '../render/pipeline';
 import { marshalJSON } from '../sprig/json';

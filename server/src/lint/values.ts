@@ -6,7 +6,7 @@ import type { ChartFS } from '../chart/fs';
 import { joinPath } from '../chart/fs';
 import { validateSingle } from '../chart/schema';
 import { Coalescer } from '../chart/values';
-import { YAMLDecodeError, unmarshalYAML } from '../helm/yamlDecode';
+import { YAMLDecodeError, unmarshalYAML } from '../yaml/yamlDecode';
 import type { HelmVersion } from '../template/func';
 import { type GoMap, deepCopy, utf8Decode } from '../template/value';
 import type { Linter } from './support';

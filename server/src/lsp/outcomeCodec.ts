@@ -5,7 +5,7 @@
 // encoded: an object identical to a root of the worker's release (a chart's render context, its
 // entries, every map/list inside its .Values) travels as a reference (chart index + key path),
 // resolved on the main thread against its own prepared release; the rest structurally (a NamedMap that is no root arrives as a plain map, a GoObject as nil).
-import type { RenderChart } from '../helm/objects';
+import type { RenderChart } from '../chart/objects';
 import type { IncludeFrame, RenderError, RenderedFile } from '../render/engine';
 import type { RenderOutcome } from '../analysis/snapshot';
 import { type RenderedProblem, provideRenderedProblems, renderedProblems } from '../analysis/rendered';

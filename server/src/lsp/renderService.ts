@@ -10,7 +10,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { type AnalysisHost, type AnalysisSettings, DEFAULT_SETTINGS } from '../analysis/host';
 import type { LintFinding } from '../analysis/lintdiag';
 import type { DocState, RenderOutcome } from '../analysis/snapshot';
-import type { RenderChart } from '../helm/objects';
+import type { RenderChart } from '../chart/objects';
 import { IdleCollector } from './idleGc';
 import { OutcomeDecoder } from './outcomeCodec';
 import { renderHandler } from './renderWorker';

@@ -7,10 +7,11 @@ import type { EngineLimits } from '../template/index';
 import { TemplateError } from '../template/errors';
 import type { SourceMap, SourceMapSegment } from '../template/sourcemap';
 import { NamedMap, type GoMap } from '../template/value';
-import { valuesTypeInfo } from '../helm/objects';
+import { valuesTypeInfo } from '../chart/objects';
 import { cleanupParseError, formatExecError, goErrorMessage } from './errors';
 import { newEngineSet, type EngineSet, type ParsedFile } from './set';
 import { Recorder, Watch, remember, reusable, type IncrementalOptions } from './incremental';
+import type { RenderedFile } from './renderedfile';
 
 /** EngineTemplate is one template file of the chart tree with the context it renders with. */
 export interface EngineTemplate {
@@ -52,11 +53,7 @@ export interface RenderError {
   readonly cause: unknown;
 }
 
-/** RenderedFile is one executed file's output. */
-export interface RenderedFile {
-  readonly text: string;
-  readonly sourceMap?: SourceMap;
-}
+export type { RenderedFile };
 
 /** RenderResult is Render's outcome: all files, or the first error. */
 export interface RenderResult {

@@ -8,7 +8,7 @@
 // those of the full path.
 import type { HelmVersion } from '../template/func';
 import { decodeSimpleHead, defaultYamlToJson, HeadError, type SimpleHead, type YamlToJson } from './simplehead';
-import { BAIL, COLON, DASH, flowPlainEnd, HASH, hasUnusual, isIndicator, LineCursor, plainLineEnd, skipSpaces, SP, TAB } from '../helm/yamlLines';
+import { BAIL, COLON, DASH, flowPlainEnd, HASH, hasUnusual, isIndicator, LineCursor, plainLineEnd, skipSpaces, SP, TAB } from '../yaml/yamlLines';
 
 // What a value is needed for.
 const W_NONE = 0; // validity only
@@ -519,7 +519,7 @@ export function readManifestHead(doc: string, helmVersion: HelmVersion, yamlToJs
   let r = custom ? undefined : cache.get(doc);
   if (r === undefined) {
     // Text with unusual characters (control characters, invalid UTF-8) goes to the go-yaml port,
-    // whose reader decides when they fail (helm/goyaml/scanner.ts).
+    // whose reader decides when they fail (yaml/goyaml/scanner.ts).
     if (custom) return decodeSimpleHead(doc, helmVersion, yamlToJson);
     r = hasUnusual(doc) ? undefined : scanHead(doc);
     if (r === undefined) {

@@ -2,8 +2,8 @@
 // them: `--flag value`, `--flag=value`, `-f value`, `-fvalue`, `-f=value`, bool flags taking no
 // value (`--debug`, `--debug=false`), string slices split as CSV (`-f a.yaml,b.yaml`,
 // `-a x/v1,y/v1`), string arrays kept whole (`--set a=1,b=2`), `--` ending the flags.
-import { type FlagKind, type FlagSpec as PflagSpec, parsePflags, splitCSV } from '../cli/pflag';
-import { goDurationError, goParseFloat32Error, goParseIntError, stringToStringError } from '../cli/pflagvalues';
+import { type FlagKind, type FlagSpec as PflagSpec, parsePflags, splitCSV } from './pflag';
+import { goDurationError, goParseFloat32Error, goParseIntError, stringToStringError } from './pflagvalues';
 import { slogValue } from '../chart/log';
 import { quote } from '../template/fmt';
 import type { HelmVersion } from '../template/func';

@@ -8,8 +8,8 @@
 import type { FuncDef, FuncMap, HelmVersion, NativeCrypto, Runtime } from '../template/func';
 import type { Tree } from '../template/parse/node';
 import type { GoMap, Value } from '../template/value';
-import type { RenderedFile } from './engine';
-import { ValuesView } from '../helm/objects';
+import type { RenderedFile } from './renderedfile';
+import { ValuesView } from '../chart/objects';
 
 /** IncrementalEntry is what one execution of a file left behind. */
 export interface IncrementalEntry {

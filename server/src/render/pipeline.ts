@@ -12,7 +12,7 @@ import type { TemplateFlags } from './flags';
 import { helmFuncMap } from './funcmap';
 import type { CrdFile } from './manifests';
 import type { YamlToJson } from './simplehead';
-import { releaseNameCheck, resolvePath } from './template-command';
+import { releaseNameCheck, resolvePath } from './args';
 import { buildRelease, type ReleaseContext } from './release';
 
 /** PrepareInput is everything the middle of the pipeline needs. */

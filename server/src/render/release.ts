@@ -14,12 +14,12 @@ import {
   type Chart,
   type LoadResult,
 } from '../chart/index';
-import type { RenderChart } from '../helm/objects';
+import type { RenderChart } from '../chart/objects';
 import type { HelmVersion } from '../template/func';
 import type { GoMap } from '../template/value';
 import type { TemplateFlags } from './flags';
 import type { YamlToJson } from './simplehead';
-import { resolvePath } from './template-command';
+import { resolvePath } from './args';
 
 /** ChartNode is one enabled chart of the tree with its render context (`next` in Helm). */
 export interface ChartNode {

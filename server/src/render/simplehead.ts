@@ -2,8 +2,8 @@
 // does: sigs.k8s.io/yaml.Unmarshal into releaseutil.SimpleHead, i.e. YAML → JSON (scalars converted
 // to strings where the Go target field is a string) → encoding/json into the struct. Both steps
 // have their own error texts, which `helm template` prints verbatim.
-import { jsonDepthError } from '../helm/yamlDepth';
-import { unmarshalYAML, YAMLDecodeError } from '../helm/yamlDecode';
+import { jsonDepthError } from '../yaml/yamlDepth';
+import { unmarshalYAML, YAMLDecodeError } from '../yaml/yamlDecode';
 import type { HelmVersion } from '../template/func';
 import type { Value } from '../template/value';
 
@@ -44,7 +44,7 @@ const CONVERTING = 'error converting YAML to JSON: ';
 
 /**
  * defaultYamlToJson is the YAML decoder for manifest heads: sigs.k8s.io/yaml's YAML → JSON step
- * over go-yaml (helm/yamlDecode.ts, the go-yaml port), as plain data. Errors are go-yaml's texts.
+ * over go-yaml (yaml/yamlDecode.ts, the go-yaml port), as plain data. Errors are go-yaml's texts.
  */
 export const defaultYamlToJson: YamlToJson = (text) => {
   try {

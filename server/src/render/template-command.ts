@@ -2,18 +2,16 @@
 // chart loading and checks, rendering, sorting and printing, with Helm's texts and exit codes.
 // Sources: pkg/cmd/template.go, pkg/cmd/install.go runInstall, pkg/action/install.go, action.go.
 import type { ChartFS } from '../chart/fs';
-import { cleanPath } from '../chart/fs';
 import type { HelmVersion, NativeCrypto, Runtime } from '../template/func';
 import { nodeCrypto } from './nativecrypto';
 import type { EngineLimits } from '../template/index';
 import { quote } from '../template/fmt';
 import { dryRunCheck, parseTemplateFlags, templateHelp, type TemplateFlags } from './flags';
 import { printTemplateOutput, renderResources, type OutputFS } from './manifests';
-import { slogValue } from './gostrings';
 import { prepareRender, renderNameTemplate, type Prepared } from './pipeline';
 import type { ParseCache } from './engine';
 import { kubeVersionFlagError } from './release';
-import { validateReleaseName } from './releasename';
+import { resolvePath } from './args';
 
 /** TemplateEnv is the outside world the command sees. */
 export interface TemplateEnv {
@@ -46,6 +44,7 @@ const USAGE = 'Usage:  helm template [NAME] [CHART] [flags]';
 
 
 export { validateReleaseName } from './releasename';
+export { releaseNameCheck, resolvePath } from './args';
 
 /**
  * defaultRuntime is the real clock, randomness and native key generation (UTC as Go's Local,
@@ -101,12 +100,6 @@ export function runTemplateCommand(argv: readonly string[], env: TemplateEnv): T
     return { stdout, stderr: stderr + `Error: ${msg}\n`, exitCode: 1 };
   }
   return { stdout, stderr, exitCode: 0 };
-}
-
-/** resolvePath resolves a command-line path against the working directory inside the FS. */
-export function resolvePath(cwd: string, p: string): string {
-  if (p.startsWith('/')) return cleanPath(p);
-  return cleanPath(cwd === '' ? p : `${cwd}/${p}`);
 }
 
 /** nameAndChart is action.Install.NameAndChart with `helm template`'s preset "release-name". */
@@ -213,17 +206,5 @@ function printOpts(flags: TemplateFlags, releaseName: string, env: TemplateEnv) 
     useReleaseName: flags.useReleaseName,
     releaseName,
     out: env.out,
-  };
-}
-
-/** releaseNameCheck is Install.availableName's failure text and (v4) its log line. */
-export function releaseNameCheck(name: string, helmVersion: HelmVersion): { error: string; log?: string } | undefined {
-  const invalid = validateReleaseName(name);
-  if (invalid === undefined) return undefined;
-  const e = `release name ${quote(name)}: ${invalid}`;
-  if (helmVersion === 3) return { error: e };
-  return {
-    error: `release name check failed: ${e}`,
-    log: `level=ERROR msg="release name check failed" error=${slogValue(e)}`,
   };
 }

@@ -129,7 +129,7 @@ class Decoder extends LineCursor {
       }
       case 0x2a:
         // *alias: go-yaml decodes an alias again at each use and bounds that by its alias
-        // budget (helm/yamlAlias.ts), which the full decoder applies.
+        // budget (yaml/yamlAlias.ts), which the full decoder applies.
         throw BAIL;
       case 0x5b:
       case 0x7b: {

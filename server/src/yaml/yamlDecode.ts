@@ -1,14 +1,14 @@
-// YAML → Go values exactly as Helm reads them: sigs.k8s.io/yaml.Unmarshal, i.e. go-yaml v2
+// YAML → Go values exactly as sigs.k8s.io/yaml.Unmarshal decodes them: go-yaml v2
 // decodes the first document into interface{} (YAML 1.1 booleans y/yes/on..., ints, floats,
 // merge keys, aliases, !!binary), the result is converted to JSON-able data (map keys become
 // strings: true → "true", 1 → "1", floats via FormatFloat(f,'g',-1,32)), marshalled with
 // encoding/json (NaN/Inf fail) and decoded again with encoding/json — so every number ends up a
 // float64 and the target type (map or slice) is checked with encoding/json's error texts.
+// Helm's uses of it (fromYaml, values files) are in helm/helmYaml.ts.
 //
-// The syntax work is go-yaml's own, ported (helm/goyaml/: reader, scanner, parser, composer and
+// The syntax work is go-yaml's own, ported (yaml/goyaml/: reader, scanner, parser, composer and
 // decoder of go-yaml v2.4.0), so acceptance and error texts are go-yaml's; plain block documents
 // take the fast path of yamlFast.ts (checked equal to the port by test/helm/goyaml-diff.test.ts).
-import type { HelmVersion } from '../template/func';
 import type { GoMap, Value } from '../template/value';
 import { formatFloatG } from '../sprig/json';
 import type { GY } from './yamlGo';
@@ -18,7 +18,6 @@ import { AliasFailure } from './yamlAlias';
 import { composeFirstDocument, goYamlError, GoYamlFailure, type YNode } from './goyaml/compose';
 import { GoYamlSyntaxError } from './goyaml/scanner';
 import { DecodeFailure, Decoder } from './goyaml/decode';
-import { mergeMaps, readYamlStream } from './yamlReader';
 
 /** YAMLDecodeError is a sigs.k8s.io/yaml.Unmarshal failure carrying Go's full message. */
 export class YAMLDecodeError extends Error {
@@ -118,7 +117,7 @@ export function unmarshalYAML(text: string, target: UnmarshalTarget): Value {
   const cache = DECODE_CACHE[target];
   let r = cache.get(text);
   if (r === undefined) {
-    // Nesting first (helm/yamlDepth.ts): no decoding that could overflow the stack (that error
+    // Nesting first (yaml/yamlDepth.ts): no decoding that could overflow the stack (that error
     // depends on the caller's stack, so it is not cached). go-yaml's own depth limits are the
     // port's (its scanner and composer do not recurse).
     const depth = yamlDepthCheck(text);
@@ -185,7 +184,7 @@ const CONVERTING = 'error converting YAML to JSON: ';
 
 /**
  * fullDecode is go-yaml's yaml.Unmarshal of the first document into interface{} (the port:
- * helm/goyaml/); maxDepth is the nesting the decoded value reached (aliases included). A
+ * yaml/goyaml/); maxDepth is the nesting the decoded value reached (aliases included). A
  * `stackErr` is reported after go-yaml's own verdict on the text (which never recurses).
  */
 function fullDecode(text: string, stackErr: string | undefined): { gy: GY; maxDepth: number } {
@@ -232,87 +231,4 @@ function toTarget(gy: GY, target: UnmarshalTarget, deep = false): Value {
     );
   }
   return v;
-}
-
-/** fromYaml is Helm's fromYAML: a map, or {"Error": message} when decoding fails. */
-export function fromYaml(text: string): GoMap {
-  try {
-    return unmarshalYAML(text, 'map') as GoMap;
-  } catch (e) {
-    if (e instanceof YAMLDecodeError) return new Map([['Error', e.message]]);
-    throw e;
-  }
-}
-
-/** fromYamlArray is Helm's fromYAMLArray: a list, or [message] when decoding fails. */
-export function fromYamlArray(text: string): Value[] {
-  try {
-    return unmarshalYAML(text, 'slice') as Value[];
-  } catch (e) {
-    if (e instanceof YAMLDecodeError) return [e.message];
-    throw e;
-  }
-}
-
-/** ValuesLoadError is a values-file load failure; `message` is Helm's full error text. */
-export class ValuesLoadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ValuesLoadError';
-  }
-}
-
-/** ValuesStreamError is a Helm 4 LoadValues failure; `message` includes Helm's wrapper text. */
-export class ValuesStreamError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ValuesStreamError';
-  }
-}
-
-/**
- * loadValuesStream is Helm 4's LoadValues (helm/yamlReader.ts): the merged documents of a values
- * file, or a ValuesStreamError reading `cannot unmarshal yaml document: <cause>` or
- * `error reading yaml document: <cause>`.
- */
-export function loadValuesStream(text: string): GoMap {
-  const stream = readYamlStream(text);
-  let values: GoMap = new Map();
-  for (const doc of stream.docs) {
-    let current: GoMap;
-    try {
-      current = unmarshalYAML(doc, 'map') as GoMap;
-    } catch (e) {
-      if (e instanceof YAMLDecodeError) throw new ValuesStreamError(`cannot unmarshal yaml document: ${e.message}`);
-      throw e;
-    }
-    values = mergeMaps(values, current);
-  }
-  if (stream.error !== undefined) throw new ValuesStreamError(`error reading yaml document: ${stream.error}`);
-  return values;
-}
-
-/**
- * loadValuesText decodes a values file as the Helm version does (Helm 4: a stream of documents,
- * merged; Helm 3: one document); the error message is Helm's text after the file label.
- */
-export function loadValuesText(text: string, helmVersion: HelmVersion): { values: GoMap } | { error: string } {
-  try {
-    if (helmVersion === 4) return { values: loadValuesStream(text) };
-    return { values: unmarshalYAML(text, 'map') as GoMap };
-  } catch (e) {
-    if (e instanceof ValuesStreamError || e instanceof YAMLDecodeError) return { error: e.message };
-    throw e;
-  }
-}
-
-/**
- * parseValues reads a values file (values.yaml, -f FILE) as Helm does: a map (empty for an
- * empty or comment-only file). Errors read `cannot load <fileLabel>: <cause>`, with Helm 4
- * reading a stream of documents (`cannot unmarshal yaml document: ` before a decoding error).
- */
-export function parseValues(text: string, fileLabel: string, helmVersion: HelmVersion): GoMap {
-  const r = loadValuesText(text, helmVersion);
-  if ('error' in r) throw new ValuesLoadError(`cannot load ${fileLabel}: ${r.error}`);
-  return r.values;
 }

@@ -2,9 +2,9 @@
 // map type with methods), `.Release`, `.Chart` (v3 struct / v4 map), `.Capabilities`, `.Files`,
 // `.Template`, `.Subcharts`, and buildRenderContext which builds them for a chart tree
 // (engine.go recAllTpls).
-import type { Capabilities, KubeVersion } from '../chart/capabilities';
-import type { Chart, ChartFile } from '../chart/loader';
-import type { Dependency, Maintainer, Metadata } from '../chart/metadata';
+import type { Capabilities, KubeVersion } from './capabilities';
+import type { Chart, ChartFile } from './loader';
+import type { Dependency, Maintainer, Metadata } from './metadata';
 import { FuncError, type HelmVersion } from '../template/func';
 import {
   type GoMap,
@@ -23,8 +23,9 @@ import {
   utf8Encode,
 } from '../template/value';
 import { base64Std } from '../sprig/json';
-import { globMatcher } from './glob';
-import { marshalYAML, toYaml } from './yamlEncode';
+import { globMatcher } from '../helm/glob';
+import { marshalYAML } from '../yaml/yamlEncode';
+import { toYaml } from '../helm/helmYaml';
 
 // ---------------------------------------------------------------------------------------------
 // .Values: chartutil.Values (v3) / common.Values (v4)

@@ -1,7 +1,7 @@
 // go-yaml v2's decoder (decode.go: decoder.unmarshal into interface{}) over the node tree of
-// compose.ts: implicit typing of plain scalars (helm/yamlResolve.ts), explicit tags, !!binary,
-// merge keys, aliases decoded again with go-yaml's alias budget (helm/yamlAlias.ts), and its
-// failure texts. The result is go-yaml's value (helm/yamlGo.ts), before sigs.k8s.io/yaml's
+// compose.ts: implicit typing of plain scalars (yaml/yamlResolve.ts), explicit tags, !!binary,
+// merge keys, aliases decoded again with go-yaml's alias budget (yaml/yamlAlias.ts), and its
+// failure texts. The result is go-yaml's value (yaml/yamlGo.ts), before sigs.k8s.io/yaml's
 // JSON round trip.
 import { AliasBudget, AliasFailure, containsItself, MERGE_FAILURE } from '../yamlAlias';
 import { resolvePlain } from '../yamlResolve';

@@ -1,5 +1,5 @@
-// Helm's YAML encoders: toYaml / mustToYaml (sigs.k8s.io/yaml.Marshal) and toYamlPretty
-// (go-yaml v3 Encoder with indent 2).
+// Go's YAML encoders: sigs.k8s.io/yaml.Marshal (marshalYAML) and go-yaml v3's Encoder
+// (encodeYAMLv3). Helm's toYaml / mustToYaml / toYamlPretty wrap them (helm/helmYaml.ts).
 //
 // sigs.k8s.io/yaml.Marshal first encodes the value with encoding/json, decodes that JSON with
 // go-yaml v2 (which types numbers as int/uint64/float64 by their text) and marshals the result
@@ -199,26 +199,6 @@ function jsonNesting(json: string): number {
   return max;
 }
 
-/** toYaml is Helm's toYAML: marshalYAML without the final newline; errors yield "". */
-export function toYaml(v: Value): string {
-  try {
-    return trimNewline(marshalYAML(v));
-  } catch (e) {
-    // Results beyond a JS string or the stack are not Go errors: they fail the call.
-    if (e instanceof RangeError) throw e;
-    return '';
-  }
-}
-
-/** mustToYaml is Helm 4's mustToYAML: like toYaml but throws the marshal error. */
-export function mustToYaml(v: Value): string {
-  return trimNewline(marshalYAML(v));
-}
-
-function trimNewline(s: string): string {
-  return s.endsWith('\n') ? s.slice(0, -1) : s;
-}
-
 /**
  * v3Node converts a Go value directly (no JSON step) as go-yaml v3's encoder does. go-yaml v3
  * has no cycle check: Helm runs out of memory on a value containing itself (recorded: helm
@@ -244,7 +224,7 @@ function v3Node(v: Value, onPath: Set<object> = new Set()): YNode {
   return v3NodeOf(v, onPath);
 }
 
-// The estimated output of the current toYamlPretty, and its bound (64 Mi characters).
+// The estimated output of the current encodeYAMLv3, and its bound (64 Mi characters).
 let v3Cost = 0;
 const V3_MAX_CHARS = 2 ** 26;
 
@@ -286,11 +266,11 @@ function v3NodeOf(v: Value, onPath: Set<object>): YNode {
 }
 
 /**
- * toYamlPretty is Helm's toYAMLPretty (go-yaml v3 Encoder, SetIndent(2)) without the final
- * newline. Unsupported values throw YAMLEncodeError (Helm's encoder panics on them). go-yaml v3
- * sets an unlimited line width, so long strings are never folded.
+ * encodeYAMLv3 is go-yaml v3's Encoder with SetIndent(indent): the document text with its final
+ * newline. Unsupported values throw YAMLEncodeError (go-yaml v3's encoder panics on them). go-yaml
+ * v3 sets an unlimited line width, so long strings are never folded.
  */
-export function toYamlPretty(v: Value): string {
+export function encodeYAMLv3(v: Value, indent: number): string {
   v3Cost = 0;
-  return trimNewline(new Emitter({ v3: true, indent: 2, width: Number.MAX_SAFE_INTEGER }).document(v3Node(v)));
+  return new Emitter({ v3: true, indent, width: Number.MAX_SAFE_INTEGER }).document(v3Node(v));
 }

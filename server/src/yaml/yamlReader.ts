@@ -1,9 +1,6 @@
-// Helm 4's values files are YAML streams: its LoadValues reads them with k8s.io/apimachinery's
-// util/yaml YAMLReader over a LineReader (bufio ReadLine: "\r\n" and "\n" end lines, every line
-// gets "\n" back, so the last line always ends with one), decodes each document with
-// sigs.k8s.io/yaml.Unmarshal into a map and merges the maps (MergeMaps: nested maps merged,
-// anything else replaced). Helm 3 decodes the whole text as one document.
-import type { GoMap, Value } from '../template/value';
+// k8s.io/apimachinery's util/yaml YAMLReader over a LineReader (bufio ReadLine: "\r\n" and "\n"
+// end lines, every line gets "\n" back, so the last line always ends with one): splits a YAML
+// stream into its documents at `---` lines. Helm 4 reads values files with it (helm/helmYaml.ts).
 
 /** YamlStream is what YAMLReader returns: the documents, then maybe an error. */
 export interface YamlStream {
@@ -37,15 +34,4 @@ export function readYamlStream(text: string): YamlStream {
   }
   if (buf.length !== 0) docs.push(buf);
   return { docs };
-}
-
-/** mergeMaps is Helm 4's MergeMaps: b's keys win; maps on both sides merge recursively. */
-export function mergeMaps(a: GoMap, b: GoMap): GoMap {
-  const out: GoMap = new Map(a);
-  for (const [k, v] of b) {
-    const prev = out.get(k);
-    if (v instanceof Map && prev instanceof Map) out.set(k, mergeMaps(prev as GoMap, v as GoMap));
-    else out.set(k, v as Value);
-  }
-  return out;
 }

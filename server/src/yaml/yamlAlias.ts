@@ -173,7 +173,7 @@ function pushPairs(items: ReadonlyArray<{ key: unknown; value: unknown }>, push:
  * that the `yaml` package's toJS converts each use without resolving aliases one by one (its
  * Alias.resolve walks the document for each alias). Call only after aliasProblem found no
  * problem: the document then has no alias cycle, and expansion stays within go-yaml's budget.
- * Recursive over the text's nesting (callers check it first, helm/yamlDepth.ts).
+ * Recursive over the text's nesting (callers check it first, yaml/yamlDepth.ts).
  */
 export function inlineAliases(doc: Document, table: AnchorTable = anchorTable(doc)): void {
   if (table.size === 0) return;
