@@ -1,8 +1,9 @@
 // `chartwright lint` with a chart path that climbs out of the working directory (`../chart`):
 // the displayed paths keep their leading `..` (Go's filepath.Join) and `--with-subcharts` finds
-// the subcharts. Expected outputs recorded from helm v4.1.4 and helm v3.17.3 (identical for both)
+// the subcharts; a packaged chart that is not there is Helm's "unable to open tarball" with the
+// path as given. Expected outputs recorded from helm v4.1.4 and helm v3.17.3 (identical for both)
 // in a directory `work/` beside `mychart/`:
-//   helm lint ../mychart --with-subcharts;  helm lint ../nonexist
+//   helm lint ../mychart --with-subcharts;  helm lint ../nonexist;  helm lint nope.tgz;  helm lint ../nope.tgz
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { memoryFS } from '../../server/src/chart/fs';
@@ -31,6 +32,18 @@ const cases: { args: string[]; stdout: string; stderr: string; exit: number }[] 
   {
     args: ['../nonexist'],
     stdout: '==> Linting ../nonexist\nError unable to check Chart.yaml file in chart: stat ../nonexist/Chart.yaml: no such file or directory\n\n',
+    stderr: 'Error: 1 chart(s) linted, 1 chart(s) failed\n',
+    exit: 1,
+  },
+  {
+    args: ['nope.tgz'],
+    stdout: '==> Linting nope.tgz\nError unable to open tarball: open nope.tgz: no such file or directory\n\n',
+    stderr: 'Error: 1 chart(s) linted, 1 chart(s) failed\n',
+    exit: 1,
+  },
+  {
+    args: ['../nope.tgz'],
+    stdout: '==> Linting ../nope.tgz\nError unable to open tarball: open ../nope.tgz: no such file or directory\n\n',
     stderr: 'Error: 1 chart(s) linted, 1 chart(s) failed\n',
     exit: 1,
   },
