@@ -11,8 +11,10 @@ read -r -a cw <<< "${CHARTWRIGHT:-chartwright}"
 failed=0
 while IFS= read -r chartfile; do
   chart="$(dirname "$chartfile")"
-  # Subcharts are checked through their parent.
-  case "${chart#"$top"}" in */charts/*) continue ;; esac
+  # Subcharts (PARENT/charts/NAME, PARENT having a Chart.yaml) are checked through their parent;
+  # a repository's own charts/NAME folders are charts to check.
+  parent="$(dirname "$chart")"
+  if [ "$(basename "$parent")" = charts ] && [ -e "$(dirname "$parent")/Chart.yaml" ]; then continue; fi
   echo "::group::$chart"
   "${cw[@]}" lint "$chart" --format github || failed=1
   "${cw[@]}" template "$chart" > /dev/null || { echo "::error file=$chart/Chart.yaml::chartwright template failed"; failed=1; }

@@ -10,6 +10,7 @@ import { type LintFinding, lintDiagnostics, lintDiagnosticsOf } from './lintdiag
 import { missingValues } from './missing';
 import { missingContext } from './missingctx';
 import { isTemplatePath } from './model';
+import { loadErrorRange } from './yamlerrpos';
 import { kubeSchemas } from './k8sschemas';
 import { kubeSchemaProblems } from './k8svalidate';
 import { renderedProblems } from './rendered';
@@ -45,7 +46,10 @@ export function diagnostics(snap: Snapshot, path: string, opts: DiagnosticOption
   const dc = snap.docChart(path);
   if (root !== undefined && dc === undefined) {
     const m = snap.model(root);
-    if (m.loadError !== undefined) drafts.push({ code: 'chart-load-error', message: m.loadError, start: 0, end: 0 });
+    if (m.loadError !== undefined) {
+      const at = loadErrorRange(path.slice(root.length + 1), text, m.loadError) ?? { start: 0, end: 0 };
+      drafts.push({ code: 'chart-load-error', message: m.loadError, start: at.start, end: at.end });
+    }
   }
   if (dc !== undefined && dc.kind !== 'template' && (dc.rel === 'values.yaml' || dc.rel === 'Chart.yaml')) {
     // Settings that cannot be used (a refused values file, an invalid release name) first.

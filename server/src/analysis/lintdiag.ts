@@ -8,6 +8,7 @@ import { type LintMessage, lintChart } from '../lint/index';
 import type { Severity } from './codes';
 import type { Snapshot } from './snapshot';
 import type { Diagnostic } from './types';
+import { yamlErrorRange } from './yamlerrpos';
 
 /** LintFinding is a lint message placed in a file. */
 export interface LintFinding {
@@ -71,6 +72,12 @@ export function lintFindings(snap: Snapshot, root: string): LintFinding[] {
       const field = CHART_FIELDS.find(([re]) => re.test(m.message))?.[1];
       const node = text !== undefined && field !== undefined ? snap.valuesDoc(text).find([field]) : undefined;
       if (node !== undefined) ({ start, end } = node.key);
+    }
+    if (m.position?.start === undefined && m.path === file && (file === 'values.yaml' || file === 'Chart.yaml')) {
+      // "unable to parse YAML: ... yaml: line N: ...": at the line go-yaml names.
+      const text = snap.text(path);
+      const at = text !== undefined ? yamlErrorRange(text, m.message) : undefined;
+      if (at !== undefined) ({ start, end } = at);
     }
     out.push({ path, start, end, severity: SEVERITY[m.severity], message: `helm lint: ${m.message}` });
   }

@@ -16,10 +16,11 @@ const USAGE = `Usage: chartwright <command> [args]
 Commands:
   template [NAME] CHART [flags]   render chart templates locally (like \`helm template\`)
   language-server --stdio         run the language server (LSP over stdio) for any editor
-  lint CHART [flags]              check a chart like \`helm lint\` (--strict, --format json)
+  lint CHART [flags]              check a chart like \`helm lint\` (--strict, --kube-schemas,
+                                  --format text|json|github|sarif)
   version [--short]               print Chartwright's version and the Helm versions it reproduces
 
-Run 'chartwright template --help' for the template flags.
+Run 'chartwright template --help' or 'chartwright lint --help' for their flags.
 `;
 
 /**

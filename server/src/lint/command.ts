@@ -219,7 +219,8 @@ export function runLintCommand(argv: readonly string[], env: LintEnv): LintRun {
     let extractError: string | undefined;
     if (isArchivePath(p) && !env.fs.isDirectory(chartDir)) {
       const data = env.fs.readFile(chartDir);
-      const x = data === undefined ? { error: `unable to extract tarball: open ${env.fs.displayPath(chartDir)}: no such file or directory` } : expandForLint(data, v);
+      // os.Open(path) fails before anything is extracted; Go prints the path as given.
+      const x = data === undefined ? { error: `unable to open tarball: open ${p}: no such file or directory` } : expandForLint(data, v);
       if ('error' in x) extractError = x.error;
       else {
         chartFS = x.fs;

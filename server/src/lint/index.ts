@@ -3,7 +3,7 @@
 // order and with Helm's texts, for Helm 4 or Helm 3.
 import type { KubeVersion } from '../chart/capabilities';
 import type { ChartFS } from '../chart/fs';
-import { cleanPath, joinPath } from '../chart/fs';
+import { joinPath } from '../chart/fs';
 import type { HelmVersion, Runtime } from '../template/func';
 import type { GoMap } from '../template/value';
 import { lintChartfile } from './chartfile';
@@ -77,9 +77,20 @@ export function hasWarningsOrErrors(r: LintResult): boolean {
   return r.messages.some((m) => severityRank(m.severity) > severityRank('INFO')) || r.errors.length > 0;
 }
 
-/** goJoin is filepath.Join for display paths (cleaned, relative stays relative). */
+/**
+ * goJoin is filepath.Join for display paths: Go's filepath.Clean of `a/b`, so a relative path
+ * keeps its leading `..` elements (`../chart` + `charts` → `../chart/charts`) and `..` at the
+ * root of an absolute path is dropped.
+ */
 export function goJoin(a: string, b: string): string {
   const abs = a.startsWith('/');
-  const joined = cleanPath(`${a}/${b}`);
+  const out: string[] = [];
+  for (const part of `${a}/${b}`.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part !== '..') out.push(part);
+    else if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else if (!abs) out.push(part);
+  }
+  const joined = out.join('/');
   return abs ? '/' + joined : joined === '' ? '.' : joined;
 }
