@@ -69,7 +69,7 @@ function workerScript(): { code: string; eval: boolean } {
   const bundled = path.join(__dirname, 'render-worker.js');
   if (!__filename.endsWith('.ts') && existsSync(bundled)) return { code: bundled, eval: false };
   const src = path.join(__dirname, 'renderWorker.ts');
-  return { code: `require('tsx/cjs'); require(${JSON.stringify(src)});`, eval: true };
+  return { code: `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(src)});`, eval: true };
 }
 
 /** RenderService owns the render workers. */
