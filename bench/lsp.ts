@@ -13,41 +13,16 @@
 // latency (edit → chartwright/render answer), RSS after 5,000 edits (--many-edits).
 // Results go to bench/results/lsp.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { nodeHost } from '../server/src/lsp/nodeHost';
 import { client, inMemory, type PublishParams } from '../test/lsp/harness';
+import { arg, pct, position, templates } from './lspUtil';
 
 const repo = resolve(__dirname, '..');
-
-function arg(name: string, def: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : def;
-}
-
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
-function templates(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir)) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) out.push(...templates(p));
-    else if (/\.(ya?ml|tpl)$/.test(e)) out.push(p);
-  }
-  return out.sort();
-}
-
-function position(text: string, offset: number): { line: number; character: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-}
 
 /** completionPoints picks cursor offsets inside actions: after each '.' of a field path, at operands, in include names. */
 function completionPoints(text: string): number[] {

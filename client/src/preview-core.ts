@@ -1,4 +1,5 @@
 // Pure parts of the preview: the virtual document URI scheme and the output → template line map.
+import { lineSourceAt } from '../../server/src/lsp/lineMap';
 import type { RenderLineSource, RenderResult, RenderScope } from '../../server/src/lsp/protocol';
 
 /** PREVIEW_SCHEME is the URI scheme of the read-only preview documents. */
@@ -78,9 +79,7 @@ export function previewLineOffset(r: RenderResult): number {
 
 /** sourceOfLine maps a preview line to its template line (null for headers, errors, separators). */
 export function sourceOfLine(r: RenderResult, previewLine: number): RenderLineSource | null {
-  const i = previewLine - previewLineOffset(r);
-  if (i < 0 || i >= r.sourceMap.length) return null;
-  return r.sourceMap[i] ?? null;
+  return lineSourceAt(r.lineMap, previewLine - previewLineOffset(r));
 }
 
 /** LineRange is a 0-based, inclusive range of editor lines. */
@@ -108,9 +107,10 @@ export function producedBy(s: RenderLineSource, uri: string, line: number, norm:
 export function previewLinesOf(r: RenderResult, uri: string, line: number, norm?: (u: string) => string): number[] {
   const out: number[] = [];
   const off = previewLineOffset(r);
-  r.sourceMap.forEach((s, i) => {
+  for (let i = 0; i < r.lineMap.lines.length; i++) {
+    const s = lineSourceAt(r.lineMap, i);
     if (s !== null && producedBy(s, uri, line, norm)) out.push(i + off);
-  });
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { memoryHost } from '../../server/src/analysis/host';
 import { Workspace } from '../../server/src/analysis/snapshot';
+import { lineSourceAt } from '../../server/src/lsp/lineMap';
 import type { RenderLineSource } from '../../server/src/lsp/protocol';
 import { handleRender } from '../../server/src/lsp/requests';
 import { previewLinesOf } from '../../client/src/preview-core';
@@ -59,7 +60,7 @@ for (const chart of ['prometheus-snmp-exporter', 'prometheus-node-exporter', 'al
     const out = r.text.split('\n');
     let mapped = 0;
     for (let i = 0; i < out.length; i++) {
-      const s = r.sourceMap[i];
+      const s = lineSourceAt(r.lineMap, i);
       const line = out[i].trimStart();
       if (s === null || s === undefined) {
         // Only headers, separators and blank lines are unmapped.
@@ -95,7 +96,7 @@ test('preview reveal: the helper lines of issue 12 (prometheus-community labels)
     const idx = out.map((l, i) => [l.trim(), i] as const).filter(([l]) => l === output).map(([, i]) => i);
     assert.ok(idx.length > 0, `${output} is in the preview`);
     for (const i of idx) {
-      const s = r.sourceMap[i];
+      const s = lineSourceAt(r.lineMap, i);
       assert.ok(s, `${output} (line ${i}) is mapped`);
       assert.ok(s.uri.endsWith('/templates/_helpers.tpl'), s.uri);
       assert.equal(revealed(files, s).lineText, template, `${output} (line ${i})`);

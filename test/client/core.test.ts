@@ -18,6 +18,8 @@ import {
   scopeFor,
   sourceOfLine,
 } from '../../client/src/preview-core';
+import { EMPTY_LINE_MAP, encodeLineMap } from '../../server/src/lsp/lineMap';
+import type { RenderLineSource } from '../../server/src/lsp/protocol';
 import { DEFAULTS, parseSettings, type ClientSettings } from '../../client/src/settings-core';
 
 const posix = path.posix;
@@ -156,15 +158,15 @@ test('preview URIs round-trip', () => {
 });
 
 test('preview text and line map with and without errors', () => {
-  const map = [null, { uri: 'file:///t.yaml', line: 3 }, { uri: 'file:///h.tpl', line: 7 }];
-  const ok = { text: '# Source: c/templates/t.yaml\na: 1\nb: 2\n', sourceMap: map };
+  const at = (uri: string, line: number): RenderLineSource => ({ uri, line, range: { start: { line, character: 2 }, end: { line, character: 9 } } });
+  const ok = { text: '# Source: c/templates/t.yaml\na: 1\nb: 2\n', lineMap: encodeLineMap([null, at('file:///t.yaml', 3), at('file:///h.tpl', 7)]) };
   assert.equal(previewText(ok), ok.text);
   assert.equal(sourceOfLine(ok, 0), null);
-  assert.deepEqual(sourceOfLine(ok, 1), { uri: 'file:///t.yaml', line: 3 });
-  assert.deepEqual(sourceOfLine(ok, 2), { uri: 'file:///h.tpl', line: 7 });
+  assert.deepEqual(sourceOfLine(ok, 1), at('file:///t.yaml', 3));
+  assert.deepEqual(sourceOfLine(ok, 2), at('file:///h.tpl', 7));
   assert.equal(sourceOfLine(ok, 9), null);
   const bad = { ...ok, error: 'Error: template: c/templates/t.yaml:3:4: boom\nmore' };
   assert.equal(previewText(bad), '# Error: template: c/templates/t.yaml:3:4: boom\n# more\n' + ok.text);
-  assert.deepEqual(sourceOfLine(bad, 3), { uri: 'file:///t.yaml', line: 3 });
-  assert.equal(previewText({ text: '', error: 'x', sourceMap: [] }), '# x\n');
+  assert.deepEqual(sourceOfLine(bad, 3), at('file:///t.yaml', 3));
+  assert.equal(previewText({ text: '', error: 'x', lineMap: EMPTY_LINE_MAP }), '# x\n');
 });

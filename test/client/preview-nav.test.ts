@@ -2,6 +2,7 @@
 // highlight runs, when to scroll, and the per-scheme change events of the content providers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { encodeLineMap } from '../../server/src/lsp/lineMap';
 import type { RenderLineSource, RenderResult } from '../../server/src/lsp/protocol';
 import { SchemeEvents, chartSourceOf, lineRuns, previewLinesOf, previewUri, producedBy, revealLine } from '../../client/src/preview-core';
 
@@ -16,7 +17,7 @@ const src = (uri: string, line: number, endLine = line, via?: RenderLineSource['
 // A preview of deployment.yaml: header, text lines, a multi-line action, a helper called at line 5.
 const result: RenderResult = {
   text: '---\n# Source: c/templates/deployment.yaml\nkind: Deployment\nmetadata:\n  labels:\n    a: 1\n    b: 2\nspec:\n  x: 1\n  y: 2\n',
-  sourceMap: [
+  lineMap: encodeLineMap([
     null,
     null,
     src(T, 0),
@@ -27,7 +28,7 @@ const result: RenderResult = {
     src(T, 6),
     src(T, 7, 8),
     src(T, 7, 8),
-  ],
+  ]),
 };
 
 test('previewLinesOf: template line → preview lines (table)', () => {
@@ -55,7 +56,7 @@ test('previewLinesOf: lines shift below an error comment; URIs normalised', () =
   assert.deepEqual(previewLinesOf(withError, T, 5), [7, 8]);
   // The server spells a drive letter encoded, the editor not: norm reconciles them.
   const enc = 'file:///c%3A/w/t.yaml';
-  const r: RenderResult = { text: 'a\n', sourceMap: [src(enc, 0)] };
+  const r: RenderResult = { text: 'a\n', lineMap: encodeLineMap([src(enc, 0)]) };
   assert.deepEqual(previewLinesOf(r, 'file:///c:/w/t.yaml', 0), []);
   assert.deepEqual(previewLinesOf(r, 'file:///c:/w/t.yaml', 0, decodeURIComponent), [0]);
   // A source without a range uses its line.

@@ -44,7 +44,7 @@ for (const tc of CASES) {
       await failing;
       // Fix it again and ask for the preview right away (before the live render was asked for).
       await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(d), version: 3 }, contentChanges: [{ text: files[d].replace('replicas: {{', 'replicas: {{ add 1 ') }] });
-      const one = (await c.conn.sendRequest('chartwright/render', { uri: uri(d) })) as { text: string; error?: string; sourceMap: unknown[] };
+      const one = (await c.conn.sendRequest('chartwright/render', { uri: uri(d) })) as { text: string; error?: string; lineMap: { lines: unknown[] } };
       assert.equal(one.error, undefined);
       assert.match(one.text, /^---\n# Source: p\/templates\/deploy.yaml\n[\s\S]*replicas: 3\n$/);
       const dry = (await c.conn.sendRequest('chartwright/dryRun', { uri: uri(d) })) as { text: string; error?: string };

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { memoryHost } from '../../server/src/analysis/host';
+import { lineSourceAt } from '../../server/src/lsp/lineMap';
 import type { DryRunResult, RenderResult } from '../../server/src/lsp/protocol';
 import { BASE_FILES, ROOT, withCursor } from '../analysis/fixture';
 import { inMemory } from './harness';
@@ -44,8 +45,9 @@ test('chartwright/render: helm template output with a line map into the template
     assert.equal(chart.text, HELM.template);
     const lines = chart.text.split('\n');
     const i = lines.indexOf('  replicas: two');
-    assert.deepEqual([chart.sourceMap[i]?.uri, chart.sourceMap[i]?.line], [uri(`${R}/templates/deploy.yaml`), 5]);
-    assert.equal(chart.sourceMap[lines.indexOf('---')], null);
+    const at = lineSourceAt(chart.lineMap, i);
+    assert.deepEqual([at?.uri, at?.line], [uri(`${R}/templates/deploy.yaml`), 5]);
+    assert.equal(lineSourceAt(chart.lineMap, lines.indexOf('---')), null);
     // One template: like --show-only.
     const one = (await c.conn.sendRequest('chartwright/render', { uri: uri(`${R}/templates/cm.yaml`) })) as RenderResult;
     assert.equal(one.text, HELM.showOnly);

@@ -117,10 +117,10 @@ test('`chartwright language-server --stdio` process against a corpus chart', { s
     assert.deepEqual(p.diagnostics.filter((d) => d.code === 'values-missing').map((d) => d.range.start.line), [1], JSON.stringify(p.diagnostics));
     // The half-typed test document would fail the render: close it first.
     await conn.sendNotification('textDocument/didClose', { textDocument: { uri: docUri } });
-    const r = (await conn.sendRequest('chartwright/render', { uri: pathToFileURL(path.join(CORPUS, 'templates', 'controller-service.yaml')).href })) as { text: string; error?: string; sourceMap: unknown[] };
+    const r = (await conn.sendRequest('chartwright/render', { uri: pathToFileURL(path.join(CORPUS, 'templates', 'controller-service.yaml')).href })) as { text: string; error?: string; lineMap: { lines: unknown[] } };
     assert.equal(r.error, undefined);
     assert.match(r.text, /^---\n# Source: ingress-nginx\/templates\/controller-service\.yaml\n/);
-    assert.ok(r.sourceMap.some((x) => x !== null));
+    assert.ok(r.lineMap.lines.some((x) => x !== null));
     await conn.sendRequest('shutdown');
     conn.dispose();
   } finally {

@@ -25,13 +25,30 @@ export interface RenderLineSource {
   readonly via?: readonly { readonly uri: string; readonly line: number; readonly endLine: number }[];
 }
 
+/**
+ * RenderLineMap is a per-line source map in a compact form (a whole chart has tens of thousands of
+ * lines from a few dozen templates): URIs and `via` chains are tables, each line a few numbers.
+ * lineMap.ts encodes and decodes it (RenderLineSource per line).
+ */
+export interface RenderLineMap {
+  /** uris: the distinct document URIs the map names. */
+  readonly uris: readonly string[];
+  /** vias[k]: one `via` chain as flat triples (uri index, line, endLine), innermost first. */
+  readonly vias: readonly (readonly number[])[];
+  /**
+   * lines[i]: output line i as [uri index, start line, start character, end line, end character]
+   * plus, when it has one, the index of its `via` chain; null for lines of no template (headers, separators).
+   */
+  readonly lines: readonly (readonly number[] | null)[];
+}
+
 /** RenderResult is the rendered YAML (as `helm template` prints it) and a per-line source map. */
 export interface RenderResult {
   readonly text: string;
   /** error is Helm's error text when rendering failed (text may then hold partial output or ''). */
   readonly error?: string;
-  /** sourceMap[i] is the producing template line of output line i, or null (headers, separators). */
-  readonly sourceMap: readonly (RenderLineSource | null)[];
+  /** lineMap: the producing template line of each output line (decode with lineMap.ts). */
+  readonly lineMap: RenderLineMap;
   /** blank: why a template renders nothing (the conditions that were false, the values profile). */
   readonly blank?: string;
 }

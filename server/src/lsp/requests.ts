@@ -7,6 +7,7 @@ import { dryRunSchemaProblems } from '../analysis/k8sschema';
 import { blankReason } from '../analysis/preview';
 import type { Workspace } from '../analysis/snapshot';
 import { LineIndex, pathToUri, uriToPath } from './convert';
+import { EMPTY_LINE_MAP, encodeLineMap } from './lineMap';
 import type { DryRunParams, DryRunResult, RenderLineSource, RenderParams, RenderResult } from './protocol';
 
 /**
@@ -72,16 +73,16 @@ function isShowable(path: string): boolean {
 /** handleRender answers chartwright/render. */
 export function handleRender(ws: Workspace, p: RenderParams): RenderResult {
   const path = uriToPath(p.uri);
-  if (path === undefined) return { text: '', error: `not a file: ${p.uri}`, sourceMap: [] };
+  if (path === undefined) return { text: '', error: `not a file: ${p.uri}`, lineMap: EMPTY_LINE_MAP };
   const scope = p.scope ?? (isShowable(path) ? 'template' : 'chart');
   // The line map is read against the same texts the render used (the editor's, if it sent one).
   return withText(ws, path, p.text, () => {
     const only = scope === 'template' && isShowable(path) ? path : undefined;
     const r: ChartRender = renderChart(ws.snapshot(), path, { mode: 'template', only });
-    const sourceMap = r.lines.map(sourceMapper(ws));
+    const lineMap = encodeLineMap(r.lines.map(sourceMapper(ws)));
     // A template that renders nothing: say which conditions were false.
     const blank = only !== undefined && r.error === undefined && r.text.trim() === '' ? blankReason(ws.snapshot(), only) : undefined;
-    return blank === undefined ? { text: r.text, error: r.error, sourceMap } : { text: r.text, sourceMap, blank };
+    return blank === undefined ? { text: r.text, error: r.error, lineMap } : { text: r.text, lineMap, blank };
   });
 }
 

@@ -22,6 +22,7 @@ import { documentSymbols } from '../analysis/symbols';
 import { listLenses, resolveLens } from './codelens';
 import { archiveUriToPath, asResolveData, lineIndex, pathToUri, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
 import { type ArchiveFileParams, ArchiveFileRequest, type ArchiveFileResult, DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
+import { EMPTY_LINE_MAP } from './lineMap';
 import { RenderService } from './renderService';
 import { type EditorSettings, SETTINGS_SECTION, parseEditorSettings, parseSettings } from './settings';
 import { TrustState } from './trust';
@@ -478,7 +479,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       'chartwright/render',
       p.uri,
       (root) => service.request(root, { method: 'render', params: p }) as Promise<RenderResult | { readonly failed: string }>,
-      { text: '', error: 'internal error (see the server log)', sourceMap: [] },
+      { text: '', error: 'internal error (see the server log)', lineMap: EMPTY_LINE_MAP },
     ),
   );
   connection.onRequest(DryRunRequest.method, (p: DryRunParams) =>
