@@ -9,7 +9,7 @@ import type { Chart } from '../chart/loader';
 import { mergeCliValues } from '../chart/values';
 import type { GoMap, Value } from '../template/value';
 import { type ChartModel, chainOf, layersFor, lookupPath, valuesKeyOf } from './model';
-import { type ValuesTarget, valuesTarget } from './references';
+import { type ValuesTarget, valuesTarget } from './valuestarget';
 import type { DocChart, Snapshot } from './snapshot';
 import type { Span } from './types';
 import type { KeyNode } from './valuesdoc';
