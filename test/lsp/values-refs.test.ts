@@ -171,3 +171,17 @@ describe('one read index on bitnami-harbor: the parent reads redis.tls.* and pos
     assert.deepEqual(readCount(md), { templates: files.size, places: reads.length });
   });
 });
+
+describe('values hover agrees with the values-unused index (helmtest-subchart)', { skip }, () => {
+  let s: Copy;
+  before(async () => {
+    s = await Copy.of('helmtest-subchart', {});
+  });
+  after(() => s.close());
+
+  test('a key only import-values reads is "read indirectly", not "not read" (as its CodeLens says)', async () => {
+    const md = await s.hover('charts/subchartA/values.yaml', '^SCAdata:');
+    assert.ok(md.includes('Read indirectly (a dependency condition, import-values'), md);
+    assert.ok(!md.includes('Not read by any template.'), md);
+  });
+});

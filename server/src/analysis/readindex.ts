@@ -11,7 +11,8 @@ import { indexPaths, operandPaths, visitTrees } from './references';
 import { type Sym, walkAll } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
 import type { Location } from './types';
-import { valuesTarget } from './valuestarget';
+import { chartPrefixes, isCovered, treeReads } from './valuesreads';
+import { type ValuesTarget, valuesTarget } from './valuestarget';
 
 /** ReadIndex maps, per chart, a key path (joined with NUL) to the template places reading it. */
 export interface ReadIndex {
@@ -91,4 +92,15 @@ function build(snap: Snapshot, dc: DocChart): ReadIndex {
       return out;
     },
   };
+}
+
+/**
+ * readIndirectly tells whether a key no template operand names is still read: by a dependency
+ * condition, import-values, a `tpl` string or a path literal a helper looks up (the index of the
+ * values-unused hint). CodeLens and values hover say so instead of "unused".
+ */
+export function readIndirectly(snap: Snapshot, model: ChartModel, t: ValuesTarget): boolean {
+  const abs = t.global ? [t.path] : chartPrefixes(t.chart).map((p) => [...p, ...t.path]);
+  const tree = treeReads(snap, model);
+  return abs.some((a) => isCovered(tree, a) || tree.prefixes.has(a.join('.')));
 }
