@@ -68,3 +68,22 @@ test('a dependency missing from charts/ is reported on Chart.yaml once the chart
     c.dispose();
   }
 });
+
+test('an open Chart.yaml gets the lint findings once the chart is loaded too', async () => {
+  const R = '/ws/open';
+  const files: Record<string, string> = {
+    [`${R}/Chart.yaml`]: 'apiVersion: v2\nname: open\nversion: 0.1.0\n',
+    [`${R}/values.yaml`]: 'a: 1\n',
+    [`${R}/templates/a.yaml`]: 'kind: ConfigMap\nmetadata:\n  name: a\na: {{ .Values.a }}\n',
+  };
+  const c = await inMemory(memoryHost(files));
+  try {
+    const chart = uri(`${R}/Chart.yaml`);
+    const linted = c.diags(chart, (p) => lintOf(p).length > 0);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: chart, languageId: 'yaml', version: 1, text: files[`${R}/Chart.yaml`] } });
+    assert.deepEqual(lintOf(await linted), ['icon is recommended']);
+    await c.conn.sendRequest('shutdown');
+  } finally {
+    c.dispose();
+  }
+});

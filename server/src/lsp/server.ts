@@ -115,7 +115,10 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     // Render diagnostics only from a render of exactly this snapshot's inputs (never render here).
     const dc = withRender ? snap.docChart(path) : undefined;
     if (dc !== undefined && !snap.hasCurrentRender(dc.model)) return;
-    const root = lintOn.has(uri) ? snap.chartRoot(path) : undefined;
+    // Lint findings: every open document after a save; an open Chart.yaml/values.yaml also once the chart loaded.
+    const chartRoot = snap.chartRoot(path);
+    const chartFile = chartRoot !== undefined && lintRoots.has(chartRoot) && (path === `${chartRoot}/Chart.yaml` || path === `${chartRoot}/values.yaml`);
+    const root = lintOn.has(uri) || chartFile ? chartRoot : undefined;
     const diags = diagnostics(snap, path, { render: withRender, lintFindings: root !== undefined ? (linted.get(root) ?? []) : undefined, renderFollows: true });
     // Drop results of a snapshot that changed meanwhile (a newer run will publish).
     if (!snap.isCurrent() || documents.get(uri)?.version !== version) return;
