@@ -2,12 +2,11 @@
 // a chart's values.yaml, how many templates read it ("unused" when none). Lenses are listed
 // cheaply (positions only) and resolved one by one (the editor resolves the visible ones): a
 // resolved lens carries the places to list when clicked.
-import { readIndex } from './readindex';
+import { readIndex, readIndirectly } from './readindex';
 import { defineCalls } from './references';
 import type { Snapshot } from './snapshot';
 import type { Location, Span } from './types';
 import { subchartOf, valuesFileAt, valuesKeyAt } from './valueslayers';
-import { chartPrefixes, isCovered, treeReads } from './valuesreads';
 
 /** LensData identifies a lens to resolve (plain data: it travels through the client). */
 export type LensData = { readonly kind: 'define'; readonly path: string; readonly name: string } | { readonly kind: 'values'; readonly path: string; readonly offset: number };
@@ -55,10 +54,7 @@ export function resolveCodeLens(snap: Snapshot, data: LensData): ResolvedLens | 
     if (sub !== undefined) return { title: `values of subchart ${sub.metadata.name}`, locations: [] };
     // Read without a template operand naming it (a dependency condition, import-values, a `tpl`
     // string, a path literal a helper looks up): the same index as the values-unused hint.
-    const t = key.target;
-    const abs = t.path[0] === 'global' ? [t.path] : chartPrefixes(t.chart).map((p) => [...p, ...t.path]);
-    const tree = treeReads(snap, dc.model);
-    const indirect = abs.some((a) => isCovered(tree, a) || tree.prefixes.has(a.join('.')));
+    const indirect = readIndirectly(snap, dc.model, key.target);
     return { title: indirect ? 'read indirectly (condition, import-values, tpl or a helper)' : 'unused', locations: [] };
   }
   const files = new Set(reads.map((r) => r.path)).size;

@@ -1,7 +1,8 @@
 // Where the templates of a chart tree read values: one walk over every template (the same operand
 // resolution as find references: direct reads, `$`, with/range/variables, `index .Values.a "b"`,
 // defines through the contexts their callers passed in the last render), indexed by the chart
-// whose values are read and the key path. Every segment of a read counts as a read of that prefix.
+// whose values are read (a parent's `.Values.child.key` counts for the child's `key`, as in find
+// references) and the key path. Every segment of a read counts as a read of that prefix.
 // Memoized per model and template versions: CodeLens, values-file hover and completion share it.
 import type { Chart } from '../chart/loader';
 import { contextSym } from './definectx';
@@ -10,6 +11,8 @@ import { indexPaths, operandPaths, visitTrees } from './references';
 import { type Sym, walkAll } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
 import type { Location } from './types';
+import { chartPrefixes, isCovered, treeReads } from './valuesreads';
+import { type ValuesTarget, valuesTarget } from './valuestarget';
 
 /** ReadIndex maps, per chart, a key path (joined with NUL) to the template places reading it. */
 export interface ReadIndex {
@@ -39,9 +42,13 @@ export function readIndex(snap: Snapshot, dc: DocChart): ReadIndex {
 
 function build(snap: Snapshot, dc: DocChart): ReadIndex {
   const byChart = new Map<string, Map<string, Location[]>>();
-  const add = (c: Chart, path: readonly string[], loc: Location): void => {
-    // Globals are shared by every chart: one table.
-    const ck = path[0] === 'global' ? SEP : chartKey(c);
+  const add = (reader: Chart, read: readonly string[], loc: Location): void => {
+    // Indexed under the chart whose values are read, as references name it: a parent's
+    // `.Values.child.key` is a read of `key` in the child. Globals are shared by every chart: one table.
+    const t = valuesTarget(dc, reader, read);
+    if (t === undefined) return;
+    const path = t.path;
+    const ck = t.global ? SEP : chartKey(t.chart);
     let m = byChart.get(ck);
     if (m === undefined) {
       m = new Map();
@@ -85,4 +92,15 @@ function build(snap: Snapshot, dc: DocChart): ReadIndex {
       return out;
     },
   };
+}
+
+/**
+ * readIndirectly tells whether a key no template operand names is still read: by a dependency
+ * condition, import-values, a `tpl` string or a path literal a helper looks up (the index of the
+ * values-unused hint). CodeLens and values hover say so instead of "unused".
+ */
+export function readIndirectly(snap: Snapshot, model: ChartModel, t: ValuesTarget): boolean {
+  const abs = t.global ? [t.path] : chartPrefixes(t.chart).map((p) => [...p, ...t.path]);
+  const tree = treeReads(snap, model);
+  return abs.some((a) => isCovered(tree, a) || tree.prefixes.has(a.join('.')));
 }

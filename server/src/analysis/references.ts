@@ -9,22 +9,15 @@ import type { Chart } from '../chart/loader';
 import type * as N from '../template/parse/node';
 import { archiveDocPath } from './archivedoc';
 import { contextSym } from './definectx';
-import { chainOf, layersFor, valuesKeyOf, valuesOwner } from './model';
+import { chainOf, valuesKeyOf, valuesOwner } from './model';
 import { type ObjectTarget, chartYamlLocation, objectReads, objectTarget } from './objrefs';
 import { type Env, type Sym, member, nodeStart, valuesOriginOf, walkAll } from './scope';
 import type { DocChart, Snapshot } from './snapshot';
 import { targetAt } from './target';
 import type { Location, Span } from './types';
-import type { KeyNode } from './valuesdoc';
+import { targetSettings, valuesKeyAt } from './valueslayers';
+import { type ValuesTarget, valuesTarget } from './valuestarget';
 import { variableReferences } from './varrefs';
-
-/** ValuesTarget is a values key: a path in one chart's `.Values`, or a `global` path seen by every chart. */
-export interface ValuesTarget {
-  readonly kind: 'values';
-  readonly chart: Chart;
-  readonly path: readonly string[];
-  readonly global: boolean;
-}
 
 /** RefTarget is what references are asked for. */
 type RefTarget = ValuesTarget | ObjectTarget | { readonly kind: 'define'; readonly name: string };
@@ -35,41 +28,6 @@ function sameChart(a: Chart, b: Chart): boolean {
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** valuesTarget canonicalises a key path of chart `c`'s values: subchart keys descend, `global` is shared. */
-export function valuesTarget(dc: DocChart, c: Chart, keyPath: readonly string[]): ValuesTarget | undefined {
-  let chart = c;
-  let path = keyPath;
-  for (;;) {
-    if (path.length === 0) return undefined;
-    if (path[0] === 'global') return { kind: 'values', chart, path, global: true };
-    const sub = chart.dependencies.find((d) => valuesKeyOf(dc.model, d) === path[0] && d.metadata.type !== 'library');
-    if (sub === undefined || path.length === 1) return { kind: 'values', chart, path, global: false };
-    chart = sub;
-    path = path.slice(1);
-  }
-}
-
-/** keyPathAt finds the values key under `offset` (its key text first, else the innermost entry covering it). */
-function keyPathAt(roots: readonly KeyNode[], offset: number): string[] | undefined {
-  const inKey = (nodes: readonly KeyNode[], acc: string[]): string[] | undefined => {
-    for (const k of nodes) {
-      if (offset >= k.key.start && offset <= k.key.end) return [...acc, k.name];
-      if (offset >= k.whole.start && offset <= k.whole.end) {
-        const deeper = inKey(k.children, [...acc, k.name]);
-        if (deeper !== undefined) return deeper;
-      }
-    }
-    return undefined;
-  };
-  const inWhole = (nodes: readonly KeyNode[], acc: string[]): string[] | undefined => {
-    for (const k of nodes) {
-      if (offset >= k.whole.start && offset <= k.whole.end) return inWhole(k.children, [...acc, k.name]) ?? [...acc, k.name];
-    }
-    return undefined;
-  };
-  return inKey(roots, []) ?? inWhole(roots, []);
 }
 
 /** refTargetAt finds what references are asked for at `offset` of `path`. */
@@ -92,14 +50,9 @@ function refTargetAt(snap: Snapshot, path: string, offset: number): { dc: DocCha
     const target = valuesTarget(dc, valuesOwner(dc.chart), vp);
     return target === undefined ? undefined : { dc, target };
   }
-  // A values file: the chart's values.yaml, or one of the user's values files (root chart).
-  const isUser = dc.model.userLayers.some((l) => l.path === path);
-  if (dc.kind !== 'values' && !isUser) return undefined;
-  const keyPath = keyPathAt(snap.valuesDoc(text).roots, offset);
-  if (keyPath === undefined) return undefined;
-  const chart = isUser && dc.model.chart !== undefined ? dc.model.chart : dc.chart;
-  const target = valuesTarget(dc, chart, keyPath);
-  return target === undefined ? undefined : { dc, target };
+  // A values file: values.yaml, a configured one (root chart) or a discovered values*.yaml / ci/*.yaml.
+  const key = valuesKeyAt(snap, path, offset);
+  return key === undefined ? undefined : { dc: key.file.dc, target: key.target };
 }
 
 /** pathBase is the symbol a displayed path (`.Chart.Name`, `$.Chart.Name`, `$x.a`) starts from. */
@@ -334,25 +287,19 @@ function matchIndex(c: N.CommandNode, env: Env, target: readonly string[], hit: 
   });
 }
 
-/** valuesDeclarations finds the target key in every values file that can set it. */
+/**
+ * valuesDeclarations finds the target key in every values file that can set it: the render
+ * profile's layers, the discovered values*.yaml / ci/*.yaml beside a values.yaml, and for
+ * globals every chart's files (the same settings as values-file hover and definition).
+ */
 function valuesDeclarations(snap: Snapshot, dc: DocChart, t: ValuesTarget): Location[] {
   const out: Location[] = [];
-  const at = (file: string | undefined, text: string | undefined, keyPath: readonly string[]): void => {
-    if (file === undefined || text === undefined) return;
-    const k = snap.valuesDoc(text).find(keyPath);
-    if (k !== undefined) out.push({ path: file, start: k.key.start, end: k.key.end });
-  };
-  if (t.global) {
-    // Globals: any chart's values.yaml (Helm copies them down to every subchart) and user files.
-    for (const l of dc.model.userLayers) at(l.path, l.text, t.path);
-    for (const c of dc.model.byOrigin.values()) {
-      for (const l of layersFor(dc.model, c)) if (l.prefix.length === 0) at(l.path, l.text, t.path);
-    }
-    return out;
+  for (const s of targetSettings(snap, dc.model, t)) {
+    if (s.source.path !== undefined && s.range !== undefined) out.push({ path: s.source.path, start: s.range.start, end: s.range.end });
   }
-  for (const l of layersFor(dc.model, t.chart)) at(l.path, l.text, [...l.prefix, ...t.path]);
   return out;
 }
 
 // Shared with the values-file features (valueshover, valuesdefinition, valuescompletion, codelens).
 export { defineCalls, indexPaths, operandPaths, valuesReads, visitTrees };
+export { type ValuesTarget, valuesTarget } from './valuestarget';

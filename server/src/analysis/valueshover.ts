@@ -6,7 +6,7 @@
 import type { Value } from '../template/value';
 import { shallowPreview, shortValue } from './describe';
 import { code, fence, text } from './mdsafe';
-import { readIndex } from './readindex';
+import { readIndex, readIndirectly } from './readindex';
 import type { Snapshot } from './snapshot';
 import type { HoverResult } from './types';
 import { type KeySetting, effectiveValue, lineOf, subchartOf, targetSettings, valuesKeyAt } from './valueslayers';
@@ -65,7 +65,10 @@ export function valuesHover(snap: Snapshot, path: string, offset: number): Hover
     parts.push(desc !== undefined ? `${line}\n\n${text(desc)}` : line);
   }
   const reads = readIndex(snap, file.dc).reads(target.chart, target.path);
-  if (reads.length === 0) parts.push('Not read by any template.');
+  if (reads.length === 0) {
+    // The values-unused index: conditions, import-values, `tpl` strings, helper lookups.
+    parts.push(readIndirectly(snap, model, target) ? 'Read indirectly (a dependency condition, import-values, a `tpl` string or a helper looking the path up); no template names it.' : 'Not read by any template.');
+  }
   else {
     const files = new Set(reads.map((r) => r.path));
     const head = `Read by ${files.size} template${files.size === 1 ? '' : 's'} (${reads.length} place${reads.length === 1 ? '' : 's'}):`;

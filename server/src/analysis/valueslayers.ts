@@ -9,7 +9,7 @@ import type { Chart } from '../chart/loader';
 import { mergeCliValues } from '../chart/values';
 import type { GoMap, Value } from '../template/value';
 import { type ChartModel, chainOf, layersFor, lookupPath, valuesKeyOf } from './model';
-import { type ValuesTarget, valuesTarget } from './references';
+import { type ValuesTarget, valuesTarget } from './valuestarget';
 import type { DocChart, Snapshot } from './snapshot';
 import type { Span } from './types';
 import type { KeyNode } from './valuesdoc';
@@ -191,11 +191,30 @@ export function valuesKeyAt(snap: Snapshot, path: string, offset: number): Value
   return { file, keyPath, span: node.key, target };
 }
 
-/** keyPathIn is the path of the innermost key whose entry covers `offset` (inside list items too). */
+/**
+ * keyPathIn is the path of the key under `offset`: a key's own text first (a cursor at the start
+ * of a key sits at the end of the entry before it), else the innermost entry covering it (inside
+ * list items too).
+ */
 function keyPathIn(nodes: readonly KeyNode[], offset: number, acc: readonly string[]): string[] | undefined {
+  return onKey(nodes, offset, acc) ?? inEntry(nodes, offset, acc);
+}
+
+function onKey(nodes: readonly KeyNode[], offset: number, acc: readonly string[]): string[] | undefined {
+  for (const k of nodes) {
+    // A list item's key is the whole item (the same span): only a mapping key's text counts here.
+    if (k.key !== k.whole && offset >= k.key.start && offset <= k.key.end) return [...acc, k.name];
+    if (offset < k.whole.start || offset > k.whole.end) continue;
+    const deeper = onKey(k.children, offset, [...acc, k.name]);
+    if (deeper !== undefined) return deeper;
+  }
+  return undefined;
+}
+
+function inEntry(nodes: readonly KeyNode[], offset: number, acc: readonly string[]): string[] | undefined {
   for (const k of nodes) {
     if (offset < k.whole.start || offset > k.whole.end) continue;
-    return keyPathIn(k.children, offset, [...acc, k.name]) ?? [...acc, k.name];
+    return inEntry(k.children, offset, [...acc, k.name]) ?? [...acc, k.name];
   }
   return undefined;
 }

@@ -116,7 +116,10 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     // Render diagnostics only from a render of exactly this snapshot's inputs (never render here).
     const dc = withRender ? snap.docChart(path) : undefined;
     if (dc !== undefined && !snap.hasCurrentRender(dc.model)) return;
-    const root = lintOn.has(uri) ? snap.chartRoot(path) : undefined;
+    // Lint findings: every open document after a save; an open Chart.yaml/values.yaml also once the chart loaded.
+    const chartRoot = snap.chartRoot(path);
+    const chartFile = chartRoot !== undefined && lintRoots.has(chartRoot) && (path === `${chartRoot}/Chart.yaml` || path === `${chartRoot}/values.yaml`);
+    const root = lintOn.has(uri) || chartFile ? chartRoot : undefined;
     const diags = diagnostics(snap, path, { render: withRender, lintFindings: root !== undefined ? (linted.get(root) ?? []) : undefined, renderFollows: true });
     // Drop results of a snapshot that changed meanwhile (a newer run will publish).
     if (!snap.isCurrent() || documents.get(uri)?.version !== version) return;
@@ -160,7 +163,10 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
         if (state.again) {
           state.again = false;
           requestRender(root);
-        } else if (current) safe('render diagnostics', undefined, () => publishChart(root))(undefined);
+        } else if (current) {
+          safe('render diagnostics', undefined, () => publishChart(root))(undefined);
+          lintOnLoad(root);
+        }
       },
       (e: unknown) => {
         state.running = false;
@@ -178,8 +184,22 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     service.cancel(root);
   };
 
-  /** lintRoots: charts saved since their last edit (their Chart.yaml/values.yaml carry lint findings). */
+  /** lintRoots: charts saved or loaded since their last edit (their Chart.yaml/values.yaml carry lint findings). */
   const lintRoots = new Set<string>();
+  /** loadLinted: charts whose `helm lint` ran after their first render (again after a file changed on disk). */
+  const loadLinted = new Set<string>();
+
+  /**
+   * lintOnLoad runs `helm lint` in the chart's worker after its first render, so Chart.yaml and
+   * values.yaml findings ("icon is recommended", a bad version, missing dependencies) show for
+   * a chart once it is loaded, not only after a save; an edit clears them as it does after a save.
+   */
+  const lintOnLoad = (root: string): void => {
+    if (loadLinted.has(root)) return;
+    loadLinted.add(root);
+    lintRoots.add(root);
+    lintInWorker(root);
+  };
 
   /**
    * publishChartFiles publishes the diagnostics of a chart's Chart.yaml and values.yaml when they
@@ -266,11 +286,13 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     const path = uriToPath(doc.uri);
     if (path === undefined) return;
     const text = doc.getText();
+    // Opening a file as it is on disk changes nothing the lint saw; an edit does.
+    const edited = ws.snapshot().text(path) !== text;
     ws.changeDocument(path, doc.version, text);
     service.setDoc(path, { version: doc.version, text });
     lintOn.delete(doc.uri);
     const root = ws.snapshot().chartRoot(path);
-    if (root !== undefined) lintRoots.delete(root);
+    if (root !== undefined && edited) lintRoots.delete(root);
     invalidate(doc.uri);
     schedule(doc.uri);
   };
@@ -342,7 +364,15 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     applySettings(ws.snapshot().settings);
     lintAll();
   });
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles((p) => {
+    // A chart file changed outside the editor (not a saved buffer: save lints): lint it again after its next render.
+    for (const c of p.changes) {
+      const root = documents.get(c.uri) === undefined ? rootOf(c.uri) : undefined;
+      if (root !== undefined) {
+        loadLinted.delete(root);
+        lintRoots.delete(root);
+      }
+    }
     ws.filesChanged();
     service.filesChanged();
     lintAll();
