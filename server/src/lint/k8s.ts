@@ -1,9 +1,8 @@
-// The Kubernetes pieces of Helm's template and CRD lint rules: the YAML document reader and
-// k8sYamlStruct decoding (k8s.io/apimachinery util/yaml), object-name validation
+// The Kubernetes pieces of Helm's template and CRD lint rules: k8sYamlStruct decoding (each
+// document of k8s.io/apimachinery's YAMLReader, helm/yamlReader.ts, through sigs.k8s.io/yaml
+// and so the go-yaml port), object-name validation
 // (apimachinery validation), and API deprecation (k8s.io/apiserver endpoints/deprecation over
 // the lifecycle table recorded from Helm in deprecations.ts).
-import { parseDocument } from 'yaml';
-import { depthError } from '../helm/yamlDepth';
 import { YAMLDecodeError, unmarshalYAML } from '../helm/yamlDecode';
 import type { HelmVersion } from '../template/func';
 import { float32String } from '../chart/metadata';
@@ -11,41 +10,6 @@ import { floatLiteralFinder } from '../chart/yamlLiterals';
 import type { GoMap, Value } from '../template/value';
 import { DEPRECATIONS_V3, DEPRECATIONS_V4, type DeprecationRow } from './deprecations';
 import { goQuoteQ } from './support';
-
-/** YamlDoc is one document of a YAML stream with the 0-based line it starts on. */
-export interface YamlDoc {
-  readonly text: string;
-  readonly startLine: number;
-}
-
-/**
- * readYamlDocs is util/yaml.YAMLReader: documents are separated by lines starting with "---"
- * (only spaces or a comment may follow); empty documents are skipped. A separator followed by
- * anything else is a syntax error (returned as the last element).
- */
-export function readYamlDocs(text: string): { docs: YamlDoc[]; error?: string } {
-  const docs: YamlDoc[] = [];
-  let buf = '';
-  let start = 0;
-  let lineNo = 0;
-  const lines = text.split(/(?<=\n)/);
-  for (const line of lines) {
-    if (line.startsWith('---')) {
-      const trimmed = line.slice(3).trim();
-      if (trimmed.length > 0 && trimmed[0] !== '#') return { docs, error: `invalid Yaml document separator: ${trimmed}` };
-      if (buf.length !== 0) docs.push({ text: buf, startLine: start });
-      buf = '';
-      start = lineNo + 1;
-      lineNo++;
-      continue;
-    }
-    if (buf.length === 0) start = lineNo;
-    buf += line;
-    lineNo++;
-  }
-  if (buf.length !== 0) docs.push({ text: buf, startLine: start });
-  return { docs };
-}
 
 /** K8sYamlStruct is the lint's stub of an object: apiVersion, kind, metadata.name/namespace. */
 export interface K8sYamlStruct {
@@ -94,22 +58,17 @@ function str(m: GoMap, name: string, goField: string, at: () => boolean): string
 export function decodeK8sStruct(doc: string, hv: HelmVersion = 4): { value: K8sYamlStruct | undefined } | { error: string } {
   // Helm 3.17 names the struct K8sYamlStruct, Helm 4 k8sYamlStruct; metadata is rules.k8sYamlMetadata in both.
   const S = hv === 3 ? 'K8sYamlStruct' : 'k8sYamlStruct';
-  let v: Value;
+  let m: GoMap;
   try {
-    // Decode as a list first to tell null documents (nil pointer) from empty maps.
-    // (Texts nested past go-yaml's limit or the stack skip this parse: unmarshalYAML reports them.)
-    const d = depthError(doc) === undefined ? parseDocument(doc, { version: '1.1', schema: 'yaml-1.1', uniqueKeys: false, prettyErrors: false }) : undefined;
-    if (d !== undefined && d.errors.length === 0 && (d.contents === null || (d.contents !== undefined && 'value' in d.contents && d.contents.value === null))) {
-      return { value: undefined };
-    }
-    v = unmarshalYAML(doc, 'map');
+    m = unmarshalYAML(doc, 'map') as GoMap;
+    // A null document leaves the *k8sYamlStruct nil (the map target reads it as an empty map).
+    if (m.size === 0 && unmarshalYAML(doc, 'any') === null) return { value: undefined };
   } catch (e) {
     if (e instanceof YAMLDecodeError) {
       return { error: e.message.replace('Go value of type map[string]interface {}', `Go value of type rules.${S}`) };
     }
     return { error: e instanceof Error ? e.message : String(e) };
   }
-  const m = v as GoMap;
   const isFloat = floatLiteralFinder(doc);
   try {
     const md = field(m, 'metadata');

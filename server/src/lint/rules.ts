@@ -4,7 +4,8 @@ import { joinPath } from '../chart/fs';
 import { type Chart, crdFiles } from '../chart/loader';
 import type { HelmVersion } from '../template/func';
 import { utf8Decode } from '../template/value';
-import { decodeK8sStruct, readYamlDocs } from './k8s';
+import { decodeK8sStruct } from './k8s';
+import { readYamlStream } from '../helm/yamlReader';
 import type { Linter } from './support';
 import { loadForLint } from './templates';
 
@@ -54,9 +55,9 @@ export function lintCrds(l: Linter, fs: ChartFS, dir: string, v: HelmVersion, lo
       l.run('ERROR', crd.name, `unable to parse YAML: ${jsonStreamError(crd.text)}`, at);
       return;
     }
-    const { docs, error } = readYamlDocs(crd.text);
+    const { docs, error } = readYamlStream(crd.text);
     for (const doc of docs) {
-      const d = decodeK8sStruct(doc.text);
+      const d = decodeK8sStruct(doc);
       if ('error' in d) {
         l.run('ERROR', crd.name, `unable to parse YAML: ${d.error}`, at);
         return;
