@@ -1,8 +1,10 @@
 // `helm lint` over rendered manifests that go-yaml judges, replayed against what helm v4.1.4 and
 // v3.17.3 printed (recorded by test/fixtures/lintyaml/record.mjs into cases.json; never edit
 // that file by hand). The documents come from the go-yaml fixture (broken ones, a few per
-// go-yaml message) and from hand-written cases for YAMLReader's split, null documents, JSON
-// streams, CRDs, string fields holding go-yaml floats, and Chart.yaml literals (`template` too).
+// go-yaml message) and from hand-written cases for YAMLReader's split, null documents,
+// YAMLOrJSONDecoder's JSON side (Helm 4 retries as YAML, Helm 3 does not), CRDs, string fields
+// holding go-yaml floats (struct fields filled in encoding/json's order), and Chart.yaml
+// literals (`template` too).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -35,30 +37,13 @@ const runtime: Runtime = {
   localZone: 'UTC',
 };
 
-/**
- * Known differences, by case and Helm version (reported as todo): a rendered file starting with
- * `{` goes to apimachinery's YAMLOrJSONDecoder's JSON side (encoding/json's stream errors with
- * their offsets; Helm 4's decoder then retries as YAML, Helm 3's does not), which the lint does
- * not reproduce yet.
- */
-const JSON_SIDE = 'YAMLOrJSONDecoder JSON stream not reproduced';
-const KNOWN: Record<string, string> = {
-  'vector-00@4': JSON_SIDE,
-  'vector-00@3': JSON_SIDE,
-  'vector-101@4': JSON_SIDE,
-  'vector-101@3': JSON_SIDE,
-  'vector-104@4': JSON_SIDE,
-  'vector-104@3': JSON_SIDE,
-  'json-broken@3': JSON_SIDE,
-  'flow-doc@3': JSON_SIDE,
-};
 
 let matched = 0;
 let total = 0;
 for (const c of recorded.cases) {
   for (const hv of [4, 3] as const) {
     const want = hv === 4 ? c.helm4 : c.helm3;
-    test(`${c.cmd} ${c.name} (helm ${hv})`, { todo: KNOWN[`${c.name}@${hv}`] ?? false }, () => {
+    test(`${c.cmd} ${c.name} (helm ${hv})`, () => {
       const env = { fs: memoryFS(c.files), cwd: '', helmVersion: hv, runtime };
       const got = c.cmd === 'template' ? runTemplateCommand(c.args, { ...env, limits: CLI_LIMITS }) : runLintCommand(c.args, env);
       total++;

@@ -7,7 +7,7 @@ import { YAMLDecodeError, unmarshalYAML } from '../helm/yamlDecode';
 import type { HelmVersion } from '../template/func';
 import { float32String } from '../chart/metadata';
 import { floatLiteralFinder } from '../chart/yamlLiterals';
-import type { GoMap, Value } from '../template/value';
+import { compareGoStrings, type GoMap } from '../template/value';
 import { DEPRECATIONS_V3, DEPRECATIONS_V4, type DeprecationRow } from './deprecations';
 import { goQuoteQ } from './support';
 
@@ -19,45 +19,86 @@ export interface K8sYamlStruct {
   readonly namespace: string;
 }
 
-function field(m: GoMap, name: string): Value | undefined {
-  // encoding/json: exact match first, else case-insensitive.
-  if (m.has(name)) return m.get(name);
-  for (const [k, v] of m) if (k.toLowerCase() === name.toLowerCase()) return v;
-  return undefined;
-}
-
-function jsonKind(v: Value): string {
+/** jsonKind is the JSON type encoding/json names in its errors (JSON numbers are `{ num }`). */
+function jsonKind(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return 'number';
+  if (typeof v === 'number' || (typeof v === 'object' && 'num' in v)) return 'number';
   if (typeof v === 'string') return 'string';
   if (Array.isArray(v)) return 'array';
   return 'object';
 }
 
-class StructError extends Error {}
-
-/**
- * str reads a string field as sigs.k8s.io/yaml fills one: scalars become strings (`true`, an int
- * with FormatInt, a float literal with FormatFloat(f, 'g', -1, 32)); `at` asks whether the
- * literal was a float (chart/yamlLiterals.ts).
- */
-function str(m: GoMap, name: string, goField: string, at: () => boolean): string {
-  const v = field(m, name);
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return Number.isInteger(v) && !at() ? String(v) : float32String(v);
-  throw new StructError(`json: cannot unmarshal ${jsonKind(v)} into Go struct field ${goField} of type string`);
+/** fieldFor is encoding/json's field match: the exact name, else a case-insensitive one. */
+function fieldFor<N extends string>(names: readonly N[], key: string): N | undefined {
+  return names.find((n) => n === key) ?? names.find((n) => n.toLowerCase() === key.toLowerCase());
 }
 
 /**
- * decodeK8sStruct is yaml.Unmarshal(doc, &*k8sYamlStruct): undefined for a null document, the
- * struct, or Go's error text.
+ * StructSource says how a decoded object reaches encoding/json: from YAML (sigs.k8s.io/yaml:
+ * keys sorted by json.Marshal, scalars turned into strings for string fields — an int with
+ * FormatInt, a go-yaml float with FormatFloat(f, 'g', -1, 32), asked through `isFloat`) or
+ * straight from JSON (document order, no conversion).
  */
-export function decodeK8sStruct(doc: string, hv: HelmVersion = 4): { value: K8sYamlStruct | undefined } | { error: string } {
-  // Helm 3.17 names the struct K8sYamlStruct, Helm 4 k8sYamlStruct; metadata is rules.k8sYamlMetadata in both.
-  const S = hv === 3 ? 'K8sYamlStruct' : 'k8sYamlStruct';
+type StructSource = { readonly yaml: true; readonly isFloat: (path: readonly string[]) => boolean } | { readonly yaml: false };
+
+/**
+ * fillStruct is json.Unmarshal of an object into *k8sYamlStruct: fields set in key order; a type
+ * error leaves the field and is kept if it is the first (encoding/json's saveError).
+ */
+function fillStruct(m: ReadonlyMap<string, unknown>, S: string, src: StructSource): { value: K8sYamlStruct } | { error: string } {
+  const out = { apiVersion: '', kind: '', name: '', namespace: '' };
+  let first: string | undefined;
+  const fail = (kind: unknown, into: string): void => {
+    first ??= `json: cannot unmarshal ${jsonKind(kind)} into Go struct field ${into}`;
+  };
+  const keys = (o: ReadonlyMap<string, unknown>): string[] => (src.yaml ? [...o.keys()].sort(compareGoStrings) : [...o.keys()]);
+  const str = (v: unknown, path: readonly string[], goField: string): string | undefined => {
+    if (v === null) return undefined;
+    if (typeof v === 'string') return v;
+    if (src.yaml && typeof v === 'boolean') return v ? 'true' : 'false';
+    if (src.yaml && typeof v === 'number') return Number.isInteger(v) && !src.isFloat(path) ? String(v) : float32String(v);
+    fail(v, `${goField} of type string`);
+    return undefined;
+  };
+  for (const k of keys(m)) {
+    const v = m.get(k);
+    const f = fieldFor(['apiVersion', 'kind', 'metadata'] as const, k);
+    if (f === 'apiVersion' || f === 'kind') {
+      const x = str(v, [k], f === 'kind' ? `${S}.Kind` : `${S}.apiVersion`);
+      if (x !== undefined) out[f] = x;
+    } else if (f === 'metadata') {
+      if (v === null) continue;
+      if (!(v instanceof Map)) {
+        fail(v, `${S}.Metadata of type rules.k8sYamlMetadata`);
+        continue;
+      }
+      const md = v as ReadonlyMap<string, unknown>;
+      for (const mk of keys(md)) {
+        const g = fieldFor(['name', 'namespace'] as const, mk);
+        if (g === undefined) continue;
+        const x = str(md.get(mk), [k, mk], `k8sYamlMetadata.Metadata.${g === 'name' ? 'Name' : 'Namespace'}`);
+        if (x !== undefined) out[g] = x;
+      }
+    }
+  }
+  return first !== undefined ? { error: first } : { value: out };
+}
+
+/** K8sDoc is one Decode(&yamlStruct) of Helm's lint loop: the stub (undefined for null) or the error text. */
+export type K8sDoc = { value: K8sYamlStruct | undefined } | { error: string };
+
+/** structName is the lint's struct type: Helm 3.17 names it K8sYamlStruct, Helm 4 k8sYamlStruct. */
+function structName(hv: HelmVersion): string {
+  return hv === 3 ? 'K8sYamlStruct' : 'k8sYamlStruct';
+}
+
+/**
+ * decodeK8sStruct is sigs.k8s.io/yaml.Unmarshal(doc, &yamlStruct) over the go-yaml port:
+ * undefined for a null document, the struct, or Go's error text.
+ */
+export function decodeK8sStruct(doc: string, hv: HelmVersion = 4): K8sDoc {
+  const S = structName(hv);
   let m: GoMap;
   try {
     m = unmarshalYAML(doc, 'map') as GoMap;
@@ -70,28 +111,16 @@ export function decodeK8sStruct(doc: string, hv: HelmVersion = 4): { value: K8sY
     return { error: e instanceof Error ? e.message : String(e) };
   }
   const isFloat = floatLiteralFinder(doc);
-  try {
-    const md = field(m, 'metadata');
-    let name = '';
-    let namespace = '';
-    if (md instanceof Map) {
-      name = str(md, 'name', 'k8sYamlMetadata.Metadata.Name', () => isFloat(['metadata', 'name']));
-      namespace = str(md, 'namespace', 'k8sYamlMetadata.Metadata.Namespace', () => isFloat(['metadata', 'namespace']));
-    } else if (md !== undefined && md !== null) {
-      throw new StructError(`json: cannot unmarshal ${jsonKind(md)} into Go struct field ${S}.Metadata of type rules.k8sYamlMetadata`);
-    }
-    return {
-      value: {
-        apiVersion: str(m, 'apiVersion', `${S}.apiVersion`, () => isFloat(['apiVersion'])),
-        kind: str(m, 'kind', `${S}.Kind`, () => isFloat(['kind'])),
-        name,
-        namespace,
-      },
-    };
-  } catch (e) {
-    if (e instanceof StructError) return { error: `error unmarshaling JSON: while decoding JSON: ${e.message}` };
-    throw e;
-  }
+  const r = fillStruct(m, S, { yaml: true, isFloat });
+  return 'error' in r ? { error: `error unmarshaling JSON: while decoding JSON: ${r.error}` } : r;
+}
+
+/** decodeJSONStruct is encoding/json's Decode of one JSON value into *k8sYamlStruct. */
+export function decodeJSONStruct(v: unknown, hv: HelmVersion): K8sDoc {
+  const S = structName(hv);
+  if (v === null) return { value: undefined };
+  if (!(v instanceof Map)) return { error: `json: cannot unmarshal ${jsonKind(v)} into Go value of type rules.${S}` };
+  return fillStruct(v as ReadonlyMap<string, unknown>, S, { yaml: false });
 }
 
 // --- object names (k8s.io/apimachinery/pkg/util/validation) ---------------------------------
