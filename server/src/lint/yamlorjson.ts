@@ -9,7 +9,7 @@
 import { readYamlStream } from '../helm/yamlReader';
 import { JSONError, readJSONValue } from '../sprig/json';
 import type { HelmVersion } from '../template/func';
-import { decodeJSONStruct, decodeK8sStruct, type K8sDoc } from './k8s';
+import { decodeJSONStruct, decodeK8sStruct, type K8sDoc, type K8sYamlStruct } from './k8s';
 
 // unicode.IsSpace
 const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
@@ -34,8 +34,8 @@ function yamlDocs(text: string, hv: HelmVersion): K8sDoc[] {
   return out;
 }
 
-/** JSONStep is one Decode: the end of the stream, a value decoded into the struct, or a failure (`offset`: a syntax error's). */
-type JSONStep = { done: true } | { doc: K8sDoc; end: number } | { error: string; offset?: number };
+/** JSONStep is one Decode: the end of the stream, a struct (undefined for null), or a failure (`offset`: a syntax error's). */
+type JSONStep = { done: true } | { value: K8sYamlStruct | undefined; end: number } | { error: string; offset?: number };
 
 /** jsonStep is one json.Decoder.Decode from index `at` (offsets count bytes from the stream start). */
 function jsonStep(text: string, at: number, hv: HelmVersion): JSONStep {
@@ -48,7 +48,8 @@ function jsonStep(text: string, at: number, hv: HelmVersion): JSONStep {
     return { error: e.message, offset: Buffer.byteLength(text.slice(0, e.offset)) + 1 };
   }
   if (r === undefined) return { done: true };
-  return { doc: decodeJSONStruct(r.value, hv), end: r.end };
+  const d = decodeJSONStruct(r.value, hv);
+  return 'error' in d ? d : { value: d.value, end: r.end };
 }
 
 /** consumeWhitespace drops leading spaces up to and including the first newline. */
@@ -72,16 +73,14 @@ export function decodeManifestStream(text: string, hv: HelmVersion): K8sDoc[] {
   for (;;) {
     const step = jsonStep(text, at, hv);
     if ('done' in step) return out;
-    if ('doc' in step && !('error' in step.doc)) {
-      out.push(step.doc);
+    if ('value' in step) {
+      out.push({ value: step.value });
       at = step.end;
       continue;
     }
-    const fail = 'doc' in step ? { error: 'error' in step.doc ? step.doc.error : '' } : step;
-    const raw = fail.error;
-    const wrapped = 'offset' in fail && fail.offset !== undefined ? `json: offset ${fail.offset}: ${raw}` : raw;
+    const wrapped = step.offset !== undefined ? `json: offset ${step.offset}: ${step.error}` : step.error;
     if (hv === 3) return [...out, { error: wrapped }];
-    if (out.length > 1) return [...out, { error: raw }];
+    if (out.length > 1) return [...out, { error: step.error }];
     const rest = yamlDocs(consumeWhitespace(text.slice(at)), hv);
     if (rest.length > 0 && 'error' in rest[0]) return [...out, { error: wrapped }];
     return [...out, ...rest];
