@@ -1,7 +1,6 @@
-// The Kubernetes pieces of Helm's template and CRD lint rules: k8sYamlStruct decoding (each
-// document of k8s.io/apimachinery's YAMLReader, helm/yamlReader.ts, through sigs.k8s.io/yaml
-// and so the go-yaml port), object-name validation
-// (apimachinery validation), and API deprecation (k8s.io/apiserver endpoints/deprecation over
+// The Kubernetes pieces of Helm's template and CRD lint rules: k8sYamlStruct decoding (a YAML
+// document through sigs.k8s.io/yaml over the go-yaml port, or a JSON value; yamlorjson.ts reads
+// the stream), object-name validation (apimachinery validation), and API deprecation (k8s.io/apiserver endpoints/deprecation over
 // the lifecycle table recorded from Helm in deprecations.ts).
 import { YAMLDecodeError, unmarshalYAML } from '../helm/yamlDecode';
 import type { HelmVersion } from '../template/func';
