@@ -1,7 +1,8 @@
 // The Kubernetes pieces of Helm's template and CRD lint rules: k8sYamlStruct decoding (a YAML
 // document through sigs.k8s.io/yaml over the go-yaml port, or a JSON value; yamlorjson.ts reads
-// the stream), object-name validation (apimachinery validation), and API deprecation (k8s.io/apiserver endpoints/deprecation over
-// the lifecycle table recorded from Helm in deprecations.ts).
+// the stream), object-name validation (apimachinery validation), and API deprecation
+// (k8s.io/apiserver endpoints/deprecation over the lifecycle table recorded from Helm in
+// deprecations.ts).
 import { YAMLDecodeError, unmarshalYAML } from '../helm/yamlDecode';
 import type { HelmVersion } from '../template/func';
 import { float32String } from '../chart/metadata';
