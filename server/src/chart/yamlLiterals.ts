@@ -1,61 +1,55 @@
-// Which plain scalars of a YAML document were *float* literals. sigs.k8s.io/yaml decodes Chart.yaml
-// through go-yaml, where `7244500` is an int but `72445e2` and `1234567.0` are float64s; a number
-// stored into a Go string field is then printed with strconv.FormatInt or, for a float,
-// FormatFloat(f, 'g', -1, 32) ("7.2445e+06"). The decoded value (a JS number) no longer says
-// which it was, so the chart layer asks this module about the literal at a key path.
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+// Which scalars of a YAML document go-yaml decodes as *float* values. sigs.k8s.io/yaml decodes
+// Chart.yaml (and lint's Kubernetes object stubs) through go-yaml, where `7244500` is an int but
+// `72445e2`, `1234567.0` and `!!float 7244500` are float64s; a number stored into a Go string
+// field is then printed with strconv.FormatInt or, for a float, FormatFloat(f, 'g', -1, 32)
+// ("7.2445e+06"). The JSON-level value (a JS number) no longer says which it was, so callers ask
+// this module about the value at a key path: the go-yaml port (yaml/goyaml/) decodes the text
+// again, keeping ints as bigint, and follows the path through aliases and merge keys as go-yaml
+// built the value.
+import { decodeFirstDocument } from '../yaml/goyaml/decode';
+import { keyString } from '../yaml/yamlDecode';
+import { GYMap, type GY } from '../yaml/yamlGo';
 
-/** KeyPath is a path of mapping keys and sequence indexes from the document root. */
+/** KeyPath is a path of JSON object keys and array indexes from the document root. */
 export type KeyPath = readonly (string | number)[];
 
-const INT_LITERAL = /^[-+]?(0b[01]+|0x[0-9a-fA-F]+|0o[0-7]+|[0-9]+)$/;
-const INT64_MAX = 2n ** 63n;
-const UINT64_MAX = 2n ** 64n - 1n;
-
-/**
- * isFloatLiteral reports whether go-yaml v2 resolves the plain scalar `lit` (already known to
- * be a number) as a float: it is one unless strconv.ParseInt or ParseUint (base 0, after
- * removing `_`) accepts it.
- */
-export function isFloatLiteral(lit: string): boolean {
-  const plain = lit.replaceAll('_', '');
-  if (!INT_LITERAL.test(plain)) return true;
-  const neg = plain.startsWith('-');
-  const body = plain.replace(/^[-+]/, '');
-  const prefixed = /^0[box]/.test(body) ? body : /^0[0-7]+$/.test(body) ? `0o${body.slice(1)}` : body;
-  let n: bigint;
-  try {
-    n = BigInt(prefixed);
-  } catch {
-    return true;
+/** child is the value under one step: a map entry whose JSON key is `step` (the last one wins), or a list item. */
+function child(v: GY | undefined, step: string | number): GY | undefined {
+  if (v instanceof GYMap) {
+    let found: GY | undefined;
+    for (const { key, value } of v.entries.values()) {
+      let k: string;
+      try {
+        k = keyString(key, value);
+      } catch {
+        continue;
+      }
+      if (k === String(step)) found = value;
+    }
+    return found;
   }
-  return neg ? n > INT64_MAX : n > UINT64_MAX;
+  if (Array.isArray(v) && typeof step === 'number') return v[step];
+  return undefined;
 }
 
 /**
- * floatLiteralFinder returns a lookup: is the scalar at `path` of `text`'s first document a
- * plain float literal? The text is parsed on the first question only (most Chart.yaml files
- * never ask).
+ * floatLiteralFinder returns a lookup: is the value at `path` of `text`'s first document a
+ * go-yaml float64? Ask only about texts that decoded (their nesting was checked); the text is
+ * decoded on the first question only (most documents never ask).
  */
 export function floatLiteralFinder(text: string): (path: KeyPath) => boolean {
-  let root: YamlNode | null | undefined;
+  let root: GY | undefined;
   return (path) => {
     if (root === undefined) {
       try {
-        root = parseDocument(text, { uniqueKeys: false }).contents as YamlNode | null;
-      } catch {
+        root = decodeFirstDocument(text);
+      } catch (e) {
+        if (e instanceof RangeError) throw e;
         root = null;
       }
     }
-    let node: unknown = root;
-    for (const step of path) {
-      if (isMap(node)) {
-        const pair = [...node.items].reverse().find((p) => isScalar(p.key) && (p.key.source ?? String(p.key.value)) === String(step));
-        node = pair?.value;
-      } else if (isSeq(node) && typeof step === 'number') node = node.items[step];
-      else return false;
-    }
-    if (!isScalar(node) || node.type !== Scalar.PLAIN || typeof node.source !== 'string') return false;
-    return isFloatLiteral(node.source);
+    let v: GY | undefined = root;
+    for (const step of path) v = child(v, step);
+    return typeof v === 'number';
   };
 }

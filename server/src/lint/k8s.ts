@@ -1,51 +1,15 @@
-// The Kubernetes pieces of Helm's template and CRD lint rules: the YAML document reader and
-// k8sYamlStruct decoding (k8s.io/apimachinery util/yaml), object-name validation
-// (apimachinery validation), and API deprecation (k8s.io/apiserver endpoints/deprecation over
-// the lifecycle table recorded from Helm in deprecations.ts).
-import { parseDocument } from 'yaml';
-import { depthError } from '../yaml/yamlDepth';
+// The Kubernetes pieces of Helm's template and CRD lint rules: k8sYamlStruct decoding (a YAML
+// document through sigs.k8s.io/yaml over the go-yaml port, or a JSON value; yamlorjson.ts reads
+// the stream), object-name validation (apimachinery validation), and API deprecation
+// (k8s.io/apiserver endpoints/deprecation over the lifecycle table recorded from Helm in
+// k8s/deprecations.ts).
 import { YAMLDecodeError, unmarshalYAML } from '../yaml/yamlDecode';
 import type { HelmVersion } from '../template/func';
 import { float32String } from '../chart/metadata';
 import { floatLiteralFinder } from '../chart/yamlLiterals';
-import type { GoMap, Value } from '../template/value';
+import { compareGoStrings, type GoMap } from '../template/value';
 import { DEPRECATIONS_V3, DEPRECATIONS_V4, type DeprecationRow } from '../k8s/deprecations';
 import { goQuoteQ } from './support';
-
-/** YamlDoc is one document of a YAML stream with the 0-based line it starts on. */
-export interface YamlDoc {
-  readonly text: string;
-  readonly startLine: number;
-}
-
-/**
- * readYamlDocs is util/yaml.YAMLReader: documents are separated by lines starting with "---"
- * (only spaces or a comment may follow); empty documents are skipped. A separator followed by
- * anything else is a syntax error (returned as the last element).
- */
-export function readYamlDocs(text: string): { docs: YamlDoc[]; error?: string } {
-  const docs: YamlDoc[] = [];
-  let buf = '';
-  let start = 0;
-  let lineNo = 0;
-  const lines = text.split(/(?<=\n)/);
-  for (const line of lines) {
-    if (line.startsWith('---')) {
-      const trimmed = line.slice(3).trim();
-      if (trimmed.length > 0 && trimmed[0] !== '#') return { docs, error: `invalid Yaml document separator: ${trimmed}` };
-      if (buf.length !== 0) docs.push({ text: buf, startLine: start });
-      buf = '';
-      start = lineNo + 1;
-      lineNo++;
-      continue;
-    }
-    if (buf.length === 0) start = lineNo;
-    buf += line;
-    lineNo++;
-  }
-  if (buf.length !== 0) docs.push({ text: buf, startLine: start });
-  return { docs };
-}
 
 /** K8sYamlStruct is the lint's stub of an object: apiVersion, kind, metadata.name/namespace. */
 export interface K8sYamlStruct {
@@ -55,84 +19,108 @@ export interface K8sYamlStruct {
   readonly namespace: string;
 }
 
-function field(m: GoMap, name: string): Value | undefined {
-  // encoding/json: exact match first, else case-insensitive.
-  if (m.has(name)) return m.get(name);
-  for (const [k, v] of m) if (k.toLowerCase() === name.toLowerCase()) return v;
-  return undefined;
-}
-
-function jsonKind(v: Value): string {
+/** jsonKind is the JSON type encoding/json names in its errors (JSON numbers are `{ num }`). */
+function jsonKind(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return 'number';
+  if (typeof v === 'number' || (typeof v === 'object' && 'num' in v)) return 'number';
   if (typeof v === 'string') return 'string';
   if (Array.isArray(v)) return 'array';
   return 'object';
 }
 
-class StructError extends Error {}
-
-/**
- * str reads a string field as sigs.k8s.io/yaml fills one: scalars become strings (`true`, an int
- * with FormatInt, a float literal with FormatFloat(f, 'g', -1, 32)); `at` asks whether the
- * literal was a float (chart/yamlLiterals.ts).
- */
-function str(m: GoMap, name: string, goField: string, at: () => boolean): string {
-  const v = field(m, name);
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return Number.isInteger(v) && !at() ? String(v) : float32String(v);
-  throw new StructError(`json: cannot unmarshal ${jsonKind(v)} into Go struct field ${goField} of type string`);
+/** fieldFor is encoding/json's field match: the exact name, else a case-insensitive one. */
+function fieldFor<N extends string>(names: readonly N[], key: string): N | undefined {
+  return names.find((n) => n === key) ?? names.find((n) => n.toLowerCase() === key.toLowerCase());
 }
 
 /**
- * decodeK8sStruct is yaml.Unmarshal(doc, &*k8sYamlStruct): undefined for a null document, the
- * struct, or Go's error text.
+ * StructSource says how a decoded object reaches encoding/json: from YAML (sigs.k8s.io/yaml:
+ * keys sorted by json.Marshal, scalars turned into strings for string fields — an int with
+ * FormatInt, a go-yaml float with FormatFloat(f, 'g', -1, 32), asked through `isFloat`) or
+ * straight from JSON (document order, no conversion).
  */
-export function decodeK8sStruct(doc: string, hv: HelmVersion = 4): { value: K8sYamlStruct | undefined } | { error: string } {
-  // Helm 3.17 names the struct K8sYamlStruct, Helm 4 k8sYamlStruct; metadata is rules.k8sYamlMetadata in both.
-  const S = hv === 3 ? 'K8sYamlStruct' : 'k8sYamlStruct';
-  let v: Value;
-  try {
-    // Decode as a list first to tell null documents (nil pointer) from empty maps.
-    // (Texts nested past go-yaml's limit or the stack skip this parse: unmarshalYAML reports them.)
-    const d = depthError(doc) === undefined ? parseDocument(doc, { version: '1.1', schema: 'yaml-1.1', uniqueKeys: false, prettyErrors: false }) : undefined;
-    if (d !== undefined && d.errors.length === 0 && (d.contents === null || (d.contents !== undefined && 'value' in d.contents && d.contents.value === null))) {
-      return { value: undefined };
+type StructSource = { readonly yaml: true; readonly isFloat: (path: readonly string[]) => boolean } | { readonly yaml: false };
+
+/**
+ * fillStruct is json.Unmarshal of an object into *k8sYamlStruct: fields set in key order; a type
+ * error leaves the field and is kept if it is the first (encoding/json's saveError).
+ */
+function fillStruct(m: ReadonlyMap<string, unknown>, S: string, src: StructSource): { value: K8sYamlStruct } | { error: string } {
+  const out = { apiVersion: '', kind: '', name: '', namespace: '' };
+  let first: string | undefined;
+  const fail = (kind: unknown, into: string): void => {
+    first ??= `json: cannot unmarshal ${jsonKind(kind)} into Go struct field ${into}`;
+  };
+  const keys = (o: ReadonlyMap<string, unknown>): string[] => (src.yaml ? [...o.keys()].sort(compareGoStrings) : [...o.keys()]);
+  const str = (v: unknown, path: readonly string[], goField: string): string | undefined => {
+    if (v === null) return undefined;
+    if (typeof v === 'string') return v;
+    if (src.yaml && typeof v === 'boolean') return v ? 'true' : 'false';
+    if (src.yaml && typeof v === 'number') return Number.isInteger(v) && !src.isFloat(path) ? String(v) : float32String(v);
+    fail(v, `${goField} of type string`);
+    return undefined;
+  };
+  for (const k of keys(m)) {
+    const v = m.get(k);
+    const f = fieldFor(['apiVersion', 'kind', 'metadata'] as const, k);
+    if (f === 'apiVersion' || f === 'kind') {
+      const x = str(v, [k], f === 'kind' ? `${S}.Kind` : `${S}.apiVersion`);
+      if (x !== undefined) out[f] = x;
+    } else if (f === 'metadata') {
+      if (v === null) continue;
+      if (!(v instanceof Map)) {
+        fail(v, `${S}.Metadata of type rules.k8sYamlMetadata`);
+        continue;
+      }
+      const md = v as ReadonlyMap<string, unknown>;
+      for (const mk of keys(md)) {
+        const g = fieldFor(['name', 'namespace'] as const, mk);
+        if (g === undefined) continue;
+        const x = str(md.get(mk), [k, mk], `k8sYamlMetadata.Metadata.${g === 'name' ? 'Name' : 'Namespace'}`);
+        if (x !== undefined) out[g] = x;
+      }
     }
-    v = unmarshalYAML(doc, 'map');
+  }
+  return first !== undefined ? { error: first } : { value: out };
+}
+
+/** K8sDoc is one Decode(&yamlStruct) of Helm's lint loop: the stub (undefined for null) or the error text. */
+export type K8sDoc = { value: K8sYamlStruct | undefined } | { error: string };
+
+/** structName is the lint's struct type: Helm 3.17 names it K8sYamlStruct, Helm 4 k8sYamlStruct. */
+function structName(hv: HelmVersion): string {
+  return hv === 3 ? 'K8sYamlStruct' : 'k8sYamlStruct';
+}
+
+/**
+ * decodeK8sStruct is sigs.k8s.io/yaml.Unmarshal(doc, &yamlStruct) over the go-yaml port:
+ * undefined for a null document, the struct, or Go's error text.
+ */
+export function decodeK8sStruct(doc: string, hv: HelmVersion = 4): K8sDoc {
+  const S = structName(hv);
+  let m: GoMap;
+  try {
+    m = unmarshalYAML(doc, 'map') as GoMap;
+    // A null document leaves the *k8sYamlStruct nil (the map target reads it as an empty map).
+    if (m.size === 0 && unmarshalYAML(doc, 'any') === null) return { value: undefined };
   } catch (e) {
     if (e instanceof YAMLDecodeError) {
       return { error: e.message.replace('Go value of type map[string]interface {}', `Go value of type rules.${S}`) };
     }
     return { error: e instanceof Error ? e.message : String(e) };
   }
-  const m = v as GoMap;
   const isFloat = floatLiteralFinder(doc);
-  try {
-    const md = field(m, 'metadata');
-    let name = '';
-    let namespace = '';
-    if (md instanceof Map) {
-      name = str(md, 'name', 'k8sYamlMetadata.Metadata.Name', () => isFloat(['metadata', 'name']));
-      namespace = str(md, 'namespace', 'k8sYamlMetadata.Metadata.Namespace', () => isFloat(['metadata', 'namespace']));
-    } else if (md !== undefined && md !== null) {
-      throw new StructError(`json: cannot unmarshal ${jsonKind(md)} into Go struct field ${S}.Metadata of type rules.k8sYamlMetadata`);
-    }
-    return {
-      value: {
-        apiVersion: str(m, 'apiVersion', `${S}.apiVersion`, () => isFloat(['apiVersion'])),
-        kind: str(m, 'kind', `${S}.Kind`, () => isFloat(['kind'])),
-        name,
-        namespace,
-      },
-    };
-  } catch (e) {
-    if (e instanceof StructError) return { error: `error unmarshaling JSON: while decoding JSON: ${e.message}` };
-    throw e;
-  }
+  const r = fillStruct(m, S, { yaml: true, isFloat });
+  return 'error' in r ? { error: `error unmarshaling JSON: while decoding JSON: ${r.error}` } : r;
+}
+
+/** decodeJSONStruct is encoding/json's Decode of one JSON value into *k8sYamlStruct. */
+export function decodeJSONStruct(v: unknown, hv: HelmVersion): K8sDoc {
+  const S = structName(hv);
+  if (v === null) return { value: undefined };
+  if (!(v instanceof Map)) return { error: `json: cannot unmarshal ${jsonKind(v)} into Go value of type rules.${S}` };
+  return fillStruct(v as ReadonlyMap<string, unknown>, S, { yaml: false });
 }
 
 // --- object names (k8s.io/apimachinery/pkg/util/validation) ---------------------------------

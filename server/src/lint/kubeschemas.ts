@@ -15,7 +15,7 @@ import type { RenderedFile } from '../render/engine';
 import { crdObjects } from '../render/pipeline';
 import { marshalJSON } from '../sprig/json';
 import { segmentAt } from '../template/sourcemap';
-import { type Node as YamlNode, isMap, isSeq, parseDocument } from 'yaml';
+import { composeFirstDocument, Kind, type YNode } from '../yaml/goyaml/compose';
 import { offsetPosition } from './positions';
 import type { LintMessage } from './support';
 
@@ -45,23 +45,46 @@ function docsOf(text: string): Array<{ start: number; text: string }> {
   return out.filter((d) => d.text.trim() !== '');
 }
 
-/** keyOffset finds the key of a manifest path in a document (the deepest one that exists; the first content otherwise). */
+// go-yaml's line breaks (its marks count lines and characters as it reads them).
+const GO_YAML_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+
+/** markOffset turns a go-yaml mark (0-based line and character column) into a string offset. */
+function markOffset(text: string, n: YNode): number {
+  let at = 0;
+  GO_YAML_BREAK.lastIndex = 0;
+  for (let line = 0; line < n.line; line++) {
+    if (GO_YAML_BREAK.exec(text) === null) return text.length;
+    at = GO_YAML_BREAK.lastIndex;
+  }
+  for (let col = 0; col < n.column && at < text.length; col++) at += (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+  return at;
+}
+
+/**
+ * keyOffset finds the key of a manifest path in a document (the deepest one that exists; the
+ * first content otherwise), in the go-yaml port's node tree of the document (which decoded).
+ */
 function keyOffset(text: string, path: readonly (string | number)[]): number {
-  const doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false });
-  let node = doc.contents as YamlNode | null;
+  let node: YNode | undefined;
+  try {
+    node = composeFirstDocument(text)?.children[0];
+  } catch {
+    node = undefined;
+  }
   let at = Math.max(0, text.search(/^(?!#)\S/m));
   for (const p of path) {
-    if (isMap(node)) {
-      const item = node.items.find((i) => String((i.key as { value?: unknown } | null)?.value) === String(p));
-      const r = (item?.key as YamlNode | undefined)?.range;
-      if (item === undefined || r === undefined || r === null) break;
-      at = r[0];
-      node = item.value as YamlNode | null;
-    } else if (isSeq(node) && typeof p === 'number') {
-      const item = node.items[p] as YamlNode | undefined;
-      if (item?.range === undefined || item.range === null) break;
-      at = item.range[0];
-      node = item;
+    if (node?.kind === Kind.Alias) node = node.alias;
+    if (node?.kind === Kind.Mapping) {
+      const c = node.children;
+      // The last of duplicate keys is the one decoded.
+      let i = c.length - 2;
+      while (i >= 0 && !(c[i].kind === Kind.Scalar && c[i].value === String(p))) i -= 2;
+      if (i < 0) break;
+      at = markOffset(text, c[i]);
+      node = c[i + 1];
+    } else if (node?.kind === Kind.Sequence && typeof p === 'number' && p < node.children.length) {
+      node = node.children[p];
+      at = markOffset(text, node);
     } else break;
   }
   return at;

@@ -4,7 +4,7 @@ import { joinPath } from '../chart/fs';
 import { type Chart, crdFiles } from '../chart/loader';
 import type { HelmVersion } from '../template/func';
 import { utf8Decode } from '../template/value';
-import { decodeK8sStruct, readYamlDocs } from './k8s';
+import { decodeManifestStream } from './yamlorjson';
 import type { Linter } from './support';
 import { loadForLint } from './templates';
 
@@ -48,15 +48,7 @@ export function lintCrds(l: Linter, fs: ChartFS, dir: string, v: HelmVersion, lo
   if (!l.run('ERROR', 'crds/', 'error' in loaded ? loaded.error : undefined, { file: 'Chart.yaml' }) || 'error' in loaded) return;
   for (const crd of crdObjects(loaded.chart)) {
     const at = { file: crd.name };
-    const trimmed = crd.text.trimStart();
-    if (trimmed.startsWith('{') && !isJsonStream(trimmed)) {
-      // YAMLOrJSONDecoder sniffs JSON from a leading '{' and then fails in encoding/json.
-      l.run('ERROR', crd.name, `unable to parse YAML: ${jsonStreamError(crd.text)}`, at);
-      return;
-    }
-    const { docs, error } = readYamlDocs(crd.text);
-    for (const doc of docs) {
-      const d = decodeK8sStruct(doc.text);
+    for (const d of decodeManifestStream(crd.text, v)) {
       if ('error' in d) {
         l.run('ERROR', crd.name, `unable to parse YAML: ${d.error}`, at);
         return;
@@ -65,35 +57,6 @@ export function lintCrds(l: Linter, fs: ChartFS, dir: string, v: HelmVersion, lo
       l.run('ERROR', crd.name, d.value.apiVersion.startsWith('apiextensions.k8s.io') ? undefined : "apiVersion is not in 'apiextensions.k8s.io'", at);
       l.run('ERROR', crd.name, d.value.kind === 'CustomResourceDefinition' ? undefined : "object kind is not 'CustomResourceDefinition'", at);
     }
-    if (error !== undefined) {
-      l.run('ERROR', crd.name, `unable to parse YAML: ${error}`, at);
-      return;
-    }
   }
 }
 
-function isJsonStream(s: string): boolean {
-  try {
-    JSON.parse(s);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** jsonStreamError approximates encoding/json's Decoder error for a malformed leading object. */
-function jsonStreamError(text: string): string {
-  const bytes = Buffer.from(text, 'utf8');
-  let i = 0;
-  while (i < bytes.length && ' \t\r\n'.includes(String.fromCharCode(bytes[i]))) i++;
-  // Only the common template case is reproduced exactly: "{{" → the second brace is unexpected.
-  if (bytes[i] === 0x7b) {
-    let j = i + 1;
-    while (j < bytes.length && ' \t\r\n'.includes(String.fromCharCode(bytes[j]))) j++;
-    const c = j < bytes.length ? String.fromCharCode(bytes[j]) : '';
-    if (c !== '"' && c !== '}') {
-      return `json: offset ${j + 1}: invalid character '${c}' looking for beginning of object key string`;
-    }
-  }
-  return 'json: invalid JSON';
-}

@@ -18,7 +18,8 @@ import { helmFuncMap } from '../render/funcmap';
 import { goTrimSpace, slogValue } from '../render/gostrings';
 import type { FuncDef, FuncMap, HelmVersion, Runtime } from '../template/func';
 import { type GoMap, type Value, utf8Decode } from '../template/value';
-import { decodeK8sStruct, DEFAULT_LINT_KUBE, readYamlDocs, validateMetadataName, validateNoDeprecations, type K8sYamlStruct } from './k8s';
+import { DEFAULT_LINT_KUBE, validateMetadataName, validateNoDeprecations, type K8sYamlStruct } from './k8s';
+import { decodeManifestStream } from './yamlorjson';
 import { objectPosition } from './objectpos';
 import { offsetPosition } from './positions';
 import { kubeSchemaMessages } from './kubeschemas';
@@ -174,8 +175,7 @@ export function lintTemplates(l: Linter, fs: ChartFS, dir: string, userValues: G
     if (goTrimSpace(rendered) === '') continue;
     const at: Position = { file: fileName };
     l.run('WARNING', fileName, topIndentLevel(rendered), at);
-    const { docs, error } = readYamlDocs(rendered);
-    const decoded = docs.map((doc) => decodeK8sStruct(doc.text, v));
+    const decoded = decodeManifestStream(rendered, v);
     const firstError = decoded.findIndex((d) => 'error' in d);
     const objects = (firstError < 0 ? decoded : decoded.slice(0, firstError)).filter((d) => 'value' in d && d.value !== undefined).length;
     const source = sources.get(`${rootName}/${fileName}`);
@@ -194,10 +194,6 @@ export function lintTemplates(l: Linter, fs: ChartFS, dir: string, userValues: G
       l.run('WARNING', fileName, validateNoDeprecations(obj, kube, v), objAt());
       l.run('ERROR', fileName, matchSelector(obj, rendered), objAt('selector'));
       l.run('ERROR', fileName, listAnnotations(obj, rendered, v), objAt());
-    }
-    if (error !== undefined) {
-      l.run('ERROR', fileName, `unable to parse YAML: ${error}`, at);
-      return;
     }
   }
 }

@@ -21,7 +21,11 @@ import {
 
 /** JSONError is a marshal/unmarshal failure carrying Go's error text. */
 export class JSONError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** offset: for a syntax error, the index of the character it points at. */
+    readonly offset?: number,
+  ) {
     super(message);
     this.name = 'JSONError';
   }
@@ -418,9 +422,9 @@ class JSONParser {
   constructor(private readonly s: string) {}
 
   private syntax(what: string): never {
-    if (this.i >= this.s.length) throw new JSONError('unexpected end of JSON input');
+    if (this.i >= this.s.length) throw new JSONError('unexpected end of JSON input', this.i);
     const ch = String.fromCodePoint(this.s.codePointAt(this.i) ?? 0);
-    throw new JSONError('invalid character ' + quoteChar(ch) + ' ' + what);
+    throw new JSONError('invalid character ' + quoteChar(ch) + ' ' + what, this.i);
   }
 
   private ws(): void {
@@ -429,6 +433,15 @@ class JSONParser {
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r') this.i++;
       else break;
     }
+  }
+
+  /** next reads the value after `i` and whitespace (undefined at the end of the input). */
+  next(i: number): { value: unknown; end: number } | undefined {
+    this.i = i;
+    this.ws();
+    if (this.i >= this.s.length) return undefined;
+    const value = this.value();
+    return { value, end: this.i };
   }
 
   parseTop(): unknown {
@@ -632,6 +645,15 @@ function toValue(x: unknown, errs: string[]): Value {
     return null;
   }
   return f;
+}
+
+/**
+ * readJSONValue is a json.Decoder's next value in `text` from index `i`: objects are Maps,
+ * numbers `{ num }` (their literal); undefined when only whitespace is left. Throws JSONError
+ * with Go's syntax text and the offending index (`unexpected end of JSON input` at the end).
+ */
+export function readJSONValue(text: string, i: number): { value: unknown; end: number } | undefined {
+  return new JSONParser(text).next(i);
 }
 
 /**

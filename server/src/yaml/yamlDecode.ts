@@ -53,7 +53,8 @@ function goQuote(s: string): string {
   return JSON.stringify(s);
 }
 
-function keyString(k: GY, v: GY): string {
+/** keyString is sigs.k8s.io/yaml's JSON key for a go-yaml map key (throws for null and collections). */
+export function keyString(k: GY, v: GY): string {
   if (typeof k === 'string') return k;
   if (typeof k === 'bigint') return k.toString();
   if (typeof k === 'boolean') return k ? 'true' : 'false';

@@ -6,7 +6,7 @@
 import { AliasBudget, AliasFailure, containsItself, MERGE_FAILURE } from '../yamlAlias';
 import { resolvePlain } from '../yamlResolve';
 import { GYMap, fromResolved, type GY } from '../yamlGo';
-import { Kind, type YNode } from './compose';
+import { composeFirstDocument, Kind, type YNode } from './compose';
 
 /** DecodeFailure is a go-yaml failf() while decoding; `message` is the text after `yaml: `. */
 export class DecodeFailure extends Error {
@@ -173,4 +173,14 @@ export class Decoder {
         fail();
     }
   }
+}
+
+/**
+ * decodeFirstDocument is go-yaml's yaml.Unmarshal into interface{}: the first document's value
+ * (null without one); ints stay bigint, floats number. Throws GoYamlSyntaxError, GoYamlFailure,
+ * DecodeFailure or AliasFailure. Recursive over the nesting: check it first (yaml/yamlDepth.ts).
+ */
+export function decodeFirstDocument(text: string): GY {
+  const doc = composeFirstDocument(text);
+  return doc === undefined ? null : new Decoder(() => undefined).document(doc);
 }
