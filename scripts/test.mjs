@@ -1,6 +1,7 @@
 // Runs the unit test suite with node's built-in test runner (its summary is what CI reads).
 // Usage: node scripts/test.mjs [filter-substring...]
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -29,8 +30,13 @@ if (files.length === 0) {
 const ulimit = spawnSync('sh', ['-c', 'ulimit -s'], { encoding: 'utf8' }).stdout.trim();
 const osStackKb = ulimit === 'unlimited' ? Infinity : Number(ulimit) || 0;
 const stackFlags = osStackKb >= 8192 ? ['--stack-size=4000'] : [];
+// Commands the tests start cache compiled values schemas under $XDG_CACHE_HOME/chartwright: a
+// throw-away folder for this run, never the user's own cache.
+const cacheHome = mkdtempSync(join(tmpdir(), 'chartwright-test-cache-'));
 const r = spawnSync(process.execPath, [...stackFlags, '--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: 'inherit',
+  env: { ...process.env, XDG_CACHE_HOME: cacheHome },
 });
+rmSync(cacheHome, { recursive: true, force: true });
 process.exit(r.status ?? 1);

@@ -22,7 +22,7 @@ import { type Capabilities, type KubeVersion, kubeVersionString, makeCapabilitie
 import { cloneChart, isCompatibleRange, processDependencies } from './dependencies';
 import { type Chart, chartFullPath } from './loader';
 import { Log } from './log';
-import { validateAgainstSchema } from './schema';
+import { type SchemaCodeCache, validateAgainstSchema } from './schema';
 import { CoalesceError, Coalescer, mergeCliValues } from './values';
 
 export { type ChartFS, memoryFS, nodeFS, overlayFS, cleanPath, joinPath } from './fs';
@@ -32,7 +32,7 @@ export { type CliValueOptions, mergeCliValues, pathValue, table } from './values
 export { type Capabilities, type KubeVersion, makeCapabilities, parseKubeVersion, kubeVersionString } from './capabilities';
 export { type RenderChart, templateMap, valuesMap };
 export { parseSet, typedVal } from './strvals';
-export { validateAgainstSchema } from './schema';
+export { type SchemaCodeCache, validateAgainstSchema } from './schema';
 export { Log } from './log';
 
 /** checkInstallable is action.CheckIfInstallable: only application charts install. */
@@ -71,6 +71,8 @@ export interface PrepareOptions {
   readonly apiVersions: readonly string[];
   readonly helmVersion: HelmVersion;
   readonly skipSchemaValidation: boolean;
+  /** schemaCache keeps compiled values-schema validators between runs (the CLI's disk cache). */
+  readonly schemaCache?: SchemaCodeCache;
 }
 
 /** Prepared is a release ready for the engine. */
@@ -119,7 +121,7 @@ export function prepareRelease(chart: Chart, userValues: GoMap, o: PrepareOption
     throw e;
   }
   if (!o.skipSchemaValidation) {
-    const err = validateAgainstSchema(c, values, v);
+    const err = validateAgainstSchema(c, values, v, o.schemaCache);
     if (err !== undefined) return fail(err);
   }
   if (c.metadata.kubeVersion !== '') {

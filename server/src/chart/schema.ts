@@ -227,6 +227,11 @@ function v4Line(e: ErrorObject, data: unknown): string | undefined {
 
 const compiled = new Map<string, ValidateFunction | { error: string }>();
 
+/** forgetCompiledSchemas empties the in-process validator memo (tests of the code cache). */
+export function forgetCompiledSchemas(): void {
+  compiled.clear();
+}
+
 /**
  * goRegExp is ajv's regular-expression engine (its `code.regExp` option): `pattern` and
  * `patternProperties` are Go regexps in both Helms (santhosh-tekuri/jsonschema and gojsonschema
@@ -241,14 +246,95 @@ const goRegExp = Object.assign(
   { code: 'goRegExp' },
 );
 
-function compile(schemaText: string, schema: Json, v: HelmVersion): ValidateFunction | { error: string } {
+/**
+ * SchemaCodeCache keeps ajv's generated validator code between runs (the CLI's on-disk cache,
+ * cli/diskcache.ts): compiling a big schema (bitnami's 153 KB redis one) costs ~250 ms, loading
+ * its generated code ~10 ms. `key` holds everything the code depends on (schema text, Helm
+ * version, ajv's version and options); a store may hash it.
+ */
+export interface SchemaCodeCache {
+  get(key: string): string | undefined;
+  set(key: string, code: string): void;
+}
+
+// The options the generated code depends on; a change here must change CODE_KEY.
+const AJV_OPTIONS = { allErrors: true, strict: false, validateSchema: false, logger: false as const };
+let codeKeyText: string | undefined;
+function codeKeyPrefix(): string {
+  codeKeyText ??= `chartwright-schema-1 ajv@${ajvVersion()} ajv-formats@${ajvFormatsVersion()} ${JSON.stringify(AJV_OPTIONS)} regExp=goRegExp optimize=false`;
+  return codeKeyText;
+}
+
+function ajvVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('ajv/package.json') as { version: string }).version;
+}
+
+function ajvFormatsVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('ajv-formats/package.json') as { version: string }).version;
+}
+
+/**
+ * runtimeRequire is the `require` of generated (standalone) validator code: ajv refers to its
+ * runtime helpers and ajv-formats' checks as `require("…")`; anything else is not served (the
+ * code is then not cached, or a cached copy is recompiled).
+ */
+function runtimeRequire(id: string): unknown {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  switch (id) {
+    case 'ajv/dist/runtime/equal':
+      return require('ajv/dist/runtime/equal');
+    case 'ajv/dist/runtime/ucs2length':
+      return require('ajv/dist/runtime/ucs2length');
+    case 'ajv/dist/runtime/uri':
+      return require('ajv/dist/runtime/uri');
+    case 'ajv/dist/runtime/validation_error':
+      return require('ajv/dist/runtime/validation_error');
+    case 'ajv-formats/dist/formats':
+      return require('ajv-formats/dist/formats');
+  }
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  throw new Error(`generated schema code requires an unknown module: ${id}`);
+}
+
+const RUNTIME_MODULES = new Set(['ajv/dist/runtime/equal', 'ajv/dist/runtime/ucs2length', 'ajv/dist/runtime/uri', 'ajv/dist/runtime/validation_error', 'ajv-formats/dist/formats']);
+
+/** servable: every module the generated code requires is one runtimeRequire serves. */
+function servable(code: string): boolean {
+  for (const m of code.matchAll(/\brequire\("([^"]*)"\)/g)) if (!RUNTIME_MODULES.has(m[1] ?? '')) return false;
+  return true;
+}
+
+/** loadCode runs generated (standalone, CommonJS) validator code; undefined when it fails. */
+function loadCode(code: string): ValidateFunction | undefined {
+  try {
+    const mod: { exports: unknown } = { exports: {} };
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    new Function('require', 'goRegExp', 'module', 'exports', code)(runtimeRequire, goRegExp, mod, mod.exports);
+    return typeof mod.exports === 'function' ? (mod.exports as ValidateFunction) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function compile(schemaText: string, schema: Json, v: HelmVersion, cache: SchemaCodeCache | undefined): ValidateFunction | { error: string } {
   const key = `${v}\u0000${schemaText}`;
   const hit = compiled.get(key);
   if (hit !== undefined) return hit;
+  const codeKey = cache !== undefined ? `${codeKeyPrefix()} helm=${v}\n${schemaText}` : '';
+  const stored = cache?.get(codeKey);
+  const loaded = stored !== undefined ? loadCode(stored) : undefined;
+  if (loaded !== undefined) {
+    compiled.set(key, loaded);
+    return loaded;
+  }
   let result: ValidateFunction | { error: string };
+  let instance: { opts: unknown } | undefined;
   const sv = schema !== null && typeof schema === 'object' && !Array.isArray(schema) ? schema.$schema : undefined;
   const draft = typeof sv === 'string' ? sv : '';
-  const opts = { allErrors: true, strict: false, validateSchema: false, logger: false as const, code: { regExp: goRegExp, optimize: false } };
+  // code.source keeps the generated code for the cache (standaloneCode needs it).
+  const opts = { ...AJV_OPTIONS, code: { regExp: goRegExp, optimize: false, source: cache !== undefined } };
   const attempt = (kind: '07' | '2019' | '2020'): ValidateFunction => {
     const { Ajv, Ajv2019, Ajv2020, addFormats } = ajv();
     const validator = kind === '2020' ? new Ajv2020(opts) : kind === '2019' ? new Ajv2019(opts) : new Ajv(opts);
@@ -260,7 +346,9 @@ function compile(schemaText: string, schema: Json, v: HelmVersion): ValidateFunc
       void _drop;
       s = rest;
     }
-    return validator.compile(s as object);
+    const fn = validator.compile(s as object);
+    instance = validator;
+    return fn;
   };
   try {
     if (v === 3) result = attempt('07');
@@ -277,15 +365,29 @@ function compile(schemaText: string, schema: Json, v: HelmVersion): ValidateFunc
   } catch (e) {
     result = { error: e instanceof Error ? e.message : String(e) };
   }
+  if (cache !== undefined && instance !== undefined && !('error' in result)) storeCode(cache, codeKey, instance, result);
   compiled.set(key, result);
   return result;
+}
+
+/** storeCode puts the validator's standalone code in the cache (when ajv can produce it). */
+function storeCode(cache: SchemaCodeCache, codeKey: string, instance: { opts: unknown }, fn: ValidateFunction): void {
+  let code: string;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const standalone = (require('ajv/dist/standalone') as { default: (ajv: unknown, refsOrFunc: ValidateFunction) => string }).default;
+    code = standalone(instance, fn);
+  } catch {
+    return;
+  }
+  if (servable(code)) cache.set(codeKey, code);
 }
 
 /**
  * validateSingle is ValidateAgainstSingleSchema: undefined when valid, else the error text
  * ("- ...\n" lines, or the schema's JSON syntax error).
  */
-export function validateSingle(values: GoMap, schemaBytes: Uint8Array, v: HelmVersion): string | undefined {
+export function validateSingle(values: GoMap, schemaBytes: Uint8Array, v: HelmVersion, cache?: SchemaCodeCache): string | undefined {
   const text = utf8Decode(schemaBytes);
   try {
     unmarshalJSON(text);
@@ -293,7 +395,7 @@ export function validateSingle(values: GoMap, schemaBytes: Uint8Array, v: HelmVe
     return e instanceof Error ? e.message : String(e);
   }
   const schema = JSON.parse(text) as Json;
-  const fn = compile(text, schema, v);
+  const fn = compile(text, schema, v, cache);
   if ('error' in fn) return fn.error;
   // Helm validates the JSON form of the values (yaml.Marshal → YAMLToJSON).
   const data = JSON.parse(marshalJSON(values, { escapeHTML: false })) as unknown;
@@ -310,20 +412,20 @@ export function validateSingle(values: GoMap, schemaBytes: Uint8Array, v: HelmVe
  * validateAgainstSchema is ValidateAgainstSchema over a chart tree: per chart "<name>:\n" then
  * its errors; subcharts get values[<name>]. Returns Helm's full message, or undefined.
  */
-export function validateAgainstSchema(c: Chart, values: GoMap, v: HelmVersion): string | undefined {
-  const body = validateTree(c, values, v);
+export function validateAgainstSchema(c: Chart, values: GoMap, v: HelmVersion, cache?: SchemaCodeCache): string | undefined {
+  const body = validateTree(c, values, v, cache);
   return body === '' ? undefined : `${SCHEMA_ERROR_HEADER}\n${body}`;
 }
 
-function validateTree(c: Chart, values: GoMap, v: HelmVersion): string {
+function validateTree(c: Chart, values: GoMap, v: HelmVersion, cache: SchemaCodeCache | undefined): string {
   let sb = '';
   if (c.schema !== undefined) {
-    const err = validateSingle(values, c.schema, v);
+    const err = validateSingle(values, c.schema, v, cache);
     if (err !== undefined) sb += `${c.metadata.name}:\n${err}`;
   }
   for (const sub of c.dependencies) {
     const sv = values.get(sub.metadata.name);
-    sb += validateTree(sub, sv instanceof Map ? sv : new Map(), v);
+    sb += validateTree(sub, sv instanceof Map ? sv : new Map(), v, cache);
   }
   return sb;
 }
@@ -347,7 +449,7 @@ export function schemaViolations(values: GoMap, schemaBytes: Uint8Array, v: Helm
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
-  const fn = compile(text, JSON.parse(text) as Json, v);
+  const fn = compile(text, JSON.parse(text) as Json, v, undefined);
   if ('error' in fn) return fn;
   const data = JSON.parse(marshalJSON(values, { escapeHTML: false })) as unknown;
   if (fn(data ?? {})) return [];

@@ -10,6 +10,7 @@ import { diskOutput } from './output-dir';
 import { utf8Encode } from '../template/value';
 import { versionText } from '../version';
 import { firstAttempt, recordingReader, usesOutputDir, type CliRead, type Outcome } from './stack-fallback';
+import { cacheRoot, diskCache } from './diskcache';
 
 const USAGE = `Usage: chartwright <command> [args]
 
@@ -21,7 +22,21 @@ Commands:
   version [--short]               print Chartwright's version and the Helm versions it reproduces
 
 Run 'chartwright template --help' or 'chartwright lint --help' for their flags.
+
+Compiled values schemas are cached in $XDG_CACHE_HOME/chartwright (default ~/.cache/chartwright);
+--no-cache (after the command) or CHARTWRIGHT_NO_CACHE=1 turns the cache off.
 `;
+
+/**
+ * cacheFlag takes Chartwright's own `--no-cache` out of a command's arguments (Helm has no such
+ * flag; arguments after `--` are left alone).
+ */
+export function cacheFlag(args: readonly string[]): { args: string[]; noCache: boolean } {
+  const end = args.indexOf('--');
+  const head = end < 0 ? args : args.slice(0, end);
+  const kept = head.filter((a) => a !== '--no-cache');
+  return { args: end < 0 ? kept : [...kept, ...args.slice(end)], noCache: kept.length !== head.length };
+}
 
 /**
  * writeOut writes command output as bytes: rendered text may hold raw non-UTF-8 bytes (as lone
@@ -37,8 +52,9 @@ function writeOut(stdout: string, stderr: string): void {
  * renderCommand runs `template` or `lint` and returns its output. Command-line files are read
  * through `replay` first and logged to `log` (see stack-fallback.ts).
  */
-function renderCommand(cmd: 'template' | 'lint', rest: readonly string[], replay: readonly CliRead[], log: CliRead[]): Outcome {
+function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay: readonly CliRead[], log: CliRead[]): Outcome {
   const cwd = process.cwd().replace(/^\/+/, '');
+  const { args: rest, noCache } = cacheFlag(argv);
   if (cmd === 'lint') return runLintCommand(rest, { fs: nodeFS('/'), cwd });
   // The FS is rooted at '/', so relative paths resolve against the working directory and
   // `-f ../values.yaml` works as in Helm.
@@ -48,7 +64,9 @@ function renderCommand(cmd: 'template' | 'lint', rest: readonly string[], replay
     replay,
     log,
   );
-  return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile });
+  const root = noCache ? undefined : cacheRoot();
+  const schemaCache = root !== undefined ? diskCache(root, 'schema') : undefined;
+  return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, schemaCache });
 }
 
 /** main runs the CLI with argv (without node and script) and returns the exit code. */

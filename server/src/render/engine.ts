@@ -5,6 +5,7 @@
 import type { FuncMap, HelmVersion, Runtime } from '../template/func';
 import type { EngineLimits } from '../template/index';
 import { TemplateError } from '../template/errors';
+import type { Tree } from '../template/parse/node';
 import type { SourceMap, SourceMapSegment } from '../template/sourcemap';
 import { NamedMap, type GoMap } from '../template/value';
 import { valuesTypeInfo } from '../chart/objects';
@@ -194,12 +195,15 @@ export function render(templates: readonly EngineTemplate[], opts: EngineOptions
   // Once a re-executed file changed shared state, later files may read it: run them all.
   let dirty = false;
   const files = new Map<string, RenderedFile>();
+  // Without a cache (the CLI), files with the same text (each bitnami subchart's copy of the
+  // `common` library) are parsed once in a run.
+  const sameText = opts.cache === undefined ? new Map<string, ParsedFile>() : undefined;
   for (const path of keys) {
     const t = byPath.get(path) as EngineTemplate;
     try {
       const parsed = opts.cache
         ? opts.cache.get(path, t.text, opts.helmVersion, () => set.parse(path, t.text))
-        : set.parse(path, t.text);
+        : parseOnce(sameText as Map<string, ParsedFile>, path, t.text, set);
       set.add(parsed);
     } catch (e) {
       return { files, error: parseFailure(path, e) };
@@ -245,6 +249,28 @@ export function render(templates: readonly EngineTemplate[], opts: EngineOptions
     }
   }
   return inc !== undefined ? { files, reused, executed } : { files };
+}
+
+/**
+ * parseOnce parses `text` as file `path`, or renames the trees of an earlier file with the same
+ * text: the parse is the same but for the file's name (the file's own tree is named after it,
+ * and every tree records it as parseName, which errors and source maps show); the nodes, which
+ * execution never changes, are shared. A file defining a template named like either file is
+ * parsed on its own.
+ */
+function parseOnce(seen: Map<string, ParsedFile>, path: string, text: string, set: EngineSet): ParsedFile {
+  const prev = seen.get(text);
+  if (prev === undefined || prev.trees.has(path) || prev.trees.get(prev.name)?.defineRange !== undefined) {
+    const parsed = set.parse(path, text);
+    seen.set(text, parsed);
+    return parsed;
+  }
+  const trees = new Map<string, Tree>();
+  for (const [name, tree] of prev.trees) {
+    const own = name === prev.name;
+    trees.set(own ? path : name, { ...tree, name: own ? path : tree.name, parseName: path });
+  }
+  return { name: path, trees };
 }
 
 function parseFailure(path: string, e: unknown): RenderError {

@@ -1,6 +1,7 @@
 // The middle of `helm template`: runInstall + Install.RunWithContext + the engine, from the chart
 // path and flags to the rendered file map (handed to renderResources for sorting and printing).
 import type { ChartFS } from '../chart/fs';
+import type { SchemaCodeCache } from '../chart/schema';
 import { type Chart, chartFullPath, crdFiles, loadChart } from '../chart/loader';
 import type { HelmVersion, Runtime } from '../template/func';
 import { TemplateSet, type EngineLimits } from '../template/index';
@@ -31,6 +32,8 @@ export interface PrepareInput {
   readonly limits?: EngineLimits;
   /** readCliFile reads `-f` / `--set-file` paths (the CLI adds stdin and FIFOs); default: fs. */
   readonly readCliFile?: (path: string) => Uint8Array | undefined;
+  /** schemaCache keeps compiled values-schema validators between runs. */
+  readonly schemaCache?: SchemaCodeCache;
 }
 
 /** Prepared is the rendered chart, ready for renderResources. */
@@ -99,6 +102,7 @@ export function prepareRender(input: PrepareInput): Prepared | PrepareFailure {
     flags,
     log: input.log,
     readCliFile: input.readCliFile,
+    schemaCache: input.schemaCache,
     load: (p) => loadChart(fs, p, hv),
     releaseNameCheck: (n) => releaseNameCheck(n, hv),
   });

@@ -3,6 +3,7 @@
 // prepareRelease (dependencies, capabilities, coalescing, schema, kubeVersion, contexts).
 import { noteLines } from '../chart/log';
 import type { ChartFS } from '../chart/fs';
+import type { SchemaCodeCache } from '../chart/schema';
 import {
   checkDependencies,
   checkInstallable,
@@ -47,6 +48,8 @@ export interface BuildReleaseInput {
   readonly releaseNameCheck: (name: string) => { error: string; log?: string } | undefined;
   /** readCliFile reads `-f` / `--set-file` paths (the CLI adds stdin and FIFOs); default: fs. */
   readonly readCliFile?: (path: string) => Uint8Array | undefined;
+  /** schemaCache keeps compiled values-schema validators between runs. */
+  readonly schemaCache?: SchemaCodeCache;
 }
 
 function toNode(r: RenderChart): ChartNode {
@@ -93,6 +96,7 @@ export function buildRelease(input: BuildReleaseInput): ReleaseContext | { error
     apiVersions: flags.apiVersions,
     helmVersion: hv,
     skipSchemaValidation: flags.skipSchemaValidation,
+    schemaCache: input.schemaCache,
   });
   for (const w of prepared.warnings) input.log(w + '\n');
   if ('error' in prepared) return { error: prepared.error, withRelease: prepared.withRelease };

@@ -10,6 +10,7 @@ import { dryRunCheck, parseTemplateFlags, templateHelp, type TemplateFlags } fro
 import { printTemplateOutput, renderResources, type OutputFS } from './manifests';
 import { prepareRender, renderNameTemplate, type Prepared } from './pipeline';
 import type { ParseCache } from './engine';
+import type { SchemaCodeCache } from '../chart/schema';
 import { kubeVersionFlagError } from './release';
 import { resolvePath } from './args';
 
@@ -31,6 +32,8 @@ export interface TemplateEnv {
   readonly limits?: EngineLimits;
   /** readCliFile reads `-f` / `--set-file` paths (the CLI adds stdin and FIFOs); default: fs. */
   readonly readCliFile?: (path: string) => Uint8Array | undefined;
+  /** schemaCache keeps compiled values-schema validators between runs (the CLI's disk cache). */
+  readonly schemaCache?: SchemaCodeCache;
 }
 
 /** TemplateRun is the command's outcome. */
@@ -160,6 +163,7 @@ function run(flags: TemplateFlags, env: TemplateEnv, out: (s: string) => void, e
     cache: env.cache,
     limits: env.limits,
     readCliFile: env.readCliFile,
+    schemaCache: env.schemaCache,
   });
   if ('error' in prepared) {
     // A release object exists for errors raised while rendering: with --debug Helm still prints
