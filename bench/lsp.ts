@@ -64,7 +64,9 @@ async function main(): Promise<void> {
   const inProcess = process.argv.includes('--in-process');
   // The node flags the VS Code client starts the server with (client/src/extension.ts SERVER_NODE_FLAGS).
   const serverFlags = ['--max-semi-space-size=2'];
-  const child = inProcess ? undefined : spawn(process.execPath, [...serverFlags, join(repo, 'bin', 'chartwright.js'), 'language-server', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // And its environment (client/src/extension.ts SERVER_ENV).
+  const serverEnv = { MALLOC_ARENA_MAX: '2' };
+  const child = inProcess ? undefined : spawn(process.execPath, [...serverFlags, join(repo, 'bin', 'chartwright.js'), 'language-server', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...serverEnv } });
   const c =
     child === undefined
       ? await inMemory(nodeHost(), {})
@@ -377,7 +379,7 @@ async function main(): Promise<void> {
     '',
     inProcess
       ? 'In-process run: RSS counts the benchmark process (server, test client and the tsx loader).'
-      : `The server is \`node ${serverFlags.join(' ')} bin/chartwright.js language-server --stdio\` (the VS Code client's node flags; ${existsSync(join(repo, 'server', 'out', 'cli.js')) ? 'the bundle from \`npm run build\` when it is newer than the sources, else the sources through tsx' : 'the sources through tsx'}); latencies are JSON-RPC round trips over its stdio; RSS from /proc.`,
+      : `The server is \`${Object.entries(serverEnv).map(([k, v]) => `${k}=${v} `).join('')}node ${serverFlags.join(' ')} bin/chartwright.js language-server --stdio\` (the VS Code client's node flags; ${existsSync(join(repo, 'server', 'out', 'cli.js')) ? 'the bundle from \`npm run build\` when it is newer than the sources, else the sources through tsx' : 'the sources through tsx'}); latencies are JSON-RPC round trips over its stdio; RSS from /proc.`,
     '',
   ].join('\n');
   mkdirSync(join(repo, 'bench', 'results'), { recursive: true });
