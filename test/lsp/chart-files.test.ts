@@ -17,7 +17,9 @@ const FILES: Record<string, string> = {
 const uri = (p: string): string => pathToFileURL(p).href;
 
 test('Chart.yaml and values.yaml diagnostics are published without opening them, lint ones after a save, cleared by an edit', async () => {
-  const c = await inMemory(memoryHost(FILES));
+  // values-unused raised to a warning: as a hint (its default) it is not computed for a values.yaml
+  // that is not open (editors show hints only in an open editor; see the next test).
+  const c = await inMemory(memoryHost(FILES), { debounceMs: 1, renderDelayMs: 1 }, { diagnostics: { severity: { 'values-unused': 'warning' } } });
   try {
     const chart = uri(`${R}/Chart.yaml`);
     const values = uri(`${R}/values.yaml`);
@@ -34,6 +36,23 @@ test('Chart.yaml and values.yaml diagnostics are published without opening them,
     const cleared = c.diags(chart, (p) => p.diagnostics.every((d) => d.code !== 'chart-lint'));
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: doc, version: 2 }, contentChanges: [{ text: 'kind: ConfigMap\nreplicas: {{ .Values.replicas }}\n# edited\n' }] });
     assert.deepEqual((await cleared).diagnostics, []);
+    await c.conn.sendRequest('shutdown');
+  } finally {
+    c.dispose();
+  }
+});
+
+test('an unopened values.yaml gets no values-unused hints (they show only in an open editor); opened, it does', async () => {
+  const c = await inMemory(memoryHost(FILES));
+  try {
+    const values = uri(`${R}/values.yaml`);
+    const doc = uri(`${R}/templates/a.yaml`);
+    const first = c.diags(values, () => true);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: doc, languageId: 'helm', version: 1, text: FILES[`${R}/templates/a.yaml`] } });
+    assert.deepEqual((await first).diagnostics.filter((d) => d.code === 'values-unused'), []);
+    const opened = c.diags(values, (p) => p.diagnostics.some((d) => d.code === 'values-unused'));
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: values, languageId: 'yaml', version: 1, text: FILES[`${R}/values.yaml`] } });
+    assert.deepEqual((await opened).diagnostics.filter((d) => d.code === 'values-unused').map((d) => d.message), ['.Values.unusedKey is not read by any template of chart files']);
     await c.conn.sendRequest('shutdown');
   } finally {
     c.dispose();

@@ -31,6 +31,12 @@ export interface DiagnosticOptions {
    * the static check would show warnings that vanish a moment later.
    */
   readonly renderFollows?: boolean;
+  /**
+   * closedFile: the document is not open in the editor (the language server's Chart.yaml and
+   * values.yaml publications). Editors show hints only inside an open editor, so a check whose
+   * findings are hints (values-unused by default, a walk of every template) is skipped.
+   */
+  readonly closedFile?: boolean;
   /** lintFindings: the chart's `helm lint` findings computed elsewhere (the language server's render worker); used instead of `lint`. */
   readonly lintFindings?: readonly LintFinding[];
 }
@@ -59,7 +65,8 @@ export function diagnostics(snap: Snapshot, path: string, opts: DiagnosticOption
   }
   if (dc !== undefined && dc.kind === 'values' && opts.render) {
     drafts.push(...schemaDiagnostics(snap, dc, text));
-    drafts.push(...unusedValues(snap, dc, text));
+    const unused = snap.settings.severity['values-unused'] ?? CODES['values-unused'].severity;
+    if (unused !== 'off' && !(opts.closedFile === true && unused === 'hint')) drafts.push(...unusedValues(snap, dc, text));
   }
   const rel = root !== undefined ? path.slice(root.length + 1) : path;
   if (isTemplatePath(rel) || dc?.kind === 'template') {

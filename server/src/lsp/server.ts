@@ -216,7 +216,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       if (documents.get(u) !== undefined) continue;
       const text = snap.text(p);
       if (text === undefined) continue;
-      const diags = diagnostics(snap, p, { render: snap.hasCurrentRender(model), lintFindings: lintRoots.has(root) ? (linted.get(root) ?? []) : undefined });
+      const diags = diagnostics(snap, p, { render: snap.hasCurrentRender(model), lintFindings: lintRoots.has(root) ? (linted.get(root) ?? []) : undefined, closedFile: true });
       if (!snap.isCurrent()) return;
       const idx = lineIndex(text);
       void connection.sendDiagnostics({ uri: u, diagnostics: diags.map((d) => toLspDiagnostic(d, idx, textOf)) });
