@@ -767,11 +767,21 @@ async function parkMouse(page: Page): Promise<void> {
 
 /** showHover shows the editor hover at the cursor (keyboard) and waits until its text matches `re`. */
 async function showHover(page: Page, re: RegExp): Promise<Locator> {
-  await parkMouse(page);
-  await runCommand(page, 'Show or Focus Hover');
+  // Asked again while it shows nothing: a hover asked before the chart has loaded (or while the
+  // editor is still placing the cursor) can come back empty, and VS Code does not ask again.
   const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: re }).first();
-  await hover.waitFor({ timeout: LONG });
-  return hover;
+  for (let i = 0; ; i++) {
+    await parkMouse(page);
+    await runCommand(page, 'Show or Focus Hover');
+    try {
+      await hover.waitFor({ timeout: i < 5 ? 10_000 : LONG });
+      return hover;
+    } catch (e) {
+      if (i >= 5) throw e;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1000);
+    }
+  }
 }
 
 /** suggestRow asks for completion (Ctrl+Space) until a row matches `re` (the first answer may come before the chart is loaded). */
