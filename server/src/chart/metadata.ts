@@ -4,6 +4,7 @@ import type { GoMap, Value } from '../template/value';
 import { SemverError, newVersion } from '../sprig/semver';
 import type { HelmVersion } from '../template/func';
 import { type KeyPath, floatLiteralFinder } from './yamlLiterals';
+import { jsonKind } from '../yaml/yamlDecode';
 
 /** Maintainer is chart.Maintainer. */
 export interface Maintainer {
@@ -75,15 +76,6 @@ export function emptyMetadata(): Metadata {
 
 /** DecodeError is a JSON decoding error with encoding/json's text. */
 export class DecodeError extends Error {}
-
-function jsonKind(v: Value): string {
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return 'number';
-  if (typeof v === 'string') return 'string';
-  if (Array.isArray(v)) return 'array';
-  return 'object';
-}
 
 /** float32String is strconv.FormatFloat(f, 'g', -1, 32) (sigs.k8s.io/yaml's float→string). */
 export function float32String(f: number): string {

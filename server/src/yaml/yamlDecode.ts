@@ -93,7 +93,8 @@ function jsonable(v: GY, keyErrors: string[], valueErrors: string[]): Value {
   return m;
 }
 
-function jsonKind(v: Value): string {
+/** jsonKind names a decoded value's JSON type as encoding/json's UnmarshalTypeError does. */
+export function jsonKind(v: Value): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'number') return 'number';
