@@ -318,17 +318,28 @@ function loadCode(code: string): ValidateFunction | undefined {
   }
 }
 
-function compile(schemaText: string, schema: Json, v: HelmVersion, cache: SchemaCodeCache | undefined): ValidateFunction | { error: string } {
+/**
+ * known is the validator already made for this schema text (memoised in this process, or its code
+ * in the cache). Either was made only after the text passed Go's JSON syntax check, so a caller
+ * holding one skips that check and the parse of the schema.
+ */
+function known(schemaText: string, v: HelmVersion, cache: SchemaCodeCache | undefined): ValidateFunction | { error: string } | undefined {
   const key = `${v}\u0000${schemaText}`;
   const hit = compiled.get(key);
   if (hit !== undefined) return hit;
-  const codeKey = cache !== undefined ? `${codeKeyPrefix()} helm=${v}\n${schemaText}` : '';
-  const stored = cache?.get(codeKey);
+  const stored = cache?.get(codeKeyFor(schemaText, v));
   const loaded = stored !== undefined ? loadCode(stored) : undefined;
-  if (loaded !== undefined) {
-    compiled.set(key, loaded);
-    return loaded;
-  }
+  if (loaded !== undefined) compiled.set(key, loaded);
+  return loaded;
+}
+
+function codeKeyFor(schemaText: string, v: HelmVersion): string {
+  return `${codeKeyPrefix()} helm=${v}\n${schemaText}`;
+}
+
+function compile(schemaText: string, schema: Json, v: HelmVersion, cache: SchemaCodeCache | undefined): ValidateFunction | { error: string } {
+  const key = `${v}\u0000${schemaText}`;
+  const codeKey = cache !== undefined ? codeKeyFor(schemaText, v) : '';
   let result: ValidateFunction | { error: string };
   let instance: { opts: unknown } | undefined;
   const sv = schema !== null && typeof schema === 'object' && !Array.isArray(schema) ? schema.$schema : undefined;
@@ -370,6 +381,21 @@ function compile(schemaText: string, schema: Json, v: HelmVersion, cache: Schema
   return result;
 }
 
+/**
+ * validatorFor is the validator of a schema text, or `{ error }` with Go's JSON syntax error or
+ * the compile error.
+ */
+function validatorFor(text: string, v: HelmVersion, cache: SchemaCodeCache | undefined): ValidateFunction | { error: string } {
+  const fn = known(text, v, cache);
+  if (fn !== undefined) return fn;
+  try {
+    unmarshalJSON(text);
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  return compile(text, JSON.parse(text) as Json, v, cache);
+}
+
 /** storeCode puts the validator's standalone code in the cache (when ajv can produce it). */
 function storeCode(cache: SchemaCodeCache, codeKey: string, instance: { opts: unknown }, fn: ValidateFunction): void {
   let code: string;
@@ -388,14 +414,7 @@ function storeCode(cache: SchemaCodeCache, codeKey: string, instance: { opts: un
  * ("- ...\n" lines, or the schema's JSON syntax error).
  */
 export function validateSingle(values: GoMap, schemaBytes: Uint8Array, v: HelmVersion, cache?: SchemaCodeCache): string | undefined {
-  const text = utf8Decode(schemaBytes);
-  try {
-    unmarshalJSON(text);
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-  const schema = JSON.parse(text) as Json;
-  const fn = compile(text, schema, v, cache);
+  const fn = validatorFor(utf8Decode(schemaBytes), v, cache);
   if ('error' in fn) return fn.error;
   // Helm validates the JSON form of the values (yaml.Marshal → YAMLToJSON).
   const data = JSON.parse(marshalJSON(values, { escapeHTML: false })) as unknown;
@@ -443,13 +462,7 @@ export interface SchemaViolation {
  * violation with its location; `{ error }` when the schema itself is broken.
  */
 export function schemaViolations(values: GoMap, schemaBytes: Uint8Array, v: HelmVersion): SchemaViolation[] | { error: string } {
-  const text = utf8Decode(schemaBytes);
-  try {
-    unmarshalJSON(text);
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-  const fn = compile(text, JSON.parse(text) as Json, v, undefined);
+  const fn = validatorFor(utf8Decode(schemaBytes), v, undefined);
   if ('error' in fn) return fn;
   const data = JSON.parse(marshalJSON(values, { escapeHTML: false })) as unknown;
   if (fn(data ?? {})) return [];
