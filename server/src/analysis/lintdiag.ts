@@ -9,6 +9,7 @@ import type { Severity } from './codes';
 import type { Snapshot } from './snapshot';
 import type { Diagnostic } from './types';
 import { yamlErrorRange } from './yamlerrpos';
+import { type GoMap, deepCopy } from '../template/value';
 
 /** LintFinding is a lint message placed in a file. */
 export interface LintFinding {
@@ -53,7 +54,8 @@ export function lintFindings(snap: Snapshot, root: string): LintFinding[] {
   const fs = overlayFS(snap.hostFS(root), buffers);
   const hv = snap.settings.helmVersion;
   const kv = parseCliKubeVersion(snap.settings.kubeVersion, hv);
-  const res = lintChart(fs, '', root, model.userValues, {
+  // A copy: lintChart coalesces values.yaml into the user's tables in place (as Helm does).
+  const res = lintChart(fs, '', root, deepCopy(model.userValues) as GoMap, {
     helmVersion: hv,
     strict: false,
     namespace: snap.settings.namespace === '' ? 'default' : snap.settings.namespace,

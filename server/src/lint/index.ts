@@ -41,6 +41,9 @@ export interface LintResult {
 /**
  * lintChart lints the chart directory at `dir` (a path of `fs`); `display` is the path as the
  * user gave it (for the "not a chart" error) and `chartDir` the absolute path Helm prints.
+ * `userValues` is mutated as Helm's lint mutates its values (the values rule coalesces the
+ * chart's values.yaml into the user's nested tables): pass the same map for every chart of one
+ * `lint` run, as Helm does, and a copy where the caller keeps using it.
  */
 export function lintChart(fs: ChartFS, dir: string, display: string, userValues: GoMap, o: LintOptions): LintResult {
   if (fs.readFile(joinPath(dir, 'Chart.yaml')) === undefined) {

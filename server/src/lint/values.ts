@@ -8,7 +8,7 @@ import { validateSingle } from '../chart/schema';
 import { Coalescer } from '../chart/values';
 import { YAMLDecodeError, unmarshalYAML } from '../yaml/yamlDecode';
 import type { HelmVersion } from '../template/func';
-import { type GoMap, deepCopy, utf8Decode } from '../template/value';
+import { type GoMap, utf8Decode } from '../template/value';
 import type { Linter } from './support';
 
 const FILE = 'values.yaml';
@@ -32,9 +32,14 @@ function validateValuesFile(fs: ChartFS, dir: string, overrides: GoMap, skipSche
     const typeName = v === 4 ? 'common.Values' : 'chartutil.Values';
     return `unable to parse YAML: ${e.message.replace('Go value of type map[string]interface {}', `Go value of type ${typeName}`)}`;
   }
-  // CoalesceTables(copy of overrides, values): the overrides win; its warnings go to stderr.
+  // CoalesceTables(CoalesceTables(empty, overrides), values): the overrides win; its warnings go
+  // to stderr. The first call copies only the top level, so the second coalesces values.yaml
+  // into the user's own nested tables, in place (both Helm versions): what later rules and
+  // later charts of the same run see has the chart's defaults in those tables, and a nested
+  // user null that deleted a default has deleted it for good (Helm 3 then prints no "Condition
+  // path … non-bool" warning for a null default under such a table: its coalescing deletes it).
   const lg = new Log(v);
-  const coalesced = new Coalescer(lg).coalesceTables(deepCopy(overrides) as GoMap, values);
+  const coalesced = new Coalescer(lg).coalesceTables(new Map(overrides), values);
   lg.lines.forEach(log);
   const schema = fs.readFile(joinPath(dir, 'values.schema.json'));
   if (schema === undefined || schema.length === 0) return undefined;
