@@ -76,6 +76,22 @@ def aliased_tree(aliases, declared=True):
     return files
 
 
+# The datadog chart's dependency conditions (DataDog/helm-charts charts/datadog/requirements.yaml).
+DATADOG = {
+    "c/Chart.yaml": "apiVersion: v1\nname: c\nversion: 0.1.0\n",
+    "c/requirements.yaml": "dependencies:\n- name: datadog-crds\n  version: 0.1.0\n  condition: datadog.autoscaling.workload.enabled,clusterAgent.metricsProvider.useDatadogMetrics\n  tags:\n  - install-crds\n"
+                           "- name: kube-state-metrics\n  version: 0.1.0\n  condition: datadog.kubeStateMetricsEnabled\n"
+                           "- name: datadog-operator\n  version: 0.1.0\n  condition: datadog.operator.enabled\n  alias: operator\n",
+    "c/values.yaml": "datadog:\n  apiKey:\n  kubeStateMetricsEnabled:\n  autoscaling:\n    workload:\n      enabled:\n  operator:\n    enabled: false\nclusterAgent:\n  metricsProvider:\n    useDatadogMetrics: false\n",
+    "c/templates/cm.yaml": CM,
+    **{f"c/charts/{n}/Chart.yaml": f"apiVersion: v2\nname: {n}\nversion: 0.1.0\n" for n in ["datadog-crds", "kube-state-metrics", "datadog-operator"]},
+    **{f"c/charts/{n}/templates/k.yaml": "kind: K\nmetadata:\n  name: {{ .Chart.Name }}\n" for n in ["datadog-crds", "kube-state-metrics", "datadog-operator"]},
+}
+
+SHARED_T = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n{{- if .Values.t.k }}{{ fail (printf "k=%v" .Values.t.k) }}{{ end }}\n'
+SHARED_C1 = {"c1/Chart.yaml": "apiVersion: v2\nname: c1\nversion: 0.1.0\n", "c1/values.yaml": "t:\n  k: from-c1\n", "c1/templates/cm.yaml": CM}
+SHARED_C2 = {"c2/Chart.yaml": "apiVersion: v2\nname: c2\nversion: 0.1.0\n", "c2/values.yaml": "t:\n  z: 1\n", "c2/templates/cm.yaml": SHARED_T}
+
 SCHEMA_ENUM = '{"type":"object","properties":{"a":{"type":"string","enum":["x","y"]}}}'
 
 CASES = [
@@ -155,6 +171,22 @@ CASES = [
     # --- lint: coalescing twice (jenkins: a warning printed twice), conditions (datadog)
     case("lint-coalesce-warning-twice", "lint", ["c", "-f", "user.yaml"], dict(chart(values="controller:\n  x:\n    a: 1\n"), **{"user.yaml": "controller:\n  x: 5\n"}), cmd="lint"),
     case("template-coalesce-warning", "lint", ["c", "-f", "user.yaml"], dict(chart(values="controller:\n  x:\n    a: 1\n"), **{"user.yaml": "controller:\n  x: 5\n"})),
+    # The values rule coalesces values.yaml into the user's nested tables in place (Go shares
+    # them): later rules and later charts of the run see the result. datadog's conditions
+    # (apiVersion v1, requirements.yaml) over null defaults: Helm 3's second coalescing deletes
+    # a null the user's table now holds, so no "non-bool" warning; Helm 4 keeps it (nil over nil).
+    case("lint-condition-null-user-table", "lint", ["c", "-f", "user.yaml"], dict(DATADOG, **{"user.yaml": "datadog:\n  apiKey: k\n"}), cmd="lint"),
+    case("lint-condition-null-no-user-table", "lint", ["c", "-f", "user.yaml"], dict(DATADOG, **{"user.yaml": "clusterAgent:\n  enabled: true\n"}), cmd="lint"),
+    case("lint-condition-null-no-values", "lint", ["c"], DATADOG, cmd="lint"),
+    case("template-condition-null-user-table", "lint", ["c", "-f", "user.yaml"], dict(DATADOG, **{"user.yaml": "datadog:\n  apiKey: k\n"})),
+    case("lint-condition-null-user-table-set", "lint", ["c", "--set", "datadog.apiKey=k"], DATADOG, cmd="lint"),
+    case("lint-nested-null-restored", "lint", ["c", "-f", "user.yaml"], dict(chart(values="a:\n  b: 1\n  c: 2\n", templates={"cm.yaml": CM, "f.yaml": '{{ if hasKey .Values.a "b" }}{{ fail (printf "b=%v" .Values.a.b) }}{{ end }}'}), **{"user.yaml": "a:\n  b: null\n"}), cmd="lint"),
+    case("template-nested-null-deleted", "lint", ["c", "-f", "user.yaml"], dict(chart(values="a:\n  b: 1\n  c: 2\n", templates={"cm.yaml": CM, "f.yaml": '{{ if hasKey .Values.a "b" }}{{ fail (printf "b=%v" .Values.a.b) }}{{ end }}'}), **{"user.yaml": "a:\n  b: null\n"})),
+    case("lint-two-charts-share-values", "lint", ["c1", "c2", "-f", "u.yaml"], {**SHARED_C1, **SHARED_C2, "u.yaml": "t:\n  u: 1\n"}, cmd="lint"),
+    case("lint-with-subcharts-share-values", "lint", ["p", "--with-subcharts", "-f", "u.yaml"], {
+        "p/Chart.yaml": "apiVersion: v2\nname: p\nversion: 0.1.0\n", "p/values.yaml": "t:\n  k: from-p\n", "p/templates/cm.yaml": CM,
+        "p/charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 0.1.0\n", "p/charts/s/values.yaml": "t:\n  z: 1\n",
+        "p/charts/s/templates/f.yaml": SHARED_T, "u.yaml": "t:\n  u: 1\n"}, cmd="lint"),
     # --- CLI: a chart path that is a file
     case("template-yaml-file", "cli-file", ["values.yaml"], {"values.yaml": "a: 1\n"}),
     case("template-text-file", "cli-file", ["notes.txt"], {"notes.txt": "hello\n"}),
@@ -227,6 +259,19 @@ CASES = [
     case("flag-unknown", "cli-noop", ["c", "--skip-refresh"], chart()),
     case("flag-validate", "cli-noop", ["c", "--validate"], chart()),
     case("noop-kube-as-group", "cli-noop", ["c", "--kube-as-group", "g1", "--kube-as-group", "g2"], chart()),
+    # --- CLI: -f and --set-file paths go through url.Parse; a scheme with a getter is downloaded
+    # (refused by Chartwright: the test's OWN table), other schemes are local files.
+    case("url-set-file-http", "cli-url", ["c", "--set-file", "a=http://127.0.0.1:1/a.txt"], chart()),
+    case("url-values-http", "cli-url", ["c", "-f", "http://127.0.0.1:1/v.yaml"], chart()),
+    case("url-values-oci", "cli-url", ["c", "-f", "oci://127.0.0.1:1/v"], chart()),
+    case("url-lint-values-http", "cli-url", ["c", "-f", "http://127.0.0.1:1/v.yaml"], chart(), cmd="lint"),
+    case("url-lint-set-file-http", "cli-url", ["c", "--set-file", "a=http://127.0.0.1:1/a.txt"], chart(), cmd="lint"),
+] + [
+    case(f"url-{flag}-{i}", "cli-url", ["c", f"--{flag}", f"a={p}" if flag == "set-file" else p], dict(chart(), **({"x#ok": "a: 1\n", "file:": "a: 2\n"})))
+    for flag in ["set-file", "values"]
+    for i, p in enumerate(["%zz", ":x", "1http://x", "//a:b/x", "x#%zz", "x#ok", "a\x01b", "file:///x", "ftp://x/y", "//[::1/x", "//a b/x",
+                           "//u^@h/x", "x?%zz", "x%", "a%2", "-:x", "c:x", "file:"])
+] + [
 ]
 
 
@@ -256,11 +301,20 @@ def run_case(c):
 
 
 def main():
+    # FIDELITY_ONLY=substring re-records only the matching cases and keeps the others as recorded.
+    only = os.environ.get("FIDELITY_ONLY")
+    path = os.path.join(HERE, "fidelity.recorded.json")
+    kept = {}
+    if only:
+        with open(path) as f:
+            kept = {c["name"]: c for c in json.load(f)["cases"]}
+    todo = [c for c in CASES if not only or only in c["name"] or c["name"] not in kept]
     with cf.ThreadPoolExecutor(max_workers=2) as ex:
-        cases = list(ex.map(run_case, CASES))
+        done = {c["name"]: c for c in ex.map(run_case, todo)}
+    cases = [done.get(c["name"]) or kept[c["name"]] for c in CASES]
     versions = {k: subprocess.run([v, "version", "--short"], capture_output=True, text=True).stdout.strip() for k, v in HELM.items()}
     doc = {"comment": f"Recorded by test/cli/fidelity-record.py from helm {versions['helm4']} and {versions['helm3']}; do not edit.", "cases": cases}
-    with open(os.path.join(HERE, "fidelity.recorded.json"), "w") as f:
+    with open(path, "w") as f:
         json.dump(doc, f, indent=1, ensure_ascii=False)
         f.write("\n")
 

@@ -66,6 +66,13 @@ const OWN: Record<string, { readonly stderr: RegExp; readonly exit: number }> = 
   'flag-validate@4': { stderr: /^Flag --validate has been deprecated, use '--dry-run=server' instead\nError: --validate is not supported: it needs a live Kubernetes cluster/, exit: 1 },
   'flag-validate@3': { stderr: /^Error: --validate is not supported: it needs a live Kubernetes cluster/, exit: 1 },
 };
+// Helm downloads -f and --set-file URLs (http, https, oci); Chartwright refuses them, naming the flag.
+for (const hv of [4, 3]) {
+  const refused = (flag: string) => ({ stderr: new RegExp(`^Error: ${flag} \\S+: (values )?files from URLs are not supported: Chartwright reads local files only`), exit: 1 });
+  OWN[`url-set-file-http@${hv}`] = refused('--set-file');
+  OWN[`url-lint-set-file-http@${hv}`] = refused('--set-file');
+  for (const n of ['url-values-http', 'url-values-oci', 'url-lint-values-http']) OWN[`${n}@${hv}`] = refused('-f');
+}
 
 /** only: FIDELITY_ONLY=substring runs the matching cases alone (debugging). */
 const only = process.env.FIDELITY_ONLY;

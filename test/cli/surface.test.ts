@@ -20,6 +20,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 mkdirSync(join(dir, 'c', 'templates'), { recursive: true });
 writeFileSync(join(dir, 'c', 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
 writeFileSync(join(dir, 'c', 'templates', 'cm.yaml'), 'kind: ConfigMap\n');
+writeFileSync(join(dir, 'a.yaml'), 'x: 1\n');
 const cwd = dir.replace(/^\/+/, '');
 
 const run = (args: string[], hv: 3 | 4) => runTemplateCommand(args, { fs: nodeFS('/'), cwd, helmVersion: hv, runtime });
@@ -33,6 +34,10 @@ const REFUSED: ReadonlyArray<readonly [string[], string]> = [
   [['c', '--validate'], '--validate'],
   [['c', '-f', 'https://example.com/values.yaml'], '-f https://example.com/values.yaml'],
   [['c', '--values=a.yaml,http://example.com/v.yaml'], '-f http://example.com/v.yaml'],
+  [['c', '-f', 'oci://registry.example.com/values'], '-f oci://registry.example.com/values'],
+  [['c', '--set-file', 'a=https://example.com/a.txt'], '--set-file https://example.com/a.txt'],
+  [['c', '--set-file', 'a=a.yaml,b=HTTP://example.com/b.txt'], '--set-file HTTP://example.com/b.txt'],
+  [['c', '--set-file', 'a[0]=oci://registry.example.com/a'], '--set-file oci://registry.example.com/a'],
   [['oci://registry.example.com/charts/app'], 'OCI chart reference "oci://registry.example.com/charts/app"'],
   [['https://example.com/app-1.0.0.tgz'], 'chart URL "https://example.com/app-1.0.0.tgz"'],
   [['bitnami/nginx'], 'chart repository reference "bitnami/nginx" (repo/chart)'],

@@ -7,6 +7,7 @@ import type { Chart } from './loader';
 import type { Log } from './log';
 import { type SetKind, parseSet } from './strvals';
 import { unmarshalJSON } from '../sprig/json';
+import { RefusedInput, checkCliPath } from './clipath';
 import { parseValuesText } from './yamlAdapter';
 
 /** GLOBAL_KEY is the values key shared with every subchart. */
@@ -261,14 +262,15 @@ function errText(e: unknown): string {
  */
 export function mergeCliValues(readFile: ReadFile, opts: CliValueOptions, v: HelmVersion): { values: GoMap } | { error: string } {
   let base: GoMap = new Map();
-  const read = (p: string): Uint8Array => {
+  const read = (p: string, flag: string): Uint8Array => {
+    checkCliPath(p, flag);
     const b = readFile(p);
     if (b === undefined) throw new Error(`open ${p}: no such file or directory`);
     return b;
   };
   try {
     for (const f of opts.valueFiles) {
-      const bytes = read(f);
+      const bytes = read(f, '-f');
       const r = parseValuesText(utf8Decode(bytes), `failed to parse ${f}: `, v);
       if ('error' in r) return { error: r.error };
       base = mergeMaps(base, r.values);
@@ -304,8 +306,9 @@ export function mergeCliValues(readFile: ReadFile, opts: CliValueOptions, v: Hel
   for (const [kind, list] of groups) {
     for (const s of list) {
       try {
-        parseSet(kind, s, base, v, (p) => utf8Decode(read(p)));
+        parseSet(kind, s, base, v, (p) => utf8Decode(read(p, '--set-file')));
       } catch (e) {
+        if (e instanceof RefusedInput) return { error: e.message };
         return { error: `failed parsing --${kind} data: ${errText(e)}` };
       }
     }

@@ -41,7 +41,8 @@ export function readAll(fd: number, name: string, max: number = MAX_CLI_STREAM):
 /**
  * cliFileReader returns the reader for command-line files: `regular` reads regular files (the
  * chart FS, with its own checks); "-" reads stdin; other non-directory files are read as streams.
- * undefined means "does not exist" (Helm: `open PATH: no such file or directory`).
+ * undefined means "does not exist" (Helm: `open PATH: no such file or directory`); a directory
+ * and a path through a regular file throw Go's errors.
  */
 export function cliFileReader(regular: (path: string) => Uint8Array | undefined): (path: string) => Uint8Array | undefined {
   return (p) => {
@@ -50,10 +51,13 @@ export function cliFileReader(regular: (path: string) => Uint8Array | undefined)
     let st;
     try {
       st = statSync(abs);
-    } catch {
+    } catch (e) {
+      // A path through a regular file: Go's os.ReadFile error.
+      if (typeof e === 'object' && e !== null && 'code' in e && e.code === 'ENOTDIR') throw new Error(`open ${p}: not a directory`);
       return undefined;
     }
-    if (st.isFile() || st.isDirectory()) return regular(p);
+    if (st.isDirectory()) throw new Error(`read ${p}: is a directory`);
+    if (st.isFile()) return regular(p);
     const fd = openSync(abs, 'r');
     try {
       return readAll(fd, p);

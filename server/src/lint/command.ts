@@ -14,6 +14,7 @@ import { githubAnnotations, sarif } from './formats';
 import type { LintFinding } from './finding';
 import { formatMessage, severityRank } from './support';
 import { nodeCrypto } from '../render/nativecrypto';
+import { readCliFile } from '../chart/clipath';
 
 /** LintEnv is the outside world the command sees. */
 export interface LintEnv {
@@ -206,7 +207,7 @@ export function runLintCommand(argv: readonly string[], env: LintEnv): LintRun {
   if (flags.withSubcharts) {
     for (const p of [...paths]) paths = paths.concat(subchartPaths(env.fs, env.cwd, p));
   }
-  const vals = mergeCliValues((p) => env.fs.readFile(resolve(env.cwd, p)), flags, v);
+  const vals = mergeCliValues((p) => readCliFile(env.fs, resolve(env.cwd, p), p), flags, v);
   if ('error' in vals) return fail(vals.error);
   const runtime = env.runtime ?? defaultRuntime();
   let message = '';

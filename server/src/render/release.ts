@@ -21,6 +21,7 @@ import type { GoMap } from '../template/value';
 import type { TemplateFlags } from './flags';
 import type { YamlToJson } from './simplehead';
 import { resolvePath } from './args';
+import { readCliFile } from '../chart/clipath';
 
 /** ChartNode is one enabled chart of the tree with its render context (`next` in Helm). */
 export interface ChartNode {
@@ -68,7 +69,7 @@ export function kubeVersionFlagError(flags: TemplateFlags): string | undefined {
 /** buildRelease runs runInstall's steps up to (not including) the engine. */
 export function buildRelease(input: BuildReleaseInput): ReleaseContext | { error: string; withRelease: boolean } {
   const { fs, flags, helmVersion: hv } = input;
-  const vals = mergeCliValues(input.readCliFile ?? ((p) => fs.readFile(resolvePath(input.cwd, p))), flags, hv);
+  const vals = mergeCliValues(input.readCliFile ?? ((p) => readCliFile(fs, resolvePath(input.cwd, p), p)), flags, hv);
   if ('error' in vals) return { error: vals.error, withRelease: false };
   const loaded = input.load(input.chartPath);
   for (const line of noteLines(loaded.notes, hv)) input.log(line + '\n');

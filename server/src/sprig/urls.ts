@@ -7,7 +7,8 @@ import { fn, panicNil } from './def';
 
 type Mode = 'path' | 'pathSegment' | 'host' | 'zone' | 'userPassword' | 'queryComponent' | 'fragment';
 
-class URLError extends Error {}
+/** URLError carries net/url's error text (`parse "URL": reason`). */
+export class URLError extends Error {}
 
 /** GoURL holds the fields of net/url.URL that sprig reads or writes. */
 export interface GoURL {
