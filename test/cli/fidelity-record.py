@@ -11,7 +11,7 @@ and TZ=UTC; the directory's absolute path is stored as <dir> and HOME as <home>,
 (test/cli/fidelity.test.ts) can materialize the case anywhere under os.tmpdir(). Never edit the
 JSON by hand: change the cases here and re-run.
 """
-import json, os, shutil, subprocess, tempfile, concurrent.futures as cf
+import json, os, re, shutil, subprocess, tempfile, concurrent.futures as cf
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HELM = {"helm4": os.environ.get("HELM4", "helm4"), "helm3": os.environ.get("HELM3", "helm3")}
@@ -87,6 +87,26 @@ DATADOG = {
     **{f"c/charts/{n}/Chart.yaml": f"apiVersion: v2\nname: {n}\nversion: 0.1.0\n" for n in ["datadog-crds", "kube-state-metrics", "datadog-operator"]},
     **{f"c/charts/{n}/templates/k.yaml": "kind: K\nmetadata:\n  name: {{ .Chart.Name }}\n" for n in ["datadog-crds", "kube-state-metrics", "datadog-operator"]},
 }
+
+# A tree for --debug's per-chart lines: an undeclared subchart, an alias, a disabled alias, a grandchild, a library.
+DEBUG_TREE = {
+    "p/Chart.yaml": "apiVersion: v2\nname: p\nversion: 0.1.0\ndependencies:\n- name: a\n  version: 0.1.0\n- name: b\n  version: 0.1.0\n  alias: bb\n"
+                    "- name: b\n  version: 0.1.0\n  alias: gone\n  condition: gone.enabled\n- name: lib\n  version: 0.1.0\n",
+    "p/values.yaml": "gone:\n  enabled: false\n",
+    "p/templates/k.yaml": CM,
+    "p/charts/a/Chart.yaml": "apiVersion: v2\nname: a\nversion: 0.1.0\n", "p/charts/a/templates/k.yaml": "kind: A\n",
+    "p/charts/a/charts/a1/Chart.yaml": "apiVersion: v2\nname: a1\nversion: 0.1.0\n", "p/charts/a/charts/a1/templates/k.yaml": "kind: A1\n",
+    "p/charts/b/Chart.yaml": "apiVersion: v2\nname: b\nversion: 0.1.0\n", "p/charts/b/templates/k.yaml": "kind: B\n",
+    "p/charts/lib/Chart.yaml": "apiVersion: v2\nname: lib\nversion: 0.1.0\ntype: library\n", "p/charts/lib/templates/_h.tpl": "{{ define \"x\" }}{{ end }}\n",
+    "p/charts/z/Chart.yaml": "apiVersion: v2\nname: z\nversion: 0.1.0\n", "p/charts/z/templates/k.yaml": "kind: Z\n",
+}
+
+# Schemas at the root and in an aliased subchart (pretty-printed, with a non-ASCII description).
+DEBUG_SCHEMA = dict(chart(chart_yaml=CHART + "dependencies:\n- name: s\n  version: 0.1.0\n  alias: ss\n", values="a: x\nss:\n  b: 1\n",
+                          extra={"values.schema.json": '{\n  "type": "object",\n  "properties": {"a": {"type": "string", "description": "é \\"q\\""}}\n}\n',
+                                 "charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 0.1.0\n", "charts/s/templates/k.yaml": "kind: S\n",
+                                 "charts/s/values.schema.json": '{"properties":{"b":{"type":"integer"}}}',
+                                 "charts/t/Chart.yaml": "apiVersion: v2\nname: t\nversion: 0.1.0\n", "charts/t/templates/k.yaml": "kind: T\n"}))
 
 SHARED_T = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n{{- if .Values.t.k }}{{ fail (printf "k=%v" .Values.t.k) }}{{ end }}\n'
 SHARED_C1 = {"c1/Chart.yaml": "apiVersion: v2\nname: c1\nversion: 0.1.0\n", "c1/values.yaml": "t:\n  k: from-c1\n", "c1/templates/cm.yaml": CM}
@@ -270,9 +290,39 @@ CASES = [
     case(f"url-{flag}-{i}", "cli-url", ["c", f"--{flag}", f"a={p}" if flag == "set-file" else p], dict(chart(), **({"x#ok": "a: 1\n", "file:": "a: 2\n"})))
     for flag in ["set-file", "values"]
     for i, p in enumerate(["%zz", ":x", "1http://x", "//a:b/x", "x#%zz", "x#ok", "a\x01b", "file:///x", "ftp://x/y", "//[::1/x", "//a b/x",
-                           "//u^@h/x", "x?%zz", "x%", "a%2", "-:x", "c:x", "file:"])
+                           "//u^@h/x", "x?%zz", "x%", "a%2", "-:x", "c:x", "file:", "c", "c/Chart.yaml/x"])
+] + [
+    # --- CLI: --debug's log lines on stderr (Helm 3's carry the time: stored as <time>)
+    case("debug-template", "cli-debug", ["c", "--debug"], chart()),
+    case("debug-template-tree", "cli-debug", ["p", "--debug"], DEBUG_TREE),
+    case("debug-template-version", "cli-debug", ["c", "--debug", "--version", "1.2.3"], chart()),
+    case("debug-template-devel", "cli-debug", ["c", "--debug", "--devel"], chart()),
+    case("debug-template-devel-version", "cli-debug", ["c", "--debug", "--devel", "--version=>1"], chart()),
+    case("debug-template-dry-run", "cli-debug", ["c", "--debug", "--dry-run"], chart()),
+    case("debug-template-fail", "cli-debug", ["c", "--debug"], chart(templates={"f.yaml": '{{ fail "boom" }}'})),
+    case("debug-template-show-only-missing", "cli-debug", ["c", "--debug", "-s", "templates/nope.yaml"], chart()),
+    case("debug-template-values-missing", "cli-debug", ["c", "--debug", "-f", "nope.yaml"], chart()),
+    case("debug-template-no-chart", "cli-debug", ["nope", "--debug"], chart()),
+    case("debug-template-two-names", "cli-debug", ["a", "b", "c", "--debug"], chart()),
+    case("debug-template-path-space", "cli-debug", ["my chart/", "--debug"], chart(root="my chart")),
+    case("debug-template-dot-path", "cli-debug", ["./c/", "--debug", "--generate-name"], chart()),
+    case("debug-template-conditions", "cli-debug", ["c", "--debug"], DATADOG),
+    case("debug-template-schema-fail", "cli-debug", ["c", "--debug"], chart(values="a: 1\n", extra={"values.schema.json": '{"properties":{"a":{"type":"string"}}}'})),
+    case("debug-template-schema-tree", "cli-debug", ["c", "--debug"], DEBUG_SCHEMA),
+    case("debug-template-skip-schema", "cli-debug", ["c", "--debug", "--skip-schema-validation"], DEBUG_SCHEMA),
+    case("debug-template-schema-bad-json", "cli-debug", ["c", "--debug"], chart(values="a: 1\n", extra={"values.schema.json": '{"properties": '})),
+    case("debug-lint-schema-tree", "cli-debug", ["c", "--debug"], DEBUG_SCHEMA, cmd="lint"),
+    case("debug-lint-skip-schema", "cli-debug", ["c", "--debug", "--skip-schema-validation"], DEBUG_SCHEMA, cmd="lint"),
+    case("debug-lint", "cli-debug", ["c", "--debug"], chart(), cmd="lint"),
+    case("debug-lint-tree", "cli-debug", ["p", "--debug", "--with-subcharts"], DEBUG_TREE, cmd="lint"),
+    case("debug-lint-fail", "cli-debug", ["c", "--debug"], chart(templates={"f.yaml": '{{ fail "boom" }}'}), cmd="lint"),
+    case("debug-lint-conditions", "cli-debug", ["c", "--debug"], DATADOG, cmd="lint"),
 ] + [
 ]
+
+
+# Go's time.Now().String() in Helm 3's --debug lines (with the monotonic reading).
+TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? [+-]\d{4} \S+ m=[+-]\d+\.\d+")
 
 
 def run_case(c):
@@ -293,7 +343,7 @@ def run_case(c):
     out = dict(c)
     for key, binary in HELM.items():
         p = subprocess.run([binary, c["cmd"], *c["args"]], cwd=os.path.join(d, c["cwd"]), env=env, capture_output=True, timeout=120)
-        norm = lambda b: b.decode("utf-8", "surrogateescape").replace(d, "<dir>").replace(home, "<home>")
+        norm = lambda b: TIME.sub("<time>", b.decode("utf-8", "surrogateescape").replace(d, "<dir>").replace(home, "<home>"))
         out[key] = {"stdout": norm(p.stdout), "stderr": norm(p.stderr), "exit": p.returncode}
     shutil.rmtree(base)
     shutil.rmtree(home)

@@ -73,6 +73,8 @@ export interface PrepareOptions {
   readonly skipSchemaValidation: boolean;
   /** schemaCache keeps compiled values-schema validators between runs (the CLI's disk cache). */
   readonly schemaCache?: SchemaCodeCache;
+  /** debug: --debug (Helm 4's debug lines join the warnings). */
+  readonly debug?: boolean;
 }
 
 /** Prepared is a release ready for the engine. */
@@ -103,7 +105,7 @@ export interface PrepareError {
  */
 export function prepareRelease(chart: Chart, userValues: GoMap, o: PrepareOptions): Prepared | PrepareError {
   const v = o.helmVersion;
-  const log = new Log(v);
+  const log = new Log(v, o.debug === true);
   const c = cloneChart(chart);
   const fail = (error: string, withRelease = false): PrepareError => ({ error, withRelease, warnings: log.lines });
   try {
@@ -121,7 +123,7 @@ export function prepareRelease(chart: Chart, userValues: GoMap, o: PrepareOption
     throw e;
   }
   if (!o.skipSchemaValidation) {
-    const err = validateAgainstSchema(c, values, v, o.schemaCache);
+    const err = validateAgainstSchema(c, values, v, o.schemaCache, log);
     if (err !== undefined) return fail(err);
   }
   if (c.metadata.kubeVersion !== '') {

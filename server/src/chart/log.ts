@@ -19,7 +19,19 @@ export interface LoadNote {
 /** Log collects stderr lines (without trailing newline) in the format of one Helm version. */
 export class Log {
   readonly lines: string[] = [];
-  constructor(readonly v: HelmVersion) {}
+  constructor(
+    readonly v: HelmVersion,
+    /** debugOn: --debug (Helm 4 prints its slog.Debug lines; Helm 3 has none on these paths). */
+    readonly debugOn = false,
+  ) {}
+
+  /** debug is Helm 4's slog.Debug(msg, attrs...), printed with --debug only. */
+  debug(msg: string, attrs: ReadonlyArray<readonly [string, string]>): void {
+    if (this.v !== 4 || !this.debugOn) return;
+    let s = `level=DEBUG msg=${slogValue(msg)}`;
+    for (const [k, val] of attrs) s += ` ${k}=${slogValue(val)}`;
+    this.lines.push(s);
+  }
 
   /** printf is a log.Printf call at file:line of Helm 3's source (INFO through slog in Helm 4). */
   printf(file: string, line: number, msg: string): void {

@@ -27,12 +27,13 @@ function ajv(): AjvModules {
   /* eslint-enable @typescript-eslint/no-require-imports */
   return ajvModules;
 }
-import { marshalJSON, unmarshalJSON } from '../sprig/json';
+import { JSONError, marshalJSON, readJSONValue } from '../sprig/json';
 import { GoRegexp } from '../sprig/re2';
 import { quote as goQuote } from '../template/strconv';
 import type { HelmVersion } from '../template/func';
 import { type GoMap, utf8Decode } from '../template/value';
 import type { Chart } from './loader';
+import type { Log } from './log';
 
 /** SCHEMA_ERROR_HEADER is the first line of Helm's schema failure message. */
 export const SCHEMA_ERROR_HEADER = "values don't meet the specifications of the schema(s) in the following chart(s):";
@@ -385,15 +386,18 @@ function compile(schemaText: string, schema: Json, v: HelmVersion, cache: Schema
  * validatorFor is the validator of a schema text, or `{ error }` with Go's JSON syntax error or
  * the compile error.
  */
-function validatorFor(text: string, v: HelmVersion, cache: SchemaCodeCache | undefined): ValidateFunction | { error: string } {
-  const fn = known(text, v, cache);
-  if (fn !== undefined) return fn;
-  try {
-    unmarshalJSON(text);
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+function validatorFor(raw: string, v: HelmVersion, cache: SchemaCodeCache | undefined, log: Log | undefined): ValidateFunction | { error: string } {
+  const fn = known(raw, v, cache);
+  if (fn !== undefined) {
+    // Helm reads the schema every time: its --debug line is printed for a memoised one too.
+    log?.debug('unmarshalled JSON schema', [['schema', raw]]);
+    return fn;
   }
-  return compile(text, JSON.parse(text) as Json, v, cache);
+  const doc = decodeSchemaText(raw, v);
+  if ('error' in doc) return doc;
+  log?.debug('unmarshalled JSON schema', [['schema', raw]]);
+  // (Helm 3 keeps only the first JSON value: that text is compiled and memoised, not `raw`.)
+  return compile(doc.text, JSON.parse(doc.text) as Json, v, cache);
 }
 
 /** storeCode puts the validator's standalone code in the cache (when ajv can produce it). */
@@ -410,11 +414,36 @@ function storeCode(cache: SchemaCodeCache, codeKey: string, instance: { opts: un
 }
 
 /**
+ * decodeSchemaText reads a schema file as Helm does, with a json.Decoder (gojsonschema in Helm
+ * 3, jsonschema.UnmarshalJSON in Helm 4): nothing but spaces is `EOF`, a truncated document
+ * `unexpected EOF`; after the first value Helm 3 ignores the rest and Helm 4 refuses anything
+ * but spaces. Returns the text of the schema to use, or Go's error.
+ */
+function decodeSchemaText(raw: string, v: HelmVersion): { text: string } | { error: string } {
+  let first: { end: number } | undefined;
+  try {
+    first = readJSONValue(raw, 0);
+  } catch (e) {
+    if (!(e instanceof JSONError)) throw e;
+    return { error: e.message === 'unexpected end of JSON input' ? 'unexpected EOF' : e.message };
+  }
+  if (first === undefined) return { error: 'EOF' };
+  if (v === 3) return { text: raw.slice(0, first.end) };
+  let rest: unknown;
+  try {
+    rest = readJSONValue(raw, first.end);
+  } catch {
+    rest = null;
+  }
+  return rest === undefined ? { text: raw } : { error: 'invalid character after top-level value' };
+}
+
+/**
  * validateSingle is ValidateAgainstSingleSchema: undefined when valid, else the error text
  * ("- ...\n" lines, or the schema's JSON syntax error).
  */
-export function validateSingle(values: GoMap, schemaBytes: Uint8Array, v: HelmVersion, cache?: SchemaCodeCache): string | undefined {
-  const fn = validatorFor(utf8Decode(schemaBytes), v, cache);
+export function validateSingle(values: GoMap, schemaBytes: Uint8Array, v: HelmVersion, cache?: SchemaCodeCache, log?: Log): string | undefined {
+  const fn = validatorFor(utf8Decode(schemaBytes), v, cache, log);
   if ('error' in fn) return fn.error;
   // Helm validates the JSON form of the values (yaml.Marshal → YAMLToJSON).
   const data = JSON.parse(marshalJSON(values, { escapeHTML: false })) as unknown;
@@ -431,20 +460,23 @@ export function validateSingle(values: GoMap, schemaBytes: Uint8Array, v: HelmVe
  * validateAgainstSchema is ValidateAgainstSchema over a chart tree: per chart "<name>:\n" then
  * its errors; subcharts get values[<name>]. Returns Helm's full message, or undefined.
  */
-export function validateAgainstSchema(c: Chart, values: GoMap, v: HelmVersion, cache?: SchemaCodeCache): string | undefined {
-  const body = validateTree(c, values, v, cache);
+export function validateAgainstSchema(c: Chart, values: GoMap, v: HelmVersion, cache?: SchemaCodeCache, log?: Log): string | undefined {
+  const body = validateTree(c, values, v, cache, log);
   return body === '' ? undefined : `${SCHEMA_ERROR_HEADER}\n${body}`;
 }
 
-function validateTree(c: Chart, values: GoMap, v: HelmVersion, cache: SchemaCodeCache | undefined): string {
+function validateTree(c: Chart, values: GoMap, v: HelmVersion, cache: SchemaCodeCache | undefined, log: Log | undefined): string {
   let sb = '';
   if (c.schema !== undefined) {
-    const err = validateSingle(values, c.schema, v, cache);
+    log?.debug('chart name', [['chart-name', c.metadata.name]]);
+    const err = validateSingle(values, c.schema, v, cache, log);
     if (err !== undefined) sb += `${c.metadata.name}:\n${err}`;
   }
+  // Helm 4's --debug walk of the tree is logged here (ValidateAgainstSchema), not by the engine.
+  log?.debug('number of dependencies in the chart', [['chart', c.metadata.name], ['dependencies', String(c.dependencies.length)]]);
   for (const sub of c.dependencies) {
     const sv = values.get(sub.metadata.name);
-    sb += validateTree(sub, sv instanceof Map ? sv : new Map(), v, cache);
+    sb += validateTree(sub, sv instanceof Map ? sv : new Map(), v, cache, log);
   }
   return sb;
 }
@@ -462,7 +494,7 @@ export interface SchemaViolation {
  * violation with its location; `{ error }` when the schema itself is broken.
  */
 export function schemaViolations(values: GoMap, schemaBytes: Uint8Array, v: HelmVersion): SchemaViolation[] | { error: string } {
-  const fn = validatorFor(utf8Decode(schemaBytes), v, undefined);
+  const fn = validatorFor(utf8Decode(schemaBytes), v, undefined, undefined);
   if ('error' in fn) return fn;
   const data = JSON.parse(marshalJSON(values, { escapeHTML: false })) as unknown;
   if (fn(data ?? {})) return [];

@@ -15,6 +15,7 @@ import type { LintFinding } from './finding';
 import { formatMessage, severityRank } from './support';
 import { nodeCrypto } from '../render/nativecrypto';
 import { readCliFile } from '../chart/clipath';
+import { errorLine } from '../render/debuglines';
 
 /** LintEnv is the outside world the command sees. */
 export interface LintEnv {
@@ -41,6 +42,7 @@ export interface LintFlags {
   skipSchemaValidation: boolean;
   /** kubeSchemas: check rendered manifests against the Kubernetes schemas (not a helm flag). */
   kubeSchemas: boolean;
+  debug: boolean;
   kubeVersion: string;
   namespace: string;
   helmVersion: HelmVersion;
@@ -87,7 +89,7 @@ Flags:
       --strict                      fail on lint warnings
   -f, --values strings              specify values in a YAML file (can specify multiple)
       --with-subcharts              lint dependent charts
-      --debug                       accepted (no effect)
+      --debug                       print Helm's debug lines on stderr
   -h, --help                        help for lint
 
 Global Helm flags accepted for compatibility (no effect offline):
@@ -118,7 +120,7 @@ const SPECS: readonly Spec[] = [
   { long: 'skip-schema-validation', kind: 'bool', apply: bool((f, b) => (f.skipSchemaValidation = b)) },
   { long: 'kube-schemas', kind: 'bool', apply: bool((f, b) => (f.kubeSchemas = b)) },
   { long: 'help', short: 'h', kind: 'bool', apply: bool((f, b) => (f.help = b)) },
-  { long: 'debug', kind: 'bool', apply: () => undefined },
+  { long: 'debug', kind: 'bool', apply: (f, v) => ((f.debug = v === 'true'), undefined) },
   { long: 'kube-version', kind: 'string', apply: (f, v) => ((f.kubeVersion = v), undefined) },
   { long: 'namespace', short: 'n', kind: 'string', apply: (f, v) => ((f.namespace = v), undefined) },
   {
@@ -149,7 +151,7 @@ const SPECS: readonly Spec[] = [
 /** parseLintFlags parses argv (after the word "lint") the way cobra/pflag does. */
 export function parseLintFlags(argv: readonly string[], defaultVersion: HelmVersion): { flags: LintFlags } | { error: string } {
   const f: LintFlags = {
-    strict: false, quiet: false, withSubcharts: false, skipSchemaValidation: false, kubeSchemas: false, kubeVersion: '', namespace: 'default',
+    strict: false, quiet: false, withSubcharts: false, skipSchemaValidation: false, kubeSchemas: false, debug: false, kubeVersion: '', namespace: 'default',
     helmVersion: defaultVersion, format: 'text', help: false,
     valueFiles: [], set: [], setString: [], setFile: [], setJson: [], setLiteral: [], args: [],
   };
@@ -194,7 +196,9 @@ export function runLintCommand(argv: readonly string[], env: LintEnv): LintRun {
   if (flags.help) return { stdout: HELP, stderr: '', exitCode: 0 };
   const v = flags.helmVersion;
   let stderr = '';
-  const fail = (msg: string): LintRun => ({ stdout: '', stderr: stderr + `Error: ${msg}\n`, exitCode: 1 });
+  // Helm 3's --debug repeats the error (helm.go:86); Go's stack trace is not reproduced.
+  const again = (msg: string): string => (flags.debug ? errorLine(v, env.runtime ?? defaultRuntime(), msg) : '');
+  const fail = (msg: string): LintRun => ({ stdout: '', stderr: stderr + `Error: ${msg}\n` + again(msg), exitCode: 1 });
   // Helm 4 requires the path (cobra.MinimumNArgs(1)); Helm 3 lints the working directory.
   if (flags.args.length === 0 && v === 4) return { stdout: '', stderr: 'Error: "helm lint" requires at least 1 argument\n\nUsage:  helm lint PATH [flags]\n', exitCode: 1 };
   let paths = flags.args.length > 0 ? [...flags.args] : ['.'];
@@ -235,6 +239,7 @@ export function runLintCommand(argv: readonly string[], env: LintEnv): LintRun {
       kubeVersion,
       skipSchemaValidation: flags.skipSchemaValidation,
       kubeSchemas: flags.kubeSchemas,
+      debug: flags.debug,
       runtime,
       log: (line) => (stderr += line + '\n'),
     });
@@ -274,7 +279,7 @@ export function runLintCommand(argv: readonly string[], env: LintEnv): LintRun {
   if (flags.format === 'github') {
     return { stdout: githubAnnotations(findings) + summary + '\n', stderr, exitCode: failed > 0 ? 1 : 0 };
   }
-  if (failed > 0) return { stdout: message, stderr: stderr + `Error: ${summary}\n`, exitCode: 1 };
+  if (failed > 0) return { stdout: message, stderr: stderr + `Error: ${summary}\n` + again(summary), exitCode: 1 };
   let stdout = message;
   if (!flags.quiet || errorsOrWarnings > 0) stdout += summary + '\n';
   return { stdout, stderr, exitCode: 0 };

@@ -27,6 +27,8 @@ export interface LintOptions {
   readonly log?: (line: string) => void;
   /** kubeSchemas: also check the rendered manifests against the Kubernetes schemas (`--kube-schemas`; not a Helm rule, reported last). */
   readonly kubeSchemas?: boolean;
+  /** debug: --debug (Helm 4's debug lines go to `log`). */
+  readonly debug?: boolean;
 }
 
 /** LintResult is action.LintResult for one path. */
@@ -57,7 +59,7 @@ export function lintChart(fs: ChartFS, dir: string, display: string, userValues:
   const log = o.log ?? ((): void => undefined);
   const schemaMessages: LintMessage[] | undefined = o.kubeSchemas === true ? [] : undefined;
   lintChartfile(l, fs, dir, v);
-  lintValues(l, fs, dir, userValues, o.skipSchemaValidation, v, log);
+  lintValues(l, fs, dir, userValues, o.skipSchemaValidation, v, log, o.debug === true);
   lintTemplates(l, fs, dir, userValues, {
     helmVersion: v,
     namespace: o.namespace,
@@ -66,6 +68,7 @@ export function lintChart(fs: ChartFS, dir: string, display: string, userValues:
     runtime: o.runtime,
     log,
     schemaMessages,
+    debug: o.debug,
   });
   lintDependencies(l, fs, dir, fs.displayPath(dir), v, log);
   lintCrds(l, fs, dir, v, log);

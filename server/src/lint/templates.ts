@@ -36,6 +36,8 @@ export interface TemplateLintOptions {
   readonly log: (line: string) => void;
   /** schemaMessages, when given, receives the Kubernetes schema findings of the rendered manifests (`--kube-schemas`). */
   readonly schemaMessages?: LintMessage[];
+  /** debug: --debug (Helm 4's debug lines of the values-schema walk go to `log`). */
+  readonly debug?: boolean;
 }
 
 const DIR = 'templates/';
@@ -149,7 +151,9 @@ export function lintTemplates(l: Linter, fs: ChartFS, dir: string, userValues: G
   }
   log.lines.forEach(o.log);
   if (!o.skipSchemaValidation) {
-    const err = validateAgainstSchema(c, values, v);
+    const dl = new Log(v, o.debug === true);
+    const err = validateAgainstSchema(c, values, v, undefined, dl);
+    dl.lines.forEach(o.log);
     if (!l.run('ERROR', DIR, err, { file: 'values.yaml' })) return;
   }
   const root = buildRenderContext(c, values, {

@@ -14,13 +14,13 @@ import type { Linter } from './support';
 const FILE = 'values.yaml';
 
 /** lintValues runs rules.ValuesWithOverrides. */
-export function lintValues(l: Linter, fs: ChartFS, dir: string, overrides: GoMap, skipSchema: boolean, v: HelmVersion, log: (line: string) => void): void {
+export function lintValues(l: Linter, fs: ChartFS, dir: string, overrides: GoMap, skipSchema: boolean, v: HelmVersion, log: (line: string) => void, debug = false): void {
   const path = joinPath(dir, FILE);
   if (!l.run('INFO', FILE, fs.exists(path) ? undefined : 'file does not exist', { file: FILE })) return;
-  l.run('ERROR', FILE, validateValuesFile(fs, dir, overrides, skipSchema, v, log), { file: FILE });
+  l.run('ERROR', FILE, validateValuesFile(fs, dir, overrides, skipSchema, v, log, debug), { file: FILE });
 }
 
-function validateValuesFile(fs: ChartFS, dir: string, overrides: GoMap, skipSchema: boolean, v: HelmVersion, log: (line: string) => void): string | undefined {
+function validateValuesFile(fs: ChartFS, dir: string, overrides: GoMap, skipSchema: boolean, v: HelmVersion, log: (line: string) => void, debug: boolean): string | undefined {
   const data = fs.readFile(joinPath(dir, FILE));
   if (data === undefined) return `unable to parse YAML: read ${fs.displayPath(joinPath(dir, FILE))}: is a directory`;
   let values: GoMap;
@@ -45,5 +45,8 @@ function validateValuesFile(fs: ChartFS, dir: string, overrides: GoMap, skipSche
   if (schema === undefined || schema.length === 0) return undefined;
   // Helm 3.17 passes no skip flag to this rule: the schema is always checked here.
   if (skipSchema && v === 4) return undefined;
-  return validateSingle(coalesced, schema, v);
+  const dl = new Log(v, debug);
+  const err = validateSingle(coalesced, schema, v, undefined, dl);
+  dl.lines.forEach(log);
+  return err;
 }

@@ -39,6 +39,9 @@ export interface TemplateFlags {
   renderSubchartNotes: boolean;
   helmVersion: HelmVersion;
   help: boolean;
+  /** chartVersion and devel: --version, --devel (only --debug shows them for a local chart). */
+  chartVersion: string;
+  devel: boolean;
   /** dryRun is --dry-run's value when given (checked by dryRunCheck). */
   dryRun: string | undefined;
   /** notices are the stderr lines flag parsing printed (deprecations, Helm 4's --wait warnings). */
@@ -132,13 +135,15 @@ const noop = (long: string, kind: FlagKind, more: Partial<FlagSpec> = {}): FlagS
 
 // Accepted by both Helm versions' template and without effect offline (install/cluster/repository options).
 const NOOP_BOTH: readonly FlagSpec[] = [
-  ...['create-namespace', 'dependency-update', 'devel', 'disable-openapi-validation', 'hide-notes', 'insecure-skip-tls-verify',
+  ...['create-namespace', 'dependency-update', 'disable-openapi-validation', 'hide-notes', 'insecure-skip-tls-verify',
     'kube-insecure-skip-tls-verify', 'pass-credentials', 'plain-http', 'replace', 'take-ownership', 'wait-for-jobs']
     .map((long) => noop(long, 'bool')),
   ...['ca-file', 'cert-file', 'description', 'key-file', 'keyring', 'kube-apiserver', 'kube-as-user', 'kube-ca-file', 'kube-context',
     'kube-tls-server-name', 'kube-token', 'kubeconfig', 'password', 'registry-config', 'repository-cache', 'repository-config',
-    'username', 'version', 'post-renderer-args']
+    'username', 'post-renderer-args']
     .map((long) => noop(long, 'string')),
+  noop('devel', 'bool', { apply: B((f, b) => (f.devel = b)) }),
+  noop('version', 'string', { apply: (f, v) => ((f.chartVersion = v), undefined) }),
   noop('kube-as-group', 'stringArray'),
   noop('labels', 'stringSlice', { short: 'l', check: (v) => stringToStringError(splitCSV(v)) }),
   noop('timeout', 'string', { check: goDurationError }),
@@ -270,7 +275,7 @@ export function newTemplateFlags(defaultHelmVersion: HelmVersion): TemplateFlags
     includeCrds: false, skipCrds: false, skipTests: false, noHooks: false, isUpgrade: false,
     skipSchemaValidation: false, nameTemplate: '', generateName: false, outputDir: '', useReleaseName: false,
     debug: false, enableDns: false, renderSubchartNotes: false, helmVersion: defaultHelmVersion, help: false, args: [],
-    dryRun: undefined, notices: [],
+    dryRun: undefined, notices: [], chartVersion: '', devel: false,
   };
 }
 

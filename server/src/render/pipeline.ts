@@ -15,6 +15,7 @@ import type { CrdFile } from './manifests';
 import type { YamlToJson } from './simplehead';
 import { releaseNameCheck, resolvePath } from './args';
 import { buildRelease, type ReleaseContext } from './release';
+import { chartPathLine } from './debuglines';
 
 /** PrepareInput is everything the middle of the pipeline needs. */
 export interface PrepareInput {
@@ -93,6 +94,7 @@ export function prepareRender(input: PrepareInput): Prepared | PrepareFailure {
   // Kube version flag first (template.go RunE).
   const chartPath = resolvePath(input.cwd, input.chartPath);
   if (!fs.exists(chartPath)) return { error: `path ${JSON.stringify(input.chartPath)} not found`, withRelease: false };
+  if (flags.debug) input.log(chartPathLine(hv, input.runtime, fs.displayPath(chartPath)));
   const rel = buildRelease({
     fs,
     cwd: input.cwd,

@@ -98,6 +98,7 @@ export function buildRelease(input: BuildReleaseInput): ReleaseContext | { error
     helmVersion: hv,
     skipSchemaValidation: flags.skipSchemaValidation,
     schemaCache: input.schemaCache,
+    debug: flags.debug,
   });
   for (const w of prepared.warnings) input.log(w + '\n');
   if ('error' in prepared) return { error: prepared.error, withRelease: prepared.withRelease };

@@ -13,6 +13,8 @@ import type { ParseCache } from './engine';
 import type { SchemaCodeCache } from '../chart/schema';
 import { kubeVersionFlagError } from './release';
 import { resolvePath } from './args';
+import { downloaderLine, errorLine, versionLines } from './debuglines';
+import { type GoURL, parseURL, urlString } from '../sprig/urls';
 
 /** TemplateEnv is the outside world the command sees. */
 export interface TemplateEnv {
@@ -100,7 +102,8 @@ export function runTemplateCommand(argv: readonly string[], env: TemplateEnv): T
   if (result instanceof Failure) {
     let msg = result.message;
     if (result.withRelease && !flags.debug) msg += '\n\nUse --debug flag to render out invalid YAML';
-    return { stdout, stderr: stderr + `Error: ${msg}\n`, exitCode: 1 };
+    const debug = flags.debug ? errorLine(flags.helmVersion, env.runtime ?? defaultRuntime(), msg) : '';
+    return { stdout, stderr: stderr + `Error: ${msg}\n` + debug, exitCode: 1 };
   }
   return { stdout, stderr, exitCode: 0 };
 }
@@ -126,17 +129,26 @@ function nameAndChart(flags: TemplateFlags, helmVersion: HelmVersion, runtime: R
 }
 
 /**
- * remoteChartError refuses chart references that Helm would download: `oci://...` and, when no
- * such local path exists, `repo/chart`.
+ * remoteChartError is LocateChart for a name that is not on disk: Chartwright refuses what Helm
+ * would download (`oci://...`, a URL, `repo/chart` — any name with a `/` that is neither
+ * absolute nor starts with `.`), and gives Helm's error for a bare name (no repository part);
+ * `downloader`: Helm 4 had logged setting up its downloader (--debug). Absolute and `.` paths
+ * that do not exist are left to the caller (`path "…" not found`).
  */
-function remoteChartError(chart: string, env: TemplateEnv): string | undefined {
+function remoteChartError(chart: string, env: TemplateEnv): { error: string; downloader: boolean } | undefined {
   const why = 'Chartwright renders local charts only (a chart directory or a .tgz); download it first with helm pull';
-  if (/^oci:\/\//i.test(chart)) return `OCI chart reference ${quote(chart)} is not supported: ${why}`;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(chart)) return `chart URL ${quote(chart)} is not supported: ${why}`;
-  if (/^[^./][^/]*\/[^/]+$/.test(chart) && !env.fs.exists(resolvePath(env.cwd, chart))) {
-    return `chart repository reference ${quote(chart)} (repo/chart) is not supported: ${why}`;
+  if (/^oci:\/\//i.test(chart)) return { error: `OCI chart reference ${quote(chart)} is not supported: ${why}`, downloader: false };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(chart)) return { error: `chart URL ${quote(chart)} is not supported: ${why}`, downloader: false };
+  if (chart.startsWith('/') || chart.startsWith('.') || env.fs.exists(resolvePath(env.cwd, chart))) return undefined;
+  // ChartDownloader.ResolveChartVersion: the name as a URL whose path is repo/chart.
+  let u: GoURL;
+  try {
+    u = parseURL(chart);
+  } catch {
+    return { error: `invalid chart URL format: ${chart}`, downloader: true };
   }
-  return undefined;
+  if (!u.path.includes('/')) return { error: `non-absolute URLs should be in form of repo_name/path_to_chart, got: ${urlString(u)}`, downloader: true };
+  return { error: `chart repository reference ${quote(chart)} (repo/chart) is not supported: ${why}`, downloader: false };
 }
 
 function run(flags: TemplateFlags, env: TemplateEnv, out: (s: string) => void, err: (s: string) => void): Failure | undefined {
@@ -147,10 +159,14 @@ function run(flags: TemplateFlags, env: TemplateEnv, out: (s: string) => void, e
   const kvErr = kubeVersionFlagError(flags);
   if (kvErr !== undefined) return new Failure(kvErr, false);
   const runtime = env.runtime ?? defaultRuntime();
+  if (flags.debug) err(versionLines(hv, runtime, flags.chartVersion, flags.devel));
   const nc = nameAndChart(flags, hv, runtime);
   if (nc instanceof Failure) return nc;
   const remote = remoteChartError(nc.chart, env);
-  if (remote !== undefined) return new Failure(remote, false);
+  if (remote !== undefined) {
+    if (flags.debug && remote.downloader) err(downloaderLine(hv));
+    return new Failure(remote.error, false);
+  }
   const prepared: Prepared | { error: string; withRelease: boolean } = prepareRender({
     fs: env.fs,
     cwd: env.cwd,
