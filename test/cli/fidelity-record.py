@@ -321,6 +321,7 @@ CASES = [
     case("debug-template-kube-version-bad", "cli-debug", ["c", "--debug", "--kube-version", "x"], chart()),
     case("debug-template-missing-dep", "cli-debug", ["c", "--debug"], chart(chart_yaml=CHART + "dependencies:\n- name: s\n  version: 0.1.0\n")),
     case("debug-template-devel-missing-chart", "cli-debug", ["./nope", "--debug", "--devel"], chart()),
+    case("debug-template-no-args", "cli-debug", ["--debug"], chart()),
     case("debug-lint", "cli-debug", ["c", "--debug"], chart(), cmd="lint"),
     case("debug-lint-missing-values", "cli-debug", ["c", "--debug", "-f", "nope.yaml"], chart(), cmd="lint"),
     case("debug-lint-tree", "cli-debug", ["p", "--debug", "--with-subcharts"], DEBUG_TREE, cmd="lint"),

@@ -86,7 +86,9 @@ export function runTemplateCommand(argv: readonly string[], env: TemplateEnv): T
   const notices = flags.notices.map((l) => l + '\n').join('');
   if (flags.help) return { stdout: templateHelp(flags.helmVersion), stderr: notices, exitCode: 0 };
   if (flags.args.length < 1) {
-    return { stdout: '', stderr: `${notices}Error: "helm template" requires at least 1 argument\n\n${USAGE}\n`, exitCode: 1 };
+    const msg = `"helm template" requires at least 1 argument\n\n${USAGE}`;
+    const debug = flags.debug ? errorLine(flags.helmVersion, env.runtime ?? defaultRuntime(), msg) : '';
+    return { stdout: '', stderr: `${notices}Error: ${msg}\n${debug}`, exitCode: 1 };
   }
   let stdout = '';
   let stderr = notices;
