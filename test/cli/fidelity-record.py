@@ -181,6 +181,12 @@ CASES = [
     case("schema-type-list-order-2", "7", ["c"], chart(values="b: 1.5\n", extra={"values.schema.json": '{"properties":{"b":{"type":["integer","null","string"]}}}'})),
     case("schema-enum-wrong-value", "7", ["c"], chart(values="a: z\n", extra={"values.schema.json": SCHEMA_ENUM})),
     case("schema-enum-null-subchart", "7", ["c"], chart(values="s:\n  a: null\n", extra={"charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 0.1.0\n", "charts/s/values.schema.json": SCHEMA_ENUM})),
+    # a schema that is neither an object nor a boolean (gojsonschema's and jsonschema's compile errors)
+] + [
+    case(f"schema-top-{n}{'-lint' if cmd == 'lint' else ''}", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": text}), cmd=cmd)
+    for n, text in [("number", "1"), ("string", '"x"'), ("array", "[]"), ("null", "null"), ("true", "true"), ("false", " false ")]
+    for cmd in ["template", "lint"]
+] + [
     # --- lint: scalars in the k8s struct's string fields (sigs.k8s.io/yaml turns them into strings)
 ] + [
     case(f"lint-k8s-scalar-{i}", "lint", ["c"], chart(templates={"y.yaml": body}), cmd="lint")

@@ -396,6 +396,8 @@ function validatorFor(raw: string, v: HelmVersion, cache: SchemaCodeCache | unde
   const doc = decodeSchemaText(raw, v);
   if ('error' in doc) return doc;
   log?.debug('unmarshalled JSON schema', [['schema', raw]]);
+  const top = topLevelError(doc.top, v);
+  if (top !== undefined) return { error: top };
   // (Helm 3 keeps only the first JSON value: that text is compiled and memoised, not `raw`.)
   return compile(doc.text, JSON.parse(doc.text) as Json, v, cache);
 }
@@ -419,8 +421,8 @@ function storeCode(cache: SchemaCodeCache, codeKey: string, instance: { opts: un
  * `unexpected EOF`; after the first value Helm 3 ignores the rest and Helm 4 refuses anything
  * but spaces. Returns the text of the schema to use, or Go's error.
  */
-function decodeSchemaText(raw: string, v: HelmVersion): { text: string } | { error: string } {
-  let first: { end: number } | undefined;
+function decodeSchemaText(raw: string, v: HelmVersion): { text: string; top: unknown } | { error: string } {
+  let first: { value: unknown; end: number } | undefined;
   try {
     first = readJSONValue(raw, 0);
   } catch (e) {
@@ -428,14 +430,26 @@ function decodeSchemaText(raw: string, v: HelmVersion): { text: string } | { err
     return { error: e.message === 'unexpected end of JSON input' ? 'unexpected EOF' : e.message };
   }
   if (first === undefined) return { error: 'EOF' };
-  if (v === 3) return { text: raw.slice(0, first.end) };
+  if (v === 3) return { text: raw.slice(0, first.end), top: first.value };
   let rest: unknown;
   try {
     rest = readJSONValue(raw, first.end);
   } catch {
     rest = null;
   }
-  return rest === undefined ? { text: raw } : { error: 'invalid character after top-level value' };
+  return rest === undefined ? { text: raw, top: first.value } : { error: 'invalid character after top-level value' };
+}
+
+/**
+ * topLevelError is the compile error of a schema that is neither an object nor a boolean:
+ * gojsonschema's `schema is invalid` (Helm 3), the metaschema check of Helm 4's jsonschema (the
+ * default draft, as only an object can name another).
+ */
+function topLevelError(top: unknown, v: HelmVersion): string | undefined {
+  if (top instanceof Map || typeof top === 'boolean') return undefined;
+  if (v === 3) return 'schema is invalid';
+  const got = top === null ? 'null' : Array.isArray(top) ? 'array' : typeof top === 'string' ? 'string' : 'number';
+  return `"file:///values.schema.json#" is not valid against metaschema: jsonschema validation failed with 'https://json-schema.org/draft/2020-12/schema#'\n- at '': got ${got}, want boolean or object`;
 }
 
 /**
