@@ -14,6 +14,7 @@ import { schemaSet } from '../k8s/store';
 import { schemaVersionFor } from '../k8s/versions';
 import { globMatcher } from '../helm/glob';
 import { unmarshalJSONValue } from './k8sjson';
+import { lazyDocument } from './k8slazyyaml';
 import type { Chart } from '../chart/loader';
 import type { ChartModel } from './model';
 import { documents } from './rendered';
@@ -60,12 +61,15 @@ function crdDocs(text: string): CrdDoc[] {
   return out;
 }
 
-/** decodedCrd decodes one CRD document (memoized per text). */
+/**
+ * decodedCrd decodes one CRD document (memoized per text): lazily (k8slazyyaml.ts: only the schema
+ * nodes validation reads are decoded), or whole when the lazy scan does not follow the text.
+ */
 const decodedMemo = new Map<string, unknown>();
 function decodedCrd(doc: CrdDoc): unknown[] {
   let v = decodedMemo.get(doc.text);
   if (v === undefined && !decodedMemo.has(doc.text)) {
-    v = unmarshalJSONValue(doc.text);
+    v = lazyDocument(doc.text) ?? unmarshalJSONValue(doc.text);
     if (decodedMemo.size > 256) decodedMemo.clear();
     decodedMemo.set(doc.text, v);
   }
