@@ -133,7 +133,13 @@ test('the store loads a minor only when asked, and the base file once', () => {
   store.schemaSet('1.30');
   store.schemaSet('1.33');
   store.schemaSet('1.30');
-  assert.deepEqual(reads, ['index.json', 'strings.json', 'v1.30.json', 'v1.36.json', 'v1.33.json']);
+  assert.deepEqual(reads, ['index.json', 'v1.30.json', 'v1.36.json', 'v1.33.json']);
+  // Validation reads no description: the description table is read on the first one asked for.
+  const pod = store.schemaSet('1.30').resource('v1', 'Pod');
+  assert.deepEqual(reads, ['index.json', 'v1.30.json', 'v1.36.json', 'v1.33.json']);
+  assert.match(pod?.fields.get('apiVersion')?.description ?? '', /^APIVersion defines the versioned schema/);
+  assert.match(store.schemaSet('1.33').resource('v1', 'Pod')?.description ?? '', /^Pod is a collection of containers/);
+  assert.deepEqual(reads, ['index.json', 'v1.30.json', 'v1.36.json', 'v1.33.json', 'strings.json']);
   assert.throws(() => store.schemaSet('1.28'), /no Kubernetes schemas for 1\.28 \(shipped: 1\.29, 1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35, 1\.36\)/);
 });
 
