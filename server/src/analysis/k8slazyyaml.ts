@@ -38,6 +38,8 @@ class Doc {
   /** cols[i]: column of line i's first non-space character; -1 for a blank or comment line. */
   readonly cols: Int32Array;
   readonly lines: number;
+  /** next[i]: for a content line, the first content line after it indented no deeper (its next sibling, or its parent's). */
+  readonly next: Int32Array;
   private whole: { readonly v: unknown } | undefined;
 
   constructor(readonly text: string) {
@@ -58,6 +60,15 @@ class Doc {
     starts.push(text.length + 1);
     this.starts = Int32Array.from(starts);
     this.cols = Int32Array.from(cols);
+    // next[i]: the first content line after i indented no deeper than i (a stack of lines of rising indentation).
+    this.next = new Int32Array(this.lines).fill(this.lines);
+    const stack: number[] = [];
+    for (let i = 0; i < this.lines; i++) {
+      const c = this.cols[i];
+      if (c < 0) continue;
+      while (stack.length > 0 && this.cols[stack[stack.length - 1]] >= c) this.next[stack.pop() as number] = i;
+      stack.push(i);
+    }
   }
 
   /** eol: the offset of line i's end (its newline, or the text's end). */
@@ -120,16 +131,24 @@ class Lazy {
     const d = this.doc;
     const out: Array<{ key: string; line: number; colon: number }> = [];
     const seen = new Set<string>();
-    for (let i = from; i < to; i++) {
-      const col = i === from && dashFirst ? indent : d.cols[i];
-      if (col < 0 || col > indent) {
-        if (col > indent && out.length === 0) return undefined;
+    // Deeper lines are jumped over (next[]): a scan costs the mapping's keys, not its lines.
+    for (let i = from; i < to; ) {
+      const first = i === from && dashFirst;
+      const col = first ? indent : d.cols[i];
+      if (col < 0) {
+        i++;
+        continue;
+      }
+      if (col > indent) {
+        if (out.length === 0) return undefined;
+        i = d.next[i];
         continue;
       }
       if (col < indent) return undefined;
       // A block sequence may sit at its key's own indentation (`key:` then `- item`).
-      if (!(i === from && dashFirst) && d.isDash(i)) {
+      if (!first && d.isDash(i)) {
         if (out.length === 0) return undefined;
+        i = d.next[i];
         continue;
       }
       const at = d.starts[i] + col;
@@ -139,6 +158,8 @@ class Lazy {
       if (seen.has(key)) return undefined;
       seen.add(key);
       out.push({ key, line: i, colon });
+      // The dash line's next[] is its item's end: walk its key's deeper lines instead.
+      i = first ? i + 1 : d.next[i];
     }
     return out.map((e, k) => ({ ...e, end: k + 1 < out.length ? out[k + 1].line : to }));
   }
@@ -185,14 +206,19 @@ class Lazy {
   private seq(from: number, to: number, col: number, path: Path): unknown[] | undefined {
     const d = this.doc;
     const items: number[] = [];
-    for (let i = from; i < to; i++) {
+    for (let i = from; i < to; ) {
       const c = d.cols[i];
-      if (c < 0 || c > col) continue;
+      if (c < 0) {
+        i++;
+        continue;
+      }
+      if (c > col) return undefined;
       if (c < col || !d.isDash(i)) return undefined;
       // Only `- key: …` items (a mapping that starts on the dash line).
       const at = d.starts[i] + c + 2;
       if (at >= d.eol(i) || d.text.charCodeAt(at - 1) !== SP || d.text.charCodeAt(at) === SP || d.keyAt(i, at) < 0) return undefined;
       items.push(i);
+      i = d.next[i];
     }
     const out: unknown[] = [];
     for (let k = 0; k < items.length; k++) {
