@@ -33,7 +33,7 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const outDir = join(root, 'server', 'data', 'k8s');
 
-/** CLIENT_NODE maps each shipped Kubernetes minor to the client-node release generated from it. */
+/** CLIENT_NODE maps each Kubernetes minor that has a client-node release to the release generated from it. */
 const CLIENT_NODE = [
   ['1.29', '0.21.0'],
   ['1.30', '0.22.3'],
