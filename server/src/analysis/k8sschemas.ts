@@ -25,6 +25,10 @@ import { readSettingFile } from './valuesfiles';
 export interface KubeSchemas extends SchemaSet {
   /** key identifies the inputs (memo key of validation results). */
   readonly key: string;
+  /** builtinKey identifies the inputs but the CRDs: the results of documents of built-in kinds only depend on no more. */
+  readonly builtinKey: string;
+  /** builtin: the built-in set of the configured version (which kinds the CRDs cannot change). */
+  readonly builtin: SchemaSet;
   /** forFile: the set for the documents of the template at an absolute path (a user schema for it wins); `text`: its text when the caller has it (else read). */
   forFile(path: string, text?: string): SchemaSet;
   /** problems: user schema entries that could not be used (refused, unreadable, not a schema), by template path. */
@@ -191,6 +195,8 @@ export function kubeSchemas(snap: Snapshot, model: ChartModel, outcome: RenderOu
   const schemas: KubeSchemas = {
     ...base,
     key: `${key}|crd${crds?.id ?? 0}`,
+    builtinKey: key,
+    builtin,
     userErrors,
     forFile(path: string, text?: string): SchemaSet {
       const hitFile = perFile.get(path);
