@@ -9,7 +9,8 @@
 // that is not a plain key (flow, quoted, complex or merge keys, anchors, a closing bracket), a key
 // YAML 1.1 would resolve to something else than its text, a duplicate key — is decoded whole, and a
 // value whose lines do not decode alone (an alias of an anchor elsewhere) is taken from the whole
-// document's decoding instead.
+// document's decoding instead. (A document that does not decode whole — a duplicate key, an alias
+// before its anchor — still reads the parts that decode alone; the API server rejects such a CRD.)
 import { unmarshalJSONValue } from './k8sjson';
 
 /** SAFE_KEY is a plain key that decodes to its own text (not a YAML 1.1 boolean or null, not a number). */
@@ -106,13 +107,19 @@ class Doc {
     return this.text.charCodeAt(at) === DASH && (at + 1 === this.eol(i) || next === SP || next === CR);
   }
 
-  /** dedent is lines [from, to) with `indent` columns cut off each (the first line's may be `- `). */
+  /** dedent is lines [from, to) with `indent` columns cut off each (the first line's may be `- `; a comment's spaces only). */
   dedent(from: number, to: number, indent: number): string {
     const parts: string[] = [];
     for (let i = from; i < to; i++) {
       const s = this.starts[i];
       const e = this.eol(i);
-      parts.push(e - s > indent ? this.text.slice(s + indent, e) : '');
+      // A comment line may be less indented than the mapping: cut its spaces only.
+      let cut = indent;
+      if (this.cols[i] < 0) {
+        cut = 0;
+        while (cut < indent && s + cut < e && this.text.charCodeAt(s + cut) === SP) cut++;
+      }
+      parts.push(this.text.slice(Math.min(s + cut, e), e));
     }
     return parts.join('\n') + '\n';
   }
