@@ -24,7 +24,7 @@ test('lazyDocument reads what the whole document decodes to', () => {
     ['block scalars with comment-like lines', 'd: |-\n  line1\n\n  # not a comment\nx: >\n  folded\n  text\n', true],
     ['multi-line plain and quoted scalars', 'd: foo\n  bar\n\n  baz\ne: "a\n  b"\nf: \'c\n  d\'\n', true],
     ['comments, a document marker, empty values', '# head\n---\na:\n  # c\n  b: 1\n  c:\nd: # trailing\n  e: 2\n', true],
-    ['a comment less indented than its mapping', 'a:\n    b: 1\n# c\n    d: 2\ne: 3\n', true],
+    ['a comment less indented than its mapping', 'a:\n b: 1\n# comment\n d: 2\ne: 3\n', true],
     ['CRLF line ends', 'a:\r\n  b: 1\r\n  c:\r\n  - x\r\n', true],
     ['an alias of an anchor in another key (from the whole document)', 'a: &x\n  k: 1\nb: *x\nc:\n  d: *x\n', true],
     ['a merge key (that mapping decodes whole)', 'a: &x {k: 1}\nb:\n  <<: *x\n  j: 2\n', true],
