@@ -9,6 +9,9 @@
 //   API classes (`create*(…, body: V1Deployment, …)` with their `/apis/<group>/<version>/` paths) for
 //   group/version/kind. Releases 0.21/0.22 predate formats in the type map: their integer/number split
 //   is taken from the same type's field in a newer release, else left `number` (which accepts both).
+// - @pulumi/kubernetes for the minors client-node skipped (1.31, 1.35): the release generated from
+//   each (checked against the client-node neighbours' apiVersions), its types/input.d.ts (and a
+//   resource class's `…Args` where that lacks the type), merged with the neighbours as pulumiMinor says.
 // - kubernetes-models (one release): what client-node's generator drops — enum values (string literal
 //   unions in its .d.ts) and which string fields are a resource.Quantity (the API server also accepts
 //   a number there) — keyed by the fully qualified definition name.
@@ -23,14 +26,14 @@
 //           | e:<json array of strings> (a string enum)
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const outDir = join(root, 'server', 'data', 'k8s');
 
-/** CLIENT_NODE maps each shipped Kubernetes minor to the client-node release generated from it. */
+/** CLIENT_NODE maps each Kubernetes minor that has a client-node release to the release generated from it. */
 const CLIENT_NODE = [
   ['1.29', '0.21.0'],
   ['1.30', '0.22.3'],
@@ -38,6 +41,17 @@ const CLIENT_NODE = [
   ['1.33', '1.3.0'],
   ['1.34', '1.4.0'],
   ['1.36', '2.0.1'],
+];
+/**
+ * PULUMI: the minors client-node has no release for (1.31, 1.35), each from the @pulumi/kubernetes
+ * release generated from it (checked below: it serves an apiVersion that is new in the next higher
+ * client-node minor and lacks another one), with a Pulumi release of an older minor: Pulumi keeps
+ * every apiVersion it ever generated, so one it already had then and no client-node neighbour serves
+ * is one Kubernetes removed, and is left out.
+ */
+const PULUMI = [
+  ['1.31', '4.18.1', '4.15.0'],
+  ['1.35', '4.29.0', '4.25.0'],
 ];
 const KUBERNETES_MODELS = '5.1.0';
 const BASE = '1.36';
@@ -56,12 +70,13 @@ function unpacked(name, version) {
   return pkg;
 }
 
-/** jsdocText returns the text of a /** … *\/ block's lines. */
+/** jsdocText returns the text of a /** … *\/ block's lines (client-node escapes quotes there as \' and \"). */
 function jsdocText(lines) {
   return lines
     .map((l) => l.replace(/^\s*\/?\*+\/?\s?/, '').replace(/\s*\*\/\s*$/, ''))
     .join('\n')
-    .trim();
+    .trim()
+    .replace(/\\(['"])/g, '$1');
 }
 
 /** parseDts reads a model's .d.ts: class description, field descriptions and requiredness. */
@@ -160,6 +175,155 @@ function readClientNode(minor, version) {
     }
   }
   return { models, resources };
+}
+
+/** capital upper-cases a name's first letter (v1beta1 → V1beta1). */
+function capital(s) {
+  return s.replace(/^./, (c) => c.toUpperCase());
+}
+
+/**
+ * pulumiModelName names a Pulumi input type (group namespace, version, name) as client-node names the
+ * same definition: `V1PodSpec`, or with the group in front where client-node needs it to tell two
+ * definitions apart (`CoreV1EndpointPort`, `DiscoveryV1EndpointPort`); `known` is every client-node name.
+ */
+function pulumiModelName(group, version, name, known) {
+  const bare = `${capital(version)}${name}`;
+  if (group === 'meta') return bare;
+  const prefixed = `${capital(group)}${bare}`;
+  return known.has(prefixed) ? prefixed : bare;
+}
+
+/** pulumiType turns a Pulumi input type (`pulumi.Input<pulumi.Input<inputs.core.v1.Container>[]>`) into client-node's vocabulary (`Array<V1Container>`). */
+function pulumiType(text, known) {
+  let t = text.replace(/\s+/g, ' ').trim();
+  for (let m; (m = /^pulumi\.Input<(.*)>$/.exec(t)) !== null; ) t = m[1].trim();
+  if (topLevelUnion(t)) {
+    if (t === 'number | string') return 'IntOrString';
+    // `string | enums.core.v1.ServiceSpecType`: Pulumi's enum of a string field (kubernetes-models gives the values).
+    return /^string \| enums\.[\w.]+$/.test(t) ? 'string' : 'any';
+  }
+  const arr = /^(.*)\[\]$/.exec(t);
+  if (arr) return `Array<${pulumiType(arr[1], known)}>`;
+  const map = /^\{ \[key: string\]: (.*); \}$/.exec(t);
+  if (map) return `{ [key: string]: ${pulumiType(map[1], known)}; }`;
+  if (['string', 'number', 'boolean', 'any'].includes(t)) return t;
+  if (/^"[^"]*"$/.test(t)) return 'string';
+  const ref = /^inputs\.(\w+)\.(\w+)\.(\w+)$/.exec(t);
+  if (ref) return pulumiModelName(ref[1], ref[2], ref[3], known);
+  return 'any';
+}
+
+/** pulumiInterfaces reads the interfaces of Pulumi's `namespace group { namespace version { interface … } }` text. */
+function pulumiInterfaces(lines) {
+  const raw = [];
+  let group = null;
+  let ver = null;
+  let cur = null;
+  let comment = '';
+  let buf = null;
+  let pending = null;
+  for (const line of lines) {
+    if (buf !== null) {
+      buf.push(line);
+      if (line.includes('*/')) {
+        comment = jsdocText(buf);
+        buf = null;
+      }
+      continue;
+    }
+    if (pending !== null) {
+      pending.type += ` ${line.trim()}`;
+      if (/;$/.test(line.trim()) && depth(pending.type) === 0) {
+        cur.fields.push(pending);
+        pending = null;
+      }
+      continue;
+    }
+    if (/^\s*\/\*\*/.test(line)) {
+      buf = [line];
+      if (line.includes('*/')) {
+        comment = jsdocText(buf);
+        buf = null;
+      }
+      continue;
+    }
+    let m;
+    if ((m = /^export declare namespace (\w+) \{/.exec(line))) [group, ver] = [m[1], null];
+    else if ((m = /^ {4}namespace (\w+) \{/.exec(line))) ver = m[1];
+    else if ((m = /^ {8}interface (\w+) \{/.exec(line)) && group !== null && ver !== null) raw.push((cur = { group, ver, name: m[1], description: comment, fields: [] }));
+    else if (/^ {8}\}/.test(line)) cur = null;
+    else if ((m = /^ {12}(\$?\w+)(\?)?: (.*)$/.exec(line)) && cur !== null) {
+      const f = { name: m[1].replace(/^x_kubernetes_(\w+)$/, (_, r) => `x-kubernetes-${r.replace(/_/g, '-')}`), required: m[2] !== '?', description: comment, type: m[3].trim() };
+      if (/;$/.test(f.type) && depth(f.type) === 0) cur.fields.push(f);
+      else pending = f;
+    }
+    if (!/^\s*$/.test(line)) comment = '';
+  }
+  return raw;
+}
+
+/**
+ * readPulumi reads @pulumi/kubernetes's types/input.d.ts (one interface per definition, per group
+ * namespace and version; field descriptions in JSDoc, required fields without `?`). Its `…Patch`
+ * twins are skipped, and the `x_kubernetes_…` fields of JSONSchemaProps get their wire names back.
+ * Returns {models (client-node names, as readClientNode), resources, apiVersions}.
+ */
+function readPulumi(version, known) {
+  const pkg = unpacked('@pulumi/kubernetes', version);
+  const raw = pulumiInterfaces(readFileSync(join(pkg, 'types', 'input.d.ts'), 'utf8').split('\n'));
+  // A resource whose type input.d.ts lacks (resource.k8s.io/v1alpha3 ResourceSlice in 4.18.1): its class's `…Args`.
+  const have = new Set(raw.map((r) => `${r.group}.${r.ver}.${r.name}`));
+  for (const group of readdirSync(pkg).sort()) {
+    if (!statSync(join(pkg, group)).isDirectory() || ['helm', 'kustomize', 'yaml', 'types', 'scripts', 'node_modules'].includes(group)) continue;
+    for (const ver of readdirSync(join(pkg, group)).sort()) {
+      if (!/^v\d/.test(ver)) continue;
+      for (const file of readdirSync(join(pkg, group, ver)).sort()) {
+        if (!file.endsWith('.d.ts') || file === 'index.d.ts' || /(List|Patch)\.d\.ts$/.test(file)) continue;
+        const m = /\nexport interface (\w+)Args \{\n([\s\S]*?)\n\}/.exec(readFileSync(join(pkg, group, ver, file), 'utf8'));
+        if (m === null || have.has(`${group}.${ver}.${m[1]}`)) continue;
+        const lines = [`export declare namespace ${group} {`, `    namespace ${ver} {`, `        interface ${m[1]} {`, ...m[2].split('\n').map((l) => `        ${l}`), '        }'];
+        raw.push(...pulumiInterfaces(lines));
+      }
+    }
+  }
+  const names = new Set(raw.map((r) => `${r.group}.${r.ver}.${r.name}`));
+  const models = new Map();
+  const resources = {};
+  for (const r of raw) {
+    if (['helm', 'kustomize', 'yaml'].includes(r.group)) continue;
+    if (r.name.endsWith('Patch') && names.has(`${r.group}.${r.ver}.${r.name.slice(0, -'Patch'.length)}`)) continue;
+    const name = pulumiModelName(r.group, r.ver, r.name, known);
+    const fields = r.fields.map((f) => ({ name: f.name, type: pulumiType(f.type.replace(/;$/, ''), known), format: null, description: f.description, required: f.required }));
+    models.set(name, { description: r.description, fields });
+    const lit = (field) => /^pulumi\.Input<"([^"]+)">;$/.exec(r.fields.find((f) => f.name === field)?.type ?? '')?.[1];
+    const apiVersion = lit('apiVersion');
+    const kind = lit('kind');
+    if (apiVersion !== undefined && kind !== undefined && !kind.endsWith('List')) (resources[apiVersion] ??= {})[kind] = name;
+  }
+  return { models, resources, apiVersions: new Set(Object.keys(resources)) };
+}
+
+/** topLevelUnion tells whether a type text is a union outside any <…> or {…}. */
+function topLevelUnion(text) {
+  let d = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '<' || c === '{') d++;
+    else if (c === '>' || c === '}') d--;
+    else if (c === '|' && d === 0) return true;
+  }
+  return false;
+}
+
+/** depth is the nesting of <…> and {…} left open in a type text. */
+function depth(text) {
+  let d = 0;
+  for (const c of text) {
+    if (c === '<' || c === '{') d++;
+    else if (c === '>' || c === '}') d--;
+  }
+  return d;
 }
 
 /** readKubernetesModels returns Map<definition suffix (e.g. CoreV1ServicePort), Map<field, {enum?, quantity?}>>. */
@@ -263,6 +427,88 @@ function str(s) {
   return i;
 }
 
+/** compareMinor orders "1.9" before "1.10". */
+function compareMinor(a, b) {
+  const [a0, a1] = a.split('.').map(Number);
+  const [b0, b1] = b.split('.').map(Number);
+  return a0 - b0 || a1 - b1;
+}
+
+/** shape is a type row without its descriptions, fields in name order (rows of two sources compare by it). */
+function shape(row) {
+  return JSON.stringify([[...row[1]].map((f) => [f[0], f[1], f[3]]).sort((x, y) => (x[0] < y[0] ? -1 : 1)), row[2] ?? 0]);
+}
+
+/**
+ * pulumiMinor builds the rows of a minor from Pulumi between the client-node minors below (lower)
+ * and above (higher) it. Pulumi keeps what Kubernetes removed (old fields such as ObjectMeta's
+ * clusterName, old types, old apiVersions) and its required markers and types are looser, so:
+ * - a type, field or resource Pulumi already had in the older release and neither neighbour has is
+ *   left out (Kubernetes removed it); one new since the older release is kept (new in this minor);
+ * - a field a neighbour has takes the neighbours' type and description (where they disagree, the
+ *   one Pulumi agrees with, else the higher's); it is required only when Pulumi and every neighbour
+ *   that has it say so (the safe side: never a missing-field error the API server would not give);
+ * - a field or type both neighbours have and Pulumi lacks (TokenReview, SubjectAccessReview, …) is kept;
+ * - a type equal to a neighbour's is that neighbour's row, so a delta holds only real changes.
+ */
+function pulumiMinor(release, older, lower, higher, ctx) {
+  const { known, km, formats } = ctx;
+  const p = readPulumi(release, known);
+  const o = readPulumi(older, known);
+  const newer = Object.keys(higher.data.resources).filter((a) => !(a in lower.data.resources));
+  if (!newer.some((a) => p.apiVersions.has(a)) || newer.every((a) => p.apiVersions.has(a))) {
+    throw new Error(`@pulumi/kubernetes@${release} is not generated from a minor between ${lower.minor} and ${higher.minor} (apiVersions new in ${higher.minor}: ${newer.join(', ')})`);
+  }
+  if ([...p.apiVersions].every((a) => o.apiVersions.has(a))) throw new Error(`@pulumi/kubernetes@${older} is not older than ${release}`);
+  const L = lower.data;
+  const H = higher.data;
+  const fieldsOf = (row) => new Map((row?.[1] ?? []).map((f) => [f[0], f]));
+  const types = {};
+  for (const name of [...p.models.keys()].sort()) {
+    const m = p.models.get(name);
+    const lt = L.types[name];
+    const ht = H.types[name];
+    if (lt === undefined && ht === undefined && o.models.has(name)) continue;
+    const l = fieldsOf(lt);
+    const h = fieldsOf(ht);
+    const was = new Set((o.models.get(name)?.fields ?? []).map((f) => f.name));
+    const extras = extrasFor(km, name);
+    const fields = [];
+    for (const f of m.fields) {
+      const lf = l.get(f.name);
+      const hf = h.get(f.name);
+      if (lf === undefined && hf === undefined && (lt !== undefined || ht !== undefined) && was.has(f.name)) continue;
+      const hint = formats.get(`${name}.${f.name}`) ?? null;
+      const own = typeCode(f.type, hint, p.models, hint, extras?.get(f.name));
+      let code = (hf ?? lf)?.[1] ?? own;
+      if (lf !== undefined && hf !== undefined && lf[1] !== hf[1] && own === lf[1]) code = own;
+      const required = f.required && (lf === undefined || lf[3] === 1) && (hf === undefined || hf[3] === 1);
+      fields.push([f.name, code, (hf ?? lf)?.[2] ?? str(f.description), required ? 1 : 0]);
+    }
+    for (const [fname, hf] of h) if (l.has(fname) && !fields.some((f) => f[0] === fname)) fields.push(hf);
+    fields.sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    const row = [(ht ?? lt)?.[0] ?? str(m.description), fields, ...(fields.length === 0 ? [1] : [])];
+    types[name] = [ht, lt].find((r) => r !== undefined && shape(r) === shape(row)) ?? row;
+  }
+  for (const name of Object.keys(L.types)) {
+    if (!(name in types) && name in H.types) types[name] = shape(H.types[name]) === shape(L.types[name]) ? H.types[name] : L.types[name];
+  }
+  const resources = {};
+  const add = (a, k, name) => {
+    (resources[a] ??= {})[k] = name;
+    types[name] ??= L.types[name] ?? H.types[name];
+  };
+  for (const [a, kinds] of Object.entries(p.resources)) {
+    for (const [k, name] of Object.entries(kinds)) if (L.resources[a]?.[k] !== undefined || H.resources[a]?.[k] !== undefined || o.resources[a]?.[k] === undefined) add(a, k, name);
+  }
+  for (const [a, kinds] of Object.entries(L.resources)) {
+    for (const [k, name] of Object.entries(kinds)) if (H.resources[a]?.[k] === name && resources[a]?.[k] === undefined) add(a, k, name);
+  }
+  const sorted = {};
+  for (const a of Object.keys(resources).sort()) sorted[a] = Object.fromEntries(Object.entries(resources[a]).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return { types, resources: sorted };
+}
+
 function main() {
   const km = readKubernetesModels();
   const read = CLIENT_NODE.map(([minor, version]) => ({ minor, version, ...readClientNode(minor, version) }));
@@ -288,6 +534,14 @@ function main() {
     }
     rows.set(r.minor, { types, resources: r.resources });
   }
+  const known = new Set(read.flatMap((r) => [...r.models.keys()]));
+  for (const [minor, release, older] of PULUMI) {
+    const minors = [...rows.keys()].sort(compareMinor);
+    const lower = minors.filter((m) => compareMinor(m, minor) < 0).pop();
+    const higher = minors.find((m) => compareMinor(m, minor) > 0);
+    const data = pulumiMinor(release, older, { minor: lower, data: rows.get(lower) }, { minor: higher, data: rows.get(higher) }, { known, km, formats });
+    rows.set(minor, data);
+  }
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const base = rows.get(BASE);
@@ -310,9 +564,10 @@ function main() {
     write(file, { base: BASE, types, removed, resources: data.resources });
   }
   write('strings.json', strings);
-  const versions = Object.fromEntries(CLIENT_NODE.map(([minor]) => [minor, files[minor]]));
+  const versions = Object.fromEntries([...rows.keys()].sort(compareMinor).map((minor) => [minor, files[minor]]));
   const sources = {
     '@kubernetes/client-node': Object.fromEntries(CLIENT_NODE.map(([m, v]) => [m, v])),
+    '@pulumi/kubernetes': Object.fromEntries(PULUMI.map(([m, v]) => [m, v])),
     'kubernetes-models': KUBERNETES_MODELS,
   };
   const digest = createHash('sha256');

@@ -1,14 +1,15 @@
 // The shipped Kubernetes minors and what differs between them, with real differences found in the
-// generated data (server/data/k8s, from @kubernetes/client-node per minor): each asserted on both sides.
+// generated data (server/data/k8s, from @kubernetes/client-node per minor, and @pulumi/kubernetes for
+// 1.31 and 1.35, which have no client-node release): each asserted on both sides.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { schemaSet, shippedVersions, SchemaStore, fileData } from '../../server/src/k8s/store';
 import { validateResource } from '../../server/src/k8s/validate';
 import { KUBE_SCHEMA_VERSIONS, schemaVersionFor } from '../../server/src/k8s/versions';
 
-test('the data ships exactly KUBE_SCHEMA_VERSIONS, six minors, newest last', () => {
+test('the data ships exactly KUBE_SCHEMA_VERSIONS, every minor from 1.29 to 1.36, newest last', () => {
   assert.deepEqual(shippedVersions(), [...KUBE_SCHEMA_VERSIONS]);
-  assert.equal(KUBE_SCHEMA_VERSIONS.length, 6);
+  assert.deepEqual(KUBE_SCHEMA_VERSIONS, ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36']);
 });
 
 test('schemaVersionFor: the nearest shipped minor not above, clamped', () => {
@@ -16,9 +17,9 @@ test('schemaVersionFor: the nearest shipped minor not above, clamped', () => {
     [undefined, '1.36'],
     ['', '1.36'],
     ['not a version', '1.36'],
-    ['v1.35.0', '1.34'], // Helm 4's default: no 1.35 release of the source, 1.34 is the nearest below
+    ['v1.35.0', '1.35'], // Helm 4's default
     ['1.32.0', '1.32'], // Helm 3's default
-    ['v1.31.4-gke.1000', '1.30'],
+    ['v1.31.4-gke.1000', '1.31'],
     ['1.30', '1.30'],
     ['v1.36.2', '1.36'],
     ['1.40.0', '1.36'],
@@ -52,6 +53,15 @@ test('per version: apiVersions and kinds present in one minor and not in another
     ['admissionregistration.k8s.io/v1beta1', 'ValidatingAdmissionPolicy', '1.33', '1.34'],
     ['resource.k8s.io/v1alpha3', 'DeviceClass', '1.33', '1.34'],
     ['certificates.k8s.io/v1beta1', 'PodCertificateRequest', '1.36', '1.34'],
+    // 1.31 and 1.35 (from @pulumi/kubernetes): apiVersions new in them, and one that 1.31 alone serves.
+    ['coordination.k8s.io/v1alpha1', 'LeaseCandidate', '1.31', '1.30'],
+    ['coordination.k8s.io/v1alpha1', 'LeaseCandidate', '1.31', '1.32'],
+    ['resource.k8s.io/v1alpha3', 'ResourceClaim', '1.31', '1.30'],
+    ['resource.k8s.io/v1beta1', 'ResourceClaim', '1.32', '1.31'],
+    ['storagemigration.k8s.io/v1beta1', 'StorageVersionMigration', '1.35', '1.34'],
+    ['scheduling.k8s.io/v1alpha1', 'Workload', '1.35', '1.34'],
+    ['certificates.k8s.io/v1beta1', 'PodCertificateRequest', '1.35', '1.34'],
+    ['scheduling.k8s.io/v1alpha2', 'Workload', '1.36', '1.35'],
   ];
   for (const [apiVersion, kind, yes, no] of table) {
     assert.ok(schemaSet(yes).resource(apiVersion, kind), `${apiVersion} ${kind} in ${yes}`);
@@ -100,6 +110,12 @@ test('per version: fields present in one minor and unknown in another', () => {
     ['PodSpec hostnameOverride', manifests.pod({ hostnameOverride: 'h' }), '1.34', '1.33', 'spec.hostnameOverride'],
     ['Container restartPolicyRules', manifests.pod({}, { restartPolicyRules: [] }), '1.34', '1.33', 'spec.containers[0].restartPolicyRules'],
     ['ServiceCIDR (new kind)', manifests.cidr, '1.33', '1.32', ''],
+    // 1.31 and 1.35 (from @pulumi/kubernetes) against their neighbours on both sides.
+    ['Volume image (ImageVolumeSource)', manifests.pod({ volumes: [{ name: 'v', image: { reference: 'r', pullPolicy: 'IfNotPresent' } }] }), '1.31', '1.30', 'spec.volumes[0].image'],
+    ['PodSecurityContext supplementalGroupsPolicy', manifests.pod({ securityContext: { supplementalGroupsPolicy: 'Strict' } }), '1.31', '1.30', 'spec.securityContext.supplementalGroupsPolicy'],
+    ['PodSecurityContext seLinuxChangePolicy', manifests.pod({ securityContext: { seLinuxChangePolicy: 'MountOption' } }), '1.32', '1.31', 'spec.securityContext.seLinuxChangePolicy'],
+    ['PodSpec workloadRef (1.35 only)', manifests.pod({ workloadRef: { name: 'w', podGroup: 'g' } }), '1.35', '1.34', 'spec.workloadRef'],
+    ['PodSpec workloadRef (1.35 only)', manifests.pod({ workloadRef: { name: 'w', podGroup: 'g' } }), '1.35', '1.36', 'spec.workloadRef'],
   ];
   for (const [what, m, yes, no, path] of table) {
     assert.deepEqual(validateResource(schemaSet(yes), m), [], `${what}: valid in ${yes}`);
@@ -117,6 +133,27 @@ test('the store loads a minor only when asked, and the base file once', () => {
   store.schemaSet('1.30');
   store.schemaSet('1.33');
   store.schemaSet('1.30');
-  assert.deepEqual(reads, ['index.json', 'strings.json', 'v1.30.json', 'v1.36.json', 'v1.33.json']);
-  assert.throws(() => store.schemaSet('1.31'), /no Kubernetes schemas for 1\.31 \(shipped: 1\.29, 1\.30, 1\.32, 1\.33, 1\.34, 1\.36\)/);
+  assert.deepEqual(reads, ['index.json', 'v1.30.json', 'v1.36.json', 'v1.33.json']);
+  // Validation reads no description: the description table is read on the first one asked for.
+  const pod = store.schemaSet('1.30').resource('v1', 'Pod');
+  assert.deepEqual(reads, ['index.json', 'v1.30.json', 'v1.36.json', 'v1.33.json']);
+  assert.match(pod?.fields.get('apiVersion')?.description ?? '', /^APIVersion defines the versioned schema/);
+  assert.match(store.schemaSet('1.33').resource('v1', 'Pod')?.description ?? '', /^Pod is a collection of containers/);
+  assert.deepEqual(reads, ['index.json', 'v1.30.json', 'v1.36.json', 'v1.33.json', 'strings.json']);
+  assert.throws(() => store.schemaSet('1.28'), /no Kubernetes schemas for 1\.28 \(shipped: 1\.29, 1\.30, 1\.31, 1\.32, 1\.33, 1\.34, 1\.35, 1\.36\)/);
+});
+
+test('1.31 and 1.35 leave out what Pulumi keeps after Kubernetes removed it', () => {
+  // @pulumi/kubernetes still generates ObjectMeta.clusterName (removed in 1.24), ServiceSpec.topologyKeys
+  // (1.22) and extensions/v1beta1 kinds (1.16); no real 1.31 or 1.35 API server knows them.
+  const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', clusterName: 'c' }, spec: { ports: [{ port: 80 }], topologyKeys: ['*'] } };
+  for (const v of ['1.31', '1.35']) {
+    assert.deepEqual(
+      validateResource(schemaSet(v), svc).map((p) => p.message),
+      ['unknown field "metadata.clusterName"', 'unknown field "spec.topologyKeys"'],
+      v,
+    );
+    assert.equal(schemaSet(v).resource('extensions/v1beta1', 'Ingress'), undefined, v);
+    assert.equal(schemaSet(v).resource('auditregistration.k8s.io/v1alpha1', 'AuditSink'), undefined, v);
+  }
 });

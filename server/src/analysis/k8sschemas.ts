@@ -14,6 +14,7 @@ import { schemaSet } from '../k8s/store';
 import { schemaVersionFor } from '../k8s/versions';
 import { globMatcher } from '../helm/glob';
 import { unmarshalJSONValue } from './k8sjson';
+import { lazyDocument } from './k8slazyyaml';
 import type { Chart } from '../chart/loader';
 import type { ChartModel } from './model';
 import { documents } from './rendered';
@@ -24,6 +25,10 @@ import { readSettingFile } from './valuesfiles';
 export interface KubeSchemas extends SchemaSet {
   /** key identifies the inputs (memo key of validation results). */
   readonly key: string;
+  /** builtinKey identifies the inputs but the CRDs: the results of documents of built-in kinds only depend on no more. */
+  readonly builtinKey: string;
+  /** builtin: the built-in set of the configured version (which kinds the CRDs cannot change). */
+  readonly builtin: SchemaSet;
   /** forFile: the set for the documents of the template at an absolute path (a user schema for it wins); `text`: its text when the caller has it (else read). */
   forFile(path: string, text?: string): SchemaSet;
   /** problems: user schema entries that could not be used (refused, unreadable, not a schema), by template path. */
@@ -60,12 +65,15 @@ function crdDocs(text: string): CrdDoc[] {
   return out;
 }
 
-/** decodedCrd decodes one CRD document (memoized per text). */
+/**
+ * decodedCrd decodes one CRD document (memoized per text): lazily (k8slazyyaml.ts: only the schema
+ * nodes validation reads are decoded), or whole when the lazy scan does not follow the text.
+ */
 const decodedMemo = new Map<string, unknown>();
 function decodedCrd(doc: CrdDoc): unknown[] {
   let v = decodedMemo.get(doc.text);
   if (v === undefined && !decodedMemo.has(doc.text)) {
-    v = unmarshalJSONValue(doc.text);
+    v = lazyDocument(doc.text) ?? unmarshalJSONValue(doc.text);
     if (decodedMemo.size > 256) decodedMemo.clear();
     decodedMemo.set(doc.text, v);
   }
@@ -187,6 +195,8 @@ export function kubeSchemas(snap: Snapshot, model: ChartModel, outcome: RenderOu
   const schemas: KubeSchemas = {
     ...base,
     key: `${key}|crd${crds?.id ?? 0}`,
+    builtinKey: key,
+    builtin,
     userErrors,
     forFile(path: string, text?: string): SchemaSet {
       const hitFile = perFile.get(path);

@@ -27,8 +27,10 @@ interface RawSchemaProblem {
 export const MAX_DOCUMENT = 256 * 1024;
 
 const memo = new WeakMap<RenderOutcome, Map<string, RenderedProblem[]>>();
-// Rendered texts rarely all change: the problems of each (schema set, file) with the text they are for.
-const rawMemo = new Map<string, { readonly text: string; readonly raw: RawSchemaProblem[] }>();
+// Rendered texts rarely all change: the problems of each (schema set, file) with the text they are
+// for, and the CRD set they depend on (none when every document is of a built-in kind: editing a
+// CRD template then re-checks that file only).
+const rawMemo = new Map<string, { readonly text: string; readonly crds: string | undefined; readonly raw: RawSchemaProblem[] }>();
 
 /** clearKubeSchemaMemo forgets the per-text results (benchmarks measure a cold pass). */
 export function clearKubeSchemaMemo(): void {
@@ -53,13 +55,14 @@ export function kubeSchemaFindings(outcome: RenderOutcome, schemas: KubeSchemas)
     if (!/\.ya?ml$/i.test(name) || file.sourceMap === undefined || file.text.trim() === '') continue;
     const path = outcome.pathOf.get(name);
     const set = path !== undefined ? schemas.forFile(path, outcome.textOf.get(name)) : schemas;
-    const key = `${schemas.key}\u0000${set === schemas ? '' : (path ?? '')}\u0000${name}`;
+    const key = `${schemas.builtinKey}\u0000${set === schemas ? '' : (path ?? '')}\u0000${name}`;
     const was = rawMemo.get(key);
-    let raw = was !== undefined && was.text === file.text ? was.raw : undefined;
+    let raw = was !== undefined && was.text === file.text && (was.crds === undefined || was.crds === schemas.key) ? was.raw : undefined;
     if (raw === undefined) {
-      raw = rawProblems(file.text, set);
+      const r = rawProblems(file.text, set, schemas.builtin);
+      raw = r.raw;
       if (rawMemo.size > 2048) rawMemo.clear();
-      rawMemo.set(key, { text: file.text, raw });
+      rawMemo.set(key, { text: file.text, crds: r.builtinOnly && set === schemas ? undefined : schemas.key, raw });
     }
     for (const r of raw) {
       const placed: RenderedProblem[] = [];
@@ -97,15 +100,17 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
-/** rawProblems checks every document of one rendered file. */
-function rawProblems(text: string, schemas: SchemaSet): RawSchemaProblem[] {
+/** rawProblems checks every document of one rendered file; builtinOnly: every document checked is of a kind `builtin` knows. */
+function rawProblems(text: string, schemas: SchemaSet, builtin: SchemaSet): { readonly raw: RawSchemaProblem[]; readonly builtinOnly: boolean } {
   const out: RawSchemaProblem[] = [];
+  let builtinOnly = true;
   for (const d of documents(text)) {
     // Cheap tests first: a document without a literal kind line has nothing to check; a huge
     // one (a generated CRD) is not checked (MAX_DOCUMENT).
     if (d.text.length > MAX_DOCUMENT || !/^kind:/m.test(d.text)) continue;
     const obj = unmarshalJSONValue(d.text);
     if (!isObject(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') continue;
+    if (builtin.resource(obj.apiVersion, obj.kind) === undefined) builtinOnly = false;
     const meta = obj.metadata;
     const name = isObject(meta) && typeof meta.name === 'string' ? meta.name : '';
     const problems: SchemaProblem[] = schemas.resource(obj.apiVersion, obj.kind) !== undefined || schemas.apiStatus(obj.apiVersion, obj.kind).removedIn !== undefined ? validateResource(schemas, obj) : [];
@@ -119,7 +124,7 @@ function rawProblems(text: string, schemas: SchemaSet): RawSchemaProblem[] {
       out.push({ pos, code: p.code, message: `${obj.kind}${name !== '' ? ` ${name}` : ''}: ${p.message}` });
     }
   }
-  return out;
+  return { raw: out, builtinOnly };
 }
 
 function firstContent(s: string): number {

@@ -4,7 +4,7 @@
 // `x-kubernetes-preserve-unknown-fields`; `metadata` is the API server's ObjectMeta (taken from a
 // built-in set when given, otherwise anything); `apiVersion`/`kind` are always allowed.
 import { ANY, type ApiStatus, type K8sField, type K8sObjectType, type K8sType, type SchemaSet } from './model';
-import { asSchema, SchemaConverter, TypeTable, type Schema } from './schemaobj';
+import { asSchema, LazyFields, SchemaConverter, TypeTable, type Schema } from './schemaobj';
 
 /** CrdKind is one custom resource kind a CRD serves. */
 export interface CrdKind {
@@ -21,12 +21,15 @@ export interface CrdSchemaSet extends SchemaSet {
 
 const META: K8sType = ANY;
 
-/** rootFields are the fields every custom resource has besides its schema's. */
+/** withRootFields adds the fields every custom resource has besides its schema's (its own still convert on first lookup). */
 function withRootFields(t: K8sObjectType, metadata: K8sType): K8sObjectType {
-  const fields = new Map<string, K8sField>(t.fields);
-  fields.set('apiVersion', { name: 'apiVersion', type: { t: 'string' }, description: t.fields.get('apiVersion')?.description ?? '', required: false });
-  fields.set('kind', { name: 'kind', type: { t: 'string' }, description: t.fields.get('kind')?.description ?? '', required: false });
-  fields.set('metadata', { name: 'metadata', type: metadata, description: t.fields.get('metadata')?.description ?? '', required: false });
+  const root: Readonly<Record<string, K8sType>> = { apiVersion: { t: 'string' }, kind: { t: 'string' }, metadata };
+  const names = [...new Set([...t.fields.keys(), ...Object.keys(root)])];
+  const fields = new LazyFields(names, (name) => {
+    const own = t.fields.get(name);
+    const type = Object.prototype.hasOwnProperty.call(root, name) ? root[name] : undefined;
+    return type !== undefined ? { name, type, description: own?.description ?? '', required: false } : (own as K8sField);
+  });
   return { ...t, fields };
 }
 

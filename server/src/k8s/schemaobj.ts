@@ -30,6 +30,57 @@ export class TypeTable implements TypeLookup {
   }
 }
 
+/** LazyFields is a field map whose fields are made on first lookup (iteration makes them all). */
+export class LazyFields implements ReadonlyMap<string, K8sField> {
+  private readonly made = new Map<string, K8sField>();
+  private readonly names: ReadonlySet<string>;
+
+  constructor(
+    names: readonly string[],
+    private readonly make: (name: string) => K8sField,
+  ) {
+    this.names = new Set(names);
+  }
+
+  get size(): number {
+    return this.names.size;
+  }
+
+  has(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  get(name: string): K8sField | undefined {
+    if (!this.names.has(name)) return undefined;
+    let f = this.made.get(name);
+    if (f === undefined) {
+      f = this.make(name);
+      this.made.set(name, f);
+    }
+    return f;
+  }
+
+  *entries(): MapIterator<[string, K8sField]> {
+    for (const n of this.names) yield [n, this.get(n) as K8sField];
+  }
+
+  keys(): MapIterator<string> {
+    return this.names.keys();
+  }
+
+  *values(): MapIterator<K8sField> {
+    for (const n of this.names) yield this.get(n) as K8sField;
+  }
+
+  forEach(cb: (value: K8sField, key: string, map: ReadonlyMap<string, K8sField>) => void): void {
+    for (const [k, v] of this.entries()) cb(v, k, this);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, K8sField]> {
+    return this.entries();
+  }
+}
+
 /** SchemaConverter turns schema nodes into K8sTypes, naming object types `<prefix><path>`. */
 export class SchemaConverter {
   private readonly refNames = new Map<string, string>();
@@ -111,15 +162,30 @@ export class SchemaConverter {
       // An object with nothing said of its fields takes anything, except in a CRD (structural: no field is allowed).
       if (preserve || composed || addl === true || !this.dialect.closedByDefault) return ANY;
     }
-    const fields = new Map<string, K8sField>();
     const required = Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : [];
-    this.table.types.set(name, { name, description: str(s.description), fields, required, open: true });
-    for (const [k, sub] of Object.entries(props ?? {})) {
-      const subSchema = asSchema(sub);
-      fields.set(k, { name: k, type: this.convert(sub, `${name}.${k}`), description: str(subSchema?.description), required: required.includes(k) });
-    }
+    // Fields convert on first lookup: a big schema (a CRD's) is mostly fields no manifest uses.
+    // Descriptions are read on first use too (validation never reads them).
+    const fields = new LazyFields(props === undefined ? [] : Object.keys(props), (k) => {
+      const sub = props?.[k];
+      return {
+        name: k,
+        type: this.convert(sub, `${name}.${k}`),
+        get description(): string {
+          return str(asSchema(sub)?.description);
+        },
+        required: required.includes(k),
+      };
+    });
     const open = preserve || composed || addl === true || asSchema(addl) !== undefined || (!this.dialect.closedByDefault && addl !== false);
-    this.table.types.set(name, { name, description: str(s.description), fields, required, ...(open ? { open: true } : {}) });
+    this.table.types.set(name, {
+      name,
+      get description(): string {
+        return str(s.description);
+      },
+      fields,
+      required,
+      ...(open ? { open: true } : {}),
+    });
     return { t: 'object', ref: name };
   }
 }

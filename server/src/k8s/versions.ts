@@ -2,7 +2,7 @@
 // source of each) and the choice of one for a configured Kubernetes version.
 
 /** KUBE_SCHEMA_VERSIONS lists the shipped minors, oldest first, newest last. */
-export const KUBE_SCHEMA_VERSIONS: readonly string[] = ['1.29', '1.30', '1.32', '1.33', '1.34', '1.36'];
+export const KUBE_SCHEMA_VERSIONS: readonly string[] = ['1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'];
 
 /** DEFAULT_KUBE_SCHEMA_VERSION is used when no Kubernetes version is configured: the newest. */
 export const DEFAULT_KUBE_SCHEMA_VERSION = KUBE_SCHEMA_VERSIONS[KUBE_SCHEMA_VERSIONS.length - 1];
