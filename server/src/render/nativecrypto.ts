@@ -22,6 +22,9 @@ export function nodeCrypto(): NativeCrypto {
 
 // Unused primes the CLI's pool holds at most (16: bitnami-harbor's eight certificates).
 const POOL_AHEAD = 16;
+// A pool started at the first key (a busy machine) keeps one key's primes ahead: both threads make
+// primes while keys are asked for, and few are left unused when the render ends.
+const LAZY_AHEAD = 2;
 
 /** SessionCryptoOptions bound the memo. */
 export interface SessionCryptoOptions {
@@ -97,7 +100,8 @@ function idleCore(): boolean {
  * idle; otherwise, or without a hint, nothing is made ahead until the first key is asked for (a
  * busy machine has no core to spare for keys a chart may never make: bitnami-airflow names
  * genCA eight times under `if`s that are false by default). The pool makes at most two primes
- * per expected key, holding at most `ahead` unused. close() ends it when the command is done.
+ * per expected key, holding at most `ahead` unused (LAZY_AHEAD when started late). close() ends
+ * it when the command is done.
  */
 export class PooledCrypto implements NativeCrypto {
   private pool: PrimePool | undefined;
@@ -111,7 +115,7 @@ export class PooledCrypto implements NativeCrypto {
   }
 
   generatePrivateKey(type: PrivateKeyType, bits: number): Uint8Array {
-    if (type === 'rsa' && this.pool === undefined && this.expected?.bits === bits) this.startPool();
+    if (type === 'rsa' && this.pool === undefined && this.expected?.bits === bits) this.startPool(LAZY_AHEAD);
     const pool = this.pool;
     if (type !== 'rsa' || pool === undefined || bits !== pool.bits * 2) return generatePrivateKey(type, bits);
     return new Uint8Array(rsaKey(bits, (b) => pool.take(b)).export({ type: 'pkcs8', format: 'der' }));
@@ -120,15 +124,15 @@ export class PooledCrypto implements NativeCrypto {
   expectKeys(type: PrivateKeyType, bits: number, count: number): void {
     if (type !== 'rsa' || this.expected !== undefined || count <= 0 || bits < 1024 || bits % 16 !== 0) return;
     this.expected = { bits, count };
-    if (this.idleCore()) this.startPool();
+    if (this.idleCore()) this.startPool(this.ahead);
   }
 
-  private startPool(): void {
+  private startPool(ahead: number): void {
     const e = this.expected;
     if (e === undefined || this.pool !== undefined) return;
     // Started once: a pool that cannot start (one core) is not tried again.
     this.expected = { bits: 0, count: 0 };
-    this.pool = PrimePool.start({ bits: e.bits / 2, cap: 2 * e.count, ahead: Math.min(this.ahead, 2 * e.count) });
+    this.pool = PrimePool.start({ bits: e.bits / 2, cap: 2 * e.count, ahead: Math.min(ahead, 2 * e.count) });
   }
 
   /** primesMade is how many primes the pool's worker made (0 without a pool). */
