@@ -25,6 +25,8 @@ const POOL_AHEAD = 16;
 // A pool started at the first key (a busy machine) keeps one key's primes ahead: both threads make
 // primes while keys are asked for, and few are left unused when the render ends.
 const LAZY_AHEAD = 2;
+// The most primes one pool makes (its shared buffer: 32 KB for 1024-bit primes).
+const MAX_POOL_PRIMES = 256;
 
 /** SessionCryptoOptions bound the memo. */
 export interface SessionCryptoOptions {
@@ -132,7 +134,8 @@ export class PooledCrypto implements NativeCrypto {
     if (e === undefined || this.pool !== undefined) return;
     // Started once: a pool that cannot start (one core) is not tried again.
     this.expected = { bits: 0, count: 0 };
-    this.pool = PrimePool.start({ bits: e.bits / 2, cap: 2 * e.count, ahead: Math.min(ahead, 2 * e.count) });
+    const cap = Math.min(2 * e.count, MAX_POOL_PRIMES);
+    this.pool = PrimePool.start({ bits: e.bits / 2, cap, ahead: Math.min(ahead, cap) });
   }
 
   /** primesMade is how many primes the pool's worker made (0 without a pool). */
