@@ -1,7 +1,8 @@
 // The `chartwright` command line: `chartwright template [NAME] CHART [flags]` (Helm's
 // `helm template`), `chartwright lint` (`helm lint`). Process I/O only; the work is in render/.
 import { nodeFS } from '../chart/fs';
-import { resolvePath, runTemplateCommand } from '../render/template-command';
+import { defaultRuntime, resolvePath, runTemplateCommand } from '../render/template-command';
+import { PooledCrypto } from '../render/nativecrypto';
 import { cliFileReader } from './host-read';
 import { CLI_LIMITS } from '../render/limits';
 import { runLintCommand } from '../lint/command';
@@ -66,7 +67,13 @@ function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay
   );
   const root = noCache ? undefined : cacheRoot();
   const schemaCache = root !== undefined ? diskCache(root, 'schema') : undefined;
-  return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, schemaCache });
+  // Certificates' RSA primes are made on a second core while this thread renders.
+  const crypto = new PooledCrypto();
+  try {
+    return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, schemaCache, runtime: defaultRuntime(crypto) });
+  } finally {
+    crypto.close();
+  }
 }
 
 /** main runs the CLI with argv (without node and script) and returns the exit code. */

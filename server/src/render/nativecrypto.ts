@@ -3,7 +3,10 @@
 // every render. The core never owns this state: it only names the call (function, call site,
 // arguments) and asks the runtime.
 import { createHash } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import { nodeKey } from '../sprig/crypto';
+import { rsaKey } from '../sprig/rsakey';
+import { PrimePool } from './primepool';
 import type { NativeCrypto, PrivateKeyType } from '../template/func';
 import type { Value } from '../template/value';
 
@@ -12,10 +15,18 @@ export function generatePrivateKey(type: PrivateKeyType, bits: number): Uint8Arr
   return new Uint8Array(nodeKey(type, bits).export({ type: 'pkcs8', format: 'der' }));
 }
 
-/** nodeCrypto is the CLI's NativeCrypto: native keys, no memo (each run is fresh). */
+/** nodeCrypto is node's generator without a memo (each run is fresh). */
 export function nodeCrypto(): NativeCrypto {
   return { generatePrivateKey };
 }
+
+// Unused primes the CLI's pool holds at most (16: bitnami-harbor's eight certificates).
+const POOL_AHEAD = 16;
+// A pool started at the first key (a busy machine) keeps one key's primes ahead: both threads make
+// primes while keys are asked for, and few are left unused when the render ends.
+const LAZY_AHEAD = 2;
+// The most primes one pool makes (its shared buffer: 32 KB for 1024-bit primes).
+const MAX_POOL_PRIMES = 256;
 
 /** SessionCryptoOptions bound the memo. */
 export interface SessionCryptoOptions {
@@ -68,5 +79,71 @@ export class SessionCrypto implements NativeCrypto {
       this.memo.delete(oldest.value);
     }
     return value;
+  }
+}
+
+/** PooledCryptoOptions tune the CLI's pool (tests). */
+export interface PooledCryptoOptions {
+  /** ahead: unused primes the pool holds at most (default POOL_AHEAD). */
+  readonly ahead?: number;
+  /** idleCore tells whether a core is free now, to make primes before any is asked for. */
+  readonly idleCore?: () => boolean;
+}
+
+/** idleCore: the last minute's load leaves at least half a core free (no load average: yes). */
+function idleCore(): boolean {
+  return loadavg()[0] < availableParallelism() - 0.5;
+}
+
+/**
+ * PooledCrypto is the CLI's NativeCrypto: node's generator, plus a PrimePool that makes RSA
+ * primes on a second core while the main thread renders (render/primepool.ts). expectKeys (the
+ * loaded chart names certificate functions `count` times) starts the pool at once when a core is
+ * idle; otherwise, or without a hint, nothing is made ahead until the first key is asked for (a
+ * busy machine has no core to spare for keys a chart may never make: bitnami-airflow names
+ * genCA eight times under `if`s that are false by default). The pool makes at most two primes
+ * per expected key, holding at most `ahead` unused (LAZY_AHEAD when started late). close() ends
+ * it when the command is done.
+ */
+export class PooledCrypto implements NativeCrypto {
+  private pool: PrimePool | undefined;
+  private expected: { bits: number; count: number } | undefined;
+  private readonly ahead: number;
+  private readonly idleCore: () => boolean;
+
+  constructor(o: PooledCryptoOptions = {}) {
+    this.ahead = o.ahead ?? POOL_AHEAD;
+    this.idleCore = o.idleCore ?? idleCore;
+  }
+
+  generatePrivateKey(type: PrivateKeyType, bits: number): Uint8Array {
+    if (type === 'rsa' && this.pool === undefined && this.expected?.bits === bits) this.startPool(LAZY_AHEAD);
+    const pool = this.pool;
+    if (type !== 'rsa' || pool === undefined || bits !== pool.bits * 2) return generatePrivateKey(type, bits);
+    return new Uint8Array(rsaKey(bits, (b) => pool.take(b)).export({ type: 'pkcs8', format: 'der' }));
+  }
+
+  expectKeys(type: PrivateKeyType, bits: number, count: number): void {
+    if (type !== 'rsa' || this.expected !== undefined || count <= 0 || bits < 1024 || bits % 16 !== 0) return;
+    this.expected = { bits, count };
+    if (this.idleCore()) this.startPool(this.ahead);
+  }
+
+  private startPool(ahead: number): void {
+    const e = this.expected;
+    if (e === undefined || this.pool !== undefined) return;
+    // Started once: a pool that cannot start (one core) is not tried again.
+    this.expected = { bits: 0, count: 0 };
+    const cap = Math.min(2 * e.count, MAX_POOL_PRIMES);
+    this.pool = PrimePool.start({ bits: e.bits / 2, cap, ahead: Math.min(ahead, cap) });
+  }
+
+  /** primesMade is how many primes the pool's worker made (0 without a pool). */
+  get primesMade(): number {
+    return this.pool?.made ?? 0;
+  }
+
+  close(): void {
+    this.pool?.close();
   }
 }

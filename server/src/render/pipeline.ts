@@ -2,11 +2,12 @@
 // path and flags to the rendered file map (handed to renderResources for sorting and printing).
 import type { ChartFS } from '../chart/fs';
 import type { SchemaCodeCache } from '../chart/schema';
-import { type Chart, chartFullPath, crdFiles, loadChart } from '../chart/loader';
+import { type Chart, type LoadResult, chartFullPath, crdFiles, loadChart } from '../chart/loader';
 import type { HelmVersion, Runtime } from '../template/func';
 import { TemplateSet, type EngineLimits } from '../template/index';
 import type { GoMap } from '../template/value';
 import { clean } from '../sprig/paths';
+import { CERT_KEY_BITS, certKeyMentions } from '../sprig/crypto';
 import { utf8Decode } from '../template/value';
 import { render, type EngineTemplate, type ParseCache, type RenderResult } from './engine';
 import type { TemplateFlags } from './flags';
@@ -88,6 +89,24 @@ export function collectTemplates(ctx: ReleaseContext): EngineTemplate[] {
   return [...out.values()];
 }
 
+/** templateTexts are the template texts of a chart and its dependencies (as Latin-1: for scans). */
+function* templateTexts(c: Chart): Generator<string> {
+  for (const t of c.templates) yield Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength).toString('latin1');
+  for (const d of c.dependencies) yield* templateTexts(d);
+}
+
+/**
+ * expectingKeys tells a runtime that can make keys ahead (the CLI's prime pool) how many
+ * certificate keys the loaded chart's templates may ask for, as soon as the chart is loaded.
+ */
+function expectingKeys(loaded: LoadResult, runtime: Runtime): LoadResult {
+  const crypto = runtime.crypto;
+  if (crypto?.expectKeys === undefined || !('chart' in loaded)) return loaded;
+  const n = certKeyMentions(templateTexts(loaded.chart));
+  if (n > 0) crypto.expectKeys('rsa', CERT_KEY_BITS, n);
+  return loaded;
+}
+
 /** prepareRender loads, checks and renders the chart (everything before sorting/printing). */
 export function prepareRender(input: PrepareInput): Prepared | PrepareFailure {
   const { fs, flags, helmVersion: hv } = input;
@@ -105,7 +124,7 @@ export function prepareRender(input: PrepareInput): Prepared | PrepareFailure {
     log: input.log,
     readCliFile: input.readCliFile,
     schemaCache: input.schemaCache,
-    load: (p) => loadChart(fs, p, hv),
+    load: (p) => expectingKeys(loadChart(fs, p, hv), input.runtime),
     releaseNameCheck: (n) => releaseNameCheck(n, hv),
   });
   if ('error' in rel) return rel;

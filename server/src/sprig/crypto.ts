@@ -376,8 +376,27 @@ function baseTemplate(ctx: CallContext, cn: string, ips: Value, dns: Value, days
   };
 }
 
+/** CERT_KEY_BITS is the RSA key size of genCA, genSelfSignedCert and genSignedCert (crypto.go). */
+export const CERT_KEY_BITS = 2048;
+
 function newRSA(ctx: CallContext): KeyObject {
-  return newKey(ctx, 'rsa', 2048);
+  return newKey(ctx, 'rsa', CERT_KEY_BITS);
+}
+
+// The certificate functions that generate a key (the ...WithKey forms take one).
+const CERT_KEY_CALL = /\bgen(?:CA|SelfSignedCert|SignedCert)\b/g;
+
+/**
+ * certKeyMentions counts the names of key-generating certificate functions in template texts: an
+ * upper guess at the RSA keys of CERT_KEY_BITS a render makes (a name under a false `if` makes
+ * none, one in a `range` or a define included often makes several).
+ */
+export function certKeyMentions(texts: Iterable<string>): number {
+  let n = 0;
+  for (const t of texts) {
+    if (t.includes('gen')) n += t.match(CERT_KEY_CALL)?.length ?? 0;
+  }
+  return n;
 }
 
 function certAndKey(t: CertTemplate, signee: KeyObject, signer: KeyObject, parentDer: Uint8Array | undefined): Certificate {

@@ -39,18 +39,29 @@ function b64url(n: bigint): string {
   return Buffer.from(hex, 'hex').toString('base64url');
 }
 
-function prime(bits: number): bigint {
+/** primeNow is a new random prime of `bits` bits from OpenSSL's generator, on this thread. */
+function primeNow(bits: number): bigint {
   const p = generatePrimeSync(bits, { bigint: true });
   if (typeof p !== 'bigint') throw new Error('generatePrimeSync: no bigint');
   return p;
 }
 
-/** rsaKey generates an RSA private key of `bits` bits (an even number, at least 1024). */
-export function rsaKey(bits: number): KeyObject {
+/**
+ * PrimeSource hands out a prime of `bits` bits made ahead of time from OpenSSL's generator (the
+ * CLI's pool, render/primepool.ts), or undefined when it has none ready.
+ */
+export type PrimeSource = (bits: number) => bigint | undefined;
+
+/**
+ * rsaKey generates an RSA private key of `bits` bits (an even number, at least 1024). Primes come
+ * from `ready` when it has one, else from OpenSSL's generator here.
+ */
+export function rsaKey(bits: number, ready?: PrimeSource): KeyObject {
   const half = bits / 2;
+  const prime = (): bigint => ready?.(half) ?? primeNow(half);
   for (;;) {
-    const p = prime(half);
-    const q = prime(half);
+    const p = prime();
+    const q = prime();
     if ((p - 1n) % E === 0n || (q - 1n) % E === 0n) continue;
     const n = p * q;
     if (bitLength(n) !== bits) continue;

@@ -71,6 +71,12 @@ export interface NativeCrypto {
    * and its arguments. Absent: every call computes.
    */
   reuse?(key: string, compute: () => Value): Value;
+  /**
+   * expectKeys is a hint before a render whose templates name a key generator `count` times
+   * (rsa keys of `bits` bits): a runtime may start generating their parts ahead, elsewhere (the
+   * CLI's prime pool). Absent: keys are made when asked.
+   */
+  expectKeys?(type: PrivateKeyType, bits: number, count: number): void;
 }
 
 /**

@@ -1,4 +1,9 @@
 // Lexer of Go's text/template (parse/lex.go, Go 1.25), as a hand-written state machine over char codes.
+// The common tokens inside actions (spaces, words, fields, variables, strings, decimal numbers,
+// pipes, parens, delimiters) are scanned by `fastTokens` with sticky regular expressions, which run
+// as native code even before V8 optimises the lexer (a CLI run lexes every file once, cold); any
+// other token, error or editor heuristic goes through the state machine, which the fast path
+// matches token for token (test/template/lex-differential.test.ts).
 //
 // Tokens carry UTF-16 offsets (`pos`/`end`) and Go's 1-based start line. The lexer runs eagerly and returns
 // all items; in strict mode it stops after the first error item exactly like Go (the parser never looks further),
@@ -121,6 +126,63 @@ export function isAlphaNumeric(c: number): boolean {
   return c >= 0 && letterRe.test(String.fromCodePoint(c));
 }
 
+// Sticky scanners of the fast path (lastIndex set before each use). ASCII only: a word that
+// meets a non-ASCII character is left to the state machine (Unicode letters, bad characters).
+const SPACES = /[ \t\r\n]*/y;
+const NO_NEWLINE = /[ \t\r]*/y;
+const WORD = /[A-Za-z0-9_]*/y;
+const DIGITS = /[0-9]*/y;
+// The rest of a quoted string after its opening quote, closing quote included.
+const QUOTED = /(?:[^"\\\n]|\\[^\n])*"/y;
+
+/**
+ * CLASS sorts ASCII characters for the fast path: which token a character starts inside an action,
+ * and which characters end a word (Go's atTerminator, besides EOF and `}}`).
+ */
+const enum C {
+  Other = 0,
+  Space = 1,
+  Letter = 2, // letters and '_': an identifier or keyword
+  Digit = 3,
+  Dot = 4,
+  Dollar = 5,
+  Quote = 6,
+  Pipe = 7,
+  LParen = 8,
+  RParen = 9,
+  Comma = 10,
+  Colon = 11,
+  RBrace = 12,
+  Equals = 13,
+}
+
+const CLASS = new Uint8Array(128);
+for (const [chars, c] of [
+  [' \t\r\n', C.Space],
+  ['abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_', C.Letter],
+  ['0123456789', C.Digit],
+  ['.', C.Dot],
+  ['$', C.Dollar],
+  ['"', C.Quote],
+  ['|', C.Pipe],
+  ['(', C.LParen],
+  [')', C.RParen],
+  [',', C.Comma],
+  [':', C.Colon],
+  ['}', C.RBrace],
+  ['=', C.Equals],
+] as const) {
+  for (let i = 0; i < chars.length; i++) CLASS[chars.charCodeAt(i)] = c;
+}
+
+/** ENDS_WORD: after a word, these characters are Go's terminators (atTerminator). */
+const ENDS_WORD = new Uint8Array(128);
+for (const ch of ' \t\r\n.,|:)(') ENDS_WORD[ch.charCodeAt(0)] = 1;
+
+/** ENDS_NUMBER: after a decimal digit run, these end a number token as scanNumber would end it. */
+const ENDS_NUMBER = new Uint8Array(128);
+for (const ch of ' \t\r\n|)(,:}') ENDS_NUMBER[ch.charCodeAt(0)] = 1;
+
 /** lex tokenises a template source (Go's `lex` + repeated `nextItem`). */
 export function lex(name: string, text: string, options: LexOptions = {}): LexResult {
   const l = new Lexer(name, text, options);
@@ -162,9 +224,150 @@ class Lexer {
 
   run(): void {
     while (!this.done) {
-      if (this.insideAction) this.lexInsideAction();
-      else this.lexText();
+      if (!this.insideAction) this.lexText();
+      else if (!this.fastTokens()) this.lexInsideAction();
     }
+  }
+
+  /**
+   * fastTokens lexes the common tokens of an action from `pos` (= `start`) until the action ends
+   * (true) or a token it does not handle comes (false, with `pos` and `start` at that token, for
+   * lexInsideAction). Each case emits exactly what the state machine emits for the same input.
+   */
+  private fastTokens(): boolean {
+    const s = this.input;
+    const len = this.len;
+    const items = this.items;
+    let p = this.pos;
+    scan: for (;;) {
+      if (p >= len) break;
+      const c = s.charCodeAt(p);
+      if (c >= 0x80) break;
+      let type: ItemType;
+      let e = p + 1;
+      switch (CLASS[c]) {
+        case C.Space: {
+          const d = s.charCodeAt(e);
+          if (d === 0x20 || d === 0x09 || d === 0x0d || d === 0x0a) {
+            SPACES.lastIndex = e;
+            SPACES.test(s);
+            e = SPACES.lastIndex;
+          }
+          // ` -}}`: the state machine's lexSpace; at the action's start, its atRightDelim.
+          if (s.charCodeAt(e) === C_DASH && s.charCodeAt(e + 1) === C_RBRACE && s.charCodeAt(e + 2) === C_RBRACE) {
+            if (this.parenDepth !== 0) break scan;
+            if (e - p > 1) this.fastEmit(ItemType.Space, p, e - 1);
+            this.fastEmit(ItemType.RightDelim, e + 1, e + 3);
+            this.pos = this.start = this.leftTrimEnd(e + 3);
+            this.insideAction = false;
+            return true;
+          }
+          // The editor's heuristic for an action continued past a newline.
+          if (this.resilient) {
+            NO_NEWLINE.lastIndex = p;
+            NO_NEWLINE.test(s);
+            if (NO_NEWLINE.lastIndex < e) break scan;
+          }
+          type = ItemType.Space;
+          break;
+        }
+        case C.RBrace:
+          if (s.charCodeAt(e) !== C_RBRACE || this.parenDepth !== 0) break scan;
+          this.fastEmit(ItemType.RightDelim, p, p + 2);
+          this.pos = this.start = p + 2;
+          this.insideAction = false;
+          return true;
+        case C.Letter: {
+          e = this.wordEnd(e);
+          if (e < 0) break scan;
+          const word = s.slice(p, e);
+          type = ItemType.Identifier;
+          const kw = keywords.get(word);
+          if (kw !== undefined) {
+            if (!((kw === ItemType.Break && !this.breakOK) || (kw === ItemType.Continue && !this.continueOK))) type = kw;
+          } else if (word === 'true' || word === 'false') {
+            type = ItemType.Bool;
+          }
+          items.push({ type, pos: p, end: e, val: word, line: p <= this.nextNewline ? this.lineNo : this.lineAt(p) });
+          p = e;
+          continue;
+        }
+        case C.Dot:
+        case C.Dollar: {
+          const d = s.charCodeAt(e);
+          // `.5` (and `.` at the end of the input) lex as numbers; `.` or `$` alone is the dot or
+          // the root variable.
+          if (c === 0x2e && (e >= len || (d >= 0x30 && d <= 0x39))) break scan;
+          e = this.wordEnd(e);
+          if (e < 0) break scan;
+          type = c === 0x24 ? ItemType.Variable : e === p + 1 ? ItemType.Dot : ItemType.Field;
+          break;
+        }
+        case C.Quote:
+          QUOTED.lastIndex = e;
+          if (!QUOTED.test(s)) break scan;
+          e = QUOTED.lastIndex;
+          type = ItemType.String;
+          break;
+        case C.Digit: {
+          DIGITS.lastIndex = e;
+          DIGITS.test(s);
+          e = DIGITS.lastIndex;
+          const d = s.charCodeAt(e);
+          if (e < len && (d >= 0x80 || ENDS_NUMBER[d] === 0)) break scan;
+          type = ItemType.Number;
+          break;
+        }
+        case C.Pipe:
+          type = ItemType.Pipe;
+          break;
+        case C.LParen:
+          this.parenDepth++;
+          type = ItemType.LeftParen;
+          break;
+        case C.RParen:
+          if (this.parenDepth === 0) break scan;
+          this.parenDepth--;
+          type = ItemType.RightParen;
+          break;
+        case C.Comma:
+          type = ItemType.Char;
+          break;
+        case C.Equals:
+          type = ItemType.Assign;
+          break;
+        case C.Colon:
+          if (s.charCodeAt(e) !== 0x3d) break scan;
+          e++;
+          type = ItemType.Declare;
+          break;
+        default:
+          break scan;
+      }
+      items.push({ type, pos: p, end: e, val: s.slice(p, e), line: p <= this.nextNewline ? this.lineNo : this.lineAt(p) });
+      p = e;
+    }
+    this.pos = this.start = p;
+    return false;
+  }
+
+  /**
+   * wordEnd is the end of the ASCII word from `from` when a terminator (atTerminator) follows it,
+   * else -1 (a non-ASCII character or a bad character: the state machine decides).
+   */
+  private wordEnd(from: number): number {
+    const s = this.input;
+    WORD.lastIndex = from;
+    WORD.test(s);
+    const e = WORD.lastIndex;
+    if (e >= this.len) return e;
+    const c = s.charCodeAt(e);
+    if (c < 0x80 && ENDS_WORD[c] === 1) return e;
+    return c === C_RBRACE && s.charCodeAt(e + 1) === C_RBRACE ? e : -1;
+  }
+
+  private fastEmit(type: ItemType, pos: number, end: number): void {
+    this.items.push({ type, pos, end, val: this.input.slice(pos, end), line: this.lineAt(pos) });
   }
 
   /** lineAt counts newlines before pos; items come in source order, so a cursor (and the next newline) only move forward. */
@@ -248,8 +451,9 @@ class Lexer {
   }
 
   private leftTrimEnd(at: number): number {
-    while (at < this.len && isSpace(this.input.charCodeAt(at))) at++;
-    return at;
+    SPACES.lastIndex = at;
+    SPACES.test(this.input);
+    return SPACES.lastIndex;
   }
 
   private lexText(): void {
@@ -261,17 +465,32 @@ class Lexer {
       this.done = true;
       return;
     }
+    const s = this.input;
     if (x > this.pos) {
       let textEnd = x;
       // `{{- ` trims the white space before the action (Go: rightTrimLength of the pending text).
       if (this.hasLeftTrimMarker(x + 2)) {
-        while (textEnd > this.start && isSpace(this.input.charCodeAt(textEnd - 1))) textEnd--;
+        for (;;) {
+          const c = textEnd > this.start ? s.charCodeAt(textEnd - 1) : 0;
+          if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) break;
+          textEnd--;
+        }
       }
       if (textEnd > this.start) this.emitRange(ItemType.Text, this.start, textEnd);
     }
     this.pos = x;
     this.start = x;
-    this.lexLeftDelim();
+    // lexLeftDelim's common case inline: `{{` or `{{- ` not followed by a comment.
+    const c = s.charCodeAt(x + 2);
+    const after = c === C_DASH && isSpace(s.charCodeAt(x + 3)) ? x + 4 : x + 2;
+    if (s.charCodeAt(after) === C_SLASH && s.charCodeAt(after + 1) === C_STAR) {
+      this.lexLeftDelim();
+      return;
+    }
+    this.items.push({ type: ItemType.LeftDelim, pos: x, end: x + 2, val: '{{', line: x <= this.nextNewline ? this.lineNo : this.lineAt(x) });
+    this.insideAction = true;
+    this.pos = this.start = after;
+    this.parenDepth = 0;
   }
 
   private lexLeftDelim(): void {
