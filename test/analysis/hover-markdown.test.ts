@@ -46,7 +46,9 @@ const DOC = [
 
 function setup(): { ws: Workspace; path: string } {
   const ws = new Workspace(memoryHost({ ...FILES, [`${R}/templates/cm.yaml`]: DOC }));
-  ws.setSettings(parseSettings({ valuesFiles: ['ci![x](https:evil.example).yaml'] }));
+  // "./": values files are read as Helm reads -f paths (url.Parse first), and a first path
+  // segment with a colon is Helm's `first path segment in URL cannot contain colon`.
+  ws.setSettings(parseSettings({ valuesFiles: ['./ci![x](https:evil.example).yaml'] }));
   const path = `${R}/templates/cm.yaml`;
   ws.openDocument(path, 1, DOC);
   // The render pass records what each include rendered at its call site.
