@@ -10,7 +10,11 @@ import { diskOutput } from './output-dir';
 import { utf8Encode } from '../template/value';
 import { versionText } from '../version';
 import { firstAttempt, recordingReader, usesOutputDir, type CliRead, type Outcome } from './stack-fallback';
-import { cacheRoot, diskCache } from './diskcache';
+import { cacheRoot, diskCache, type TextCache } from './diskcache';
+import type { TreeStore } from '../render/engine';
+import { diskTreeStore } from './parsecache';
+import { VERSION } from '../version';
+import { statSync } from 'node:fs';
 
 const USAGE = `Usage: chartwright <command> [args]
 
@@ -23,8 +27,8 @@ Commands:
 
 Run 'chartwright template --help' or 'chartwright lint --help' for their flags.
 
-Compiled values schemas are cached in $XDG_CACHE_HOME/chartwright (default ~/.cache/chartwright);
---no-cache (after the command) or CHARTWRIGHT_NO_CACHE=1 turns the cache off.
+Compiled values schemas and template parses are cached in $XDG_CACHE_HOME/chartwright (default
+~/.cache/chartwright); --no-cache (after the command) or CHARTWRIGHT_NO_CACHE=1 turns the cache off.
 `;
 
 /**
@@ -64,9 +68,38 @@ function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay
     replay,
     log,
   );
-  const root = noCache ? undefined : cacheRoot();
-  const schemaCache = root !== undefined ? diskCache(root, 'schema') : undefined;
-  return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, schemaCache });
+  return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...cliCaches(noCache) });
+}
+
+/**
+ * cliCaches are the on-disk caches of a `template` run: compiled values schemas, and template
+ * parses when running a build (`build`, see buildId). `--no-cache` or CHARTWRIGHT_NO_CACHE turn
+ * both off.
+ */
+export function cliCaches(
+  noCache: boolean,
+  build: string | undefined = buildId(),
+  env: NodeJS.ProcessEnv = process.env,
+): { schemaCache?: TextCache; treeStore?: TreeStore } {
+  const root = noCache ? undefined : cacheRoot(env);
+  if (root === undefined) return {};
+  const schemaCache = diskCache(root, 'schema');
+  return build === undefined ? { schemaCache } : { schemaCache, treeStore: diskTreeStore(diskCache(root, 'parse'), build) };
+}
+
+/**
+ * buildId names the running bundle (version, size and modification time of cli.js): stored
+ * parses are valid for the build that made them only. Sources run through tsx have no build, so
+ * parses are not stored then (the sources may change between runs under one version).
+ */
+function buildId(): string | undefined {
+  if (!__filename.endsWith('.js')) return undefined;
+  try {
+    const st = statSync(__filename);
+    return `${VERSION}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** main runs the CLI with argv (without node and script) and returns the exit code. */
