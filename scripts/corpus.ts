@@ -1,12 +1,19 @@
 // Renders the real-chart corpus and prints identical/total for Helm 4 and Helm 3.
 // Usage: node --import tsx scripts/corpus.ts [--v4|--v3] [--id SUBSTR] [--fail] [--write-known-failures]
+//          [--tree-cache DIR]
+// `--tree-cache DIR` renders with the CLI's on-disk store of template parses in DIR (run twice:
+// cold, then warm).
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { compareRow, loadCorpus, renderRow } from '../test/render/corpus-harness';
+import { diskCache } from '../server/src/cli/diskcache';
+import { diskTreeStore } from '../server/src/cli/parsecache';
 
 const argv = process.argv.slice(2);
 const idx = argv.indexOf('--id');
 const idFilter = idx >= 0 ? argv[idx + 1] : undefined;
+const cacheIdx = argv.indexOf('--tree-cache');
+const treeStore = cacheIdx >= 0 ? diskTreeStore(diskCache(resolve(argv[cacheIdx + 1]), 'parse'), 'corpus') : undefined;
 const rows = loadCorpus();
 if (rows === undefined) {
   console.error('../shared/corpus not found');
@@ -18,7 +25,7 @@ const failing: string[] = [];
 for (const hv of versions) {
   let identical = 0;
   for (const row of selected) {
-    const out = renderRow(row, hv);
+    const out = renderRow(row, hv, { treeStore });
     const failure = compareRow(row, hv, out);
     if (failure === undefined) identical++;
     else {

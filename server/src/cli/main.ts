@@ -13,6 +13,8 @@ import { firstAttempt, recordingReader, usesOutputDir, type CliRead, type Outcom
 import { cacheRoot, diskCache, type TextCache } from './diskcache';
 import type { TreeStore } from '../render/engine';
 import { diskTreeStore } from './parsecache';
+import { diskDecodeStore } from './valuecache';
+import { useDecodeStore, type DecodeStore } from '../yaml/yamlDecode';
 import { VERSION } from '../version';
 import { statSync } from 'node:fs';
 
@@ -27,8 +29,9 @@ Commands:
 
 Run 'chartwright template --help' or 'chartwright lint --help' for their flags.
 
-Compiled values schemas and template parses are cached in $XDG_CACHE_HOME/chartwright (default
-~/.cache/chartwright); --no-cache (after the command) or CHARTWRIGHT_NO_CACHE=1 turns the cache off.
+Compiled values schemas, template parses and decoded values files are cached in
+$XDG_CACHE_HOME/chartwright (default ~/.cache/chartwright); --no-cache (after the command) or
+CHARTWRIGHT_NO_CACHE=1 turns the cache off.
 `;
 
 /**
@@ -59,6 +62,8 @@ function writeOut(stdout: string, stderr: string): void {
 function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay: readonly CliRead[], log: CliRead[]): Outcome {
   const cwd = process.cwd().replace(/^\/+/, '');
   const { args: rest, noCache } = cacheFlag(argv);
+  const { decodeStore, ...caches } = cliCaches(noCache);
+  useDecodeStore(decodeStore);
   if (cmd === 'lint') return runLintCommand(rest, { fs: nodeFS('/'), cwd });
   // The FS is rooted at '/', so relative paths resolve against the working directory and
   // `-f ../values.yaml` works as in Helm.
@@ -68,23 +73,28 @@ function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay
     replay,
     log,
   );
-  return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...cliCaches(noCache) });
+  return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...caches });
 }
 
 /**
- * cliCaches are the on-disk caches of a `template` run: compiled values schemas, and template
- * parses when running a build (`build`, see buildId). `--no-cache` or CHARTWRIGHT_NO_CACHE turn
- * both off.
+ * cliCaches are the on-disk caches of a run: compiled values schemas, and, when running a build
+ * (`build`, see buildId), template parses and decoded values files. `--no-cache` or
+ * CHARTWRIGHT_NO_CACHE turn them all off.
  */
 export function cliCaches(
   noCache: boolean,
   build: string | undefined = buildId(),
   env: NodeJS.ProcessEnv = process.env,
-): { schemaCache?: TextCache; treeStore?: TreeStore } {
+): { schemaCache?: TextCache; treeStore?: TreeStore; decodeStore?: DecodeStore } {
   const root = noCache ? undefined : cacheRoot(env);
   if (root === undefined) return {};
   const schemaCache = diskCache(root, 'schema');
-  return build === undefined ? { schemaCache } : { schemaCache, treeStore: diskTreeStore(diskCache(root, 'parse'), build) };
+  if (build === undefined) return { schemaCache };
+  return {
+    schemaCache,
+    treeStore: diskTreeStore(diskCache(root, 'parse'), build),
+    decodeStore: diskDecodeStore(diskCache(root, 'values'), build),
+  };
 }
 
 /**
