@@ -5,7 +5,8 @@
 // the parser's own object shapes, so the executor sees the same hidden classes either way.
 // Anything the encoder does not know (an editor-mode `bad` node, an unexpected field) makes it
 // throw: such a parse is not cached. The decoder checks what it reads and throws on anything
-// malformed; callers treat a throw as a miss.
+// malformed: the trees' headers at once (callers treat that as a miss), a list's nodes when the
+// list is first read (decoding is lazy).
 import { parseNumber, type NumberKind } from './literals';
 import type * as N from './node';
 
@@ -156,6 +157,39 @@ function strings(x: unknown): string[] {
   return a as string[];
 }
 
+/**
+ * LazyList is a decoded list whose nodes are decoded on first use: a render runs about a third
+ * of a chart's nodes (the bodies of conditions that are false and of defines nobody includes
+ * are never read). Stored data is checked (the cache's SHA-256 of the text) before it is
+ * decoded, so only a forged entry can be malformed here; it throws an Error saying so.
+ */
+class LazyList implements N.ListNode {
+  readonly kind = 'list';
+  private data: unknown[] | undefined;
+  private decoded: N.Node[] | undefined;
+  constructor(
+    readonly pos: number,
+    public end: number,
+    data: unknown[],
+    private readonly dec: Decoder,
+  ) {
+    this.data = data;
+  }
+
+  get nodes(): N.Node[] {
+    if (this.decoded === undefined) {
+      try {
+        this.decoded = (this.data as unknown[]).map((c) => this.dec.node(c));
+      } catch (e) {
+        if (e instanceof Malformed) throw new Error('a stored template parse is malformed (run with --no-cache)');
+        throw e;
+      }
+      this.data = undefined;
+    }
+    return this.decoded;
+  }
+}
+
 class Decoder {
   constructor(private readonly src: string) {}
 
@@ -169,8 +203,7 @@ class Decoder {
   list(x: unknown): N.ListNode {
     const a = arr(x);
     if (a[0] !== LIST) fail();
-    const nodes = arr(a[3]).map((c) => this.node(c));
-    return { kind: 'list', pos: int(a[1]), end: int(a[2]), nodes };
+    return new LazyList(int(a[1]), int(a[2]), arr(a[3]), this);
   }
 
   pipe(x: unknown): N.PipeNode {
