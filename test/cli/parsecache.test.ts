@@ -12,6 +12,10 @@ import { type Chart, loadChart } from '../../server/src/chart/loader';
 import { diskCache, prune, type TextCache } from '../../server/src/cli/diskcache';
 import { cliCaches } from '../../server/src/cli/main';
 import { diskTreeStore, textHash } from '../../server/src/cli/parsecache';
+import { diskDecodeStore } from '../../server/src/cli/valuecache';
+import { diskHeadStore } from '../../server/src/cli/headcache';
+import { forgetHeads, useHeadStore } from '../../server/src/render/fasthead';
+import { forgetDecodes, useDecodeStore } from '../../server/src/yaml/yamlDecode';
 import type { TreeStore } from '../../server/src/render/engine';
 import { helmFuncMap } from '../../server/src/render/funcmap';
 import { runTemplateCommand } from '../../server/src/render/template-command';
@@ -229,15 +233,15 @@ test('disk cache: writes stay within the bound of their kind', () => {
 
 test('cliCaches: --no-cache, CHARTWRIGHT_NO_CACHE and sources without a build', () => {
   const env = { XDG_CACHE_HOME: join(tmpdir(), 'cw-none') };
-  const rows: ReadonlyArray<[string, boolean, string | undefined, NodeJS.ProcessEnv, [boolean, boolean, boolean]]> = [
-    ['default', false, 'b', env, [true, true, true]],
-    ['--no-cache', true, 'b', env, [false, false, false]],
-    ['CHARTWRIGHT_NO_CACHE=1', false, 'b', { ...env, CHARTWRIGHT_NO_CACHE: '1' }, [false, false, false]],
-    ['no build (tsx)', false, undefined, env, [true, false, false]],
+  const rows: ReadonlyArray<[string, boolean, string | undefined, NodeJS.ProcessEnv, [boolean, boolean, boolean, boolean]]> = [
+    ['default', false, 'b', env, [true, true, true, true]],
+    ['--no-cache', true, 'b', env, [false, false, false, false]],
+    ['CHARTWRIGHT_NO_CACHE=1', false, 'b', { ...env, CHARTWRIGHT_NO_CACHE: '1' }, [false, false, false, false]],
+    ['no build (tsx)', false, undefined, env, [true, false, false, false]],
   ];
   for (const [name, noCache, build, e, want] of rows) {
     const c = cliCaches(noCache, build, e);
-    assert.deepEqual([c.schemaCache !== undefined, c.treeStore !== undefined, c.decodeStore !== undefined], want, name);
+    assert.deepEqual([c.schemaCache !== undefined, c.treeStore !== undefined, c.decodeStore !== undefined, c.headStore !== undefined], want, name);
   }
 });
 
@@ -301,9 +305,25 @@ const rows = haveCorpus
   : [];
 
 for (const hv of [4, 3] as const) {
-  test(`tree store: corpus rows render the same cold and warm (helm ${hv})`, { skip: haveCorpus ? false : '../shared/corpus not found' }, () => {
+  test(`CLI stores: corpus rows render the same cold and warm (helm ${hv})`, { skip: haveCorpus ? false : '../shared/corpus not found' }, () => {
+    // Template parses, values documents and manifest heads, each stored in memory as on disk.
     const cache = memoryTextCache();
     const store = counting(diskTreeStore(cache, 'corpus'));
+    const values = memoryTextCache();
+    const heads = memoryTextCache();
+    const withStores = (f: () => string): string => {
+      // The process memoizes decodes and heads; forgetting them makes the stores answer.
+      forgetDecodes();
+      forgetHeads();
+      useDecodeStore(diskDecodeStore(values, 'corpus'));
+      useHeadStore(diskHeadStore(heads, 'corpus'));
+      try {
+        return f();
+      } finally {
+        useDecodeStore(undefined);
+        useHeadStore(undefined);
+      }
+    };
     for (const row of rows) {
       const argv = [`charts/${row.chart}`, '--helm-version', String(hv), ...(row.values !== undefined ? ['-f', row.values] : [])];
       const memo = new Map<string, Value>();
@@ -313,9 +333,10 @@ for (const hv of [4, 3] as const) {
       };
       run(); // fills the key memo (whose computations consume randomness)
       const want = run();
-      assert.equal(firstDiff(run(store), want), undefined, `${row.id} cold`);
-      assert.equal(firstDiff(run(store), want), undefined, `${row.id} warm`);
+      assert.equal(firstDiff(withStores(() => run(store)), want), undefined, `${row.id} cold`);
+      assert.equal(firstDiff(withStores(() => run(store)), want), undefined, `${row.id} warm`);
     }
     assert.ok(store.hits > 1000, `${store.hits} files from packs`);
+    assert.ok(values.map.size > 20 && heads.map.size > 20, `${values.map.size} values documents, ${heads.map.size} heads stored`);
   });
 }

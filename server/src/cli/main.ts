@@ -14,6 +14,8 @@ import { cacheRoot, diskCache, type TextCache } from './diskcache';
 import type { TreeStore } from '../render/engine';
 import { diskTreeStore } from './parsecache';
 import { diskDecodeStore } from './valuecache';
+import { diskHeadStore } from './headcache';
+import { useHeadStore, type HeadStore } from '../render/fasthead';
 import { useDecodeStore, type DecodeStore } from '../yaml/yamlDecode';
 import { VERSION } from '../version';
 import { statSync } from 'node:fs';
@@ -29,7 +31,7 @@ Commands:
 
 Run 'chartwright template --help' or 'chartwright lint --help' for their flags.
 
-Compiled values schemas, template parses and decoded values files are cached in
+Compiled values schemas, template parses, decoded values files and manifest heads are cached in
 $XDG_CACHE_HOME/chartwright (default ~/.cache/chartwright); --no-cache (after the command) or
 CHARTWRIGHT_NO_CACHE=1 turns the cache off.
 `;
@@ -62,8 +64,9 @@ function writeOut(stdout: string, stderr: string): void {
 function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay: readonly CliRead[], log: CliRead[]): Outcome {
   const cwd = process.cwd().replace(/^\/+/, '');
   const { args: rest, noCache } = cacheFlag(argv);
-  const { decodeStore, ...caches } = cliCaches(noCache);
+  const { decodeStore, headStore, ...caches } = cliCaches(noCache);
   useDecodeStore(decodeStore);
+  useHeadStore(headStore);
   if (cmd === 'lint') return runLintCommand(rest, { fs: nodeFS('/'), cwd });
   // The FS is rooted at '/', so relative paths resolve against the working directory and
   // `-f ../values.yaml` works as in Helm.
@@ -78,14 +81,14 @@ function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay
 
 /**
  * cliCaches are the on-disk caches of a run: compiled values schemas, and, when running a build
- * (`build`, see buildId), template parses and decoded values files. `--no-cache` or
- * CHARTWRIGHT_NO_CACHE turn them all off.
+ * (`build`, see buildId), template parses, decoded values files and rendered documents' heads.
+ * `--no-cache` or CHARTWRIGHT_NO_CACHE turn them all off.
  */
 export function cliCaches(
   noCache: boolean,
   build: string | undefined = buildId(),
   env: NodeJS.ProcessEnv = process.env,
-): { schemaCache?: TextCache; treeStore?: TreeStore; decodeStore?: DecodeStore } {
+): { schemaCache?: TextCache; treeStore?: TreeStore; decodeStore?: DecodeStore; headStore?: HeadStore } {
   const root = noCache ? undefined : cacheRoot(env);
   if (root === undefined) return {};
   const schemaCache = diskCache(root, 'schema');
@@ -94,6 +97,7 @@ export function cliCaches(
     schemaCache,
     treeStore: diskTreeStore(diskCache(root, 'parse'), build),
     decodeStore: diskDecodeStore(diskCache(root, 'values'), build),
+    headStore: diskHeadStore(diskCache(root, 'heads'), build),
   };
 }
 

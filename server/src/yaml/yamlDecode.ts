@@ -190,6 +190,13 @@ const DECODE_CACHE_MAX_CHARS = 16 * 1024 * 1024;
 const DEEP_LEVELS = new Map<string, number>();
 let decodeCacheChars = 0;
 
+/** forgetDecodes empties the process's memo of decodes (tests of the DecodeStore). */
+export function forgetDecodes(): void {
+  for (const c of Object.values(DECODE_CACHE)) c.clear();
+  DEEP_LEVELS.clear();
+  decodeCacheChars = 0;
+}
+
 /** cloneValue deep-copies decoded data (maps, slices and scalars only). */
 function cloneValue(v: Value): Value {
   if (v instanceof Map) {
