@@ -132,10 +132,12 @@ test('tree store: corrupted, truncated, altered or foreign packs are misses, nev
   renderSmall(diskTreeStore(cache, 'b'));
   const [key, pack] = [...cache.map][0];
   const entries = JSON.parse(pack) as unknown[];
-  const firstTree = (e: unknown[]): unknown[] => ((e[1] as unknown[])[0] as unknown[]);
-  const altered = (f: (e: unknown[]) => void): string => {
+  // Each entry is [text hash, flat array]: tree count, then per tree key, name, parseName,
+  // 0 or 1 + define range, and its root list: LIST code, pos, end, count, span, children.
+  const rootAt = (a: unknown[]): number => (a[4] === 0 ? 5 : 9);
+  const altered = (f: (a: unknown[], e: unknown[]) => void): string => {
     const copy = JSON.parse(pack) as unknown[][];
-    for (const e of copy) if (Array.isArray(e)) f(e);
+    for (const e of copy) if (Array.isArray(e)) f(e[1] as unknown[], e);
     return JSON.stringify(copy);
   };
   const bad: ReadonlyArray<[string, string]> = [
@@ -144,11 +146,15 @@ test('tree store: corrupted, truncated, altered or foreign packs are misses, nev
     ['not JSON', 'garbage'],
     ['other shape', JSON.stringify({ a: 1 })],
     ['fewer entries', JSON.stringify(entries.slice(1))],
-    ['hash of another text', altered((e) => (e[0] = textHash('other')))],
-    ['position not a number', altered((e) => ((firstTree(e)[3] as unknown[])[1] = 'x'))],
-    ['not a list at the root', altered((e) => ((firstTree(e)[3] as unknown[])[0] = 3))],
-    ['tree name not a string', altered((e) => (firstTree(e)[1] = 1))],
-    ['trees not a list', altered((e) => (e[1] = 5))],
+    ['hash of another text', altered((_, e) => (e[0] = textHash('other')))],
+    ['position not a number', altered((a) => (a[rootAt(a) + 1] = 'x'))],
+    ['not a list at the root', altered((a) => (a[rootAt(a)] = 4))],
+    ['list span beyond the end', altered((a) => (a[rootAt(a) + 4] = 1e9))],
+    ['list span too short', altered((a) => (a[rootAt(a) + 4] = 1))],
+    ['tree name not a string', altered((a) => (a[2] = 1))],
+    ['more trees than encoded', altered((a) => (a[0] = 9))],
+    ['trailing data', altered((a) => a.push(0))],
+    ['trees not a list', altered((_, e) => (e[1] = 5))],
   ];
   for (const [name, text] of bad) {
     const c = memoryTextCache();
@@ -160,8 +166,8 @@ test('tree store: corrupted, truncated, altered or foreign packs are misses, nev
   // A list's nodes are decoded when first read: a forged entry that passes the cache's hash
   // check but is malformed inside a list is an error saying so, never a wrong output.
   const forged: ReadonlyArray<[string, string]> = [
-    ['unknown node code', altered((e) => (((firstTree(e)[3] as unknown[])[3] as unknown[][])[0][0] = 99))],
-    ['slice beyond the text', altered((e) => (((firstTree(e)[3] as unknown[])[3] as unknown[][])[0][3] = 1e9))],
+    ['unknown node code', altered((a) => (a[rootAt(a) + 5] = 99))],
+    ['slice beyond the text', altered((a) => (a[rootAt(a) + 8] = 1e9))],
   ];
   for (const [name, text] of forged) {
     const c = memoryTextCache();

@@ -1,103 +1,161 @@
 // A compact, JSON-safe encoding of a successful parse (a file's trees), for caches that keep
 // parses between processes. Decoding a tree is several times faster than lexing and parsing its
-// text again on a cold VM: each node is a short array, strings that are slices of the source are
-// stored as their length (the source is given back to the decoder), and nodes are rebuilt with
-// the parser's own object shapes, so the executor sees the same hidden classes either way.
-// Anything the encoder does not know (an editor-mode `bad` node, an unexpected field) makes it
-// throw: such a parse is not cached. The decoder checks what it reads and throws on anything
-// malformed: the trees' headers at once (callers treat that as a miss), a list's nodes when the
-// list is first read (decoding is lazy).
+// text again on a cold VM.
+//
+// A file's trees are one flat array of numbers and strings (JSON.parse then builds one array per
+// file, not one per node: a nested encoding spent three times as long in JSON.parse and the
+// garbage collector). Each node is its code and fields in a fixed order, children inline; strings
+// that are slices of the source are stored as their length (the source is given back to the
+// decoder). Nodes are rebuilt with the parser's own object shapes. A list's nodes are decoded when
+// the list is first read: a render reads about a third of a chart's nodes (the bodies of
+// conditions that are false and of defines nobody includes are never read).
+//
+// Anything the encoder does not know (an editor-mode `bad` node) makes it throw: such a parse is
+// not cached. The decoder checks what it reads: malformed trees' headers throw at once (callers
+// treat that as a miss); a malformed list body, which only a forged cache entry can hold (the
+// cache checks a SHA-256 of each entry's text), throws an Error saying so when first read.
 import { parseNumber, type NumberKind } from './literals';
 import type * as N from './node';
 
 /** EncodedTrees is the encoded form of one file's trees (plain JSON data). */
-export type EncodedTrees = unknown[];
+export type EncodedTrees = (number | string)[];
 
-// Node codes.
-const LIST = 0;
-const TEXT = 1;
-const COMMENT = 2;
-const PIPE = 3;
-const ACTION = 4;
-const COMMAND = 5;
-const IDENT = 6;
-const VARIABLE = 7;
-const DOT = 8;
-const NIL = 9;
-const FIELD = 10;
-const CHAIN = 11;
-const BOOL = 12;
-const NUMBER = 13;
-const STRING = 14;
-const IF = 15;
-const RANGE = 16;
-const WITH = 17;
-const BREAK = 18;
-const CONTINUE = 19;
-const TEMPLATE = 20;
+// Node codes (0 marks an absent list or pipe).
+const NONE = 0;
+const LIST = 1;
+const TEXT = 2;
+const COMMENT = 3;
+const PIPE = 4;
+const ACTION = 5;
+const COMMAND = 6;
+const IDENT = 7;
+const VARIABLE = 8;
+const DOT = 9;
+const NIL = 10;
+const FIELD = 11;
+const CHAIN = 12;
+const BOOL = 13;
+const NUMBER = 14;
+const STRING = 15;
+const IF = 16;
+const RANGE = 17;
+const WITH = 18;
+const BREAK = 19;
+const CONTINUE = 20;
+const TEMPLATE = 21;
 
 const NUMBER_KINDS: readonly NumberKind[] = ['number', 'char', 'complex'];
 
 class Encoder {
+  readonly out: (number | string)[] = [];
   constructor(private readonly src: string) {}
 
   /** str: a string found at `at` in the source is stored as its length, others as themselves. */
-  str(s: string, at: number): number | string {
-    return this.src.startsWith(s, at) && at >= 0 ? s.length : s;
+  str(s: string, at: number): void {
+    this.out.push(at >= 0 && this.src.startsWith(s, at) ? s.length : s);
   }
 
-  list(n: N.ListNode): unknown[] {
-    return [LIST, n.pos, n.end, n.nodes.map((c) => this.node(c))];
+  strings(a: readonly string[]): void {
+    this.out.push(a.length, ...a);
   }
 
-  pipe(n: N.PipeNode): unknown[] {
-    return [PIPE, n.pos, n.end, n.line, n.isAssign ? 1 : 0, n.decl.map((v) => this.node(v)), n.cmds.map((c) => this.node(c))];
+  head(code: number, n: N.Node): void {
+    this.out.push(code, n.pos, n.end);
   }
 
-  node(n: N.Node): unknown[] {
+  list(n: N.ListNode): void {
+    this.head(LIST, n);
+    const out = this.out;
+    out.push(n.nodes.length, 0);
+    const spanAt = out.length - 1;
+    for (const c of n.nodes) this.node(c);
+    out[spanAt] = out.length - spanAt - 1;
+  }
+
+  pipe(n: N.PipeNode): void {
+    this.head(PIPE, n);
+    this.out.push(n.line, n.isAssign ? 1 : 0, n.decl.length);
+    for (const v of n.decl) this.node(v);
+    this.out.push(n.cmds.length);
+    for (const c of n.cmds) this.node(c);
+  }
+
+  node(n: N.Node): void {
+    const out = this.out;
     switch (n.kind) {
       case 'list':
         return this.list(n);
       case 'text':
-        return [TEXT, n.pos, n.end, this.str(n.text, n.pos)];
+        this.head(TEXT, n);
+        return this.str(n.text, n.pos);
       case 'comment':
-        return [COMMENT, n.pos, n.end, this.str(n.text, n.pos + 2)];
+        this.head(COMMENT, n);
+        return this.str(n.text, n.pos + 2);
       case 'pipe':
         return this.pipe(n);
       case 'action':
-        return [ACTION, n.pos, n.end, n.line, this.pipe(n.pipe)];
+        this.head(ACTION, n);
+        out.push(n.line);
+        return this.pipe(n.pipe);
       case 'command':
-        return [COMMAND, n.pos, n.end, n.args.map((a) => this.node(a))];
+        this.head(COMMAND, n);
+        out.push(n.args.length);
+        for (const a of n.args) this.node(a);
+        return;
       case 'identifier':
-        return [IDENT, n.pos, n.end, this.str(n.ident, n.pos)];
+        this.head(IDENT, n);
+        return this.str(n.ident, n.pos);
       case 'variable':
-        return [VARIABLE, n.pos, n.end, n.ident];
+        this.head(VARIABLE, n);
+        return this.strings(n.ident);
       case 'dot':
-        return [DOT, n.pos, n.end];
+        return this.head(DOT, n);
       case 'nil':
-        return [NIL, n.pos, n.end];
+        return this.head(NIL, n);
       case 'field':
-        return [FIELD, n.pos, n.end, n.ident];
+        this.head(FIELD, n);
+        return this.strings(n.ident);
       case 'chain':
-        return [CHAIN, n.pos, n.end, this.node(n.node), n.field];
+        this.head(CHAIN, n);
+        this.node(n.node);
+        return this.strings(n.field);
       case 'bool':
-        return [BOOL, n.pos, n.end, n.value ? 1 : 0];
+        this.head(BOOL, n);
+        out.push(n.value ? 1 : 0);
+        return;
       case 'number':
-        return [NUMBER, n.pos, n.end, this.str(n.text, n.pos), numberKind(n)];
+        this.head(NUMBER, n);
+        this.str(n.text, n.pos);
+        out.push(numberKind(n));
+        return;
       case 'string': {
+        this.head(STRING, n);
+        this.str(n.quoted, n.pos);
         const plain = n.quoted.length >= 2 && n.quoted.slice(1, -1) === n.text;
-        return [STRING, n.pos, n.end, this.str(n.quoted, n.pos), plain ? 0 : n.text];
+        out.push(plain ? 0 : n.text);
+        return;
       }
       case 'if':
       case 'range':
       case 'with':
-        return [n.kind === 'if' ? IF : n.kind === 'range' ? RANGE : WITH, n.pos, n.end, n.line, this.pipe(n.pipe), this.list(n.list), n.elseList === null ? 0 : this.list(n.elseList)];
+        this.head(n.kind === 'if' ? IF : n.kind === 'range' ? RANGE : WITH, n);
+        out.push(n.line);
+        this.pipe(n.pipe);
+        this.list(n.list);
+        if (n.elseList === null) out.push(NONE);
+        else this.list(n.elseList);
+        return;
       case 'break':
-        return [BREAK, n.pos, n.end, n.line];
       case 'continue':
-        return [CONTINUE, n.pos, n.end, n.line];
+        this.head(n.kind === 'break' ? BREAK : CONTINUE, n);
+        out.push(n.line);
+        return;
       case 'template':
-        return [TEMPLATE, n.pos, n.end, n.line, n.name, n.nameStart, n.nameEnd, n.pipe === null ? 0 : this.pipe(n.pipe)];
+        this.head(TEMPLATE, n);
+        out.push(n.line, n.name, n.nameStart, n.nameEnd);
+        if (n.pipe === null) out.push(NONE);
+        else this.pipe(n.pipe);
+        return;
       case 'bad':
         throw new Error('codec: an editor-mode parse is not encoded');
     }
@@ -124,11 +182,15 @@ function numberKind(n: N.NumberNode): number {
  */
 export function encodeTrees(trees: ReadonlyMap<string, N.Tree>, text: string): EncodedTrees {
   const enc = new Encoder(text);
-  const out: unknown[] = [];
+  const out = enc.out;
+  out.push(trees.size);
   for (const [key, t] of trees) {
     if (t.text !== text) throw new Error('codec: a tree of another text');
+    out.push(key, t.name, t.parseName);
     const d = t.defineRange;
-    out.push([key, t.name, t.parseName, enc.list(t.root), d === undefined ? 0 : [d.start, d.end, d.nameStart, d.nameEnd]]);
+    if (d === undefined) out.push(0);
+    else out.push(1, d.start, d.end, d.nameStart, d.nameEnd);
+    enc.list(t.root);
   }
   return out;
 }
@@ -139,171 +201,204 @@ function fail(): never {
   throw new Malformed('codec: malformed entry');
 }
 
-function arr(x: unknown): unknown[] {
-  return Array.isArray(x) ? x : fail();
-}
-
-function int(x: unknown): number {
-  return typeof x === 'number' && Number.isInteger(x) ? x : fail();
-}
-
-function aString(x: unknown): string {
-  return typeof x === 'string' ? x : fail();
-}
-
-function strings(x: unknown): string[] {
-  const a = arr(x);
-  for (const s of a) if (typeof s !== 'string') fail();
-  return a as string[];
-}
-
-/**
- * LazyList is a decoded list whose nodes are decoded on first use: a render runs about a third
- * of a chart's nodes (the bodies of conditions that are false and of defines nobody includes
- * are never read). Stored data is checked (the cache's SHA-256 of the text) before it is
- * decoded, so only a forged entry can be malformed here; it throws an Error saying so.
- */
-class LazyList implements N.ListNode {
-  readonly kind = 'list';
-  private data: unknown[] | undefined;
-  private decoded: N.Node[] | undefined;
+/** Reader reads an encoded file's array from position `i`. */
+class Reader {
   constructor(
-    readonly pos: number,
-    public end: number,
-    data: unknown[],
-    private readonly dec: Decoder,
-  ) {
-    this.data = data;
+    readonly a: readonly unknown[],
+    readonly src: string,
+    public i: number,
+  ) {}
+
+  int(): number {
+    const x = this.a[this.i++];
+    return typeof x === 'number' && Number.isInteger(x) ? x : fail();
   }
 
-  get nodes(): N.Node[] {
-    if (this.decoded === undefined) {
-      try {
-        this.decoded = (this.data as unknown[]).map((c) => this.dec.node(c));
-      } catch (e) {
-        if (e instanceof Malformed) throw new Error('a stored template parse is malformed (run with --no-cache)');
-        throw e;
-      }
-      this.data = undefined;
-    }
-    return this.decoded;
+  string(): string {
+    const x = this.a[this.i++];
+    return typeof x === 'string' ? x : fail();
   }
-}
 
-class Decoder {
-  constructor(private readonly src: string) {}
-
-  str(x: unknown, at: number): string {
+  /** str reads a string stored by Encoder.str for position `at`. */
+  str(at: number): string {
+    const x = this.a[this.i++];
     if (typeof x === 'string') return x;
-    const len = int(x);
-    if (at < 0 || len < 0 || at + len > this.src.length) fail();
-    return this.src.slice(at, at + len);
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || at < 0 || at + x > this.src.length) fail();
+    return this.src.slice(at, at + x);
   }
 
-  list(x: unknown): N.ListNode {
-    const a = arr(x);
-    if (a[0] !== LIST) fail();
-    return new LazyList(int(a[1]), int(a[2]), arr(a[3]), this);
+  strings(): string[] {
+    const n = this.int();
+    const out: string[] = [];
+    for (let k = 0; k < n; k++) out.push(this.string());
+    return out;
   }
 
-  pipe(x: unknown): N.PipeNode {
-    const a = arr(x);
-    if (a[0] !== PIPE) fail();
-    const decl = arr(a[5]).map((v) => {
-      const d = this.node(v);
-      return d.kind === 'variable' ? d : fail();
-    });
-    const cmds = arr(a[6]).map((c) => {
-      const d = this.node(c);
-      return d.kind === 'command' ? d : fail();
-    });
-    return { kind: 'pipe', pos: int(a[1]), end: int(a[2]), line: int(a[3]), isAssign: a[4] === 1, decl, cmds };
+  list(): N.ListNode {
+    if (this.int() !== LIST) fail();
+    const pos = this.int();
+    const end = this.int();
+    const count = this.int();
+    const span = this.int();
+    const start = this.i;
+    if (count < 0 || span < 0 || start + span > this.a.length) fail();
+    this.i = start + span;
+    return new LazyList(pos, end, this, start, count, span);
   }
 
-  node(x: unknown): N.Node {
-    const a = arr(x);
-    const pos = int(a[1]);
-    const end = int(a[2]);
-    switch (a[0]) {
-      case LIST:
-        return this.list(a);
+  pipe(): N.PipeNode {
+    if (this.int() !== PIPE) fail();
+    const pos = this.int();
+    const end = this.int();
+    const line = this.int();
+    const isAssign = this.int() === 1;
+    const decl: N.VariableNode[] = [];
+    for (let k = this.int(); k > 0; k--) {
+      const d = this.node();
+      decl.push(d.kind === 'variable' ? d : fail());
+    }
+    const cmds: N.CommandNode[] = [];
+    for (let k = this.int(); k > 0; k--) {
+      const c = this.node();
+      cmds.push(c.kind === 'command' ? c : fail());
+    }
+    return { kind: 'pipe', pos, end, line, isAssign, decl, cmds };
+  }
+
+  node(): N.Node {
+    const code = this.a[this.i];
+    if (code === LIST) return this.list();
+    if (code === PIPE) return this.pipe();
+    this.i++;
+    const pos = this.int();
+    const end = this.int();
+    switch (code) {
       case TEXT:
-        return { kind: 'text', pos, end, text: this.str(a[3], pos) };
+        return { kind: 'text', pos, end, text: this.str(pos) };
       case COMMENT:
-        return { kind: 'comment', pos, end, text: this.str(a[3], pos + 2) };
-      case PIPE:
-        return this.pipe(a);
-      case ACTION:
-        return { kind: 'action', pos, end, line: int(a[3]), pipe: this.pipe(a[4]) };
-      case COMMAND:
-        return { kind: 'command', pos, end, args: arr(a[3]).map((c) => this.node(c)) };
+        return { kind: 'comment', pos, end, text: this.str(pos + 2) };
+      case ACTION: {
+        const line = this.int();
+        return { kind: 'action', pos, end, line, pipe: this.pipe() };
+      }
+      case COMMAND: {
+        const args: N.Node[] = [];
+        for (let k = this.int(); k > 0; k--) args.push(this.node());
+        return { kind: 'command', pos, end, args };
+      }
       case IDENT:
-        return { kind: 'identifier', pos, end, ident: this.str(a[3], pos) };
+        return { kind: 'identifier', pos, end, ident: this.str(pos) };
       case VARIABLE:
-        return { kind: 'variable', pos, end, ident: strings(a[3]) };
+        return { kind: 'variable', pos, end, ident: this.strings() };
       case DOT:
         return { kind: 'dot', pos, end };
       case NIL:
         return { kind: 'nil', pos, end };
       case FIELD:
-        return { kind: 'field', pos, end, ident: strings(a[3]) };
-      case CHAIN:
-        return { kind: 'chain', pos, end, node: this.node(a[3]), field: strings(a[4]) };
+        return { kind: 'field', pos, end, ident: this.strings() };
+      case CHAIN: {
+        const node = this.node();
+        return { kind: 'chain', pos, end, node, field: this.strings() };
+      }
       case BOOL:
-        return { kind: 'bool', pos, end, value: a[3] === 1 };
+        return { kind: 'bool', pos, end, value: this.int() === 1 };
       case NUMBER: {
-        const t = this.str(a[3], pos);
-        const n = parseNumber(t, NUMBER_KINDS[int(a[4])] ?? fail());
+        const text = this.str(pos);
+        const n = parseNumber(text, NUMBER_KINDS[this.int()] ?? fail());
         if (typeof n === 'string') fail();
-        return { kind: 'number', pos, end, text: t, ...n };
+        return { kind: 'number', pos, end, text, ...n };
       }
       case STRING: {
-        const quoted = this.str(a[3], pos);
-        return { kind: 'string', pos, end, quoted, text: a[4] === 0 ? quoted.slice(1, -1) : aString(a[4]) };
+        const quoted = this.str(pos);
+        const t = this.a[this.i++];
+        return { kind: 'string', pos, end, quoted, text: t === 0 ? quoted.slice(1, -1) : typeof t === 'string' ? t : fail() };
       }
       case IF:
       case RANGE:
       case WITH: {
-        const kind = a[0] === IF ? 'if' : a[0] === RANGE ? 'range' : 'with';
-        const elseList = a[6] === 0 ? null : this.list(a[6]);
-        return { kind, pos, end, line: int(a[3]), pipe: this.pipe(a[4]), list: this.list(a[5]), elseList };
+        const kind = code === IF ? 'if' : code === RANGE ? 'range' : 'with';
+        const line = this.int();
+        const pipe = this.pipe();
+        const list = this.list();
+        let elseList: N.ListNode | null = null;
+        if (this.a[this.i] === NONE) this.i++;
+        else elseList = this.list();
+        return { kind, pos, end, line, pipe, list, elseList };
       }
       case BREAK:
-        return { kind: 'break', pos, end, line: int(a[3]) };
+        return { kind: 'break', pos, end, line: this.int() };
       case CONTINUE:
-        return { kind: 'continue', pos, end, line: int(a[3]) };
-      case TEMPLATE:
-        return {
-          kind: 'template', pos, end, line: int(a[3]), name: aString(a[4]),
-          nameStart: int(a[5]), nameEnd: int(a[6]), pipe: a[7] === 0 ? null : this.pipe(a[7]),
-        };
+        return { kind: 'continue', pos, end, line: this.int() };
+      case TEMPLATE: {
+        const line = this.int();
+        const name = this.string();
+        const nameStart = this.int();
+        const nameEnd = this.int();
+        let pipe: N.PipeNode | null = null;
+        if (this.a[this.i] === NONE) this.i++;
+        else pipe = this.pipe();
+        return { kind: 'template', pos, end, line, name, nameStart, nameEnd, pipe };
+      }
     }
     return fail();
   }
 }
 
-/**
- * decodeTrees rebuilds the trees `encodeTrees` encoded, over the same source `text`. Throws on
- * malformed data (the caller parses the text instead).
- */
-export function decodeTrees(data: unknown, text: string): Map<string, N.Tree> {
-  const dec = new Decoder(text);
-  const trees = new Map<string, N.Tree>();
-  for (const x of arr(data)) {
-    const a = arr(x);
-    const root = dec.list(a[3]);
-    const name = text_(a[1]);
-    const parseName = text_(a[2]);
-    let tree: N.Tree;
-    if (a[4] === 0) {
-      tree = { name, parseName, text, root };
-    } else {
-      const d = arr(a[4]);
-      tree = { name, parseName, text, root, ...{ defineRange: { start: int(d[0]), end: int(d[1]), nameStart: int(d[2]), nameEnd: int(d[3]) } } };
-    }
-    trees.set(text_(a[0]), tree);
+/** LazyList is a decoded list whose nodes are decoded on first use. */
+class LazyList implements N.ListNode {
+  readonly kind = 'list';
+  private decoded: N.Node[] | undefined;
+  private from: Reader | undefined;
+  constructor(
+    readonly pos: number,
+    public end: number,
+    from: Reader,
+    private readonly start: number,
+    private readonly count: number,
+    private readonly span: number,
+  ) {
+    this.from = from;
   }
-  return trees;
+
+  get nodes(): N.Node[] {
+    if (this.decoded === undefined) {
+      const from = this.from as Reader;
+      const r = new Reader(from.a, from.src, this.start);
+      const nodes: N.Node[] = [];
+      try {
+        for (let k = 0; k < this.count; k++) nodes.push(r.node());
+        if (r.i !== this.start + this.span) fail();
+      } catch (e) {
+        if (e instanceof Malformed) throw new Error('a stored template parse is malformed (run with --no-cache)');
+        throw e;
+      }
+      this.decoded = nodes;
+      this.from = undefined;
+    }
+    return this.decoded;
+  }
 }
 
-const text_ = aString;
+/**
+ * decodeTrees rebuilds the trees `encodeTrees` encoded, over the same source `text`. Throws on
+ * malformed headers (the caller parses the text instead).
+ */
+export function decodeTrees(data: unknown, text: string): Map<string, N.Tree> {
+  if (!Array.isArray(data)) fail();
+  const r = new Reader(data, text, 0);
+  const trees = new Map<string, N.Tree>();
+  for (let k = r.int(); k > 0; k--) {
+    const key = r.string();
+    const name = r.string();
+    const parseName = r.string();
+    const hasRange = r.int();
+    if (hasRange === 0) {
+      trees.set(key, { name, parseName, text, root: r.list() });
+    } else {
+      const defineRange = { start: r.int(), end: r.int(), nameStart: r.int(), nameEnd: r.int() };
+      trees.set(key, { name, parseName, text, root: r.list(), ...{ defineRange } });
+    }
+  }
+  if (r.i !== data.length) fail();
+  return trees;
+}
