@@ -10,7 +10,8 @@ import { diskOutput } from './output-dir';
 import { utf8Encode } from '../template/value';
 import { versionText } from '../version';
 import { firstAttempt, recordingReader, usesOutputDir, type CliRead, type Outcome } from './stack-fallback';
-import { cacheRoot, diskCache, type TextCache } from './diskcache';
+import { cacheRoot, diskCache } from './diskcache';
+import type { SchemaCodeCache } from '../chart/schema';
 import type { TreeStore } from '../render/engine';
 import { diskTreeStore } from './parsecache';
 import { diskDecodeStore } from './valuecache';
@@ -88,11 +89,18 @@ export function cliCaches(
   noCache: boolean,
   build: string | undefined = buildId(),
   env: NodeJS.ProcessEnv = process.env,
-): { schemaCache?: TextCache; treeStore?: TreeStore; decodeStore?: DecodeStore; headStore?: HeadStore } {
+): { schemaCache?: SchemaCodeCache; treeStore?: TreeStore; decodeStore?: DecodeStore; headStore?: HeadStore } {
   const root = noCache ? undefined : cacheRoot(env);
   if (root === undefined) return {};
-  const schemaCache = diskCache(root, 'schema');
-  if (build === undefined) return { schemaCache };
+  if (build === undefined) return { schemaCache: diskCache(root, 'schema') };
+  // Keyed by build: the schema code cache may then vouch that a stored schema passed this
+  // build's JSON syntax check (chart/schema.ts SchemaCodeCache.checked).
+  const schema = diskCache(root, 'schema');
+  const schemaCache: SchemaCodeCache = {
+    get: (key) => schema.get(`${build}\n${key}`),
+    set: (key, code) => schema.set(`${build}\n${key}`, code),
+    checked: true,
+  };
   return {
     schemaCache,
     treeStore: diskTreeStore(diskCache(root, 'parse'), build),
