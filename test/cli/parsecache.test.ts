@@ -346,3 +346,12 @@ for (const hv of [4, 3] as const) {
     assert.ok(values.map.size > 20 && heads.map.size > 20, `${values.map.size} values documents, ${heads.map.size} heads stored`);
   });
 }
+
+test('textHash: distinct texts hash apart, whatever their characters', () => {
+  // 'ab' as one byte per character and '\u6261' as UTF-16 code units are the same bytes; invalid
+  // UTF-8 (lone surrogates) and U+FFFD are the same in UTF-8.
+  const texts = ['', 'a', 'ab', '\u6261', '\u00e9', '\u00e9\u0100', '\udc80', '\ufffd', '\ud83d\ude00', 'a\u0000'];
+  const hashes = texts.map(textHash);
+  assert.equal(new Set(hashes).size, texts.length);
+  assert.equal(textHash('ab'), textHash(`a${'b'}`));
+});

@@ -117,16 +117,17 @@ export function diskCache(root: string, kind: string, maxBytes = CACHE_BOUNDS[ki
     get(key) {
       if (!checked()) return undefined;
       const file = join(dir, sha256(key));
-      let data: string;
+      let data: Buffer;
       try {
-        data = readFileSync(file, 'utf8');
+        data = readFileSync(file);
       } catch {
         return undefined;
       }
-      const nl = data.indexOf('\n');
-      if (nl !== 64) return undefined;
-      const text = data.slice(nl + 1);
-      if (sha256(text) !== data.slice(0, nl)) return undefined;
+      // The hash is of the text's UTF-8 bytes, checked before decoding them.
+      if (data.indexOf(0x0a) !== 64) return undefined;
+      const body = data.subarray(65);
+      if (createHash('sha256').update(body).digest('hex') !== data.toString('latin1', 0, 64)) return undefined;
+      const text = body.toString('utf8');
       try {
         const now = new Date();
         utimesSync(file, now, now);

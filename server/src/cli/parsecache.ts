@@ -17,12 +17,17 @@ import type { TextCache } from './diskcache';
 /** FORMAT names the pack layout; a change of layout changes it. */
 const FORMAT = 'chartwright parse pack 1';
 
+const WIDE = /[^\u0000-\u00ff]/;
+
 /**
- * textHash is the SHA-256 of a JS string's UTF-16 code units: injective on strings with lone
- * surrogates (a Go string's invalid bytes), which UTF-8 would all turn into U+FFFD.
+ * textHash is a SHA-256 naming a JS string exactly: of its characters as bytes when they all
+ * fit in one (most texts: half the bytes to hash), else of its UTF-16 code units, with a prefix
+ * telling which. UTF-8 would not do: it turns every lone surrogate (a Go string's invalid
+ * bytes) into U+FFFD.
  */
 export function textHash(text: string): string {
-  return createHash('sha256').update(text, 'utf16le').digest('hex');
+  const wide = WIDE.test(text);
+  return createHash('sha256').update(wide ? 'W' : 'L').update(text, wide ? 'utf16le' : 'latin1').digest('hex');
 }
 
 /** packKey is the cache key of the pack for these template paths. */
