@@ -1,12 +1,28 @@
 // Renders the real-chart corpus and prints identical/total for Helm 4 and Helm 3.
 // Usage: node --import tsx scripts/corpus.ts [--v4|--v3] [--id SUBSTR] [--fail] [--write-known-failures]
+//          [--cli-cache DIR]
+// `--cli-cache DIR` renders with the CLI's on-disk stores (template parses, values documents,
+// manifest heads) in DIR, as `chartwright template` does (run twice: cold, then warm).
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { compareRow, loadCorpus, renderRow } from '../test/render/corpus-harness';
+import { diskCache } from '../server/src/cli/diskcache';
+import { diskTreeStore } from '../server/src/cli/parsecache';
+import { diskDecodeStore } from '../server/src/cli/valuecache';
+import { diskHeadStore } from '../server/src/cli/headcache';
+import { useHeadStore } from '../server/src/render/fasthead';
+import { useDecodeStore } from '../server/src/yaml/yamlDecode';
 
 const argv = process.argv.slice(2);
 const idx = argv.indexOf('--id');
 const idFilter = idx >= 0 ? argv[idx + 1] : undefined;
+const cacheIdx = argv.indexOf('--cli-cache');
+const cacheDir = cacheIdx >= 0 ? resolve(argv[cacheIdx + 1]) : undefined;
+const treeStore = cacheDir !== undefined ? diskTreeStore(diskCache(cacheDir, 'parse'), 'corpus') : undefined;
+if (cacheDir !== undefined) {
+  useDecodeStore(diskDecodeStore(diskCache(cacheDir, 'values'), 'corpus'));
+  useHeadStore(diskHeadStore(diskCache(cacheDir, 'heads'), 'corpus'));
+}
 const rows = loadCorpus();
 if (rows === undefined) {
   console.error('../shared/corpus not found');
@@ -18,7 +34,7 @@ const failing: string[] = [];
 for (const hv of versions) {
   let identical = 0;
   for (const row of selected) {
-    const out = renderRow(row, hv);
+    const out = renderRow(row, hv, { treeStore });
     const failure = compareRow(row, hv, out);
     if (failure === undefined) identical++;
     else {

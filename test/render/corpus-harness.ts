@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeFS } from '../../server/src/chart/fs';
-import { runTemplateCommand } from '../../server/src/render/template-command';
+import { runTemplateCommand, type TemplateEnv } from '../../server/src/render/template-command';
 import type { HelmVersion } from '../../server/src/template/func';
 
 /** CORPUS_DIR is the corpus beside the repository. */
@@ -48,7 +48,7 @@ export interface CorpusOutcome {
 }
 
 /** renderRow runs our template command the way the goldens were made. */
-export function renderRow(row: CorpusRow, hv: HelmVersion): CorpusOutcome {
+export function renderRow(row: CorpusRow, hv: HelmVersion, extra: Pick<TemplateEnv, 'treeStore'> = {}): CorpusOutcome {
   const fs = nodeFS(CORPUS_DIR);
   const argv = [`charts/${row.chart}`];
   if (row.valuesFile !== undefined) argv.push('-f', row.valuesFile);
@@ -59,6 +59,7 @@ export function renderRow(row: CorpusRow, hv: HelmVersion): CorpusOutcome {
       fs,
       cwd: '',
       runtime: { now: () => new Date(), randomBytes: (n) => new Uint8Array(require('node:crypto').randomBytes(n)), localZone: 'UTC' },
+      ...extra,
     });
     return { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode, ms: Date.now() - t0 };
   } catch (e) {

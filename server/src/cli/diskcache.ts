@@ -2,7 +2,7 @@
 // validator code), in the user's cache folder. A cache never changes an outcome: anything wrong
 // with it (missing, corrupted, unwritable, not the user's own) reads as a miss and is ignored.
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
@@ -52,28 +52,89 @@ function ownFolder(dir: string): boolean {
 }
 
 /**
+ * CACHE_BOUNDS are the size bounds (bytes) of each kind of cache folder: `schema` holds ajv's
+ * generated validators (~10 KB to ~1 MB each), `parse` one pack of template parses per chart
+ * (~0.5 to 2 MB for the largest corpus charts), `values` decoded values files (a few KB to
+ * ~100 KB each), `heads` rendered documents' heads (under 1 KB each).
+ */
+export const CACHE_BOUNDS: Readonly<Record<string, number>> = { schema: 32 << 20, parse: 64 << 20, values: 16 << 20, heads: 8 << 20 };
+
+/**
+ * prune removes the least recently used entries (oldest modification time: a hit refreshes it)
+ * of `dir` until its entries take at most 3/4 of `maxBytes`, when they take more than
+ * `maxBytes`. Temporary files of writes older than a minute go too (a run that died mid-write).
+ */
+export function prune(dir: string, maxBytes: number, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const entries: { path: string; size: number; mtime: number }[] = [];
+  let total = 0;
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      const st = lstatSync(path);
+      if (!st.isFile()) continue;
+      if (name.endsWith('.tmp')) {
+        if (now - st.mtimeMs > 60_000) unlinkSync(path);
+        continue;
+      }
+      entries.push({ path, size: st.size, mtime: st.mtimeMs });
+      total += st.size;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (total <= maxBytes) return;
+  entries.sort((a, b) => a.mtime - b.mtime);
+  for (const e of entries) {
+    if (total <= (maxBytes * 3) / 4) break;
+    try {
+      unlinkSync(e.path);
+      total -= e.size;
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
+/**
  * diskCache is a TextCache in `<root>/<kind>/`: one file per key, named by the key's SHA-256,
  * holding the SHA-256 of the text on its first line (a truncated or altered file is a miss)
  * and the text. Folders are created 0700 on the first write; files are written to a temporary
- * name and renamed, so concurrent runs never read half a file.
+ * name and renamed, so concurrent runs never read half a file. A hit refreshes the file's
+ * modification time; a write prunes the folder to `maxBytes` (default CACHE_BOUNDS[kind], else
+ * 32 MiB), least recently used first.
  */
-export function diskCache(root: string, kind: string): TextCache {
+export function diskCache(root: string, kind: string, maxBytes = CACHE_BOUNDS[kind] ?? 32 << 20): TextCache {
   const dir = join(root, kind);
   let usable: boolean | undefined;
   const checked = (): boolean => (usable ??= ownFolder(root) && ownFolder(dir));
   return {
     get(key) {
       if (!checked()) return undefined;
-      let data: string;
+      const file = join(dir, sha256(key));
+      let data: Buffer;
       try {
-        data = readFileSync(join(dir, sha256(key)), 'utf8');
+        data = readFileSync(file);
       } catch {
         return undefined;
       }
-      const nl = data.indexOf('\n');
-      if (nl !== 64) return undefined;
-      const text = data.slice(nl + 1);
-      return sha256(text) === data.slice(0, nl) ? text : undefined;
+      // The hash is of the text's UTF-8 bytes, checked before decoding them.
+      if (data.indexOf(0x0a) !== 64) return undefined;
+      const body = data.subarray(65);
+      if (createHash('sha256').update(body).digest('hex') !== data.toString('latin1', 0, 64)) return undefined;
+      const text = body.toString('utf8');
+      try {
+        const now = new Date();
+        utimesSync(file, now, now);
+      } catch {
+        // a read-only cache still serves
+      }
+      return text;
     },
     set(key, text) {
       try {
@@ -88,6 +149,7 @@ export function diskCache(root: string, kind: string): TextCache {
       try {
         writeFileSync(tmp, `${sha256(text)}\n${text}`, { mode: 0o600 });
         renameSync(tmp, file);
+        prune(dir, maxBytes);
       } catch {
         try {
           unlinkSync(tmp);

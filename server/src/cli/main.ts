@@ -12,6 +12,15 @@ import { utf8Encode } from '../template/value';
 import { versionText } from '../version';
 import { firstAttempt, recordingReader, usesOutputDir, type CliRead, type Outcome } from './stack-fallback';
 import { cacheRoot, diskCache } from './diskcache';
+import type { SchemaCodeCache } from '../chart/schema';
+import type { TreeStore } from '../render/engine';
+import { diskTreeStore } from './parsecache';
+import { diskDecodeStore } from './valuecache';
+import { diskHeadStore } from './headcache';
+import { useHeadStore, type HeadStore } from '../render/fasthead';
+import { useDecodeStore, type DecodeStore } from '../yaml/yamlDecode';
+import { VERSION } from '../version';
+import { statSync } from 'node:fs';
 
 const USAGE = `Usage: chartwright <command> [args]
 
@@ -24,8 +33,9 @@ Commands:
 
 Run 'chartwright template --help' or 'chartwright lint --help' for their flags.
 
-Compiled values schemas are cached in $XDG_CACHE_HOME/chartwright (default ~/.cache/chartwright);
---no-cache (after the command) or CHARTWRIGHT_NO_CACHE=1 turns the cache off.
+Compiled values schemas, template parses, decoded values files and manifest heads are cached in
+$XDG_CACHE_HOME/chartwright (default ~/.cache/chartwright); --no-cache (after the command) or
+CHARTWRIGHT_NO_CACHE=1 turns the cache off.
 `;
 
 /**
@@ -56,6 +66,9 @@ function writeOut(stdout: string, stderr: string): void {
 function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay: readonly CliRead[], log: CliRead[]): Outcome {
   const cwd = process.cwd().replace(/^\/+/, '');
   const { args: rest, noCache } = cacheFlag(argv);
+  const { decodeStore, headStore, ...caches } = cliCaches(noCache);
+  useDecodeStore(decodeStore);
+  useHeadStore(headStore);
   if (cmd === 'lint') return runLintCommand(rest, { fs: nodeFS('/'), cwd });
   // The FS is rooted at '/', so relative paths resolve against the working directory and
   // `-f ../values.yaml` works as in Helm.
@@ -65,14 +78,56 @@ function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay
     replay,
     log,
   );
-  const root = noCache ? undefined : cacheRoot();
-  const schemaCache = root !== undefined ? diskCache(root, 'schema') : undefined;
   // Certificates' RSA primes are made on a second core while this thread renders.
   const crypto = new PooledCrypto();
   try {
-    return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, schemaCache, runtime: defaultRuntime(crypto) });
+    return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...caches, runtime: defaultRuntime(crypto) });
   } finally {
     crypto.close();
+  }
+}
+
+/**
+ * cliCaches are the on-disk caches of a run: compiled values schemas, and, when running a build
+ * (`build`, see buildId), template parses, decoded values files and rendered documents' heads.
+ * `--no-cache` or CHARTWRIGHT_NO_CACHE turn them all off.
+ */
+export function cliCaches(
+  noCache: boolean,
+  build: string | undefined = buildId(),
+  env: NodeJS.ProcessEnv = process.env,
+): { schemaCache?: SchemaCodeCache; treeStore?: TreeStore; decodeStore?: DecodeStore; headStore?: HeadStore } {
+  const root = noCache ? undefined : cacheRoot(env);
+  if (root === undefined) return {};
+  if (build === undefined) return { schemaCache: diskCache(root, 'schema') };
+  // Keyed by build: the schema code cache may then vouch that a stored schema passed this
+  // build's JSON syntax check (chart/schema.ts SchemaCodeCache.checked).
+  const schema = diskCache(root, 'schema');
+  const schemaCache: SchemaCodeCache = {
+    get: (key) => schema.get(`${build}\n${key}`),
+    set: (key, code) => schema.set(`${build}\n${key}`, code),
+    checked: true,
+  };
+  return {
+    schemaCache,
+    treeStore: diskTreeStore(diskCache(root, 'parse'), build),
+    decodeStore: diskDecodeStore(diskCache(root, 'values'), build),
+    headStore: diskHeadStore(diskCache(root, 'heads'), build),
+  };
+}
+
+/**
+ * buildId names the running bundle (version, size and modification time of cli.js): stored
+ * parses are valid for the build that made them only. Sources run through tsx have no build, so
+ * parses are not stored then (the sources may change between runs under one version).
+ */
+function buildId(): string | undefined {
+  if (!__filename.endsWith('.js')) return undefined;
+  try {
+    const st = statSync(__filename);
+    return `${VERSION}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return undefined;
   }
 }
 

@@ -5,7 +5,7 @@
 // the whole text as one document.
 import type { HelmVersion } from '../template/func';
 import type { GoMap, Value } from '../template/value';
-import { YAMLDecodeError, unmarshalYAML } from '../yaml/yamlDecode';
+import { YAMLDecodeError, unmarshalValuesDocument, unmarshalYAML } from '../yaml/yamlDecode';
 import { encodeYAMLv3, marshalYAML } from '../yaml/yamlEncode';
 import { readYamlStream } from '../yaml/yamlReader';
 
@@ -84,7 +84,7 @@ export function loadValuesStream(text: string): GoMap {
   for (const doc of stream.docs) {
     let current: GoMap;
     try {
-      current = unmarshalYAML(doc, 'map') as GoMap;
+      current = unmarshalValuesDocument(doc);
     } catch (e) {
       if (e instanceof YAMLDecodeError) throw new ValuesStreamError(`cannot unmarshal yaml document: ${e.message}`);
       throw e;
@@ -102,7 +102,7 @@ export function loadValuesStream(text: string): GoMap {
 export function loadValuesText(text: string, helmVersion: HelmVersion): { values: GoMap } | { error: string } {
   try {
     if (helmVersion === 4) return { values: loadValuesStream(text) };
-    return { values: unmarshalYAML(text, 'map') as GoMap };
+    return { values: unmarshalValuesDocument(text) };
   } catch (e) {
     if (e instanceof ValuesStreamError || e instanceof YAMLDecodeError) return { error: e.message };
     throw e;

@@ -78,6 +78,34 @@ export interface EngineOptions {
   readonly limits?: EngineLimits;
   /** incremental reuses unchanged files' outputs (the language server; needs `cache`). */
   readonly incremental?: IncrementalOptions;
+  /** store keeps parses between processes (the CLI's disk cache); used only without `cache`. */
+  readonly store?: TreeStore;
+}
+
+/**
+ * TreeStore keeps the parses of a chart's files between processes (the CLI's on-disk cache,
+ * cli/parsecache.ts). A store never changes an outcome: what it gives back must be exactly what
+ * parsing the same file (path and text) with the same Helm version gives.
+ */
+export interface TreeStore {
+  /** open starts one render's use of the store for these files (in parse order). */
+  open(files: readonly StoreFile[], helmVersion: HelmVersion): TreePack;
+}
+
+/** StoreFile is one template file as the store sees it. */
+export interface StoreFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** TreePack is the stored parses of one render's files, by index into the files opened. */
+export interface TreePack {
+  /** get returns file `index`'s stored trees, or undefined (parse it). */
+  get(index: number): ReadonlyMap<string, Tree> | undefined;
+  /** put records the trees parsed for file `index`. */
+  put(index: number, trees: ReadonlyMap<string, Tree>): void;
+  /** close saves what `put` recorded; called once, when every file parsed without error. */
+  close(): void;
 }
 
 /** ParseCache keeps parsed files between renders so an edit re-parses only the changed file. */
@@ -198,17 +226,22 @@ export function render(templates: readonly EngineTemplate[], opts: EngineOptions
   // Without a cache (the CLI), files with the same text (each bitnami subchart's copy of the
   // `common` library) are parsed once in a run.
   const sameText = opts.cache === undefined ? new Map<string, ParsedFile>() : undefined;
-  for (const path of keys) {
+  const pack = opts.cache === undefined && opts.store !== undefined
+    ? opts.store.open(keys.map((path) => ({ path, text: (byPath.get(path) as EngineTemplate).text })), opts.helmVersion)
+    : undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const path = keys[i];
     const t = byPath.get(path) as EngineTemplate;
     try {
       const parsed = opts.cache
         ? opts.cache.get(path, t.text, opts.helmVersion, () => set.parse(path, t.text))
-        : parseOnce(sameText as Map<string, ParsedFile>, path, t.text, set);
+        : parseOnce(sameText as Map<string, ParsedFile>, path, t.text, set, pack, i);
       set.add(parsed);
     } catch (e) {
       return { files, error: parseFailure(path, e) };
     }
   }
+  pack?.close();
   for (const path of keys) {
     if (baseName(path).startsWith('_')) continue;
     const t = byPath.get(path) as EngineTemplate;
@@ -256,12 +289,19 @@ export function render(templates: readonly EngineTemplate[], opts: EngineOptions
  * text: the parse is the same but for the file's name (the file's own tree is named after it,
  * and every tree records it as parseName, which errors and source maps show); the nodes, which
  * execution never changes, are shared. A file defining a template named like either file is
- * parsed on its own.
+ * parsed on its own (or taken from the store's `pack`, which holds parses made by this function).
  */
-function parseOnce(seen: Map<string, ParsedFile>, path: string, text: string, set: EngineSet): ParsedFile {
+function parseOnce(seen: Map<string, ParsedFile>, path: string, text: string, set: EngineSet, pack: TreePack | undefined, index: number): ParsedFile {
   const prev = seen.get(text);
   if (prev === undefined || prev.trees.has(path) || prev.trees.get(prev.name)?.defineRange !== undefined) {
-    const parsed = set.parse(path, text);
+    const stored = pack?.get(index);
+    let parsed: ParsedFile;
+    if (stored !== undefined) {
+      parsed = { name: path, trees: stored };
+    } else {
+      parsed = set.parse(path, text);
+      pack?.put(index, parsed.trees);
+    }
     seen.set(text, parsed);
     return parsed;
   }

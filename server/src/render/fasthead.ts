@@ -498,10 +498,40 @@ function scanHead(doc: string): SimpleHead | undefined {
 
 // Heads (or error texts) by document text, per Helm version: a warm render (the language server
 // after an edit) re-reads mostly unchanged documents. Bounded by the total length of the keys.
-type Cached = SimpleHead | string | ReaderProblem;
+/** HeadOutcome is what reading a document's head gives: the head, HeadError's text or the reader problem. */
+export type HeadOutcome = SimpleHead | string | ReaderProblem;
+type Cached = HeadOutcome;
+
+/**
+ * HeadStore keeps the outcomes of reading large documents' heads between processes (the CLI's
+ * on-disk cache, set with useHeadStore; the language server sets none): scanning a big
+ * CustomResourceDefinition on a cold VM costs milliseconds, and a chart renders the same ones
+ * every run. `get` must give exactly what reading `doc` with the default decoder gives.
+ */
+export interface HeadStore {
+  get(doc: string, helmVersion: HelmVersion): HeadOutcome | undefined;
+  put(doc: string, helmVersion: HelmVersion, outcome: HeadOutcome): void;
+}
+
+let headStore: HeadStore | undefined;
+
+/** useHeadStore sets (or, with undefined, removes) the process's HeadStore. */
+export function useHeadStore(store: HeadStore | undefined): void {
+  headStore = store;
+}
+
+// Smaller documents are read about as fast as a stored outcome loads.
+const STORE_MIN_CHARS = 8192;
 const HEAD_CACHE: Record<HelmVersion, Map<string, Cached>> = { 3: new Map(), 4: new Map() };
 const HEAD_CACHE_MAX_CHARS = 32 * 1024 * 1024;
 let headCacheChars = 0;
+
+/** forgetHeads empties the process's memo of heads (tests of the HeadStore). */
+export function forgetHeads(): void {
+  HEAD_CACHE[3].clear();
+  HEAD_CACHE[4].clear();
+  headCacheChars = 0;
+}
 
 /** ReaderProblem is go-yaml's reader error for a document (control characters, bad UTF-8). */
 export interface ReaderProblem {
@@ -518,30 +548,37 @@ export function readManifestHead(doc: string, helmVersion: HelmVersion, yamlToJs
   const cache = HEAD_CACHE[helmVersion];
   let r = custom ? undefined : cache.get(doc);
   if (r === undefined) {
-    // Text with unusual characters (control characters, invalid UTF-8) goes to the go-yaml port,
-    // whose reader decides when they fail (yaml/goyaml/scanner.ts).
     if (custom) return decodeSimpleHead(doc, helmVersion, yamlToJson);
-    r = hasUnusual(doc) ? undefined : scanHead(doc);
+    const store = doc.length >= STORE_MIN_CHARS ? headStore : undefined;
+    r = store?.get(doc, helmVersion);
     if (r === undefined) {
-      try {
-        r = decodeSimpleHead(doc, helmVersion, defaultYamlToJson);
-      } catch (e) {
-        if (!(e instanceof HeadError)) throw e;
-        r = e.message;
-      }
+      r = readHead(doc, helmVersion);
+      store?.put(doc, helmVersion, r);
     }
-    if (!custom) {
-      if (headCacheChars + doc.length > HEAD_CACHE_MAX_CHARS) {
-        HEAD_CACHE[3].clear();
-        HEAD_CACHE[4].clear();
-        headCacheChars = 0;
-      }
-      cache.set(doc, r);
-      headCacheChars += doc.length;
+    if (headCacheChars + doc.length > HEAD_CACHE_MAX_CHARS) {
+      HEAD_CACHE[3].clear();
+      HEAD_CACHE[4].clear();
+      headCacheChars = 0;
     }
+    cache.set(doc, r);
+    headCacheChars += doc.length;
   }
   if (typeof r === 'string') throw new HeadError(r);
   return r;
+}
+
+/** readHead reads a document's head with the default decoder (fast path first). */
+function readHead(doc: string, helmVersion: HelmVersion): HeadOutcome {
+  // Text with unusual characters (control characters, invalid UTF-8) goes to the go-yaml port,
+  // whose reader decides when they fail (yaml/goyaml/scanner.ts).
+  const fast = hasUnusual(doc) ? undefined : scanHead(doc);
+  if (fast !== undefined) return fast;
+  try {
+    return decodeSimpleHead(doc, helmVersion, defaultYamlToJson);
+  } catch (e) {
+    if (!(e instanceof HeadError)) throw e;
+    return e.message;
+  }
 }
 
 /** readSimpleHead is readManifestHead for a document known to pass the reader check. */

@@ -9,7 +9,7 @@ import type { GoMap } from '../template/value';
 import { clean } from '../sprig/paths';
 import { CERT_KEY_BITS, certKeyMentions } from '../sprig/crypto';
 import { utf8Decode } from '../template/value';
-import { render, type EngineTemplate, type ParseCache, type RenderResult } from './engine';
+import { render, type EngineTemplate, type ParseCache, type RenderResult, type TreeStore } from './engine';
 import type { TemplateFlags } from './flags';
 import { helmFuncMap } from './funcmap';
 import type { CrdFile } from './manifests';
@@ -36,6 +36,8 @@ export interface PrepareInput {
   readonly readCliFile?: (path: string) => Uint8Array | undefined;
   /** schemaCache keeps compiled values-schema validators between runs. */
   readonly schemaCache?: SchemaCodeCache;
+  /** treeStore keeps template parses between runs (the CLI's disk cache). */
+  readonly treeStore?: TreeStore;
 }
 
 /** Prepared is the rendered chart, ready for renderResources. */
@@ -135,6 +137,7 @@ export function prepareRender(input: PrepareInput): Prepared | PrepareFailure {
     funcs: helmFuncMap(hv),
     cache: input.cache,
     limits: input.limits,
+    store: input.treeStore,
   });
   if (result.error !== undefined) return { error: result.error.message, withRelease: true };
   const files = new Map<string, string>();

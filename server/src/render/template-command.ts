@@ -9,7 +9,7 @@ import { quote } from '../template/fmt';
 import { dryRunCheck, parseTemplateFlags, templateHelp, type TemplateFlags } from './flags';
 import { printTemplateOutput, renderResources, type OutputFS } from './manifests';
 import { prepareRender, renderNameTemplate, type Prepared } from './pipeline';
-import type { ParseCache } from './engine';
+import type { ParseCache, TreeStore } from './engine';
 import type { SchemaCodeCache } from '../chart/schema';
 import { kubeVersionFlagError } from './release';
 import { resolvePath } from './args';
@@ -36,6 +36,8 @@ export interface TemplateEnv {
   readonly readCliFile?: (path: string) => Uint8Array | undefined;
   /** schemaCache keeps compiled values-schema validators between runs (the CLI's disk cache). */
   readonly schemaCache?: SchemaCodeCache;
+  /** treeStore keeps template parses between runs (the CLI's disk cache). */
+  readonly treeStore?: TreeStore;
 }
 
 /** TemplateRun is the command's outcome. */
@@ -182,6 +184,7 @@ function run(flags: TemplateFlags, env: TemplateEnv, out: (s: string) => void, e
     limits: env.limits,
     readCliFile: env.readCliFile,
     schemaCache: env.schemaCache,
+    treeStore: env.treeStore,
   });
   if ('error' in prepared) {
     // A release object exists for errors raised while rendering: with --debug Helm still prints

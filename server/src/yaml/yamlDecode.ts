@@ -148,11 +148,54 @@ export function unmarshalYAML(text: string, target: UnmarshalTarget): Value {
   return cloneValue(r);
 }
 
+/**
+ * DecodeStore keeps decoded values documents between processes (the CLI's on-disk cache, set
+ * with useDecodeStore; the language server sets none). `get` returns exactly what decoding the
+ * text into a map gives (a fresh value the caller may change), or undefined.
+ */
+export interface DecodeStore {
+  get(text: string): GoMap | undefined;
+  /** put records a successful decode; it must copy or encode `value` before returning. */
+  put(text: string, value: GoMap): void;
+}
+
+let decodeStore: DecodeStore | undefined;
+
+/** useDecodeStore sets (or, with undefined, removes) the process's DecodeStore. */
+export function useDecodeStore(store: DecodeStore | undefined): void {
+  decodeStore = store;
+}
+
+// Smaller documents decode about as fast as a stored one loads.
+const STORE_MIN_CHARS = 4096;
+
+/**
+ * unmarshalValuesDocument is unmarshalYAML(text, 'map') for a values file's document, through
+ * the DecodeStore for large texts. Only texts nested at most 32 levels are stored: a stored
+ * value skips the nesting check, whose stack errors depend on the caller's stack.
+ */
+export function unmarshalValuesDocument(text: string): GoMap {
+  const store = decodeStore;
+  if (store === undefined || text.length < STORE_MIN_CHARS || DECODE_CACHE.map.has(text)) return unmarshalYAML(text, 'map') as GoMap;
+  const stored = store.get(text);
+  if (stored !== undefined) return stored;
+  const v = unmarshalYAML(text, 'map') as GoMap;
+  if (DECODE_CACHE.map.has(text) && !DEEP_LEVELS.has(text)) store.put(text, v);
+  return v;
+}
+
 const DECODE_CACHE: Record<UnmarshalTarget, Map<string, Value | YAMLDecodeError>> = { map: new Map(), slice: new Map(), any: new Map() };
 const DECODE_CACHE_MAX_CHARS = 16 * 1024 * 1024;
 // Nesting levels of cached texts nested more than a few levels deep.
 const DEEP_LEVELS = new Map<string, number>();
 let decodeCacheChars = 0;
+
+/** forgetDecodes empties the process's memo of decodes (tests of the DecodeStore). */
+export function forgetDecodes(): void {
+  for (const c of Object.values(DECODE_CACHE)) c.clear();
+  DEEP_LEVELS.clear();
+  decodeCacheChars = 0;
+}
 
 /** cloneValue deep-copies decoded data (maps, slices and scalars only). */
 function cloneValue(v: Value): Value {

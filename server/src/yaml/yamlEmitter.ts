@@ -54,6 +54,9 @@ function isPrintable(c: number): boolean {
     (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
   );
 }
+// The characters isBreak accepts.
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
+
 function isBreak(c: number | undefined): boolean {
   return c === 0x0d || c === 0x0a || c === 0x85 || c === 0x2028 || c === 0x2029;
 }
@@ -240,6 +243,9 @@ export class Emitter {
   private checkSimpleKey(k: YNode): boolean {
     switch (k.k) {
       case 'scalar': {
+        // At most 42 UTF-16 units are at most 126 UTF-8 bytes; the analysis then only decides
+        // `multiline`, which is whether the text holds a line break.
+        if (k.text.length <= 42) return !LINE_BREAK.test(k.text);
         const cps = codePoints(k.text);
         if (this.analyze(cps).multiline) return false;
         return utf8Len(cps) <= 128;

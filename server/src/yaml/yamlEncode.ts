@@ -126,7 +126,9 @@ function reReadString(s: string): string {
 function reReadKey(k: string): string {
   // A key spanning lines (NEL) or longer than 1024 characters (as JSON text, with quotes) is
   // not a simple key in go-yaml's scanner; the flow mapping then fails to parse.
-  if (k.includes('\u0085') || [...quoteJSONString(k, true)].length > 1024) {
+  // JSON escapes one UTF-16 unit to at most 6 characters, so a key of at most 170 units is at
+  // most 1022 characters quoted: only longer keys need quoting to tell.
+  if (k.includes('\u0085') || (k.length > 170 && [...quoteJSONString(k, true)].length > 1024)) {
     throw new JSONError('yaml: did not find expected \',\' or \'}\'');
   }
   return reReadString(k);
