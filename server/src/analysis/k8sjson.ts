@@ -1,6 +1,9 @@
 // A rendered manifest as plain JSON data, decoded the way Kubernetes clients see it
 // (sigs.k8s.io/yaml: YAML → JSON), for schema validation.
 import { unmarshalYAML } from '../yaml/yamlDecode';
+import { yamlDepthCheck } from '../yaml/yamlDepth';
+import { fastYamlDecode } from '../yaml/yamlFast';
+import type { GY } from '../yaml/yamlGo';
 import { marshalJSON } from '../sprig/json';
 import { compareGoStrings, type Value } from '../template/value';
 
@@ -29,17 +32,72 @@ function plainData(v: Value): unknown {
     for (const k of [...v.keys()].sort(compareGoStrings)) {
       const p = plainData(v.get(k) as Value);
       if (p === NOT_PLAIN) return NOT_PLAIN;
-      // JSON.parse makes "__proto__" an own key; an assignment would set the prototype.
-      if (k === '__proto__') Object.defineProperty(out, k, { value: p, enumerable: true, writable: true, configurable: true });
-      else out[k] = p;
+      setOwn(out, k, p);
     }
     return out;
   }
   return NOT_PLAIN;
 }
 
+/** setOwn sets a key of plain data as JSON.parse does ("__proto__" becomes an own key, not the prototype). */
+function setOwn(out: Record<string, unknown>, k: string, p: unknown): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: p, enumerable: true, writable: true, configurable: true });
+  else out[k] = p;
+}
+
+/**
+ * gyPlain converts go-yaml data (the fast decoder's) straight to plain JSON data when every map
+ * key is a string and every number finite: what sigs.k8s.io/yaml's conversion and plainData
+ * would give, in one walk without the intermediate Go maps (NOT_PLAIN otherwise).
+ */
+function gyPlain(v: GY): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NOT_PLAIN;
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    for (const x of v) {
+      const p = gyPlain(x);
+      if (p === NOT_PLAIN) return NOT_PLAIN;
+      out.push(p);
+    }
+    return out;
+  }
+  const byKey = new Map<string, GY>();
+  for (const e of v.entries.values()) {
+    if (typeof e.key !== 'string') return NOT_PLAIN;
+    byKey.set(e.key, e.value);
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of [...byKey.keys()].sort(compareGoStrings)) {
+    const p = gyPlain(byKey.get(k) as GY);
+    if (p === NOT_PLAIN) return NOT_PLAIN;
+    setOwn(out, k, p);
+  }
+  return out;
+}
+
+/** FAST_LEVELS: documents nesting deeper take the full path (go-yaml's and encoding/json's depth checks, the stack check). */
+const FAST_LEVELS = 64;
+
+/**
+ * fastJSONValue decodes a plain block mapping with the fast decoder straight to JSON data
+ * (undefined: not in that subset, the full path decides). Large rendered manifests (CRDs)
+ * change on every edit of their template; this skips the decoder's Go maps, its cache copy and
+ * plainData's walk.
+ */
+function fastJSONValue(text: string): unknown {
+  if (yamlDepthCheck(text).levels > FAST_LEVELS) return undefined;
+  const gy = fastYamlDecode(text);
+  if (gy === undefined || gy === null || typeof gy !== 'object' || Array.isArray(gy)) return undefined;
+  const p = gyPlain(gy);
+  return p === NOT_PLAIN ? undefined : p;
+}
+
 /** unmarshalJSONValue decodes one YAML document to JSON data; undefined when it does not decode (exported for its test: jsonRoundTrip is the reference). */
 export function unmarshalJSONValue(text: string): unknown {
+  const fast = fastJSONValue(text);
+  if (fast !== undefined) return fast;
   try {
     const v = unmarshalYAML(text, 'map');
     const p = plainData(v);
