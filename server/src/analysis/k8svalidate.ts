@@ -32,6 +32,13 @@ const memo = new WeakMap<RenderOutcome, Map<string, RenderedProblem[]>>();
 // CRD template then re-checks that file only).
 const rawMemo = new Map<string, { readonly text: string; readonly crds: string | undefined; readonly raw: RawSchemaProblem[] }>();
 
+let filesChecked = 0;
+
+/** kubeSchemaFilesChecked counts the rendered files checked so far, memo hits not counted (for tests of the memo). */
+export function kubeSchemaFilesChecked(): number {
+  return filesChecked;
+}
+
 /** clearKubeSchemaMemo forgets the per-text results (benchmarks measure a cold pass). */
 export function clearKubeSchemaMemo(): void {
   rawMemo.clear();
@@ -62,6 +69,7 @@ export function kubeSchemaFindings(outcome: RenderOutcome, schemas: KubeSchemas)
     const was = rawMemo.get(key);
     let raw = was !== undefined && was.text === file.text && (was.crds === undefined || was.crds === schemas.key) ? was.raw : undefined;
     if (raw === undefined) {
+      filesChecked++;
       const r = rawProblems(file.text, set, schemas.builtin);
       raw = r.raw;
       if (rawMemo.size > 2048) rawMemo.clear();
