@@ -39,10 +39,16 @@ const FAST = [
   'flow: {a: 1, "b": [x, y], c: {d: e}}\n',
   'esc: "tab\\tnew\\nline \\u00e9"\n',
   'a: &x 1\nc: &m\n  k: [1]\ne: &x 2\n',
+  // Multi-line plain scalars (CRD descriptions), folded to one space per line break.
+  'a: b\n  c\n',
+  'a: one\n   two  \n  three\nb: 1\n',
+  '- description: Total number of pods that\n    have the template\n  name: x\n- a\n  b\n',
+  'a:\n  b: 1\n    2\n  c: &n x\n    y\n',
+  'a: yes\n  no\nb: 1\n  2\n',
 ];
 
 // Aliases go to the full decoder, which applies go-yaml's alias budget (yaml/yamlAlias.ts).
-const BAIL = ['a: *x\n', 'a: &x 1\nb: *x\nc: &m\n  k: [1]\nd: *m\ne: &x 2\nf: *x\n', '- &s v\n- *s\n- &t\n  a: 1\n- *t\n', 'a: [&x 1, *x]\n', 'a: &x\n  b: *x\n', 'a: !!str 1\n', 'a: >\n  folded\n', 'a: |+\n  keep\n', 'a: "multi\n  line"\n', 'a: b\n  c\n', 'a:\tb\n', 'a: b\n...\n', '<<: {a: 1}\n', 'a: "\\x41"\n'];
+const BAIL = ['a: *x\n', 'a: &x 1\nb: *x\nc: &m\n  k: [1]\nd: *m\ne: &x 2\nf: *x\n', '- &s v\n- *s\n- &t\n  a: 1\n- *t\n', 'a: [&x 1, *x]\n', 'a: &x\n  b: *x\n', 'a: !!str 1\n', 'a: >\n  folded\n', 'a: |+\n  keep\n', 'a: "multi\n  line"\n', 'a: b\n\n  c\n', 'a: b\n  # c\n  d\n', 'a: b # c\n  d\n', 'a: b\n  - c\n', 'a: b\n  "c"\n', 'a: b\n  c # d\n', 'a:\tb\n', 'a: b\n...\n', '<<: {a: 1}\n', 'a: "\\x41"\n'];
 
 test('fast YAML decoding agrees with the full parser', () => {
   for (const t of FAST) assert.ok(agree(t), `expected the fast path on ${JSON.stringify(t)}`);
@@ -101,7 +107,7 @@ test('fast YAML decoding agrees on generated line soups', () => {
   };
   const keys = ['a', 'b', 'true', '1', '1.5', '~', '"q"', "'s'", 'x.y/z', 'null'];
   const vals = ['v', '1', '-5', '0o7', '0x1F', '1e3', 'yes', '~', '2024-01-01', '"x"', "'y'", '"a\\"b"', "'it''s'", '[]', '{}', '[a, "b", 1]', '{a: 1, b: [2]}', '|', '|-', '>', 'x # c', 'x#c', 'a: b', '&a x', '*a', '- x', '', '[a,', 'line"', '---', '"\\u00e9"'];
-  for (let i = 0; i < 30000; i++) {
+  for (let i = 0; i < 40000; i++) {
     const lines: string[] = [];
     for (let j = 1 + rnd(8); j > 0; j--) {
       const ind = ' '.repeat(rnd(4) * (rnd(3) === 0 ? 1 : 2));
@@ -110,6 +116,7 @@ test('fast YAML decoding agrees on generated line soups', () => {
       if (r < 5) l = `${keys[rnd(keys.length)]}:${rnd(5) === 0 ? '' : ' ' + vals[rnd(vals.length)]}`;
       else if (r < 7) l = `- ${rnd(2) ? vals[rnd(vals.length)] : keys[rnd(keys.length)] + ': ' + vals[rnd(vals.length)]}`;
       else if (r < 8) l = rnd(2) ? '# comment' : '';
+      else if (r < 9) l = rnd(2) ? 'more words here' : vals[rnd(vals.length)] + ' ' + vals[rnd(vals.length)];
       else l = vals[rnd(vals.length)];
       if (rnd(15) === 0) l += rnd(2) ? '\t' : '  ';
       lines.push(ind + l);

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kubeSchemas } from '../../server/src/analysis/k8sschemas';
-import { kubeSchemaProblems } from '../../server/src/analysis/k8svalidate';
+import { kubeSchemaFilesChecked, kubeSchemaProblems } from '../../server/src/analysis/k8svalidate';
 import { Workspace } from '../../server/src/analysis/snapshot';
 import { nodeHost } from '../../server/src/lsp/nodeHost';
 
@@ -64,8 +64,11 @@ test('editing a rendered CRD re-checks its custom resources, and files of built-
     const configMap = 'templates/cm.yaml k8s-unknown-field ConfigMap c: unknown field "dataz"';
     const widget = 'templates/widget.yaml k8s-type Widget w: spec.size: Invalid type: expected integer, got string';
     assert.deepEqual(pass(), [configMap, widget]);
+    const checked = kubeSchemaFilesChecked();
     ws.openDocument(join(root, 'templates/crd.yaml'), 1, crd('string'));
     assert.deepEqual(pass(), [configMap]);
+    // The CRD's own file and the custom resource's are checked again; the ConfigMap's is not.
+    assert.equal(kubeSchemaFilesChecked() - checked, 2);
     ws.openDocument(join(root, 'templates/crd.yaml'), 2, crd('integer'));
     assert.deepEqual(pass(), [configMap, widget]);
   } finally {

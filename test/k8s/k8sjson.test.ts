@@ -23,6 +23,15 @@ test('unmarshalJSONValue equals the JSON round trip on tricky documents', () => 
     ['nesting', 'a: [1, {b: [c, {d: e}]}]\n'],
     ['not a map', '- a\n'],
     ['not YAML', 'a: [\n'],
+    // The fast decoder's direct path (plain block mappings) and its fallbacks.
+    ['multi-line plain scalars, unsorted keys', 'z: one\n  two\ny:\n  b: x\n    y\n  a: [1, 2]\n'],
+    ['non-string keys', '1: a\ntrue: b\n1.5: c\nnull: d\n'],
+    ['mixed keys that meet', '1: a\n"1": b\n'],
+    ['not finite', 'a: .inf\n'],
+    ['duplicate keys', 'a: 1\nb: 2\na: 3\n'],
+    ['nested 300 deep', 'a: ' + '['.repeat(300) + ']'.repeat(300) + '\n'],
+    ['nested past go-yaml and the stack', 'a: ' + '['.repeat(120000) + ']'.repeat(120000) + '\n'],
+    ['block nesting', Array.from({ length: 300 }, (_, i) => ' '.repeat(i) + 'k:').join('\n') + ' v\n'],
   ];
   for (const [what, text] of table) same(text, what);
 });

@@ -29,6 +29,8 @@ export interface KubeSchemas extends SchemaSet {
   readonly builtinKey: string;
   /** builtin: the built-in set of the configured version (which kinds the CRDs cannot change). */
   readonly builtin: SchemaSet;
+  /** common: the set of every template without a user schema (what forFile returns for those). */
+  readonly common: SchemaSet;
   /** forFile: the set for the documents of the template at an absolute path (a user schema for it wins); `text`: its text when the caller has it (else read). */
   forFile(path: string, text?: string): SchemaSet;
   /** problems: user schema entries that could not be used (refused, unreadable, not a schema), by template path. */
@@ -197,6 +199,7 @@ export function kubeSchemas(snap: Snapshot, model: ChartModel, outcome: RenderOu
     key: `${key}|crd${crds?.id ?? 0}`,
     builtinKey: key,
     builtin,
+    common: base,
     userErrors,
     forFile(path: string, text?: string): SchemaSet {
       const hitFile = perFile.get(path);

@@ -32,6 +32,13 @@ const memo = new WeakMap<RenderOutcome, Map<string, RenderedProblem[]>>();
 // CRD template then re-checks that file only).
 const rawMemo = new Map<string, { readonly text: string; readonly crds: string | undefined; readonly raw: RawSchemaProblem[] }>();
 
+let filesChecked = 0;
+
+/** kubeSchemaFilesChecked counts the rendered files checked so far, memo hits not counted (for tests of the memo). */
+export function kubeSchemaFilesChecked(): number {
+  return filesChecked;
+}
+
 /** clearKubeSchemaMemo forgets the per-text results (benchmarks measure a cold pass). */
 export function clearKubeSchemaMemo(): void {
   rawMemo.clear();
@@ -55,14 +62,18 @@ export function kubeSchemaFindings(outcome: RenderOutcome, schemas: KubeSchemas)
     if (!/\.ya?ml$/i.test(name) || file.sourceMap === undefined || file.text.trim() === '') continue;
     const path = outcome.pathOf.get(name);
     const set = path !== undefined ? schemas.forFile(path, outcome.textOf.get(name)) : schemas;
-    const key = `${schemas.builtinKey}\u0000${set === schemas ? '' : (path ?? '')}\u0000${name}`;
+    // A file without a user schema is checked against the common set: its documents of built-in
+    // kinds only keep their result when the CRDs change (an edit of a rendered CRD).
+    const common = set === schemas || set === schemas.common;
+    const key = `${schemas.builtinKey}\u0000${common ? '' : (path ?? '')}\u0000${name}`;
     const was = rawMemo.get(key);
     let raw = was !== undefined && was.text === file.text && (was.crds === undefined || was.crds === schemas.key) ? was.raw : undefined;
     if (raw === undefined) {
+      filesChecked++;
       const r = rawProblems(file.text, set, schemas.builtin);
       raw = r.raw;
       if (rawMemo.size > 2048) rawMemo.clear();
-      rawMemo.set(key, { text: file.text, crds: r.builtinOnly && set === schemas ? undefined : schemas.key, raw });
+      rawMemo.set(key, { text: file.text, crds: r.builtinOnly && common ? undefined : schemas.key, raw });
     }
     for (const r of raw) {
       const placed: RenderedProblem[] = [];

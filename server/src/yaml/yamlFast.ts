@@ -1,7 +1,8 @@
 // A fast path for decoding plain block YAML (values files, Chart.yaml, most fromYaml input) into
 // go-yaml values. Building a full `yaml` Document dominated chart loading; most values files use
-// only block maps and sequences, one-line plain and quoted scalars, literal block scalars,
-// one-line flow collections and comments. This decoder accepts exactly that subset and gives up
+// only block maps and sequences, plain scalars (multi-line ones only when no blank or comment
+// line interrupts them), one-line quoted scalars, literal block scalars, one-line flow
+// collections and comments. This decoder accepts exactly that subset and gives up
 // (`undefined`) on anything else — anchors, tags, multi-line flow scalars, folded block scalars,
 // tabs, document markers, suspicious indentation — so the caller runs the full decoder, which
 // also produces every error text. Scalars are typed by the same resolver as the full path
@@ -143,11 +144,25 @@ class Decoder extends LineCursor {
         const stop = plainLineEnd(t, vs, this.le);
         let e = stop;
         while (e > vs && t.charCodeAt(e - 1) === SP) e--;
-        result = plain(t.slice(vs, e));
+        let text = t.slice(vs, e);
+        const commented = stop < this.le;
+        let prevLe = this.le;
         this.advance();
-        // A deeper line would continue the scalar (folding): left to the full parser.
-        if (!this.eof && this.ind > parentInd) throw BAIL;
-        return result;
+        // A deeper line continues the scalar (multi-line plain scalars: CRD descriptions). Only
+        // directly following lines without a comment, each folded to one space; a blank or
+        // comment line between, a comment after a line, and a continuation starting with an
+        // indicator are left to the full parser.
+        while (!this.eof && this.ind > parentInd) {
+          const cs = this.cs;
+          if (commented || this.ls !== prevLe + 1 || isIndicator(t.charCodeAt(cs), cs + 1 < this.le ? t.charCodeAt(cs + 1) : SP) || t.charCodeAt(cs) === DASH) throw BAIL;
+          if (plainLineEnd(t, cs, this.le) < this.le) throw BAIL;
+          let ce = this.le;
+          while (ce > cs && t.charCodeAt(ce - 1) === SP) ce--;
+          text += ' ' + t.slice(cs, ce);
+          prevLe = this.le;
+          this.advance();
+        }
+        return plain(text);
       }
     }
     this.trailer(end);
