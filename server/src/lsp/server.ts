@@ -21,9 +21,10 @@ import { signatureHelp } from '../analysis/signature';
 import { documentSymbols } from '../analysis/symbols';
 import { listLenses, resolveLens } from './codelens';
 import { archiveUriToPath, asResolveData, lineIndex, pathToUri, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
-import { type ArchiveFileParams, ArchiveFileRequest, type ArchiveFileResult, DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
+import { type ArchiveFileParams, ArchiveFileRequest, type ArchiveFileResult, DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult, ServerStatsRequest, type ServerStatsResult } from './protocol';
 import { EMPTY_LINE_MAP } from './lineMap';
 import { RenderService } from './renderService';
+import { threadStats } from './threadStats';
 import { type EditorSettings, SETTINGS_SECTION, parseEditorSettings, parseSettings } from './settings';
 import { TrustState } from './trust';
 
@@ -529,6 +530,12 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       return text === undefined ? null : { text };
     }),
   );
+  // Memory of every thread (bench/lsp.ts): which heap holds what.
+  connection.onRequest(ServerStatsRequest.method, async (): Promise<ServerStatsResult> => {
+    const workers: Record<string, unknown> = {};
+    for (const [root, s] of await service.stats()) workers[root] = s;
+    return { rssMB: Math.round(process.memoryUsage.rss() / 1e5) / 10, main: threadStats(ws), workers };
+  });
   connection.onShutdown(() => {
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
