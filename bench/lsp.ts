@@ -90,6 +90,15 @@ async function main(): Promise<void> {
   const mainUri = pathToFileURL(main).href;
   const mainText = readFileSync(main, 'utf8');
   const rss = (): number => (child?.pid !== undefined ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 'NaN') / 1000 : memory().rssMB);
+  /** cpuMs: the server's CPU time (user + system, ms) on its main thread and in all its threads (from /proc). */
+  const cpuMs = (): { main: number; all: number } => {
+    const pid = child?.pid ?? process.pid;
+    const ticks = (file: string): number => {
+      const f = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+      return (Number(f[11]) + Number(f[12])) * 10;
+    };
+    return { main: ticks(`/proc/${pid}/task/${pid}/stat`), all: ticks(`/proc/${pid}/stat`) };
+  };
   /** threads prints (stderr) each thread's heap as the server reports it (chartwright/stats). */
   const threads = async (label: string): Promise<void> => {
     const r = (await c.conn.sendRequest('chartwright/stats')) as { rssMB: number; main: ThreadMem; workers: Record<string, ThreadMem> };
@@ -194,10 +203,15 @@ async function main(): Promise<void> {
     // Diagnostics latency alone (faster): fast diagnostics, then render diagnostics, on the main template.
     const body = { text: mainText, version: 1 };
     const at = body.text.indexOf('\n', body.text.indexOf('spec:')) + 1;
+    const cpu0 = cpuMs();
     const fast = await fastEdits(body, at, nEdits);
+    const cpu1 = cpuMs();
     const rendered = await renderDiag(mainUri, body, at, Number(arg('--live-edits', '20')));
     const f1 = (x: number): string => x.toFixed(1);
-    process.stdout.write(`diagnostics on ${chart}, load average ${loadavg()[0].toFixed(1)}: edit → publishDiagnostics p50/p95 ${f1(pct(fast, 50))}/${f1(pct(fast, 95))} ms (${fast.length} edits); edit → render diagnostics p50/p95 ${f1(pct(rendered, 50))}/${f1(pct(rendered, 95))} ms (${rendered.length} edits)\n`);
+    const perEdit = (a: number, b: number): string => f1((b - a) / fast.length);
+    process.stdout.write(
+      `diagnostics on ${chart}, load average ${loadavg()[0].toFixed(1)}: edit → publishDiagnostics p50/p95 ${f1(pct(fast, 50))}/${f1(pct(fast, 95))} ms (${fast.length} edits; CPU per edit: main thread ${perEdit(cpu0.main, cpu1.main)} ms, process ${perEdit(cpu0.all, cpu1.all)} ms); edit → render diagnostics p50/p95 ${f1(pct(rendered, 50))}/${f1(pct(rendered, 95))} ms (${rendered.length} edits)\n`,
+    );
     await c.conn.sendRequest('shutdown').catch(() => undefined);
     c.dispose();
     child?.kill();
