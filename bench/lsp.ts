@@ -182,6 +182,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--memory-only')) {
     // Memory alone (faster): load, --many-edits edits, 25 s idle; each thread's heap on stderr.
     await threads('after load');
+    await new Promise((r) => setTimeout(r, 3000));
+    await threads('3 s later');
     const body = { text: mainText, version: 1 };
     const at = body.text.indexOf('\n', body.text.indexOf('spec:')) + 1;
     const n = Number(arg('--many-edits', '5000'));

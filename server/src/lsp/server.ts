@@ -185,7 +185,13 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     const key = snap.renderKey(model);
     const state = st;
     state.running = true;
-    void service.render(root, model.prepared?.charts).then(
+    // The texts this thread has of the tree's templates: the outcome's equal ones are shared.
+    let own: Map<string, string> | undefined;
+    const ownText = (p: string): string | undefined => {
+      own ??= new Map(snap.templates(model).flatMap((t) => (t.path !== undefined ? [[t.path, t.text] as const] : [])));
+      return own.get(p);
+    };
+    void service.render(root, model.prepared?.charts, ownText).then(
       (r) => {
         state.running = false;
         if (r.kind === 'rendered') ws.snapshot().installRender(model, key, r.outcome);
