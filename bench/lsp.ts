@@ -1,7 +1,7 @@
 // Benchmark: the language server on the corpus's largest chart (argo-cd), through the real
 // server (startServer) over in-memory JSON-RPC streams, with the node file system.
 //
-//   node --expose-gc --import tsx bench/lsp.ts [--chart argo-cd] [--completions 200] [--edits 50] [--requests-only]
+//   node --expose-gc --import tsx bench/lsp.ts [--chart argo-cd] [--completions 200] [--edits 50] [--requests-only] [--memory-only] [--diagnostics-only] [--many-edits 5000]
 //
 // Measures: load (open a template → first publishDiagnostics, includes loading the chart),
 // completion round-trip latency at varied positions (`.Values.` paths, `.Files.`, operands,
@@ -41,6 +41,15 @@ function completionPoints(text: string): number[] {
   return pts;
 }
 
+/** ThreadMem: the fields of one thread's ThreadStats (server/src/lsp/threadStats.ts) printed here. */
+interface ThreadMem {
+  heapUsedMB: number;
+  heapTotalMB: number;
+  externalMB: number;
+  spaces: Record<string, number>;
+  caches: Record<string, number>;
+}
+
 function memory(): { heapMB: number; rssMB: number } {
   const g = (globalThis as { gc?: () => void }).gc;
   if (g !== undefined) g();
@@ -76,11 +85,83 @@ async function main(): Promise<void> {
           await cl.conn.sendNotification('initialized', {});
           return { ...cl, dispose: () => cl.conn.dispose() };
         })();
-  const rss = (): number => (child?.pid !== undefined ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 'NaN') / 1000 : memory().rssMB);
   const files = templates(join(root, 'templates'));
   const main = files.find((f) => f.endsWith('argocd-server/deployment.yaml')) ?? files[0];
   const mainUri = pathToFileURL(main).href;
   const mainText = readFileSync(main, 'utf8');
+  const rss = (): number => (child?.pid !== undefined ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 'NaN') / 1000 : memory().rssMB);
+  /** cpuMs: the server's CPU time (user + system, ms) on its main thread and in all its threads (from /proc). */
+  const cpuMs = (): { main: number; all: number } => {
+    const pid = child?.pid ?? process.pid;
+    const ticks = (file: string): number => {
+      const f = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+      return (Number(f[11]) + Number(f[12])) * 10;
+    };
+    return { main: ticks(`/proc/${pid}/task/${pid}/stat`), all: ticks(`/proc/${pid}/stat`) };
+  };
+  /** threads prints (stderr) each thread's heap as the server reports it (chartwright/stats). */
+  const threads = async (label: string): Promise<void> => {
+    const r = (await c.conn.sendRequest('chartwright/stats')) as { rssMB: number; main: ThreadMem; workers: Record<string, ThreadMem> };
+    const one = (t: ThreadMem): string => `heap ${t.heapUsedMB}/${t.heapTotalMB} MB (new ${t.spaces.new}, old ${t.spaces.old}, code ${t.spaces.code}, lo ${t.spaces.large_object}) ext ${t.externalMB}`;
+    process.stderr.write(`${label}: rss ${rss().toFixed(0)} MB; main ${one(r.main)}\n${Object.entries(r.workers).map(([k, t]) => `  worker ${k.split('/').pop()}: ${one(t)} caches ${JSON.stringify(t.caches)}\n`).join('')}`);
+  };
+  /** renderDiag: edit a line to a failing `required` with a fresh message; time until it is published. */
+  const renderDiag = async (u: string, body: { text: string; version: number }, at: number, n: number): Promise<number[]> => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const msg = `live-${u.length}-${i}`;
+      const line = `x: {{ required "${msg}" .Values.nope }}\n`;
+      const prevLine = body.text.slice(at, body.text.indexOf('\n', at) + 1);
+      const replacing = prevLine.startsWith('x: {{ required "live-');
+      const startPos = position(body.text, at);
+      const endPos = replacing ? { line: startPos.line + 1, character: 0 } : startPos;
+      body.text = body.text.slice(0, at) + line + body.text.slice(at + (replacing ? prevLine.length : 0));
+      body.version++;
+      const v = body.version;
+      const got = c.diags(u, (p: PublishParams) => p.version === v && p.diagnostics.some((d) => d.message.includes(msg)));
+      const s = performance.now();
+      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: v }, contentChanges: [{ range: { start: startPos, end: endPos }, text: line }] });
+      await got;
+      out.push(performance.now() - s);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  };
+  /** fastEdits types and deletes a character at `at` (40 ms apart); each edit's time until its version's first diagnostics. */
+  const fastEdits = async (body: { text: string; version: number }, at: number, n: number): Promise<number[]> => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      body.version++;
+      const pos = position(body.text, at);
+      const add = i % 2 === 0;
+      body.text = body.text.slice(0, at) + (add ? '#' : '') + body.text.slice(at + (add ? 0 : 1));
+      const change = add ? { range: { start: pos, end: pos }, text: '#' } : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
+      const v = body.version;
+      const got = c.diags(mainUri, (p: PublishParams) => p.version === v);
+      const s = performance.now();
+      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: mainUri, version: v }, contentChanges: [change] });
+      await got;
+      out.push(performance.now() - s);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    return out;
+  };
+  /** manyEdits types and deletes a character at `at`, each edit waiting for its fast diagnostics. */
+  const manyEdits = async (body: { text: string; version: number }, at: number, n: number): Promise<void> => {
+    for (let i = 0; i < n; i++) {
+      const add = i % 2 === 0;
+      const pos = position(body.text, at);
+      body.text = add ? body.text.slice(0, at) + '#' + body.text.slice(at) : body.text.slice(0, at) + body.text.slice(at + 1);
+      body.version++;
+      const v = body.version;
+      const got = c.diags(mainUri, (p: PublishParams) => p.version === v);
+      await c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: mainUri, version: v },
+        contentChanges: [{ range: { start: pos, end: add ? pos : { line: pos.line, character: pos.character + 1 } }, text: add ? '#' : '' }],
+      });
+      await got;
+    }
+  };
   const t0 = performance.now();
   const first = c.diags(mainUri, () => true);
   await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: mainUri, languageId: 'helm', version: 1, text: mainText } });
@@ -98,6 +179,46 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 4000));
   const afterLoad = memory();
   const rssLoad = rss();
+  if (process.argv.includes('--memory-only')) {
+    // Memory alone (faster): load, --many-edits edits, 25 s idle; each thread's heap on stderr.
+    await threads('after load');
+    await new Promise((r) => setTimeout(r, 3000));
+    await threads('3 s later');
+    const body = { text: mainText, version: 1 };
+    const at = body.text.indexOf('\n', body.text.indexOf('spec:')) + 1;
+    const n = Number(arg('--many-edits', '5000'));
+    const t = performance.now();
+    await manyEdits(body, at, n);
+    const editMs = performance.now() - t;
+    const busy = rss();
+    await threads(`right after ${n} edits (${(editMs / n).toFixed(1)} ms per edit)`);
+    await new Promise((r) => setTimeout(r, 25000));
+    await threads('25 s later');
+    process.stdout.write(`memory on ${chart}, load average ${loadavg()[0].toFixed(1)}: RSS after load ${rssLoad.toFixed(0)} MB, right after ${n} edits ${busy.toFixed(0)} MB, 25 s later ${rss().toFixed(0)} MB\n`);
+    await c.conn.sendRequest('shutdown').catch(() => undefined);
+    c.dispose();
+    child?.kill();
+    return;
+  }
+
+  if (process.argv.includes('--diagnostics-only')) {
+    // Diagnostics latency alone (faster): fast diagnostics, then render diagnostics, on the main template.
+    const body = { text: mainText, version: 1 };
+    const at = body.text.indexOf('\n', body.text.indexOf('spec:')) + 1;
+    const cpu0 = cpuMs();
+    const fast = await fastEdits(body, at, nEdits);
+    const cpu1 = cpuMs();
+    const rendered = await renderDiag(mainUri, body, at, Number(arg('--live-edits', '20')));
+    const f1 = (x: number): string => x.toFixed(1);
+    const perEdit = (a: number, b: number): string => f1((b - a) / fast.length);
+    process.stdout.write(
+      `diagnostics on ${chart}, load average ${loadavg()[0].toFixed(1)}: edit → publishDiagnostics p50/p95 ${f1(pct(fast, 50))}/${f1(pct(fast, 95))} ms (${fast.length} edits; CPU per edit: main thread ${perEdit(cpu0.main, cpu1.main)} ms, process ${perEdit(cpu0.all, cpu1.all)} ms); edit → render diagnostics p50/p95 ${f1(pct(rendered, 50))}/${f1(pct(rendered, 95))} ms (${rendered.length} edits)\n`,
+    );
+    await c.conn.sendRequest('shutdown').catch(() => undefined);
+    c.dispose();
+    child?.kill();
+    return;
+  }
 
   // Completion at varied positions over the open documents.
   const points: Array<{ uri: string; pos: { line: number; character: number } }> = [];
@@ -157,25 +278,10 @@ async function main(): Promise<void> {
   }
 
   // Edits: type into a text line of the main document; wait for that version's diagnostics.
-  const edits: number[] = [];
-  let version = 1;
-  let text = mainText;
-  const insertAt = text.indexOf('\n', text.indexOf('spec:')) + 1;
-  for (let i = 0; i < nEdits; i++) {
-    version++;
-    const ch = i % 2 === 0 ? '#' : '';
-    const pos = position(text, insertAt);
-    const newText = text.slice(0, insertAt) + ch + text.slice(insertAt + (i % 2 === 0 ? 0 : 1));
-    const change = i % 2 === 0 ? { range: { start: pos, end: pos }, text: '#' } : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
-    text = newText;
-    const v = version;
-    const got = c.diags(mainUri, (p: PublishParams) => p.version === v);
-    const s = performance.now();
-    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: mainUri, version: v }, contentChanges: [change] });
-    await got;
-    edits.push(performance.now() - s);
-    await new Promise((r) => setTimeout(r, 40));
-  }
+  const insertAt = mainText.indexOf('\n', mainText.indexOf('spec:')) + 1;
+  const typed = { text: mainText, version: 1 };
+  const edits = await fastEdits(typed, insertAt, nEdits);
+  let { text, version } = typed;
 
   // The render pass on its own: edit, then wait for the second publication of that version.
   const renders: number[] = [];
@@ -195,28 +301,6 @@ async function main(): Promise<void> {
   const rssEnd = rss();
 
   // ---- Live render path ----
-  /** renderDiag: edit a line to a failing `required` with a fresh message; time until it is published. */
-  const renderDiag = async (u: string, body: { text: string; version: number }, at: number, n: number): Promise<number[]> => {
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const msg = `live-${u.length}-${i}`;
-      const line = `x: {{ required "${msg}" .Values.nope }}\n`;
-      const prevLine = body.text.slice(at, body.text.indexOf('\n', at) + 1);
-      const replacing = prevLine.startsWith('x: {{ required "live-');
-      const startPos = position(body.text, at);
-      const endPos = replacing ? { line: startPos.line + 1, character: 0 } : startPos;
-      body.text = body.text.slice(0, at) + line + body.text.slice(at + (replacing ? prevLine.length : 0));
-      body.version++;
-      const v = body.version;
-      const got = c.diags(u, (p: PublishParams) => p.version === v && p.diagnostics.some((d) => d.message.includes(msg)));
-      const s = performance.now();
-      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: v }, contentChanges: [{ range: { start: startPos, end: endPos }, text: line }] });
-      await got;
-      out.push(performance.now() - s);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    return out;
-  };
   const nLive = Number(arg('--live-edits', '20'));
   const mainBody = { text, version };
   const liveAt = mainBody.text.indexOf('\n', mainBody.text.indexOf('spec:')) + 1;
@@ -254,19 +338,7 @@ async function main(): Promise<void> {
 
   // Many edits: type and delete characters (each waits for its fast diagnostics), then settle.
   const nMany = Number(arg('--many-edits', '5000'));
-  for (let i = 0; i < nMany; i++) {
-    const add = i % 2 === 0;
-    const pos = position(mainBody.text, liveAt);
-    mainBody.text = add ? mainBody.text.slice(0, liveAt) + '#' + mainBody.text.slice(liveAt) : mainBody.text.slice(0, liveAt) + mainBody.text.slice(liveAt + 1);
-    mainBody.version++;
-    const v = mainBody.version;
-    const got = c.diags(mainUri, (p: PublishParams) => p.version === v);
-    await c.conn.sendNotification('textDocument/didChange', {
-      textDocument: { uri: mainUri, version: v },
-      contentChanges: [{ range: { start: pos, end: add ? pos : { line: pos.line, character: pos.character + 1 } }, text: add ? '#' : '' }],
-    });
-    await got;
-  }
+  await manyEdits(mainBody, liveAt, nMany);
   const rssManyBusy = rss();
   // Idle: the threads compact their heaps (idleGc.ts) and V8's memory reducer runs.
   await new Promise((r) => setTimeout(r, 25000));

@@ -6,10 +6,25 @@ import { executedIn } from './executed';
 import { isRootContext } from './definectx';
 import { type DotKind, type MissingContext, defineCalls, mutatedValues } from './missing';
 import type { Sym } from './scope';
-import type { DocChart, Snapshot } from './snapshot';
+import type { Chart } from '../chart/loader';
+import type { DocChart, Snapshot, TemplateSource } from './snapshot';
 
 const mutatedMemo = new WeakMap<ParseResult, string[]>();
 const callsMemo = new WeakMap<ParseResult, Map<string, Set<DotKind>>>();
+/**
+ * mutatorsMemo: per template path, whether its last seen text names a mutator. The test scans
+ * every template of the chart (argo-cd: 2.5 MB, its CRDs included) for every document's
+ * diagnostics; texts rarely change. One entry per path (bounded by the files seen).
+ */
+const mutatorsMemo = new Map<string, { readonly text: string; readonly names: boolean }>();
+
+function namesMutator(path: string, text: string): boolean {
+  const hit = mutatorsMemo.get(path);
+  if (hit !== undefined && hit.text === text) return hit.names;
+  const names = /\b(set|unset|merge|mergeOverwrite|mustMerge|mustMergeOverwrite)\b/.test(text);
+  mutatorsMemo.set(path, { text, names });
+  return names;
+}
 
 /** staticDot: what the chart tree's `include`/`template` calls of `name` pass (without a render). */
 function staticDot(snap: Snapshot, dc: DocChart, name: string): DotKind | undefined {
@@ -28,13 +43,24 @@ function staticDot(snap: Snapshot, dc: DocChart, name: string): DotKind | undefi
   return kinds.has('other') ? 'other' : kinds.has('root') ? 'root' : undefined;
 }
 
+/** chartMutationsMemo: per template list (one per snapshot and tree), per chart, its mutated paths. */
+const chartMutationsMemo = new WeakMap<readonly TemplateSource[], Map<Chart, string[]>>();
+
 /** chartMutations lists the values paths any template of `dc`'s chart modifies. */
 function chartMutations(snap: Snapshot, dc: DocChart, root: Sym): string[] {
+  const sources = snap.templates(dc.model);
+  let perChart = chartMutationsMemo.get(sources);
+  if (perChart === undefined) {
+    perChart = new Map();
+    chartMutationsMemo.set(sources, perChart);
+  }
+  const hit = perChart.get(dc.chart);
+  if (hit !== undefined) return hit;
   const out = new Set<string>();
-  for (const s of snap.templates(dc.model)) {
+  for (const s of sources) {
     if (s.chart !== dc.chart || s.path === undefined) continue;
     // Cheap test first: most templates call none of the mutators.
-    if (!/\b(set|unset|merge|mergeOverwrite|mustMerge|mustMergeOverwrite)\b/.test(s.text)) continue;
+    if (!namesMutator(s.path, s.text)) continue;
     const parsed = snap.parse(s.path, s.text);
     let m = mutatedMemo.get(parsed);
     if (m === undefined) {
@@ -43,7 +69,9 @@ function chartMutations(snap: Snapshot, dc: DocChart, root: Sym): string[] {
     }
     for (const p of m) out.add(p);
   }
-  return [...out];
+  const paths = [...out];
+  perChart.set(dc.chart, paths);
+  return paths;
 }
 
 /** missingContext builds the MissingContext of the template at `path` (text `text`) of `dc`. */

@@ -220,6 +220,8 @@ export class Workspace {
 export class Snapshot {
   private readonly docChartMemo = new Map<string, DocChart | undefined>();
   private readonly templatesMemo = new Map<ChartModel, TemplateSource[]>();
+  /** renderKeyMemo: the language server asks for every open document after each render. */
+  private readonly renderKeyMemo = new Map<ChartModel, string>();
 
   constructor(
     private readonly ws: Workspace,
@@ -514,8 +516,12 @@ export class Snapshot {
 
   /** renderKey identifies the inputs of a render of the tree (the memo key of `render`). */
   renderKey(model: ChartModel): string {
+    const memo = this.renderKeyMemo.get(model);
+    if (memo !== undefined) return memo;
     const sources = this.templates(model);
-    return model.key + '#' + sources.map((s) => `${s.path ?? s.name}@${this.version(s.path ?? '') ?? 'disk'}`).join(',');
+    const key = model.key + '#' + sources.map((s) => `${s.path ?? s.name}@${this.version(s.path ?? '') ?? 'disk'}`).join(',');
+    this.renderKeyMemo.set(model, key);
+    return key;
   }
 
   /** hasCurrentRender tells whether `render(model)` would answer from the memo (never renders). */

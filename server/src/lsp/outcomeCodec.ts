@@ -121,8 +121,14 @@ export class OutcomeDecoder {
   private prevText = new Map<string, string>();
   private prevContexts = new Map<string, Value[]>();
 
-  /** decode rebuilds the outcome; references resolve against `charts` (the main thread's release). */
-  decode(w: WireOutcome, charts: readonly RenderChart[] | undefined): RenderOutcome {
+  /**
+   * decode rebuilds the outcome; references resolve against `charts` (the main thread's release).
+   * `own(path)` is this thread's text of a template file: a template text that arrives equal to
+   * it is replaced by it, so the main thread does not keep a second copy of every template (the
+   * worker read the same files; argo-cd's CRD templates alone are 1.8 MB).
+   */
+  decode(w: WireOutcome, charts: readonly RenderChart[] | undefined, own?: (path: string) => string | undefined): RenderOutcome {
+    const pathOf = new Map(w.pathOf);
     const files = new Map<string, RenderedFile>();
     for (const [name, f] of w.files) {
       const got = f ?? this.prevFiles.get(name);
@@ -130,7 +136,9 @@ export class OutcomeDecoder {
     }
     const textOf = new Map<string, string>();
     for (const [name, t] of w.textOf) {
-      const got = t ?? this.prevText.get(name);
+      const p = t !== null ? pathOf.get(name) : undefined;
+      const mine = p !== undefined ? own?.(p) : undefined;
+      const got = t === null ? this.prevText.get(name) : mine === t ? mine : t;
       if (got !== undefined) textOf.set(name, got);
     }
     this.prevFiles = files;
@@ -155,7 +163,7 @@ export class OutcomeDecoder {
     }
     this.prevContexts = includeContexts;
     const error: RenderError | undefined = w.error === undefined ? undefined : { ...w.error, cause: undefined };
-    const outcome: RenderOutcome = { error, pathOf: new Map(w.pathOf), files, textOf, includeContexts, substituted: new Set(w.substituted) };
+    const outcome: RenderOutcome = { error, pathOf, files, textOf, includeContexts, substituted: new Set(w.substituted) };
     provideRenderedProblems(outcome, w.problems);
     return outcome;
   }

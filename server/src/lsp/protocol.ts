@@ -136,3 +136,16 @@ export function stringMap(v: unknown): Record<string, string> {
  * converts them and runs `editor.action.showReferences` (which needs VS Code's own types).
  */
 export const ShowReferencesCommand = 'chartwright.showReferences';
+
+/**
+ * ServerStatsResult is the server's memory: this process's RSS, the main thread's and each live
+ * render worker's heap (MB) and cache counts. For benchmarks and diagnosis; no client uses it.
+ */
+export interface ServerStatsResult {
+  readonly rssMB: number;
+  readonly main: unknown;
+  readonly workers: Readonly<Record<string, unknown>>;
+}
+
+/** ServerStatsRequest is `chartwright/stats`: no params → ServerStatsResult. */
+export const ServerStatsRequest = { method: 'chartwright/stats' } as const;

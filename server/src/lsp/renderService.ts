@@ -59,10 +59,11 @@ interface Slot {
 }
 
 /**
- * WORKER_LIMITS: the CLI's big stack, and a small young generation: editor renders are incremental
- * (a few files), so small semi-spaces cost a few more scavenges, not time that shows.
+ * WORKER_LIMITS: the CLI's big stack, and a small young generation (two 2 MB semi-spaces, the
+ * main thread's size): editor renders are incremental (a few files), so small semi-spaces cost a
+ * few more scavenges, not time that shows; 12 MB kept ~4 MB more resident per worker.
  */
-const WORKER_LIMITS: ResourceLimits = { stackSizeMb: 256, maxYoungGenerationSizeMb: 12 };
+const WORKER_LIMITS: ResourceLimits = { stackSizeMb: 256, maxYoungGenerationSizeMb: 6 };
 
 /** workerScript locates the worker's entry: the bundle next to this one, else the TypeScript source (tests, tsx). */
 function workerScript(): { code: string; eval: boolean } {
@@ -120,13 +121,13 @@ export class RenderService {
     if (s !== undefined) Atomics.add(s.flag, 0, 1);
   }
 
-  /** render asks the worker of `root` for a render with the mirror's current state. */
-  async render(root: string, charts: readonly RenderChart[] | undefined): Promise<RenderReply> {
+  /** render asks the worker of `root` for a render with the mirror's current state (`own`: see OutcomeDecoder.decode). */
+  async render(root: string, charts: readonly RenderChart[] | undefined, own?: (path: string) => string | undefined): Promise<RenderReply> {
     const s = this.slot(root);
     const id = this.nextId++;
     const m = await this.ask(s, { type: 'render', id, gen: Atomics.load(s.flag, 0) });
     if (m === undefined) return { kind: 'failed', message: 'the render worker stopped' };
-    if (m.type === 'rendered') return { kind: 'rendered', outcome: s.decoder.decode(m.outcome, charts), ms: m.ms };
+    if (m.type === 'rendered') return { kind: 'rendered', outcome: s.decoder.decode(m.outcome, charts, own), ms: m.ms };
     if (m.type === 'failed') return { kind: 'failed', message: m.message };
     return { kind: 'cancelled' };
   }

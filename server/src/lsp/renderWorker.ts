@@ -11,11 +11,14 @@ import { nodeHost } from './nodeHost';
 import { OutcomeEncoder } from './outcomeCodec';
 import { type FromWorker, type ToWorker, type WorkerInit, WORKER_ROLE } from './renderMessages';
 import { handleDryRun, handleRender } from './requests';
-import { IdleCollector } from './idleGc';
+import { BurstCollector, IdleCollector } from './idleGc';
 import { threadStats } from './threadStats';
 
 /** IDLE_GC_MS: quiet time after which the worker compacts its heap (see idleGc.ts). */
 const IDLE_GC_MS = 1500;
+/** BURST_GC_MS, BURST_GC_GROWTH_MB: while renders keep coming, a full GC at most every 2 s, once the heap grew 6 MB. */
+const BURST_GC_MS = 2000;
+const BURST_GC_GROWTH_MB = 6;
 
 function isInit(d: unknown): d is WorkerInit {
   return d !== null && typeof d === 'object' && (d as { role?: unknown }).role === WORKER_ROLE;
@@ -82,8 +85,10 @@ if (parentPort !== null && isInit(workerData)) {
   const port = parentPort;
   const handle = renderHandler(workerData, hostFromSpec(workerData.host), (m) => port.postMessage(m));
   const idle = new IdleCollector(IDLE_GC_MS);
+  const burst = new BurstCollector(BURST_GC_MS, BURST_GC_GROWTH_MB);
   port.on('message', (m: ToWorker) => {
     handle(m);
     idle.poke();
+    if (m.type === 'render') burst.done();
   });
 }

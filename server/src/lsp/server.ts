@@ -10,6 +10,7 @@ import type { ResourceLimits } from 'node:worker_threads';
 import { completeList, resolveDocumentation } from '../analysis/completion';
 import { archiveDocText } from '../analysis/archivedoc';
 import { definition } from '../analysis/definition';
+import { CODES } from '../analysis/codes';
 import { diagnostics } from '../analysis/diagnostics';
 import type { LintFinding } from '../analysis/lintdiag';
 import type { AnalysisHost, AnalysisSettings } from '../analysis/host';
@@ -21,9 +22,11 @@ import { signatureHelp } from '../analysis/signature';
 import { documentSymbols } from '../analysis/symbols';
 import { listLenses, resolveLens } from './codelens';
 import { archiveUriToPath, asResolveData, lineIndex, pathToUri, toLspSignatureHelp, toLspCompletion, toLspCompletionList, toLspDiagnostic, toLspLocation, toLspSymbol, uriToPath } from './convert';
-import { type ArchiveFileParams, ArchiveFileRequest, type ArchiveFileResult, DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult } from './protocol';
+import { type ArchiveFileParams, ArchiveFileRequest, type ArchiveFileResult, DryRunRequest, type DryRunParams, type DryRunResult, RenderRequest, type RenderParams, type RenderResult, ServerStatsRequest, type ServerStatsResult } from './protocol';
 import { EMPTY_LINE_MAP } from './lineMap';
+import { PublishQueue } from './publishQueue';
 import { RenderService } from './renderService';
+import { threadStats } from './threadStats';
 import { type EditorSettings, SETTINGS_SECTION, parseEditorSettings, parseSettings } from './settings';
 import { TrustState } from './trust';
 
@@ -50,6 +53,23 @@ export interface RenderEvent {
   /** published: its diagnostics were published (it was still current). */
   readonly published: boolean;
   readonly ms?: number;
+}
+
+/** ChartFilesInputs: what a chart's closed Chart.yaml/values.yaml diagnostics were computed from. */
+interface ChartFilesInputs {
+  readonly model: object;
+  readonly rendered: boolean;
+  readonly outcome: object | undefined;
+  readonly lint: readonly LintFinding[] | undefined;
+  readonly settings: AnalysisSettings;
+  /** open: which of the two files are open (open ones are published as documents). */
+  readonly open: string;
+}
+
+const NO_FINDINGS: readonly LintFinding[] = [];
+
+function sameInputs(a: ChartFilesInputs, b: ChartFilesInputs): boolean {
+  return a.model === b.model && a.rendered === b.rendered && a.outcome === b.outcome && a.lint === b.lint && a.settings === b.settings && a.open === b.open;
 }
 
 /** LiveServer is what startServer returns: the workspace and the render service. */
@@ -107,6 +127,13 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
 
   const textOf = (path: string): string | undefined => ws.snapshot().text(path);
 
+  /**
+   * sent: per open document, the last publication (version and diagnostics as JSON) and whether
+   * it was a render publication. A render publication identical to the previous render one of
+   * the same version is not sent again (the other open documents after each render of a chart).
+   */
+  const sent = new Map<string, { readonly withRender: boolean; readonly json: string }>();
+
   const publish = (uri: string, withRender: boolean): void => {
     const path = uriToPath(uri);
     const doc = documents.get(uri);
@@ -124,7 +151,12 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     // Drop results of a snapshot that changed meanwhile (a newer run will publish).
     if (!snap.isCurrent() || documents.get(uri)?.version !== version) return;
     const idx = lineIndex(doc.getText());
-    void connection.sendDiagnostics({ uri, version, diagnostics: diags.map((d) => toLspDiagnostic(d, idx, textOf)) });
+    const lsp = diags.map((d) => toLspDiagnostic(d, idx, textOf));
+    const json = `${version}\n${JSON.stringify(lsp)}`;
+    const last = sent.get(uri);
+    if (withRender && last?.withRender === true && last.json === json) return;
+    sent.set(uri, { withRender, json });
+    void connection.sendDiagnostics({ uri, version, diagnostics: lsp });
   };
 
   const rootOf = (uri: string): string | undefined => {
@@ -153,7 +185,13 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     const key = snap.renderKey(model);
     const state = st;
     state.running = true;
-    void service.render(root, model.prepared?.charts).then(
+    // The texts this thread has of the tree's templates: the outcome's equal ones are shared.
+    let own: Map<string, string> | undefined;
+    const ownText = (p: string): string | undefined => {
+      own ??= new Map(snap.templates(model).flatMap((t) => (t.path !== undefined ? [[t.path, t.text] as const] : [])));
+      return own.get(p);
+    };
+    void service.render(root, model.prepared?.charts, ownText).then(
       (r) => {
         state.running = false;
         if (r.kind === 'rendered') ws.snapshot().installRender(model, key, r.outcome);
@@ -210,20 +248,52 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
   const publishChartFiles = (root: string): void => {
     const snap = ws.snapshot();
     const model = snap.model(root);
+    // Their diagnostics depend on the model, the lint findings and the settings, and on the render
+    // only through values-unused when it is more than a hint: skip what was published already.
+    const unused = snap.settings.severity['values-unused'] ?? CODES['values-unused'].severity;
+    const rendered = snap.hasCurrentRender(model);
+    const inputs: ChartFilesInputs = {
+      model,
+      rendered,
+      outcome: rendered && unused !== 'hint' && unused !== 'off' ? snap.lastRender(model) : undefined,
+      lint: lintRoots.has(root) ? (linted.get(root) ?? NO_FINDINGS) : undefined,
+      settings: snap.settings,
+      open: ['Chart.yaml', 'values.yaml'].map((n) => documents.get(pathToUri(`${root}/${n}`)) !== undefined).join(),
+    };
+    const last = chartFilesSent.get(root);
+    if (last !== undefined && sameInputs(last, inputs)) return;
+    chartFilesSent.set(root, inputs);
     for (const name of ['Chart.yaml', 'values.yaml']) {
       const p = `${root}/${name}`;
       const u = pathToUri(p);
       if (documents.get(u) !== undefined) continue;
       const text = snap.text(p);
       if (text === undefined) continue;
-      const diags = diagnostics(snap, p, { render: snap.hasCurrentRender(model), lintFindings: lintRoots.has(root) ? (linted.get(root) ?? []) : undefined, closedFile: true });
-      if (!snap.isCurrent()) return;
+      const diags = diagnostics(snap, p, { render: rendered, lintFindings: inputs.lint, closedFile: true });
+      if (!snap.isCurrent()) {
+        chartFilesSent.delete(root);
+        return;
+      }
       const idx = lineIndex(text);
       void connection.sendDiagnostics({ uri: u, diagnostics: diags.map((d) => toLspDiagnostic(d, idx, textOf)) });
     }
   };
 
-  /** publishChart publishes the render diagnostics of every open document of a chart tree. */
+  /** chartFilesSent: per chart root, what its closed Chart.yaml/values.yaml were last published from. */
+  const chartFilesSent = new Map<string, ChartFilesInputs>();
+
+  /** queue: the open documents waiting for their render diagnostics (one per macrotask). */
+  const queue = new PublishQueue((uri) => {
+    if (!timers.has(uri)) safe('render diagnostics', undefined, () => publish(uri, true))(undefined);
+  });
+  /** lastEdited: the document edited last (its render diagnostics go first). */
+  let lastEdited: string | undefined;
+
+  /**
+   * publishChart publishes the render diagnostics of a chart tree: its closed chart files now (a
+   * first publication precedes the lint-on-load findings), its open documents through the queue,
+   * the one edited last first.
+   */
   const publishChart = (root: string): void => {
     safe('chart files', undefined, () => publishChartFiles(root))(undefined);
     refreshInlays();
@@ -231,7 +301,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     for (const d of documents.all()) {
       if (timers.has(d.uri)) continue;
       const p = uriToPath(d.uri);
-      if (p !== undefined && snap.chartRoot(p) === root) safe('render diagnostics', undefined, () => publish(d.uri, true))(undefined);
+      if (p !== undefined && snap.chartRoot(p) === root) queue.add(d.uri, d.uri === lastEdited);
     }
   };
 
@@ -291,6 +361,7 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     ws.changeDocument(path, doc.version, text);
     service.setDoc(path, { version: doc.version, text });
     lintOn.delete(doc.uri);
+    if (edited) lastEdited = doc.uri;
     const root = ws.snapshot().chartRoot(path);
     if (root !== undefined && edited) lintRoots.delete(root);
     invalidate(doc.uri);
@@ -378,7 +449,11 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     lintAll();
   });
 
-  documents.onDidOpen((e) => sync(e.document));
+  documents.onDidOpen((e) => {
+    // The chart files are published again after the next render (an editor opening a chart shows them afresh).
+    chartFilesSent.clear();
+    sync(e.document);
+  });
   documents.onDidChangeContent((e) => sync(e.document));
   // Saved buffers already are the analysed text: only the full lint (with render) is new.
   documents.onDidSave(() => lintAll(true));
@@ -388,6 +463,8 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     if (t !== undefined) clearTimeout(t);
     timers.delete(e.document.uri);
     lintOn.delete(e.document.uri);
+    queue.delete(e.document.uri);
+    sent.delete(e.document.uri);
     if (path !== undefined) {
       ws.closeDocument(path);
       service.setDoc(path, null);
@@ -529,9 +606,16 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
       return text === undefined ? null : { text };
     }),
   );
+  // Memory of every thread (bench/lsp.ts): which heap holds what.
+  connection.onRequest(ServerStatsRequest.method, async (): Promise<ServerStatsResult> => {
+    const workers: Record<string, unknown> = {};
+    for (const [root, s] of await service.stats()) workers[root] = s;
+    return { rssMB: Math.round(process.memoryUsage.rss() / 1e5) / 10, main: threadStats(ws), workers };
+  });
   connection.onShutdown(() => {
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
+    queue.dispose();
     service.dispose();
   });
   connection.onExit(() => service.dispose());

@@ -1,7 +1,7 @@
 // Memory of one thread of the language server (main or a render worker): V8 heap figures and how
 // many entries each workspace cache holds. The bench and the tests read it to show that caches
 // stay bounded; nothing in the editor path depends on it.
-import { getHeapStatistics } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import type { Workspace } from '../analysis/snapshot';
 
 /** ThreadStats is one thread's heap (MB) and cache entry counts. */
@@ -9,6 +9,8 @@ export interface ThreadStats {
   readonly heapUsedMB: number;
   readonly heapTotalMB: number;
   readonly externalMB: number;
+  /** spaces: the committed size (MB) of each V8 heap space (new_space: the semi-spaces, code_space...). */
+  readonly spaces: Readonly<Record<string, number>>;
   readonly caches: Readonly<Record<string, number>>;
 }
 
@@ -24,5 +26,7 @@ export function threadStats(ws: Workspace | undefined): ThreadStats {
     caches.incrementalEntries = incremental;
   }
   const mb = (n: number): number => Math.round(n / 1e5) / 10;
-  return { heapUsedMB: mb(h.used_heap_size), heapTotalMB: mb(h.total_heap_size), externalMB: mb(h.external_memory), caches };
+  const spaces: Record<string, number> = {};
+  for (const s of getHeapSpaceStatistics()) spaces[s.space_name.replace(/_space$/, '')] = mb(s.space_size);
+  return { heapUsedMB: mb(h.used_heap_size), heapTotalMB: mb(h.total_heap_size), externalMB: mb(h.external_memory), spaces, caches };
 }
