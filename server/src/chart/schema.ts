@@ -34,6 +34,7 @@ import type { HelmVersion } from '../template/func';
 import { type GoMap, utf8Decode } from '../template/value';
 import type { Chart } from './loader';
 import type { Log } from './log';
+import { V6_TYPE_ORDER, metaschemaError } from './metaschema';
 
 /** SCHEMA_ERROR_HEADER is the first line of Helm's schema failure message. */
 export const SCHEMA_ERROR_HEADER = "values don't meet the specifications of the schema(s) in the following chart(s):";
@@ -154,7 +155,6 @@ function quoteList(xs: unknown[]): string {
   return xs.map((x) => (typeof x === 'string' ? `'${x}'` : jsonText(x))).join(', ');
 }
 
-const V6_TYPE_ORDER = ['null', 'boolean', 'number', 'integer', 'string', 'array', 'object'];
 
 /**
  * reportedErrors drops what Helm's validators never report: once a schema's `type` fails for
@@ -396,10 +396,16 @@ function validatorFor(raw: string, v: HelmVersion, cache: SchemaCodeCache | unde
   const doc = decodeSchemaText(raw, v);
   if ('error' in doc) return doc;
   log?.debug('unmarshalled JSON schema', [['schema', raw]]);
-  const top = topLevelError(doc.top, v);
-  if (top !== undefined) return { error: top };
+  const parsed = JSON.parse(doc.text) as Json;
+  const invalid = v === 3 ? topLevelError(doc.top) : metaschemaError(parsed)?.error;
+  if (invalid !== undefined) {
+    // Memoised like a compile error: the checks run once per schema text.
+    const failed = { error: invalid };
+    compiled.set(`${v}\u0000${doc.text}`, failed);
+    return failed;
+  }
   // (Helm 3 keeps only the first JSON value: that text is compiled and memoised, not `raw`.)
-  return compile(doc.text, JSON.parse(doc.text) as Json, v, cache);
+  return compile(doc.text, parsed, v, cache);
 }
 
 /** storeCode puts the validator's standalone code in the cache (when ajv can produce it). */
@@ -441,15 +447,12 @@ function decodeSchemaText(raw: string, v: HelmVersion): { text: string; top: unk
 }
 
 /**
- * topLevelError is the compile error of a schema that is neither an object nor a boolean:
- * gojsonschema's `schema is invalid` (Helm 3), the metaschema check of Helm 4's jsonschema (the
- * default draft, as only an object can name another).
+ * topLevelError is gojsonschema's (Helm 3) compile error of a schema that is neither an object
+ * nor a boolean. (Helm 4's is its metaschema check, metaschema.ts.)
  */
-function topLevelError(top: unknown, v: HelmVersion): string | undefined {
+function topLevelError(top: unknown): string | undefined {
   if (top instanceof Map || typeof top === 'boolean') return undefined;
-  if (v === 3) return 'schema is invalid';
-  const got = top === null ? 'null' : Array.isArray(top) ? 'array' : typeof top === 'string' ? 'string' : 'number';
-  return `"file:///values.schema.json#" is not valid against metaschema: jsonschema validation failed with 'https://json-schema.org/draft/2020-12/schema#'\n- at '': got ${got}, want boolean or object`;
+  return 'schema is invalid';
 }
 
 /**

@@ -1,0 +1,334 @@
+// Helm 4's metaschema check of values.schema.json: santhosh-tekuri/jsonschema v6 validates every
+// schema against its draft's meta-schema before compiling it, and reports the failure as a tree
+// ("- at '<pointer>': <message>", nested two spaces per level). This is a small interpreter of
+// that validator (validator.go: keyword order, which failures group, `$ref`/`$dynamicRef`
+// errors that print only through their cause) over the official meta-schemas ajv ships, enough
+// for the keywords those meta-schemas use. Draft-04 schemas are not checked here.
+import { GoRegexp } from '../sprig/re2';
+import { formatFloatV, quote as goQuote } from '../template/strconv';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Obj = { [k: string]: Json };
+
+/** V6_TYPE_ORDER: jsonschema v6 keeps a type set as bits and prints it in this order. */
+export const V6_TYPE_ORDER = ['null', 'boolean', 'number', 'integer', 'string', 'array', 'object'];
+
+/** The URL Helm 4 gives values.schema.json (chartutil's jsonschema.go). */
+const SCHEMA_URL = 'file:///values.schema.json#';
+
+interface Draft {
+  readonly version: number;
+  /** location: the meta-schema's URL as jsonschema prints it. */
+  readonly location: string;
+  readonly root: string;
+  readonly docs: ReadonlyMap<string, Json>;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+function loadDocs(files: readonly string[]): Map<string, Json> {
+  const docs = new Map<string, Json>();
+  for (const f of files) {
+    const doc = require(`ajv/dist/refs/${f}`) as Obj;
+    docs.set(String(doc.$id).replace(/#$/, ''), doc);
+  }
+  return docs;
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const META_2020 = ['core', 'applicator', 'unevaluated', 'validation', 'meta-data', 'format-annotation', 'content'];
+const META_2019 = ['core', 'applicator', 'validation', 'meta-data', 'format', 'content'];
+const drafts = new Map<number, Draft>();
+function draft(version: number): Draft {
+  let d = drafts.get(version);
+  if (d !== undefined) return d;
+  switch (version) {
+    case 2020:
+      d = { version, location: 'https://json-schema.org/draft/2020-12/schema#', root: 'https://json-schema.org/draft/2020-12/schema', docs: loadDocs(['json-schema-2020-12/schema.json', ...META_2020.map((m) => `json-schema-2020-12/meta/${m}.json`)]) };
+      break;
+    case 2019:
+      d = { version, location: 'https://json-schema.org/draft/2019-09/schema#', root: 'https://json-schema.org/draft/2019-09/schema', docs: loadDocs(['json-schema-2019-09/schema.json', ...META_2019.map((m) => `json-schema-2019-09/meta/${m}.json`)]) };
+      break;
+    case 7:
+      d = { version, location: 'http://json-schema.org/draft-07/schema#', root: 'http://json-schema.org/draft-07/schema', docs: loadDocs(['json-schema-draft-07.json']) };
+      break;
+    default:
+      d = { version, location: 'http://json-schema.org/draft-06/schema#', root: 'http://json-schema.org/draft-06/schema', docs: loadDocs(['json-schema-draft-06.json']) };
+  }
+  drafts.set(version, d);
+  return d;
+}
+
+/** findDraft is jsonschema's findDraft: the draft a `$schema` URL names, or undefined. */
+export function findDraft(url: string): number | undefined {
+  let u = url.startsWith('http://') ? `https://${url.slice(7)}` : url;
+  if (u.endsWith('#') || u.endsWith('#/')) u = u.slice(0, u.indexOf('#'));
+  switch (u) {
+    case 'https://json-schema.org/schema':
+    case 'https://json-schema.org/draft/2020-12/schema':
+      return 2020;
+    case 'https://json-schema.org/draft/2019-09/schema':
+      return 2019;
+    case 'https://json-schema.org/draft-07/schema':
+      return 7;
+    case 'https://json-schema.org/draft-06/schema':
+      return 6;
+    case 'https://json-schema.org/draft-04/schema':
+      return 4;
+  }
+  return undefined;
+}
+
+/** VErr is a jsonschema ValidationError: a message at an instance location, with causes. */
+interface VErr {
+  readonly at: readonly string[];
+  readonly msg: string;
+  /** ref: a `$ref`-like keyword's error, printed only through its cause when it has one. */
+  readonly ref: boolean;
+  readonly group: boolean;
+  readonly causes: readonly VErr[];
+}
+
+/** A schema node and the URL of the resource holding it (its base for references). */
+interface Node {
+  readonly s: Json;
+  readonly base: string;
+}
+
+function isObj(x: Json | undefined): x is Obj {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+function typeOf(v: Json): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v === 'object' ? 'object' : typeof v;
+}
+
+/** quote is jsonschema's kind.quote: Go's %q with `"` unescaped and `'` escaped, in single quotes. */
+export function v6Quote(s: string): string {
+  return `'${goQuote(s).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
+}
+
+function display(v: Json): string {
+  if (typeof v === 'string') return v6Quote(v);
+  if (typeof v === 'number') return formatFloatV(v);
+  return v !== null && typeof v === 'object' ? 'value' : String(v);
+}
+
+function escapeToken(t: string): string {
+  return t.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+function jsonEqual(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i] ?? null));
+  if (isObj(a) && isObj(b)) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && jsonEqual(a[k] ?? null, b[k] ?? null));
+  }
+  return false;
+}
+
+class MetaValidator {
+  constructor(private readonly d: Draft) {}
+
+  resolve(ref: string, base: string): Node {
+    const url = new URL(ref, base);
+    const frag = decodeURIComponent(url.hash.slice(1));
+    url.hash = '';
+    const docURL = url.href;
+    const doc = this.d.docs.get(docURL);
+    if (doc === undefined) throw new Error(`meta-schema ${docURL} is not known`);
+    if (frag === '' || !frag.startsWith('/')) return { s: doc, base: docURL };
+    let cur: Json | undefined = doc;
+    for (const raw of frag.split('/').slice(1)) {
+      const k = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+      cur = Array.isArray(cur) ? cur[Number(k)] : isObj(cur) ? cur[k] : undefined;
+    }
+    if (cur === undefined) throw new Error(`meta-schema reference ${ref} is not found`);
+    return { s: cur, base: docURL };
+  }
+
+  /** validate is validator.validate of value v at vloc against node n; scope: the dynamic scope's resources. */
+  validate(n: Node, v: Json, vloc: readonly string[], scope: readonly string[]): VErr | undefined {
+    const s = n.s;
+    const err = (msg: string, causes: readonly VErr[] = [], ref = false): VErr => ({ at: vloc, msg, ref, group: false, causes });
+    if (s === true) return undefined;
+    if (s === false) return err('false schema');
+    if (!isObj(s)) return undefined;
+    const sc = [...scope, n.base];
+    const t = typeOf(v);
+    if (s.type !== undefined) {
+      const types = (Array.isArray(s.type) ? s.type : [s.type]).map(String);
+      if (!(types.includes(t) || (types.includes('integer') && t === 'number' && Number.isInteger(v)))) {
+        const want = V6_TYPE_ORDER.filter((x) => types.includes(x));
+        return err(`got ${t}, want ${want.join(' or ')}`);
+      }
+    }
+    if (Array.isArray(s.enum) && !s.enum.some((x) => jsonEqual(v, x))) {
+      const want = s.enum;
+      const primitive = want.every((x) => x === null || typeof x !== 'object');
+      if (!primitive) return err("'enum' failed");
+      return err(want.length === 1 ? `value must be ${display(want[0] ?? null)}` : `value must be one of ${want.map(display).join(', ')}`);
+    }
+    if (s.format === 'regex' && typeof v === 'string') {
+      try {
+        new GoRegexp(v);
+      } catch (e) {
+        return err(`${display(v)} is not valid regex: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    const errors: VErr[] = [];
+    const add = (e: VErr | undefined): void => {
+      if (e !== undefined) errors.push(e);
+    };
+    if (typeof s.$ref === 'string') {
+      const e = this.validateRef(this.resolve(s.$ref, n.base), v, vloc, sc);
+      if (this.d.version < 2019) return e;
+      add(e);
+    }
+    const child = (x: Json | undefined): Node => ({ s: x ?? true, base: n.base });
+    if (isObj(v)) {
+      const props = isObj(s.properties) ? s.properties : {};
+      for (const [k, pv] of Object.entries(v)) {
+        if (k in props) add(this.validate(child(props[k]), pv, [...vloc, k], sc));
+        else if (s.additionalProperties !== undefined) add(this.validate(child(s.additionalProperties), pv, [...vloc, k], sc));
+      }
+      if (s.propertyNames !== undefined) {
+        for (const k of Object.keys(v)) {
+          // (a fresh validation of the name: its errors are at '')
+          const e = this.validate(child(s.propertyNames), k, [], []);
+          if (e !== undefined) add(err(`invalid propertyName ${v6Quote(k)}`, e.group ? e.causes : [e]));
+        }
+      }
+    } else if (Array.isArray(v)) {
+      if (typeof s.minItems === 'number' && v.length < s.minItems) add(err(`minItems: got ${v.length}, want ${s.minItems}`));
+      if (s.uniqueItems === true) {
+        const dup = duplicate(v);
+        if (dup !== undefined) add(err(`items at ${dup[0]} and ${dup[1]} are equal`));
+      }
+      if (s.items !== undefined && (this.d.version >= 2020 || !Array.isArray(s.items))) {
+        v.forEach((item, i) => add(this.validate(child(s.items), item, [...vloc, String(i)], sc)));
+      }
+    } else if (typeof v === 'string') {
+      if (typeof s.pattern === 'string' && !new GoRegexp(s.pattern).matchString(v)) add(err(`${v6Quote(v)} does not match pattern ${v6Quote(s.pattern)}`));
+    } else if (typeof v === 'number') {
+      if (typeof s.minimum === 'number' && v < s.minimum) add(err(`minimum: got ${formatFloatV(v)}, want ${formatFloatV(s.minimum)}`));
+      if (typeof s.exclusiveMinimum === 'number' && v <= s.exclusiveMinimum) add(err(`exclusiveMinimum: got ${formatFloatV(v)}, want ${formatFloatV(s.exclusiveMinimum)}`));
+    }
+    if (this.d.version >= 2019) {
+      if (typeof s.$recursiveRef === 'string') {
+        let target = this.resolve(s.$recursiveRef, n.base);
+        if (isObj(target.s) && target.s.$recursiveAnchor === true) {
+          for (const r of sc) {
+            const doc = this.d.docs.get(r);
+            if (isObj(doc) && doc.$recursiveAnchor === true) {
+              target = { s: doc, base: r };
+              break;
+            }
+          }
+        }
+        add(this.validateRef(target, v, vloc, sc));
+      }
+      if (typeof s.$dynamicRef === 'string') {
+        let target = this.resolve(s.$dynamicRef, n.base);
+        const anchor = s.$dynamicRef.slice(s.$dynamicRef.indexOf('#') + 1);
+        if (isObj(target.s) && target.s.$dynamicAnchor === anchor) {
+          // the outermost resource of the dynamic scope with that anchor
+          for (const r of sc) {
+            const doc = this.d.docs.get(r);
+            if (isObj(doc) && doc.$dynamicAnchor === anchor) {
+              target = { s: doc, base: r };
+              break;
+            }
+          }
+        }
+        add(this.validateRef(target, v, vloc, sc));
+      }
+    }
+    if (Array.isArray(s.allOf)) {
+      const es: VErr[] = [];
+      for (const sub of s.allOf) {
+        const e = this.validate(child(sub), v, vloc, sc);
+        if (e !== undefined) es.push(e);
+      }
+      if (es.length > 0) add(err("'allOf' failed", es));
+    }
+    if (Array.isArray(s.anyOf)) {
+      const es: VErr[] = [];
+      let matched = false;
+      for (const sub of s.anyOf) {
+        const e = this.validate(child(sub), v, vloc, sc);
+        if (e === undefined) {
+          matched = true;
+          break;
+        }
+        es.push(e);
+      }
+      if (!matched) add(err("'anyOf' failed", es));
+    }
+    if (errors.length === 0) return undefined;
+    if (errors.length === 1) return errors[0];
+    return { at: vloc, msg: 'validation failed', ref: false, group: true, causes: errors };
+  }
+
+  private validateRef(target: Node, v: Json, vloc: readonly string[], scope: readonly string[]): VErr | undefined {
+    const e = this.validate(target, v, vloc, scope);
+    if (e === undefined) return undefined;
+    return { at: vloc, msg: 'validation failed', ref: true, group: false, causes: e.group ? e.causes : [e] };
+  }
+}
+
+/** duplicate is jsonschema's duplicates: the first pair of equal items, earlier index first. */
+function duplicate(arr: readonly Json[]): [number, number] | undefined {
+  for (let i = 1; i < arr.length; i++) {
+    for (let j = 0; j < i; j++) if (jsonEqual(arr[i] ?? null, arr[j] ?? null)) return [j, i];
+  }
+  return undefined;
+}
+
+function render(e: VErr, indent: number, out: string[]): void {
+  let next = indent;
+  if (!(e.ref && e.causes.length === 1)) {
+    out.push(`\n${'  '.repeat(indent - 1)}- at ${v6Quote(e.at.map((t) => `/${escapeToken(t)}`).join(''))}: ${e.msg}`);
+    next = indent + 1;
+  }
+  for (const c of e.causes) render(c, next, out);
+}
+
+/** MetaschemaResult: Helm 4's error text, with the JSON pointer of the first failing value. */
+export interface MetaschemaFailure {
+  readonly error: string;
+  readonly pointer: string;
+}
+
+/**
+ * metaschemaError validates a values.schema.json document (parsed) against the meta-schema of
+ * its `$schema` draft (2020-12 when none or not a string), as Helm 4 does before compiling it;
+ * undefined when it passes, or when its draft is one this check does not cover (draft-04).
+ * A `$schema` naming no draft Helm 4 knows: Helm would download it; Chartwright says so.
+ */
+export function metaschemaError(doc: Json): MetaschemaFailure | undefined {
+  let version = 2020;
+  if (isObj(doc) && typeof doc.$schema === 'string') {
+    const found = findDraft(doc.$schema);
+    if (found === undefined) {
+      return { error: `values.schema.json: at '/$schema': ${v6Quote(doc.$schema)} is not a JSON Schema draft Chartwright knows (Helm 4 would load this meta-schema from its URL; Chartwright does not download)`, pointer: '/$schema' };
+    }
+    if (found === 4) return undefined;
+    version = found;
+  }
+  const d = draft(version);
+  const v = new MetaValidator(d);
+  const e = v.validate({ s: d.docs.get(d.root) ?? true, base: d.root }, doc, [], []);
+  if (e === undefined) return undefined;
+  const out: string[] = [];
+  for (const c of e.group ? e.causes : [e]) render(c, 1, out);
+  return { error: `"${SCHEMA_URL}" is not valid against metaschema: jsonschema validation failed with ${v6Quote(d.location)}${out.join('')}`, pointer: firstPointer(e) };
+}
+
+function firstPointer(e: VErr): string {
+  let cur = e;
+  while (cur.causes.length > 0) cur = cur.causes[0] ?? cur;
+  return cur.at.map((t) => `/${escapeToken(t)}`).join('');
+}
