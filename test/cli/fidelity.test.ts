@@ -65,6 +65,8 @@ const OWN: Record<string, { readonly stderr: RegExp; readonly exit: number }> = 
   'noop-dry-run-server@4': { stderr: /^Error: --dry-run=server is not supported: it needs a live Kubernetes cluster/, exit: 1 },
   'flag-validate@4': { stderr: /^Flag --validate has been deprecated, use '--dry-run=server' instead\nError: --validate is not supported: it needs a live Kubernetes cluster/, exit: 1 },
   'flag-validate@3': { stderr: /^Error: --validate is not supported: it needs a live Kubernetes cluster/, exit: 1 },
+  // Helm 4 downloads a `$schema` meta-schema it does not know (and fails offline).
+  'schema-unknown-dialect@4': { stderr: /^Error: values don't meet the specifications of the schema\(s\) in the following chart\(s\):\nc:\nvalues\.schema\.json: at '\/\$schema': 'http:\/\/127\.0\.0\.1:1\/s' is not a JSON Schema draft Chartwright knows .*Chartwright does not download\)\n$/, exit: 1 },
 };
 // Helm downloads -f and --set-file URLs (http, https, oci); Chartwright refuses them, naming the flag.
 for (const hv of [4, 3]) {

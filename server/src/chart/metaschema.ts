@@ -196,9 +196,10 @@ class MetaValidator {
       }
       if (s.propertyNames !== undefined) {
         for (const k of Object.keys(v)) {
-          // (a fresh validation of the name: its errors are at '')
+          // A fresh validation of the name: its errors, and (recorded from helm v4.1.4) the
+          // propertyName error itself, are at ''.
           const e = this.validate(child(s.propertyNames), k, [], []);
-          if (e !== undefined) add(err(`invalid propertyName ${v6Quote(k)}`, e.group ? e.causes : [e]));
+          if (e !== undefined) add({ at: [], msg: `invalid propertyName ${v6Quote(k)}`, ref: false, group: false, causes: e.group ? e.causes : [e] });
         }
       }
     } else if (Array.isArray(v)) {

@@ -35,6 +35,8 @@ import { type GoMap, utf8Decode } from '../template/value';
 import type { Chart } from './loader';
 import type { Log } from './log';
 import { V6_TYPE_ORDER, metaschemaError } from './metaschema';
+import { helm4RefError } from './schemarefs';
+import { helm3SchemaError } from './schema3';
 
 /** SCHEMA_ERROR_HEADER is the first line of Helm's schema failure message. */
 export const SCHEMA_ERROR_HEADER = "values don't meet the specifications of the schema(s) in the following chart(s):";
@@ -397,7 +399,7 @@ function validatorFor(raw: string, v: HelmVersion, cache: SchemaCodeCache | unde
   if ('error' in doc) return doc;
   log?.debug('unmarshalled JSON schema', [['schema', raw]]);
   const parsed = JSON.parse(doc.text) as Json;
-  const invalid = v === 3 ? topLevelError(doc.top) : metaschemaError(parsed)?.error;
+  const invalid = v === 3 ? (topLevelError(doc.top) ?? helm3SchemaError(parsed)) : (metaschemaError(parsed)?.error ?? helm4RefError(parsed));
   if (invalid !== undefined) {
     // Memoised like a compile error: the checks run once per schema text.
     const failed = { error: invalid };
