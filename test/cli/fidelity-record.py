@@ -252,6 +252,9 @@ CASES = [
     case("schema-invalid-subchart", "7", ["c"], chart(values="a: 1\n", extra={"charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 0.1.0\n", "charts/s/values.schema.json": '{"properties":{"a":{"type":"strin"}}}'})),
     case("schema-valid-draft7", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": '{"$schema":"http://json-schema.org/draft-07/schema#","properties":{"a":{"type":"integer","minimum":0}}}'})),
     case("schema-valid-2019", "7", ["c"], chart(values="a: x\n", extra={"values.schema.json": '{"$schema":"https://json-schema.org/draft/2019-09/schema","properties":{"a":{"type":"integer"}}}'})),
+    case("schema-draft4-exclusive-bool", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": '{"$schema":"http://json-schema.org/draft-04/schema#","properties":{"a":{"minimum":1,"exclusiveMinimum":true}}}'})),
+    case("schema-exclusive-max-bool", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": '{"properties":{"a":{"maximum":1,"exclusiveMaximum":true}}}'})),
+    case("schema-ref-other-file", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": '{"properties":{"a":{"$ref":"other.json"}}}'})),
     case("schema-unknown-dialect", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": '{"$schema":"http://127.0.0.1:1/s","type":"object"}'})),
 ] + [
     # --- lint: scalars in the k8s struct's string fields (sigs.k8s.io/yaml turns them into strings)

@@ -353,7 +353,9 @@ function compile(schemaText: string, schema: Json, v: HelmVersion, cache: Schema
     const { Ajv, Ajv2019, Ajv2020, addFormats } = ajv();
     const validator = kind === '2020' ? new Ajv2020(opts) : kind === '2019' ? new Ajv2019(opts) : new Ajv(opts);
     addFormats(validator);
-    let s: Json = schema;
+    // Draft-04's boolean exclusiveMinimum/exclusiveMaximum (gojsonschema's hybrid draft accepts
+    // them in any schema; jsonschema v6 under draft-04) in the numeric form ajv compiles.
+    let s: Json = v === 3 || draft.includes('draft-04') ? numericExclusives(schema) : schema;
     if (s !== null && typeof s === 'object' && !Array.isArray(s)) {
       // Helm 3's gojsonschema ignores the meta-schema; ajv would try to resolve it.
       const { $schema: _drop, ...rest } = s;
@@ -377,11 +379,55 @@ function compile(schemaText: string, schema: Json, v: HelmVersion, cache: Schema
       }
     }
   } catch (e) {
-    result = { error: e instanceof Error ? e.message : String(e) };
+    result = { error: compileErrorText(e, schema) };
   }
   if (cache !== undefined && instance !== undefined && !('error' in result)) storeCode(cache, codeKey, instance, result);
   compiled.set(key, result);
   return result;
+}
+
+const NOT_SCHEMAS = new Set(['enum', 'const', 'default', 'examples']);
+
+/** numericExclusives rewrites `minimum: m, exclusiveMinimum: true` as `exclusiveMinimum: m` (and maximum). */
+function numericExclusives(s: Json): Json {
+  if (s === null || typeof s !== 'object') return s;
+  if (Array.isArray(s)) return s.map(numericExclusives);
+  const out: { [k: string]: Json } = {};
+  for (const [k, v] of Object.entries(s)) out[k] = NOT_SCHEMAS.has(k) ? v : numericExclusives(v);
+  for (const [ex, base] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (typeof out[ex] !== 'boolean') continue;
+    if (out[ex] === true && typeof out[base] === 'number') {
+      out[ex] = out[base];
+      delete out[base];
+    } else delete out[ex];
+  }
+  return out;
+}
+
+/**
+ * compileErrorText is a schema ajv cannot compile although it passed Helm's checks (metaschema.ts,
+ * schema3.ts, schemarefs.ts): Chartwright's own error naming values.schema.json (and the `$ref`'s
+ * pointer when a reference cannot be resolved), never a bare JavaScript error.
+ */
+function compileErrorText(e: unknown, schema: Json): string {
+  const missing = e !== null && typeof e === 'object' && 'missingRef' in e ? String((e as { missingRef: unknown }).missingRef) : undefined;
+  if (missing !== undefined) {
+    const ref = e !== null && typeof e === 'object' && 'missingSchema' in e ? String((e as { missingSchema: unknown }).missingSchema) : missing;
+    const at = refPointer(schema, ref) ?? refPointer(schema, missing) ?? '';
+    return `values.schema.json: at '${at}': $ref ${JSON.stringify(ref)} cannot be resolved by Chartwright (it reads no schema document but values.schema.json)`;
+  }
+  return `values.schema.json: Chartwright cannot compile this schema: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/** refPointer is the JSON pointer of the first `$ref` whose value is (or resolves to) ref. */
+function refPointer(s: Json, ref: string, at = ''): string | undefined {
+  if (s === null || typeof s !== 'object') return undefined;
+  if (!Array.isArray(s) && typeof s.$ref === 'string' && (s.$ref === ref || ref.endsWith(s.$ref))) return `${at}/$ref`;
+  for (const [k, v] of Array.isArray(s) ? s.entries() : Object.entries(s)) {
+    const p = refPointer(v, ref, `${at}/${String(k).replaceAll('~', '~0').replaceAll('/', '~1')}`);
+    if (p !== undefined) return p;
+  }
+  return undefined;
 }
 
 /**
