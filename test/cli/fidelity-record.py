@@ -404,6 +404,21 @@ CASES = [
     case("debug-lint-fail", "cli-debug", ["c", "--debug"], chart(templates={"f.yaml": '{{ fail "boom" }}'}), cmd="lint"),
     case("debug-lint-conditions", "cli-debug", ["c", "--debug"], DATADOG, cmd="lint"),
 ] + [
+    # Helm 3 reads its root flags (--debug among them) from the whole command line before cobra
+    # parses it (unknown flags skipped, stopping at the first bad root flag value or --help):
+    # whether a flag-parse error is followed by its debug line depends on where --debug stands.
+    case(f"debug-flag-error-{i}{'-lint' if cmd == 'lint' else ''}", "cli-debug", args, chart(), cmd=cmd)
+    for i, args in enumerate([
+        ["c", "--bogus", "--debug"], ["--debug", "c", "--bogus"], ["c", "--debug", "--timeout", "x"], ["c", "--timeout", "x", "--debug"],
+        ["--kube-context", "--debug", "c", "--bogus"], ["c", "--burst-limit=x", "--debug"], ["c", "--debug", "--burst-limit=x"],
+        ["c", "--bogus", "--", "--debug"], ["c", "--debug=false", "--bogus", "--debug"], ["c", "--debug", "--bogus", "--debug=false"],
+        ["c", "--help", "--bogus", "--debug"], ["c", "-h", "--bogus", "--debug"], ["c", "-s", "--debug", "--bogus"], ["c", "--bogus", "x", "--debug"],
+        ["c", "-v", "x", "--debug", "--bogus"], ["c", "--debug", "-v", "x"], ["c", "--debug=x"], ["c", "--debug", "--qps=x"], ["c", "--qps=x", "--debug"],
+        ["c", "-n", "--debug", "--bogus"], ["c", "-zq", "--debug", "--bogus"], ["c", "--kube-insecure-skip-tls-verify=maybe", "--debug"],
+        ["c", "--debug", "--kube-insecure-skip-tls-verify=maybe"], ["c", "--debug", "--set"], ["c", "--set", "--debug"], ["c", "--debug", "--kubeconfig"],
+    ])
+    for cmd in ["template", "lint"]
+] + [
 ]
 
 
