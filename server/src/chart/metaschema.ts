@@ -78,6 +78,34 @@ export function findDraft(url: string): number | undefined {
   return undefined;
 }
 
+/** Loc is an instance location, innermost token last (materialised only for errors). */
+interface Loc {
+  readonly parent: Loc | undefined;
+  readonly tok: string;
+}
+
+function tokensOf(l: Loc | undefined): string[] {
+  const out: string[] = [];
+  for (let c = l; c !== undefined; c = c.parent) out.push(c.tok);
+  return out.reverse();
+}
+
+const regexps = new Map<string, GoRegexp | Error>();
+/** goRegexp compiles a pattern once (the meta-schemas' and the schema's own are met again and again). */
+function goRegexp(p: string): GoRegexp | Error {
+  let r = regexps.get(p);
+  if (r === undefined) {
+    try {
+      r = new GoRegexp(p);
+    } catch (e) {
+      r = e instanceof Error ? e : new Error(String(e));
+    }
+    if (regexps.size > 1000) regexps.clear();
+    regexps.set(p, r);
+  }
+  return r;
+}
+
 /** VErr is a jsonschema ValidationError: a message at an instance location, with causes. */
 interface VErr {
   readonly at: readonly string[];
@@ -132,7 +160,20 @@ function jsonEqual(a: Json, b: Json): boolean {
 class MetaValidator {
   constructor(private readonly d: Draft) {}
 
+  private readonly resolved = new Map<string, Node>();
+
+  /** resolve is a reference's target, memoised (the meta-schemas' few references are met for every subschema). */
   resolve(ref: string, base: string): Node {
+    const key = `${base} ${ref}`;
+    let r = this.resolved.get(key);
+    if (r === undefined) {
+      r = this.lookup(ref, base);
+      this.resolved.set(key, r);
+    }
+    return r;
+  }
+
+  private lookup(ref: string, base: string): Node {
     const url = new URL(ref, base);
     const frag = decodeURIComponent(url.hash.slice(1));
     url.hash = '';
@@ -150,13 +191,12 @@ class MetaValidator {
   }
 
   /** validate is validator.validate of value v at vloc against node n; scope: the dynamic scope's resources. */
-  validate(n: Node, v: Json, vloc: readonly string[], scope: readonly string[]): VErr | undefined {
+  validate(n: Node, v: Json, vloc: Loc | undefined): VErr | undefined {
     const s = n.s;
-    const err = (msg: string, causes: readonly VErr[] = [], ref = false): VErr => ({ at: vloc, msg, ref, group: false, causes });
+    const err = (msg: string, causes: readonly VErr[] = []): VErr => ({ at: tokensOf(vloc), msg, ref: false, group: false, causes });
     if (s === true) return undefined;
     if (s === false) return err('false schema');
     if (!isObj(s)) return undefined;
-    const sc = [...scope, n.base];
     const t = typeOf(v);
     if (s.type !== undefined) {
       const types = (Array.isArray(s.type) ? s.type : [s.type]).map(String);
@@ -172,18 +212,15 @@ class MetaValidator {
       return err(want.length === 1 ? `value must be ${display(want[0] ?? null)}` : `value must be one of ${want.map(display).join(', ')}`);
     }
     if (s.format === 'regex' && typeof v === 'string') {
-      try {
-        new GoRegexp(v);
-      } catch (e) {
-        return err(`${display(v)} is not valid regex: ${e instanceof Error ? e.message : String(e)}`);
-      }
+      const re = goRegexp(v);
+      if (re instanceof Error) return err(`${display(v)} is not valid regex: ${re.message}`);
     }
     const errors: VErr[] = [];
     const add = (e: VErr | undefined): void => {
       if (e !== undefined) errors.push(e);
     };
     if (typeof s.$ref === 'string') {
-      const e = this.validateRef(this.resolve(s.$ref, n.base), v, vloc, sc);
+      const e = this.validateRef(this.resolve(s.$ref, n.base), v, vloc);
       if (this.d.version < 2019) return e;
       add(e);
     }
@@ -191,14 +228,14 @@ class MetaValidator {
     if (isObj(v)) {
       const props = isObj(s.properties) ? s.properties : {};
       for (const [k, pv] of Object.entries(v)) {
-        if (k in props) add(this.validate(child(props[k]), pv, [...vloc, k], sc));
-        else if (s.additionalProperties !== undefined) add(this.validate(child(s.additionalProperties), pv, [...vloc, k], sc));
+        if (k in props) add(this.validate(child(props[k]), pv, { parent: vloc, tok: k }));
+        else if (s.additionalProperties !== undefined) add(this.validate(child(s.additionalProperties), pv, { parent: vloc, tok: k }));
       }
       if (s.propertyNames !== undefined) {
         for (const k of Object.keys(v)) {
           // A fresh validation of the name: its errors, and (recorded from helm v4.1.4) the
           // propertyName error itself, are at ''.
-          const e = this.validate(child(s.propertyNames), k, [], []);
+          const e = this.validate(child(s.propertyNames), k, undefined);
           if (e !== undefined) add({ at: [], msg: `invalid propertyName ${v6Quote(k)}`, ref: false, group: false, causes: e.group ? e.causes : [e] });
         }
       }
@@ -209,10 +246,10 @@ class MetaValidator {
         if (dup !== undefined) add(err(`items at ${dup[0]} and ${dup[1]} are equal`));
       }
       if (s.items !== undefined && (this.d.version >= 2020 || !Array.isArray(s.items))) {
-        v.forEach((item, i) => add(this.validate(child(s.items), item, [...vloc, String(i)], sc)));
+        v.forEach((item, i) => add(this.validate(child(s.items), item, { parent: vloc, tok: String(i) })));
       }
     } else if (typeof v === 'string') {
-      if (typeof s.pattern === 'string' && !new GoRegexp(s.pattern).matchString(v)) add(err(`${v6Quote(v)} does not match pattern ${v6Quote(s.pattern)}`));
+      if (typeof s.pattern === 'string' && !matches(s.pattern, v)) add(err(`${v6Quote(v)} does not match pattern ${v6Quote(s.pattern)}`));
     } else if (typeof v === 'number') {
       if (typeof s.minimum === 'number' && v < s.minimum) add(err(`minimum: got ${formatFloatV(v)}, want ${formatFloatV(s.minimum)}`));
       if (typeof s.exclusiveMinimum === 'number' && v <= s.exclusiveMinimum) add(err(`exclusiveMinimum: got ${formatFloatV(v)}, want ${formatFloatV(s.exclusiveMinimum)}`));
@@ -220,37 +257,25 @@ class MetaValidator {
     if (this.d.version >= 2019) {
       if (typeof s.$recursiveRef === 'string') {
         let target = this.resolve(s.$recursiveRef, n.base);
-        if (isObj(target.s) && target.s.$recursiveAnchor === true) {
-          for (const r of sc) {
-            const doc = this.d.docs.get(r);
-            if (isObj(doc) && doc.$recursiveAnchor === true) {
-              target = { s: doc, base: r };
-              break;
-            }
-          }
-        }
-        add(this.validateRef(target, v, vloc, sc));
+        // The outermost resource of the dynamic scope with $recursiveAnchor: the meta-schema's
+        // root, where every validation here starts.
+        const root = this.d.docs.get(this.d.root);
+        if (isObj(target.s) && target.s.$recursiveAnchor === true && isObj(root) && root.$recursiveAnchor === true) target = { s: root, base: this.d.root };
+        add(this.validateRef(target, v, vloc));
       }
       if (typeof s.$dynamicRef === 'string') {
         let target = this.resolve(s.$dynamicRef, n.base);
         const anchor = s.$dynamicRef.slice(s.$dynamicRef.indexOf('#') + 1);
-        if (isObj(target.s) && target.s.$dynamicAnchor === anchor) {
-          // the outermost resource of the dynamic scope with that anchor
-          for (const r of sc) {
-            const doc = this.d.docs.get(r);
-            if (isObj(doc) && doc.$dynamicAnchor === anchor) {
-              target = { s: doc, base: r };
-              break;
-            }
-          }
-        }
-        add(this.validateRef(target, v, vloc, sc));
+        // The outermost resource of the dynamic scope with that anchor: the meta-schema's root.
+        const root = this.d.docs.get(this.d.root);
+        if (isObj(target.s) && target.s.$dynamicAnchor === anchor && isObj(root) && root.$dynamicAnchor === anchor) target = { s: root, base: this.d.root };
+        add(this.validateRef(target, v, vloc));
       }
     }
     if (Array.isArray(s.allOf)) {
       const es: VErr[] = [];
       for (const sub of s.allOf) {
-        const e = this.validate(child(sub), v, vloc, sc);
+        const e = this.validate(child(sub), v, vloc);
         if (e !== undefined) es.push(e);
       }
       if (es.length > 0) add(err("'allOf' failed", es));
@@ -259,7 +284,7 @@ class MetaValidator {
       const es: VErr[] = [];
       let matched = false;
       for (const sub of s.anyOf) {
-        const e = this.validate(child(sub), v, vloc, sc);
+        const e = this.validate(child(sub), v, vloc);
         if (e === undefined) {
           matched = true;
           break;
@@ -270,15 +295,22 @@ class MetaValidator {
     }
     if (errors.length === 0) return undefined;
     if (errors.length === 1) return errors[0];
-    return { at: vloc, msg: 'validation failed', ref: false, group: true, causes: errors };
+    return { at: tokensOf(vloc), msg: 'validation failed', ref: false, group: true, causes: errors };
   }
 
-  private validateRef(target: Node, v: Json, vloc: readonly string[], scope: readonly string[]): VErr | undefined {
-    const e = this.validate(target, v, vloc, scope);
+  private validateRef(target: Node, v: Json, vloc: Loc | undefined): VErr | undefined {
+    const e = this.validate(target, v, vloc);
     if (e === undefined) return undefined;
-    return { at: vloc, msg: 'validation failed', ref: true, group: false, causes: e.group ? e.causes : [e] };
+    return { at: tokensOf(vloc), msg: 'validation failed', ref: true, group: false, causes: e.group ? e.causes : [e] };
   }
 }
+
+function matches(pattern: string, s: string): boolean {
+  const re = goRegexp(pattern);
+  return re instanceof Error || re.matchString(s);
+}
+
+const validators = new Map<number, MetaValidator>();
 
 /** duplicate is jsonschema's duplicates: the first pair of equal items, earlier index first. */
 function duplicate(arr: readonly Json[]): [number, number] | undefined {
@@ -320,8 +352,12 @@ export function metaschemaError(doc: Json): MetaschemaFailure | undefined {
     version = found;
   }
   const d = draft(version);
-  const v = new MetaValidator(d);
-  const e = v.validate({ s: d.docs.get(d.root) ?? true, base: d.root }, doc, [], []);
+  let v = validators.get(version);
+  if (v === undefined) {
+    v = new MetaValidator(d);
+    validators.set(version, v);
+  }
+  const e = v.validate({ s: d.docs.get(d.root) ?? true, base: d.root }, doc, undefined);
   if (e === undefined) return undefined;
   const out: string[] = [];
   for (const c of e.group ? e.causes : [e]) render(c, 1, out);
