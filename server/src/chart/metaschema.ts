@@ -3,7 +3,7 @@
 // ("- at '<pointer>': <message>", nested two spaces per level). This is a small interpreter of
 // that validator (validator.go: keyword order, which failures group, `$ref`/`$dynamicRef`
 // errors that print only through their cause) over the official meta-schemas ajv ships, enough
-// for the keywords those meta-schemas use. Draft-04 schemas are not checked here.
+// for the keywords those meta-schemas use.
 import { GoRegexp } from '../sprig/re2';
 import { formatFloatV, quote as goQuote } from '../template/strconv';
 
@@ -35,6 +35,67 @@ function loadDocs(files: readonly string[]): Map<string, Json> {
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/**
+ * DRAFT4_META is the draft-04 meta-schema (json-schema.org's, which ajv does not ship), as
+ * jsonschema v6 has it: `format` on `id` and `$schema` (not asserted here).
+ */
+const DRAFT4_META: Json = (() => {
+  const ref = (r: string): Json => ({ $ref: r });
+  const schemaOrBool: Json = { anyOf: [{ type: 'boolean' }, ref('#')], default: {} };
+  const mapOfSchemas: Json = { type: 'object', additionalProperties: ref('#'), default: {} };
+  return {
+    id: 'http://json-schema.org/draft-04/schema#',
+    $schema: 'http://json-schema.org/draft-04/schema#',
+    definitions: {
+      schemaArray: { type: 'array', minItems: 1, items: ref('#') },
+      positiveInteger: { type: 'integer', minimum: 0 },
+      positiveIntegerDefault0: { allOf: [ref('#/definitions/positiveInteger'), { default: 0 }] },
+      simpleTypes: { enum: ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'] },
+      stringArray: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true },
+    },
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      $schema: { type: 'string' },
+      title: { type: 'string' },
+      description: { type: 'string' },
+      default: {},
+      multipleOf: { type: 'number', minimum: 0, exclusiveMinimum: true },
+      maximum: { type: 'number' },
+      exclusiveMaximum: { type: 'boolean', default: false },
+      minimum: { type: 'number' },
+      exclusiveMinimum: { type: 'boolean', default: false },
+      maxLength: ref('#/definitions/positiveInteger'),
+      minLength: ref('#/definitions/positiveIntegerDefault0'),
+      pattern: { type: 'string', format: 'regex' },
+      additionalItems: schemaOrBool,
+      items: { anyOf: [ref('#'), ref('#/definitions/schemaArray')], default: {} },
+      maxItems: ref('#/definitions/positiveInteger'),
+      minItems: ref('#/definitions/positiveIntegerDefault0'),
+      uniqueItems: { type: 'boolean', default: false },
+      maxProperties: ref('#/definitions/positiveInteger'),
+      minProperties: ref('#/definitions/positiveIntegerDefault0'),
+      required: ref('#/definitions/stringArray'),
+      additionalProperties: schemaOrBool,
+      definitions: mapOfSchemas,
+      properties: mapOfSchemas,
+      patternProperties: mapOfSchemas,
+      dependencies: { type: 'object', additionalProperties: { anyOf: [ref('#'), ref('#/definitions/stringArray')] } },
+      enum: { type: 'array', minItems: 1, uniqueItems: true },
+      type: {
+        anyOf: [ref('#/definitions/simpleTypes'), { type: 'array', items: ref('#/definitions/simpleTypes'), minItems: 1, uniqueItems: true }],
+      },
+      format: { type: 'string' },
+      allOf: ref('#/definitions/schemaArray'),
+      anyOf: ref('#/definitions/schemaArray'),
+      oneOf: ref('#/definitions/schemaArray'),
+      not: ref('#'),
+    },
+    dependencies: { exclusiveMaximum: ['maximum'], exclusiveMinimum: ['minimum'] },
+    default: {},
+  };
+})();
+
 const META_2020 = ['core', 'applicator', 'unevaluated', 'validation', 'meta-data', 'format-annotation', 'content'];
 const META_2019 = ['core', 'applicator', 'validation', 'meta-data', 'format', 'content'];
 const drafts = new Map<number, Draft>();
@@ -50,6 +111,9 @@ function draft(version: number): Draft {
       break;
     case 7:
       d = { version, location: 'http://json-schema.org/draft-07/schema#', root: 'http://json-schema.org/draft-07/schema', docs: loadDocs(['json-schema-draft-07.json']) };
+      break;
+    case 4:
+      d = { version, location: 'http://json-schema.org/draft-04/schema#', root: 'http://json-schema.org/draft-04/schema', docs: new Map([['http://json-schema.org/draft-04/schema', DRAFT4_META]]) };
       break;
     default:
       d = { version, location: 'http://json-schema.org/draft-06/schema#', root: 'http://json-schema.org/draft-06/schema', docs: loadDocs(['json-schema-draft-06.json']) };
@@ -226,6 +290,13 @@ class MetaValidator {
     }
     const child = (x: Json | undefined): Node => ({ s: x ?? true, base: n.base });
     if (isObj(v)) {
+      if (isObj(s.dependencies)) {
+        for (const [p, dep] of Object.entries(s.dependencies)) {
+          if (!(p in v) || !Array.isArray(dep)) continue;
+          const missing = dep.filter((x): x is string => typeof x === 'string' && !(x in v));
+          if (missing.length > 0) add(err(`properties ${missing.map(v6Quote).join(', ')} required, if ${v6Quote(p)} exists`));
+        }
+      }
       const props = isObj(s.properties) ? s.properties : {};
       for (const [k, pv] of Object.entries(v)) {
         if (k in props) add(this.validate(child(props[k]), pv, { parent: vloc, tok: k }));
@@ -251,7 +322,10 @@ class MetaValidator {
     } else if (typeof v === 'string') {
       if (typeof s.pattern === 'string' && !matches(s.pattern, v)) add(err(`${v6Quote(v)} does not match pattern ${v6Quote(s.pattern)}`));
     } else if (typeof v === 'number') {
-      if (typeof s.minimum === 'number' && v < s.minimum) add(err(`minimum: got ${formatFloatV(v)}, want ${formatFloatV(s.minimum)}`));
+      if (s.exclusiveMinimum === true && typeof s.minimum === 'number') {
+        // draft-04: a boolean exclusiveMinimum makes minimum exclusive
+        if (v <= s.minimum) add(err(`exclusiveMinimum: got ${formatFloatV(v)}, want ${formatFloatV(s.minimum)}`));
+      } else if (typeof s.minimum === 'number' && v < s.minimum) add(err(`minimum: got ${formatFloatV(v)}, want ${formatFloatV(s.minimum)}`));
       if (typeof s.exclusiveMinimum === 'number' && v <= s.exclusiveMinimum) add(err(`exclusiveMinimum: got ${formatFloatV(v)}, want ${formatFloatV(s.exclusiveMinimum)}`));
     }
     if (this.d.version >= 2019) {
@@ -338,7 +412,7 @@ export interface MetaschemaFailure {
 /**
  * metaschemaError validates a values.schema.json document (parsed) against the meta-schema of
  * its `$schema` draft (2020-12 when none or not a string), as Helm 4 does before compiling it;
- * undefined when it passes, or when its draft is one this check does not cover (draft-04).
+ * undefined when it passes.
  * A `$schema` naming no draft Helm 4 knows: Helm would download it; Chartwright says so.
  */
 export function metaschemaError(doc: Json): MetaschemaFailure | undefined {
@@ -348,7 +422,6 @@ export function metaschemaError(doc: Json): MetaschemaFailure | undefined {
     if (found === undefined) {
       return { error: `values.schema.json: at '/$schema': ${v6Quote(doc.$schema)} is not a JSON Schema draft Chartwright knows (Helm 4 would load this meta-schema from its URL; Chartwright does not download)`, pointer: '/$schema' };
     }
-    if (found === 4) return undefined;
     version = found;
   }
   const d = draft(version);

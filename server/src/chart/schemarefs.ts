@@ -1,7 +1,11 @@
-// Local `$ref`s of values.schema.json that point nowhere, reported as Helm does when it compiles
-// the schema (after the metaschema check): jsonschema v6 (Helm 4) follows the references of the
+// Local `$ref`s of values.schema.json that point nowhere (and, Helm 4, patternProperties that are
+// not regexps under drafts whose meta-schema lets them through), reported as Helm does when it
+// compiles the schema (after the metaschema check): jsonschema v6 (Helm 4) follows the references of the
 // schemas it compiles (the root and its subschemas, not unreferenced `$defs`); gojsonschema
 // (Helm 3) walks the JSON pointer and names the first key that is missing.
+import { GoRegexp } from '../sprig/re2';
+import { quote as goQuote } from '../template/strconv';
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
 
@@ -62,42 +66,52 @@ function anchorExists(doc: Json, name: string): boolean {
 export function helm4RefError(doc: Json): string | undefined {
   if (hasKey(doc, '$id')) return undefined;
   const seen = new Set<Json>();
-  const visit = (s: Json | undefined): string | undefined => {
+  const visit = (s: Json | undefined, at: string): string | undefined => {
     if (!isObj(s) || seen.has(s)) return undefined;
     seen.add(s);
+    if (isObj(s.patternProperties)) {
+      // (draft-07 and later refuse these in the metaschema check already)
+      for (const k of Object.keys(s.patternProperties)) {
+        try {
+          new GoRegexp(k);
+        } catch (e) {
+          return `invalid regex ${goQuote(k)} at "${URL_BASE}#${encodeURI(at)}/patternProperties": ${e instanceof Error ? e.message : String(e)}`;
+        }
+      }
+    }
     if (typeof s.$ref === 'string' && s.$ref.startsWith('#')) {
       const frag = decodeFragment(s.$ref.slice(1));
       const shown = `${URL_BASE}#${encodeURI(frag)}`;
       if (frag === '' || frag.startsWith('/')) {
         const r = walkPointer(doc, frag);
         if ('missing' in r) return `json-pointer in "${shown}" not found`;
-        const e = visit(r.found);
+        const e = visit(r.found, frag);
         if (e !== undefined) return e;
       } else if (!anchorExists(doc, frag)) {
         return `anchor in "${shown}" not found in schema "${URL_BASE}"`;
       }
     }
     for (const k of SELF) {
-      const e = isObj(s[k]) ? visit(s[k]) : undefined;
+      const e = isObj(s[k]) ? visit(s[k], `${at}/${k}`) : undefined;
       if (e !== undefined) return e;
     }
     for (const k of EACH) {
       const v = s[k];
       if (!Array.isArray(v)) continue;
-      for (const item of v) {
-        const e = visit(item);
+      for (const [i, item] of v.entries()) {
+        const e = visit(item, `${at}/${k}/${i}`);
         if (e !== undefined) return e;
       }
     }
     for (const k of PROPS) {
       const v = s[k];
       if (!isObj(v)) continue;
-      for (const item of Object.values(v)) {
-        const e = visit(item);
+      for (const [name, item] of Object.entries(v)) {
+        const e = visit(item, `${at}/${k}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`);
         if (e !== undefined) return e;
       }
     }
     return undefined;
   };
-  return visit(doc);
+  return visit(doc, '');
 }
