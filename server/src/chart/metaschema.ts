@@ -24,15 +24,31 @@ interface Draft {
   readonly docs: ReadonlyMap<string, Json>;
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-function loadDocs(files: readonly string[]): Map<string, Json> {
-  const docs = new Map<string, Json>();
-  for (const f of files) {
-    const doc = require(`ajv/dist/refs/${f}`) as Obj;
-    docs.set(String(doc.$id).replace(/#$/, ''), doc);
+function loadDocs(docs: readonly unknown[]): Map<string, Json> {
+  const out = new Map<string, Json>();
+  for (const d of docs) {
+    const doc = d as Obj;
+    out.set(String(doc.$id).replace(/#$/, ''), doc);
   }
-  return docs;
+  return out;
 }
+
+// Static requires (the bundler follows them); loaded on the first check of a draft.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const load2020 = (): unknown[] => [
+  require('ajv/dist/refs/json-schema-2020-12/schema.json'), require('ajv/dist/refs/json-schema-2020-12/meta/core.json'),
+  require('ajv/dist/refs/json-schema-2020-12/meta/applicator.json'), require('ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json'),
+  require('ajv/dist/refs/json-schema-2020-12/meta/validation.json'), require('ajv/dist/refs/json-schema-2020-12/meta/meta-data.json'),
+  require('ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json'), require('ajv/dist/refs/json-schema-2020-12/meta/content.json'),
+];
+const load2019 = (): unknown[] => [
+  require('ajv/dist/refs/json-schema-2019-09/schema.json'), require('ajv/dist/refs/json-schema-2019-09/meta/core.json'),
+  require('ajv/dist/refs/json-schema-2019-09/meta/applicator.json'), require('ajv/dist/refs/json-schema-2019-09/meta/validation.json'),
+  require('ajv/dist/refs/json-schema-2019-09/meta/meta-data.json'), require('ajv/dist/refs/json-schema-2019-09/meta/format.json'),
+  require('ajv/dist/refs/json-schema-2019-09/meta/content.json'),
+];
+const load07 = (): unknown[] => [require('ajv/dist/refs/json-schema-draft-07.json')];
+const load06 = (): unknown[] => [require('ajv/dist/refs/json-schema-draft-06.json')];
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
@@ -96,27 +112,25 @@ const DRAFT4_META: Json = (() => {
   };
 })();
 
-const META_2020 = ['core', 'applicator', 'unevaluated', 'validation', 'meta-data', 'format-annotation', 'content'];
-const META_2019 = ['core', 'applicator', 'validation', 'meta-data', 'format', 'content'];
 const drafts = new Map<number, Draft>();
 function draft(version: number): Draft {
   let d = drafts.get(version);
   if (d !== undefined) return d;
   switch (version) {
     case 2020:
-      d = { version, location: 'https://json-schema.org/draft/2020-12/schema#', root: 'https://json-schema.org/draft/2020-12/schema', docs: loadDocs(['json-schema-2020-12/schema.json', ...META_2020.map((m) => `json-schema-2020-12/meta/${m}.json`)]) };
+      d = { version, location: 'https://json-schema.org/draft/2020-12/schema#', root: 'https://json-schema.org/draft/2020-12/schema', docs: loadDocs(load2020()) };
       break;
     case 2019:
-      d = { version, location: 'https://json-schema.org/draft/2019-09/schema#', root: 'https://json-schema.org/draft/2019-09/schema', docs: loadDocs(['json-schema-2019-09/schema.json', ...META_2019.map((m) => `json-schema-2019-09/meta/${m}.json`)]) };
+      d = { version, location: 'https://json-schema.org/draft/2019-09/schema#', root: 'https://json-schema.org/draft/2019-09/schema', docs: loadDocs(load2019()) };
       break;
     case 7:
-      d = { version, location: 'http://json-schema.org/draft-07/schema#', root: 'http://json-schema.org/draft-07/schema', docs: loadDocs(['json-schema-draft-07.json']) };
+      d = { version, location: 'http://json-schema.org/draft-07/schema#', root: 'http://json-schema.org/draft-07/schema', docs: loadDocs(load07()) };
       break;
     case 4:
       d = { version, location: 'http://json-schema.org/draft-04/schema#', root: 'http://json-schema.org/draft-04/schema', docs: new Map([['http://json-schema.org/draft-04/schema', DRAFT4_META]]) };
       break;
     default:
-      d = { version, location: 'http://json-schema.org/draft-06/schema#', root: 'http://json-schema.org/draft-06/schema', docs: loadDocs(['json-schema-draft-06.json']) };
+      d = { version, location: 'http://json-schema.org/draft-06/schema#', root: 'http://json-schema.org/draft-06/schema', docs: loadDocs(load06()) };
   }
   drafts.set(version, d);
   return d;
