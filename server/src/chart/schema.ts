@@ -260,11 +260,13 @@ export interface SchemaCodeCache {
   set(key: string, code: string): void;
 }
 
-// The options the generated code depends on; a change here must change CODE_KEY.
+// The options the generated code depends on; a change here must change CODE_KEY. Its version
+// (chartwright-schema-N) changes with the checks a text passes before it is compiled (metaschema.ts,
+// schema3.ts, schemarefs.ts): a cached validator implies the text passed them.
 const AJV_OPTIONS = { allErrors: true, strict: false, validateSchema: false, logger: false as const };
 let codeKeyText: string | undefined;
 function codeKeyPrefix(): string {
-  codeKeyText ??= `chartwright-schema-1 ajv@${ajvVersion()} ajv-formats@${ajvFormatsVersion()} ${JSON.stringify(AJV_OPTIONS)} regExp=goRegExp optimize=false`;
+  codeKeyText ??= `chartwright-schema-2 ajv@${ajvVersion()} ajv-formats@${ajvFormatsVersion()} ${JSON.stringify(AJV_OPTIONS)} regExp=goRegExp optimize=false`;
   return codeKeyText;
 }
 
