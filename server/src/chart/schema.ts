@@ -37,6 +37,7 @@ import type { Log } from './log';
 import { V6_TYPE_ORDER, metaschemaError } from './metaschema';
 import { helm4RefError } from './schemarefs';
 import { helm3SchemaError } from './schema3';
+import { noteStackOverflow } from '../template/stack-signal';
 
 /** SCHEMA_ERROR_HEADER is the first line of Helm's schema failure message. */
 export const SCHEMA_ERROR_HEADER = "values don't meet the specifications of the schema(s) in the following chart(s):";
@@ -406,6 +407,21 @@ function numericExclusives(s: Json): Json {
   return out;
 }
 
+/** schemaCheck runs Helm's checks of a schema before compiling it: its error, or undefined. */
+function schemaCheck(top: unknown, parsed: Json, v: HelmVersion): string | undefined {
+  try {
+    return v === 3 ? (topLevelError(top) ?? helm3SchemaError(parsed)) : (metaschemaError(parsed)?.error ?? helm4RefError(parsed));
+  } catch (e) {
+    // The checks recurse along the document: one nested deeper than the stack allows.
+    // (noted: the CLI then runs again with a big stack, cli/stack-fallback.ts)
+    if (e instanceof RangeError) {
+      noteStackOverflow();
+      return 'values.schema.json: at \'\': the schema is nested too deeply for Chartwright to check it';
+    }
+    throw e;
+  }
+}
+
 /**
  * compileErrorText is a schema ajv cannot compile although it passed Helm's checks (metaschema.ts,
  * schema3.ts, schemarefs.ts): Chartwright's own error naming values.schema.json (and the `$ref`'s
@@ -418,6 +434,7 @@ function compileErrorText(e: unknown, schema: Json): string {
     const at = refPointer(schema, ref) ?? refPointer(schema, missing) ?? '';
     return `values.schema.json: at '${at}': $ref ${JSON.stringify(ref)} cannot be resolved by Chartwright (it reads no schema document but values.schema.json)`;
   }
+  if (e instanceof RangeError) noteStackOverflow();
   return `values.schema.json: Chartwright cannot compile this schema: ${e instanceof Error ? e.message : String(e)}`;
 }
 
@@ -447,7 +464,7 @@ function validatorFor(raw: string, v: HelmVersion, cache: SchemaCodeCache | unde
   if ('error' in doc) return doc;
   log?.debug('unmarshalled JSON schema', [['schema', raw]]);
   const parsed = JSON.parse(doc.text) as Json;
-  const invalid = v === 3 ? (topLevelError(doc.top) ?? helm3SchemaError(parsed)) : (metaschemaError(parsed)?.error ?? helm4RefError(parsed));
+  const invalid = schemaCheck(doc.top, parsed, v);
   if (invalid !== undefined) {
     // Memoised like a compile error: the checks run once per schema text.
     const failed = { error: invalid };

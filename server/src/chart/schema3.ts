@@ -47,6 +47,11 @@ class Parser {
     const m = node;
     const has = (k: string): boolean => Object.hasOwn(m, k);
     const sub = (x: Json | undefined): string | undefined => this.parse(x, draft);
+    const boolOrSchema = (k: string): string | undefined => {
+      const a = m[k];
+      if (isObj(a)) return sub(a);
+      return typeof a === 'boolean' ? undefined : invalidType('boolean/valid schema', k);
+    };
     const idKey = draft === DRAFT4 ? 'id' : draft === HYBRID && has('id') ? 'id' : '$id';
     if (has(idKey) && typeof m[idKey] !== 'string') return invalidType('string', idKey);
     if (has('definitions')) {
@@ -83,13 +88,8 @@ class Parser {
         if (e !== undefined) return e;
       }
     }
-    if (has('additionalProperties')) {
-      const a = m.additionalProperties;
-      if (isObj(a)) {
-        const e = sub(a);
-        if (e !== undefined) return e;
-      } else if (typeof a !== 'boolean') return invalidType('boolean/valid schema', 'additionalProperties');
-    }
+    const ap = has('additionalProperties') ? boolOrSchema('additionalProperties') : undefined;
+    if (ap !== undefined) return ap;
     if (has('patternProperties')) {
       if (!isObj(m.patternProperties)) return invalidType('valid schema', 'patternProperties');
       for (const [k, v] of Object.entries(m.patternProperties)) {
@@ -125,13 +125,8 @@ class Parser {
         if (e !== undefined) return e;
       }
     }
-    if (has('additionalItems')) {
-      const a = m.additionalItems;
-      if (isObj(a)) {
-        const e = sub(a);
-        if (e !== undefined) return e;
-      } else if (typeof a !== 'boolean') return invalidType('boolean/valid schema', 'additionalItems');
-    }
+    const ai = has('additionalItems') ? boolOrSchema('additionalItems') : undefined;
+    if (ai !== undefined) return ai;
     if (has('multipleOf')) {
       if (typeof m.multipleOf !== 'number') return invalidType('number', 'multipleOf');
       if (m.multipleOf <= 0) return 'multipleOf must be strictly greater than 0';
