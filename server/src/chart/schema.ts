@@ -154,6 +154,11 @@ function v3Line(e: ErrorObject, data: unknown): string | undefined {
   return `${field}: ${e.message ?? e.keyword}`;
 }
 
+/** primitive: jsonschema v6 lists enum and const values only when none is an array or object. */
+function primitive(x: unknown): boolean {
+  return x === null || typeof x !== 'object';
+}
+
 function quoteList(xs: unknown[]): string {
   return xs.map((x) => (typeof x === 'string' ? `'${x}'` : jsonText(x))).join(', ');
 }
@@ -198,11 +203,13 @@ function v4Line(e: ErrorObject, data: unknown): string | undefined {
     case 'maxProperties':
       return `${at}: ${e.keyword}: got ${value !== null && typeof value === 'object' ? Object.keys(value).length : 0}, want ${num(p.limit)}`;
     case 'enum': {
-      const vals = p.allowedValues as unknown[];
+      // (an empty enum reaches ajv as the one sentinel value, see emptyEnums)
+      const vals = (p.allowedValues as unknown[]).filter((x) => x !== EMPTY_ENUM);
+      if (!vals.every(primitive)) return `${at}: 'enum' failed`;
       return vals.length === 1 ? `${at}: value must be ${quoteList(vals)}` : `${at}: value must be one of ${quoteList(vals)}`;
     }
     case 'const':
-      return `${at}: value must be ${quoteList([p.allowedValue])}`;
+      return primitive(p.allowedValue) ? `${at}: value must be ${quoteList([p.allowedValue])}` : `${at}: 'const' failed`;
     case 'additionalProperties':
       return `${at}: additional properties '${String(p.additionalProperty)}' not allowed`;
     case 'pattern':
@@ -358,7 +365,7 @@ function compile(schemaText: string, schema: Json, v: HelmVersion, cache: Schema
     addFormats(validator);
     // Draft-04's boolean exclusiveMinimum/exclusiveMaximum (gojsonschema's hybrid draft accepts
     // them in any schema; jsonschema v6 under draft-04) in the numeric form ajv compiles.
-    let s: Json = v === 3 || draft.includes('draft-04') ? numericExclusives(schema) : schema;
+    let s: Json = emptyEnums(v === 3 || draft.includes('draft-04') ? numericExclusives(schema) : schema, v);
     if (s !== null && typeof s === 'object' && !Array.isArray(s)) {
       // Helm 3's gojsonschema ignores the meta-schema; ajv would try to resolve it.
       const { $schema: _drop, ...rest } = s;
@@ -390,6 +397,25 @@ function compile(schemaText: string, schema: Json, v: HelmVersion, cache: Schema
 }
 
 const NOT_SCHEMAS = new Set(['enum', 'const', 'default', 'examples']);
+
+/**
+ * EMPTY_ENUM stands for an empty `enum`, which ajv refuses: gojsonschema (Helm 3) ignores it,
+ * jsonschema v6 (Helm 4) fails every value ("value must be one of ", recorded).
+ */
+const EMPTY_ENUM = '\u0000chartwright: empty enum';
+
+/** emptyEnums rewrites `enum: []` for ajv: dropped for Helm 3, the sentinel for Helm 4. */
+function emptyEnums(s: Json, v: HelmVersion): Json {
+  if (s === null || typeof s !== 'object') return s;
+  if (Array.isArray(s)) return s.map((x) => emptyEnums(x, v));
+  const out: { [k: string]: Json } = {};
+  for (const [k, x] of Object.entries(s)) {
+    if (k === 'enum' && Array.isArray(x) && x.length === 0) {
+      if (v === 4) out[k] = [EMPTY_ENUM];
+    } else out[k] = NOT_SCHEMAS.has(k) ? x : emptyEnums(x, v);
+  }
+  return out;
+}
 
 /** numericExclusives rewrites `minimum: m, exclusiveMinimum: true` as `exclusiveMinimum: m` (and maximum). */
 function numericExclusives(s: Json): Json {

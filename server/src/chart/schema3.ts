@@ -225,7 +225,7 @@ class Parser {
         } else if (Array.isArray(cur)) {
           if (!/^[+-]?\d+$/.test(t)) return `strconv.Atoi: parsing ${JSON.stringify(t)}: invalid syntax`;
           const i = Number(t);
-          if (i < 0 || i >= cur.length) return `Out of bound array[0,${cur.length - 1}] index '${i}'`;
+          if (i < 0 || i >= cur.length) return `Out of bound array[0,${cur.length}] index '${i}'`;
           cur = cur[i] ?? null;
         } else return `Invalid token reference '${t}'`;
       }
