@@ -29,7 +29,8 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 for (const c of recorded.filter((x) => x.name.startsWith('schema-invalid-') && x.cmd === 'template' && x.files['c/values.schema.json'] !== undefined)) {
   for (const hv of [4, 3] as const) {
     const want = (hv === 4 ? c.helm4 : c.helm3).stderr;
-    if (!want.startsWith(HEADER)) continue; // (Helm accepted the schema)
+    // (Helm accepted the schema, or failed only the values, a: 1, against it)
+    if (!want.startsWith(HEADER) || want.slice(HEADER.length).startsWith('- ')) continue;
     test(`language server: ${c.name} (helm ${hv})`, () => {
       const res = schemaViolations(values, enc(c.files['c/values.schema.json']), hv);
       assert.ok('error' in res, 'a schema error');
