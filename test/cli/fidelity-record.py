@@ -114,6 +114,83 @@ SHARED_C2 = {"c2/Chart.yaml": "apiVersion: v2\nname: c2\nversion: 0.1.0\n", "c2/
 
 SCHEMA_ENUM = '{"type":"object","properties":{"a":{"type":"string","enum":["x","y"]}}}'
 
+INVALID_SCHEMAS = [
+    ("props-null", '{"properties":{"a":null}}'),
+    ("props-number", '{"properties":{"a":5}}'),
+    ("props-string", '{"properties":{"a":"x"}}'),
+    ("props-array", '{"properties":{"a":[]}}'),
+    ("properties-number", '{"properties":5}'),
+    ("items-null", '{"items":null}'),
+    ("items-array", '{"items":[{}]}'),
+    ("additional-string", '{"additionalProperties":"x"}'),
+    ("allof-item-null", '{"allOf":[null]}'),
+    ("allof-null", '{"allOf":null}'),
+    ("allof-empty", '{"allOf":[]}'),
+    ("anyof-object", '{"anyOf":{}}'),
+    ("oneof-item-number", '{"oneOf":[{},3]}'),
+    ("not-number", '{"not":5}'),
+    ("if-string", '{"if":"x"}'),
+    ("type-typo", '{"type":"strin"}'),
+    ("type-number", '{"type":5}'),
+    ("type-list-typo", '{"type":["string","strin"]}'),
+    ("type-list-empty", '{"type":[]}'),
+    ("type-list-dup", '{"type":["string","string"]}'),
+    ("required-string", '{"required":"a"}'),
+    ("required-dup", '{"required":["a","a"]}'),
+    ("required-number-item", '{"required":[1]}'),
+    ("enum-string", '{"enum":"a"}'),
+    ("pattern-bad", '{"pattern":"("}'),
+    ("pattern-nested", '{"properties":{"a":{"pattern":"[z-a]"}}}'),
+    ("pattern-number", '{"pattern":5}'),
+    ("pattern-properties-bad", '{"patternProperties":{"(":{}}}'),
+    ("minimum-string", '{"minimum":"1"}'),
+    ("maximum-bool", '{"maximum":true}'),
+    ("exclusive-minimum-bool", '{"exclusiveMinimum":true}'),
+    ("minlength-negative", '{"minLength":-1}'),
+    ("maxlength-float", '{"maxLength":1.5}'),
+    ("minitems-string", '{"minItems":"2"}'),
+    ("multipleof-zero", '{"multipleOf":0}'),
+    ("uniqueitems-string", '{"uniqueItems":"yes"}'),
+    ("ref-missing", '{"$ref":"#/definitions/x"}'),
+    ("ref-missing-nested", '{"properties":{"a":{"$ref":"#/$defs/y"}}}'),
+    ("ref-number", '{"$ref":5}'),
+    ("definitions-null", '{"definitions":{"x":null}}'),
+    ("defs-number", '{"$defs":{"x":1}}'),
+    ("dependencies-number", '{"dependencies":{"a":5}}'),
+    ("schema-number", '{"$schema":5}'),
+    ("title-number", '{"title":5}'),
+    ("description-array", '{"description":[]}'),
+    ("deep", '{"properties":{"a":{"items":{"properties":{"b":{"type":"strin"}}}}}}'),
+    ("draft7-props-null", '{"$schema":"http://json-schema.org/draft-07/schema#","properties":{"a":null}}'),
+    ("draft7-type-typo", '{"$schema":"http://json-schema.org/draft-07/schema","type":"strin"}'),
+    ("draft7-pattern", '{"$schema":"http://json-schema.org/draft-07/schema#","properties":{"a":{"pattern":"a**"}}}'),
+    ("minlength-gt-maxlength", '{"minLength":3,"maxLength":2}'),
+    ("minprops-gt-maxprops", '{"minProperties":3,"maxProperties":2}'),
+    ("enum-dup", '{"enum":["a","a"]}'),
+    ("enum-empty", '{"enum":[]}'),
+    ("exclusive-minimum-string", '{"exclusiveMinimum":"1"}'),
+    ("format-number", '{"format":5}'),
+    ("propertynames-number", '{"propertyNames":5}'),
+    ("contains-number", '{"contains":5}'),
+    ("const-any", '{"const":{"a":[1]}}'),
+    ("id-number", '{"$id":5}'),
+    ("ref-to-number", '{"definitions":{"n":5},"$ref":"#/definitions/n"}'),
+    ("ref-array-index", '{"allOf":[{}],"$ref":"#/allOf/3"}'),
+    ("additional-items-number", '{"additionalItems":5}'),
+    ("draft4-props-number", '{"$schema":"http://json-schema.org/draft-04/schema#","properties":{"a":5}}'),
+    ("draft4-props-true", '{"$schema":"http://json-schema.org/draft-04/schema#","properties":{"a":true}}'),
+    ("draft4-exclusive-no-minimum", '{"$schema":"http://json-schema.org/draft-04/schema#","exclusiveMinimum":true}'),
+    ("draft4-type-typo", '{"$schema":"http://json-schema.org/draft-04/schema#","type":"strin"}'),
+    ("draft4-items-number", '{"$schema":"http://json-schema.org/draft-04/schema#","items":[5]}'),
+    ("draft4-multipleof-zero", '{"$schema":"http://json-schema.org/draft-04/schema#","multipleOf":0}'),
+    ("draft4-minlength-negative", '{"$schema":"http://json-schema.org/draft-04/schema#","minLength":-1}'),
+    ("draft4-pattern-properties", '{"$schema":"http://json-schema.org/draft-04/schema#","properties":{"a":{"patternProperties":{"[z-a]":{}}}}}'),
+    ("draft6-pattern-properties", '{"$schema":"http://json-schema.org/draft-06/schema#","patternProperties":{"(":{}}}'),
+    ("draft6-props-number", '{"$schema":"http://json-schema.org/draft-06/schema#","properties":{"a":5}}'),
+    ("draft2019-items", '{"$schema":"https://json-schema.org/draft/2019-09/schema","items":[5]}'),
+    ("draft2019-props-null", '{"$schema":"https://json-schema.org/draft/2019-09/schema","properties":{"a":null}}'),
+]
+
 CASES = [
     # --- item 1
     case("merge-values-plain-map", "1", ["c"], chart(values="a:\n  b: x\n", templates={"m.yaml": MERGE_T})),
@@ -186,6 +263,21 @@ CASES = [
     case(f"schema-top-{n}{'-lint' if cmd == 'lint' else ''}", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": text}), cmd=cmd)
     for n, text in [("number", "1"), ("string", '"x"'), ("array", "[]"), ("null", "null"), ("true", "true"), ("false", " false ")]
     for cmd in ["template", "lint"]
+] + [
+    # a schema that is valid JSON but not a valid schema: Helm 4's metaschema check (jsonschema v6),
+    # Helm 3's gojsonschema parse errors. One failing keyword per case: jsonschema v6 walks an
+    # object's keys in Go's map order, so several failures print in a random order.
+    case(f"schema-invalid-{n}{'-lint' if cmd == 'lint' else ''}", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": text}), cmd=cmd)
+    for n, text in INVALID_SCHEMAS
+    for cmd in ["template", "lint"]
+] + [
+    case("schema-invalid-subchart", "7", ["c"], chart(values="a: 1\n", extra={"charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 0.1.0\n", "charts/s/values.schema.json": '{"properties":{"a":{"type":"strin"}}}'})),
+    case("schema-valid-draft7", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": '{"$schema":"http://json-schema.org/draft-07/schema#","properties":{"a":{"type":"integer","minimum":0}}}'})),
+    case("schema-valid-2019", "7", ["c"], chart(values="a: x\n", extra={"values.schema.json": '{"$schema":"https://json-schema.org/draft/2019-09/schema","properties":{"a":{"type":"integer"}}}'})),
+    case("schema-draft4-exclusive-bool", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": '{"$schema":"http://json-schema.org/draft-04/schema#","properties":{"a":{"minimum":1,"exclusiveMinimum":true}}}'})),
+    case("schema-exclusive-max-bool", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": '{"properties":{"a":{"maximum":1,"exclusiveMaximum":true}}}'})),
+    case("schema-ref-other-file", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": '{"properties":{"a":{"$ref":"other.json"}}}'})),
+    case("schema-unknown-dialect", "7", ["c"], chart(values="a: 1\n", extra={"values.schema.json": '{"$schema":"http://127.0.0.1:1/s","type":"object"}'})),
 ] + [
     # --- lint: scalars in the k8s struct's string fields (sigs.k8s.io/yaml turns them into strings)
 ] + [
@@ -333,6 +425,21 @@ CASES = [
     case("debug-lint-tree", "cli-debug", ["p", "--debug", "--with-subcharts"], DEBUG_TREE, cmd="lint"),
     case("debug-lint-fail", "cli-debug", ["c", "--debug"], chart(templates={"f.yaml": '{{ fail "boom" }}'}), cmd="lint"),
     case("debug-lint-conditions", "cli-debug", ["c", "--debug"], DATADOG, cmd="lint"),
+] + [
+    # Helm 3 reads its root flags (--debug among them) from the whole command line before cobra
+    # parses it (unknown flags skipped, stopping at the first bad root flag value or --help):
+    # whether a flag-parse error is followed by its debug line depends on where --debug stands.
+    case(f"debug-flag-error-{i}{'-lint' if cmd == 'lint' else ''}", "cli-debug", args, chart(), cmd=cmd)
+    for i, args in enumerate([
+        ["c", "--bogus", "--debug"], ["--debug", "c", "--bogus"], ["c", "--debug", "--timeout", "x"], ["c", "--timeout", "x", "--debug"],
+        ["--kube-context", "--debug", "c", "--bogus"], ["c", "--burst-limit=x", "--debug"], ["c", "--debug", "--burst-limit=x"],
+        ["c", "--bogus", "--", "--debug"], ["c", "--debug=false", "--bogus", "--debug"], ["c", "--debug", "--bogus", "--debug=false"],
+        ["c", "--help", "--bogus", "--debug"], ["c", "-h", "--bogus", "--debug"], ["c", "-s", "--debug", "--bogus"], ["c", "--bogus", "x", "--debug"],
+        ["c", "-v", "x", "--debug", "--bogus"], ["c", "--debug", "-v", "x"], ["c", "--debug=x"], ["c", "--debug", "--qps=x"], ["c", "--qps=x", "--debug"],
+        ["c", "-n", "--debug", "--bogus"], ["c", "-zq", "--debug", "--bogus"], ["c", "--kube-insecure-skip-tls-verify=maybe", "--debug"],
+        ["c", "--debug", "--kube-insecure-skip-tls-verify=maybe"], ["c", "--debug", "--set"], ["c", "--set", "--debug"], ["c", "--debug", "--kubeconfig"],
+    ])
+    for cmd in ["template", "lint"]
 ] + [
 ]
 

@@ -65,7 +65,14 @@ const OWN: Record<string, { readonly stderr: RegExp; readonly exit: number }> = 
   'noop-dry-run-server@4': { stderr: /^Error: --dry-run=server is not supported: it needs a live Kubernetes cluster/, exit: 1 },
   'flag-validate@4': { stderr: /^Flag --validate has been deprecated, use '--dry-run=server' instead\nError: --validate is not supported: it needs a live Kubernetes cluster/, exit: 1 },
   'flag-validate@3': { stderr: /^Error: --validate is not supported: it needs a live Kubernetes cluster/, exit: 1 },
+  // Helm 4 downloads a `$schema` meta-schema it does not know (and fails offline).
+  'schema-unknown-dialect@4': { stderr: /^Error: values don't meet the specifications of the schema\(s\) in the following chart\(s\):\nc:\nvalues\.schema\.json: at '\/\$schema': 'http:\/\/127\.0\.0\.1:1\/s' is not a JSON Schema draft Chartwright knows .*Chartwright does not download\)\n$/, exit: 1 },
 };
+// A `$ref` to another document: Helm 4 reads it from the root of the file system, Helm 3 refuses
+// a non-canonical reference; Chartwright reads no schema document but values.schema.json.
+for (const hv of [4, 3]) {
+  OWN[`schema-ref-other-file@${hv}`] = { stderr: /^Error: values don't meet the specifications of the schema\(s\) in the following chart\(s\):\nc:\nvalues\.schema\.json: at '\/properties\/a\/\$ref': \$ref "other\.json" cannot be resolved by Chartwright/, exit: 1 };
+}
 // Helm downloads -f and --set-file URLs (http, https, oci); Chartwright refuses them, naming the flag.
 for (const hv of [4, 3]) {
   const refused = (flag: string) => ({ stderr: new RegExp(`^Error: ${flag} \\S+: (values )?files from URLs are not supported: Chartwright reads local files only`), exit: 1 });

@@ -92,7 +92,7 @@ export function schemaDiagnostics(snap: Snapshot, dc: DocChart, text: string): D
   const values = dc.renderChart?.context.get('Values');
   if (!(values instanceof Map)) return [];
   const res = schemaViolations(values as GoMap, schema, snap.settings.helmVersion);
-  if ('error' in res) return [{ code: 'values-schema', message: `values.schema.json: ${res.error}`, start: 0, end: 0 }];
+  if ('error' in res) return [{ code: 'values-schema', message: res.error.startsWith('values.schema.json: ') ? res.error : `values.schema.json: ${res.error}`, start: 0, end: 0 }];
   const doc = snap.valuesDoc(text);
   const out: Draft[] = [];
   for (const v of res) {

@@ -34,6 +34,10 @@ import type { HelmVersion } from '../template/func';
 import { type GoMap, utf8Decode } from '../template/value';
 import type { Chart } from './loader';
 import type { Log } from './log';
+import { V6_TYPE_ORDER, metaschemaError } from './metaschema';
+import { helm4RefError } from './schemarefs';
+import { helm3SchemaError } from './schema3';
+import { noteStackOverflow } from '../template/stack-signal';
 
 /** SCHEMA_ERROR_HEADER is the first line of Helm's schema failure message. */
 export const SCHEMA_ERROR_HEADER = "values don't meet the specifications of the schema(s) in the following chart(s):";
@@ -150,11 +154,15 @@ function v3Line(e: ErrorObject, data: unknown): string | undefined {
   return `${field}: ${e.message ?? e.keyword}`;
 }
 
+/** primitive: jsonschema v6 lists enum and const values only when none is an array or object. */
+function primitive(x: unknown): boolean {
+  return x === null || typeof x !== 'object';
+}
+
 function quoteList(xs: unknown[]): string {
   return xs.map((x) => (typeof x === 'string' ? `'${x}'` : jsonText(x))).join(', ');
 }
 
-const V6_TYPE_ORDER = ['null', 'boolean', 'number', 'integer', 'string', 'array', 'object'];
 
 /**
  * reportedErrors drops what Helm's validators never report: once a schema's `type` fails for
@@ -195,11 +203,13 @@ function v4Line(e: ErrorObject, data: unknown): string | undefined {
     case 'maxProperties':
       return `${at}: ${e.keyword}: got ${value !== null && typeof value === 'object' ? Object.keys(value).length : 0}, want ${num(p.limit)}`;
     case 'enum': {
-      const vals = p.allowedValues as unknown[];
+      // (an empty enum reaches ajv as the one sentinel value, see emptyEnums)
+      const vals = (p.allowedValues as unknown[]).filter((x) => x !== EMPTY_ENUM);
+      if (!vals.every(primitive)) return `${at}: 'enum' failed`;
       return vals.length === 1 ? `${at}: value must be ${quoteList(vals)}` : `${at}: value must be one of ${quoteList(vals)}`;
     }
     case 'const':
-      return `${at}: value must be ${quoteList([p.allowedValue])}`;
+      return primitive(p.allowedValue) ? `${at}: value must be ${quoteList([p.allowedValue])}` : `${at}: 'const' failed`;
     case 'additionalProperties':
       return `${at}: additional properties '${String(p.additionalProperty)}' not allowed`;
     case 'pattern':
@@ -264,11 +274,13 @@ export interface SchemaCodeCache {
   readonly checked?: boolean;
 }
 
-// The options the generated code depends on; a change here must change CODE_KEY.
+// The options the generated code depends on; a change here must change CODE_KEY. Its version
+// (chartwright-schema-N) changes with the checks a text passes before it is compiled (metaschema.ts,
+// schema3.ts, schemarefs.ts): a cached validator implies the text passed them.
 const AJV_OPTIONS = { allErrors: true, strict: false, validateSchema: false, logger: false as const };
 let codeKeyText: string | undefined;
 function codeKeyPrefix(): string {
-  codeKeyText ??= `chartwright-schema-1 ajv@${ajvVersion()} ajv-formats@${ajvFormatsVersion()} ${JSON.stringify(AJV_OPTIONS)} regExp=goRegExp optimize=false`;
+  codeKeyText ??= `chartwright-schema-2 ajv@${ajvVersion()} ajv-formats@${ajvFormatsVersion()} ${JSON.stringify(AJV_OPTIONS)} regExp=goRegExp optimize=false`;
   return codeKeyText;
 }
 
@@ -357,7 +369,9 @@ function compile(schemaText: string, schema: Json, v: HelmVersion, cache: Schema
     const { Ajv, Ajv2019, Ajv2020, addFormats } = ajv();
     const validator = kind === '2020' ? new Ajv2020(opts) : kind === '2019' ? new Ajv2019(opts) : new Ajv(opts);
     addFormats(validator);
-    let s: Json = schema;
+    // Draft-04's boolean exclusiveMinimum/exclusiveMaximum (gojsonschema's hybrid draft accepts
+    // them in any schema; jsonschema v6 under draft-04) in the numeric form ajv compiles.
+    let s: Json = emptyEnums(v === 3 || draft.includes('draft-04') ? numericExclusives(schema) : schema, v);
     if (s !== null && typeof s === 'object' && !Array.isArray(s)) {
       // Helm 3's gojsonschema ignores the meta-schema; ajv would try to resolve it.
       const { $schema: _drop, ...rest } = s;
@@ -381,11 +395,90 @@ function compile(schemaText: string, schema: Json, v: HelmVersion, cache: Schema
       }
     }
   } catch (e) {
-    result = { error: e instanceof Error ? e.message : String(e) };
+    result = { error: compileErrorText(e, schema) };
   }
   if (cache !== undefined && instance !== undefined && !('error' in result)) storeCode(cache, codeKey, instance, result);
   compiled.set(key, result);
   return result;
+}
+
+const NOT_SCHEMAS = new Set(['enum', 'const', 'default', 'examples']);
+
+/**
+ * EMPTY_ENUM stands for an empty `enum`, which ajv refuses: gojsonschema (Helm 3) ignores it,
+ * jsonschema v6 (Helm 4) fails every value ("value must be one of ", recorded).
+ */
+const EMPTY_ENUM = '\u0000chartwright: empty enum';
+
+/** emptyEnums rewrites `enum: []` for ajv: dropped for Helm 3, the sentinel for Helm 4. */
+function emptyEnums(s: Json, v: HelmVersion): Json {
+  if (s === null || typeof s !== 'object') return s;
+  if (Array.isArray(s)) return s.map((x) => emptyEnums(x, v));
+  const out: { [k: string]: Json } = {};
+  for (const [k, x] of Object.entries(s)) {
+    if (k === 'enum' && Array.isArray(x) && x.length === 0) {
+      if (v === 4) out[k] = [EMPTY_ENUM];
+    } else out[k] = NOT_SCHEMAS.has(k) ? x : emptyEnums(x, v);
+  }
+  return out;
+}
+
+/** numericExclusives rewrites `minimum: m, exclusiveMinimum: true` as `exclusiveMinimum: m` (and maximum). */
+function numericExclusives(s: Json): Json {
+  if (s === null || typeof s !== 'object') return s;
+  if (Array.isArray(s)) return s.map(numericExclusives);
+  const out: { [k: string]: Json } = {};
+  for (const [k, v] of Object.entries(s)) out[k] = NOT_SCHEMAS.has(k) ? v : numericExclusives(v);
+  for (const [ex, base] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (typeof out[ex] !== 'boolean') continue;
+    if (out[ex] === true && typeof out[base] === 'number') {
+      out[ex] = out[base];
+      delete out[base];
+    } else delete out[ex];
+  }
+  return out;
+}
+
+/** schemaCheck runs Helm's checks of a schema before compiling it: its error, or undefined. */
+function schemaCheck(top: unknown, parsed: Json, v: HelmVersion): string | undefined {
+  try {
+    return v === 3 ? (topLevelError(top) ?? helm3SchemaError(parsed)) : (metaschemaError(parsed)?.error ?? helm4RefError(parsed));
+  } catch (e) {
+    // The checks recurse along the document: one nested deeper than the stack allows.
+    // (noted: the CLI then runs again with a big stack, cli/stack-fallback.ts)
+    if (e instanceof RangeError) {
+      noteStackOverflow();
+      return 'values.schema.json: at \'\': the schema is nested too deeply for Chartwright to check it';
+    }
+    throw e;
+  }
+}
+
+/**
+ * compileErrorText is a schema ajv cannot compile although it passed Helm's checks (metaschema.ts,
+ * schema3.ts, schemarefs.ts): Chartwright's own error naming values.schema.json (and the `$ref`'s
+ * pointer when a reference cannot be resolved), never a bare JavaScript error.
+ */
+function compileErrorText(e: unknown, schema: Json): string {
+  const missing = e !== null && typeof e === 'object' && 'missingRef' in e ? String((e as { missingRef: unknown }).missingRef) : undefined;
+  if (missing !== undefined) {
+    const ref = e !== null && typeof e === 'object' && 'missingSchema' in e ? String((e as { missingSchema: unknown }).missingSchema) : missing;
+    const at = refPointer(schema, ref) ?? refPointer(schema, missing) ?? '';
+    return `values.schema.json: at '${at}': $ref ${JSON.stringify(ref)} cannot be resolved by Chartwright (it reads no schema document but values.schema.json)`;
+  }
+  if (e instanceof RangeError) noteStackOverflow();
+  return `values.schema.json: Chartwright cannot compile this schema: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/** refPointer is the JSON pointer of the first `$ref` whose value is (or resolves to) ref. */
+function refPointer(s: Json, ref: string, at = ''): string | undefined {
+  if (s === null || typeof s !== 'object') return undefined;
+  if (!Array.isArray(s) && typeof s.$ref === 'string' && (s.$ref === ref || ref.endsWith(s.$ref))) return `${at}/$ref`;
+  for (const [k, v] of Array.isArray(s) ? s.entries() : Object.entries(s)) {
+    const p = refPointer(v, ref, `${at}/${String(k).replaceAll('~', '~0').replaceAll('/', '~1')}`);
+    if (p !== undefined) return p;
+  }
+  return undefined;
 }
 
 /**
@@ -402,10 +495,16 @@ function validatorFor(raw: string, v: HelmVersion, cache: SchemaCodeCache | unde
   const doc = decodeSchemaText(raw, v);
   if ('error' in doc) return doc;
   log?.debug('unmarshalled JSON schema', [['schema', raw]]);
-  const top = topLevelError(doc.top, v);
-  if (top !== undefined) return { error: top };
+  const parsed = JSON.parse(doc.text) as Json;
+  const invalid = schemaCheck(doc.top, parsed, v);
+  if (invalid !== undefined) {
+    // Memoised like a compile error: the checks run once per schema text.
+    const failed = { error: invalid };
+    compiled.set(`${v}\u0000${doc.text}`, failed);
+    return failed;
+  }
   // (Helm 3 keeps only the first JSON value: that text is compiled and memoised, not `raw`.)
-  return compile(doc.text, JSON.parse(doc.text) as Json, v, cache);
+  return compile(doc.text, parsed, v, cache);
 }
 
 /** storeCode puts the validator's standalone code in the cache (when ajv can produce it). */
@@ -447,15 +546,12 @@ function decodeSchemaText(raw: string, v: HelmVersion): { text: string; top: unk
 }
 
 /**
- * topLevelError is the compile error of a schema that is neither an object nor a boolean:
- * gojsonschema's `schema is invalid` (Helm 3), the metaschema check of Helm 4's jsonschema (the
- * default draft, as only an object can name another).
+ * topLevelError is gojsonschema's (Helm 3) compile error of a schema that is neither an object
+ * nor a boolean. (Helm 4's is its metaschema check, metaschema.ts.)
  */
-function topLevelError(top: unknown, v: HelmVersion): string | undefined {
+function topLevelError(top: unknown): string | undefined {
   if (top instanceof Map || typeof top === 'boolean') return undefined;
-  if (v === 3) return 'schema is invalid';
-  const got = top === null ? 'null' : Array.isArray(top) ? 'array' : typeof top === 'string' ? 'string' : 'number';
-  return `"file:///values.schema.json#" is not valid against metaschema: jsonschema validation failed with 'https://json-schema.org/draft/2020-12/schema#'\n- at '': got ${got}, want boolean or object`;
+  return 'schema is invalid';
 }
 
 /**

@@ -16,6 +16,9 @@ import { formatMessage, severityRank } from './support';
 import { nodeCrypto } from '../render/nativecrypto';
 import { readCliFile } from '../chart/clipath';
 import { errorLine } from '../render/debuglines';
+import { helmVersionIn } from '../render/flags';
+import { earlyDebug } from '../render/rootflags';
+import { goParseFloat32Error, goParseInt32Error, goParseIntError } from '../render/pflagvalues';
 
 /** LintEnv is the outside world the command sees. */
 export interface LintEnv {
@@ -43,6 +46,8 @@ export interface LintFlags {
   /** kubeSchemas: check rendered manifests against the Kubernetes schemas (not a helm flag). */
   kubeSchemas: boolean;
   debug: boolean;
+  /** debugSet: cobra's parse gave --debug (else debug is Helm's early read of the root flags). */
+  debugSet: boolean;
   kubeVersion: string;
   namespace: string;
   helmVersion: HelmVersion;
@@ -62,6 +67,9 @@ export type { LintFinding };
 // Global Helm flags accepted and ignored offline.
 const GLOBAL_NOOPS = ['kube-context', 'kubeconfig', 'registry-config', 'repository-cache', 'repository-config', 'burst-limit', 'qps',
   'kube-apiserver', 'kube-token', 'kube-as-user', 'kube-ca-file', 'content-cache', 'color', 'colour'];
+
+// The global flags whose values Helm parses (and refuses when malformed).
+const GLOBAL_CHECKS = new Map([['burst-limit', goParseIntError], ['qps', goParseFloat32Error]]);
 
 const HELP = `This command takes a path to a chart and runs a series of tests to verify that
 the chart is well-formed.
@@ -93,7 +101,7 @@ Flags:
   -h, --help                        help for lint
 
 Global Helm flags accepted for compatibility (no effect offline):
-  ${GLOBAL_NOOPS.map((n) => `--${n}`).join(', ')}
+  ${GLOBAL_NOOPS.map((n) => `--${n}`).join(', ')}, --kube-insecure-skip-tls-verify, -v/--v
 `;
 
 /** lintHelp is \`chartwright lint --help\`. */
@@ -120,7 +128,7 @@ const SPECS: readonly Spec[] = [
   { long: 'skip-schema-validation', kind: 'bool', apply: bool((f, b) => (f.skipSchemaValidation = b)) },
   { long: 'kube-schemas', kind: 'bool', apply: bool((f, b) => (f.kubeSchemas = b)) },
   { long: 'help', short: 'h', kind: 'bool', apply: bool((f, b) => (f.help = b)) },
-  { long: 'debug', kind: 'bool', apply: (f, v) => ((f.debug = v === 'true'), undefined) },
+  { long: 'debug', kind: 'bool', apply: (f, v) => ((f.debug = v === 'true'), (f.debugSet = true), undefined) },
   { long: 'kube-version', kind: 'string', apply: (f, v) => ((f.kubeVersion = v), undefined) },
   { long: 'namespace', short: 'n', kind: 'string', apply: (f, v) => ((f.namespace = v), undefined) },
   {
@@ -145,18 +153,21 @@ const SPECS: readonly Spec[] = [
   { long: 'set-file', kind: 'stringArray', apply: (f, v) => (f.setFile.push(v), undefined) },
   { long: 'set-json', kind: 'stringArray', apply: (f, v) => (f.setJson.push(v), undefined) },
   { long: 'set-literal', kind: 'stringArray', apply: (f, v) => (f.setLiteral.push(v), undefined) },
-  ...GLOBAL_NOOPS.map((long): Spec => ({ long, kind: 'string', apply: () => undefined })),
+  ...GLOBAL_NOOPS.map((long): Spec => ({ long, kind: 'string', check: GLOBAL_CHECKS.get(long), apply: () => undefined })),
+  { long: 'kube-insecure-skip-tls-verify', kind: 'bool', apply: () => undefined },
+  { long: 'v', short: 'v', kind: 'string', check: goParseInt32Error, apply: () => undefined },
 ];
 
 /** parseLintFlags parses argv (after the word "lint") the way cobra/pflag does. */
-export function parseLintFlags(argv: readonly string[], defaultVersion: HelmVersion): { flags: LintFlags } | { error: string } {
+export function parseLintFlags(argv: readonly string[], defaultVersion: HelmVersion): { flags: LintFlags } | { error: string; debug: boolean } {
   const f: LintFlags = {
-    strict: false, quiet: false, withSubcharts: false, skipSchemaValidation: false, kubeSchemas: false, debug: false, kubeVersion: '', namespace: 'default',
+    strict: false, quiet: false, withSubcharts: false, skipSchemaValidation: false, kubeSchemas: false, debug: false, debugSet: false, kubeVersion: '', namespace: 'default',
     helmVersion: defaultVersion, format: 'text', help: false,
     valueFiles: [], set: [], setString: [], setFile: [], setJson: [], setLiteral: [], args: [],
   };
   const r = parsePflags(argv, SPECS, f);
-  if (!r.ok) return { error: r.error };
+  if (!f.debugSet) f.debug = earlyDebug(argv);
+  if (!r.ok) return { error: r.error, debug: f.debug };
   f.args.push(...r.args);
   return { flags: f };
 }
@@ -191,7 +202,11 @@ function defaultRuntime(): Runtime {
 /** runLintCommand runs `helm lint ARGS...` (argv excludes the word "lint"). */
 export function runLintCommand(argv: readonly string[], env: LintEnv): LintRun {
   const parsed = parseLintFlags(argv, env.helmVersion ?? 4);
-  if ('error' in parsed) return { stdout: '', stderr: `Error: ${parsed.error}\n`, exitCode: 1 };
+  if ('error' in parsed) {
+    // Helm 3 repeats a flag-parse error as its debug line when --debug was read (render/rootflags.ts).
+    const debug = parsed.debug ? errorLine(helmVersionIn(argv, env.helmVersion ?? 4), env.runtime ?? defaultRuntime(), parsed.error) : '';
+    return { stdout: '', stderr: `Error: ${parsed.error}\n${debug}`, exitCode: 1 };
+  }
   const flags = parsed.flags;
   if (flags.help) return { stdout: HELP, stderr: '', exitCode: 0 };
   const v = flags.helmVersion;

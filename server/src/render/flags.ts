@@ -3,7 +3,8 @@
 // value (`--debug`, `--debug=false`), string slices split as CSV (`-f a.yaml,b.yaml`,
 // `-a x/v1,y/v1`), string arrays kept whole (`--set a=1,b=2`), `--` ending the flags.
 import { type FlagKind, type FlagSpec as PflagSpec, parsePflags, splitCSV } from './pflag';
-import { goDurationError, goParseFloat32Error, goParseIntError, stringToStringError } from './pflagvalues';
+import { earlyDebug } from './rootflags';
+import { goDurationError, goParseFloat32Error, goParseInt32Error, goParseIntError, stringToStringError } from './pflagvalues';
 import { slogValue } from '../chart/log';
 import { quote } from '../template/fmt';
 import type { HelmVersion } from '../template/func';
@@ -35,6 +36,8 @@ export interface TemplateFlags {
   outputDir: string;
   useReleaseName: boolean;
   debug: boolean;
+  /** debugSet: cobra's parse gave --debug (else debug is Helm's early read of the root flags, rootflags.ts). */
+  debugSet: boolean;
   enableDns: boolean;
   renderSubchartNotes: boolean;
   helmVersion: HelmVersion;
@@ -76,7 +79,7 @@ const LOCAL_ONLY = 'Chartwright renders local charts only (a chart directory or 
 // The flags that change what `helm template` prints, the same in Helm 3 and 4.
 const RENDER_FLAGS: readonly FlagSpec[] = [
   { long: 'api-versions', short: 'a', kind: 'stringSlice', apply: SL((f) => f.apiVersions), valueName: 'strings', usage: 'Kubernetes api versions used for Capabilities.APIVersions' },
-  { long: 'debug', kind: 'bool', apply: B((f, b) => (f.debug = b)), usage: 'print invalid YAML on YAML errors' },
+  { long: 'debug', kind: 'bool', apply: B((f, b) => ((f.debug = b), (f.debugSet = true))), usage: 'print invalid YAML on YAML errors' },
   { long: 'enable-dns', kind: 'bool', apply: B((f, b) => (f.enableDns = b)), usage: 'enable DNS lookups when rendering templates' },
   { long: 'generate-name', short: 'g', kind: 'bool', apply: B((f, b) => (f.generateName = b)), usage: 'generate the name (and omit the NAME parameter)' },
   { long: 'help', short: 'h', kind: 'bool', apply: B((f, b) => (f.help = b)), usage: 'help for template' },
@@ -149,6 +152,7 @@ const NOOP_BOTH: readonly FlagSpec[] = [
   noop('timeout', 'string', { check: goDurationError }),
   noop('burst-limit', 'string', { check: goParseIntError }),
   noop('qps', 'string', { check: goParseFloat32Error }),
+  noop('v', 'string', { short: 'v', check: goParseInt32Error, valueName: 'Level', usage: 'number for the log level verbosity (klog; no effect)' }),
 ];
 
 const HELM4_WAIT = new Map([['true', 'watcher'], ['false', 'hookOnly']]);
@@ -212,7 +216,7 @@ export function dryRunCheck(f: TemplateFlags): { error?: string; warning?: strin
 }
 
 /** helmVersionIn finds `--helm-version` in argv before parsing (it chooses the flag table). */
-function helmVersionIn(argv: readonly string[], fallback: HelmVersion): HelmVersion {
+export function helmVersionIn(argv: readonly string[], fallback: HelmVersion): HelmVersion {
   let v = fallback;
   for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
     const a = argv[i];
@@ -274,19 +278,21 @@ export function newTemplateFlags(defaultHelmVersion: HelmVersion): TemplateFlags
     namespace: 'default', namespaceSet: false, kubeVersion: '', apiVersions: [], showOnly: [],
     includeCrds: false, skipCrds: false, skipTests: false, noHooks: false, isUpgrade: false,
     skipSchemaValidation: false, nameTemplate: '', generateName: false, outputDir: '', useReleaseName: false,
-    debug: false, enableDns: false, renderSubchartNotes: false, helmVersion: defaultHelmVersion, help: false, args: [],
+    debug: false, debugSet: false, enableDns: false, renderSubchartNotes: false, helmVersion: defaultHelmVersion, help: false, args: [],
     dryRun: undefined, notices: [], chartVersion: '', devel: false,
   };
 }
 
 /** ParseResult is the parsed flags or pflag's error text. */
-export type ParseResult = { ok: true; flags: TemplateFlags } | { ok: false; error: string; notices: readonly string[] };
+export type ParseResult = { ok: true; flags: TemplateFlags } | { ok: false; error: string; notices: readonly string[]; debug: boolean };
 
 /** parseTemplateFlags parses argv (after the `template` word) the way cobra/pflag does. */
 export function parseTemplateFlags(argv: readonly string[], defaultHelmVersion: HelmVersion): ParseResult {
   const f = newTemplateFlags(defaultHelmVersion);
   const r = parsePflags(argv, templateFlagSpecs(helmVersionIn(argv, defaultHelmVersion)), f);
-  if (!r.ok) return { ok: false, error: r.error, notices: r.notices };
+  // settings.Debug: what cobra's parse set before it stopped, else Helm's early read of argv.
+  if (!f.debugSet) f.debug = earlyDebug(argv);
+  if (!r.ok) return { ok: false, error: r.error, notices: r.notices, debug: f.debug };
   f.args.push(...r.args);
   f.notices.unshift(...r.notices);
   return { ok: true, flags: f };

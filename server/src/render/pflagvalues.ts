@@ -64,3 +64,11 @@ export function stringToStringError(items: readonly string[]): string | undefine
   return bad === undefined ? undefined : `${bad} must be formatted as key=value`;
 }
 
+
+/** goParseInt32Error is strconv.ParseInt(s, 10, 32)'s error text (klog's -v), or undefined when s parses. */
+export function goParseInt32Error(s: string): string | undefined {
+  if (!/^[+-]?\d+$/.test(s)) return `strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax`;
+  const n = BigInt(s);
+  if (n > 2n ** 31n - 1n || n < -(2n ** 31n)) return `strconv.ParseInt: parsing ${goQuote(s)}: value out of range`;
+  return undefined;
+}

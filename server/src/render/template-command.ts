@@ -6,7 +6,7 @@ import type { HelmVersion, NativeCrypto, Runtime } from '../template/func';
 import { nodeCrypto } from './nativecrypto';
 import type { EngineLimits } from '../template/index';
 import { quote } from '../template/fmt';
-import { dryRunCheck, parseTemplateFlags, templateHelp, type TemplateFlags } from './flags';
+import { helmVersionIn, dryRunCheck, parseTemplateFlags, templateHelp, type TemplateFlags } from './flags';
 import { printTemplateOutput, renderResources, type OutputFS } from './manifests';
 import { prepareRender, renderNameTemplate, type Prepared } from './pipeline';
 import type { ParseCache, TreeStore } from './engine';
@@ -83,7 +83,11 @@ class Failure {
 /** runTemplateCommand runs `helm template ARGS...` (argv excludes the word "template"). */
 export function runTemplateCommand(argv: readonly string[], env: TemplateEnv): TemplateRun {
   const parsed = parseTemplateFlags(argv, env.helmVersion ?? 4);
-  if (!parsed.ok) return { stdout: '', stderr: parsed.notices.map((l) => l + '\n').join('') + `Error: ${parsed.error}\n`, exitCode: 1 };
+  if (!parsed.ok) {
+    // Helm 3 repeats a flag-parse error as its debug line when --debug was read (rootflags.ts).
+    const debug = parsed.debug ? errorLine(helmVersionIn(argv, env.helmVersion ?? 4), env.runtime ?? defaultRuntime(), parsed.error) : '';
+    return { stdout: '', stderr: parsed.notices.map((l) => l + '\n').join('') + `Error: ${parsed.error}\n${debug}`, exitCode: 1 };
+  }
   const flags = parsed.flags;
   const notices = flags.notices.map((l) => l + '\n').join('');
   if (flags.help) return { stdout: templateHelp(flags.helmVersion), stderr: notices, exitCode: 0 };
