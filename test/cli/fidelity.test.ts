@@ -127,3 +127,13 @@ for (const c of recorded.cases) {
     });
   }
 }
+
+// The README's fidelity row comes from this test's name (`node scripts/test.mjs test/cli/fidelity`).
+{
+  const names = new Set(recorded.cases.map((c) => c.name));
+  const own = (hv: number) => Object.keys(OWN).filter((k) => k.endsWith(`@${hv}`)).length;
+  const n = recorded.cases.length;
+  test(`summary: ${n} recorded cases; helm 4: ${n - own(4)} as Helm + ${own(4)} refused by Chartwright; helm 3: ${n - own(3)} as Helm + ${own(3)} refused`, () => {
+    for (const k of Object.keys(OWN)) assert.ok(names.has(k.slice(0, k.lastIndexOf('@'))), `OWN names no recorded case: ${k}`);
+  });
+}
