@@ -6,6 +6,7 @@
 // whose value would need YAML type resolution or could be an error — makes it give up
 // (`undefined`), and the caller runs the full decoder, so results and error texts are exactly
 // those of the full path.
+import { stackOverflowCount } from '../template/stack-signal';
 import type { HelmVersion } from '../template/func';
 import { decodeSimpleHead, defaultYamlToJson, HeadError, type SimpleHead, type YamlToJson } from './simplehead';
 import { BAIL, COLON, DASH, flowPlainEnd, HASH, hasUnusual, isIndicator, LineCursor, plainLineEnd, skipSpaces, SP, TAB } from '../yaml/yamlLines';
@@ -552,8 +553,11 @@ export function readManifestHead(doc: string, helmVersion: HelmVersion, yamlToJs
     const store = doc.length >= STORE_MIN_CHARS ? headStore : undefined;
     r = store?.get(doc, helmVersion);
     if (r === undefined) {
+      const overflows = stackOverflowCount();
       r = readHead(doc, helmVersion);
-      store?.put(doc, helmVersion, r);
+      // An outcome a stack overflow shaped depends on this thread's stack (the CLI then renders
+      // again in its big-stack worker, which must not find it stored).
+      if (stackOverflowCount() === overflows) store?.put(doc, helmVersion, r);
     }
     if (headCacheChars + doc.length > HEAD_CACHE_MAX_CHARS) {
       HEAD_CACHE[3].clear();
