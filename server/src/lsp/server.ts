@@ -343,9 +343,13 @@ export function startServer(connection: Connection, host: AnalysisHost, opts: Se
     if (withLint) for (const root of roots) lintInWorker(root);
   };
 
-  const lintInWorker = (root: string): void => {
+  const lintInWorker = (root: string, retries = 1): void => {
     linted.delete(root);
     void service.lint(root).then((findings) => {
+      // A lint asked at a save can be answered by no worker or as cancelled: the save also reaches
+      // the server as a file changed on disk (which replaces the workers) and republishes every
+      // document (which cancels the chart's running work). Ask once more.
+      if (findings === undefined && retries > 0 && lintRoots.has(root)) return lintInWorker(root, retries - 1);
       if (findings === undefined) return log(`chartwright: lint of ${root} failed`);
       linted.set(root, findings);
       safe('lint diagnostics', undefined, () => publishChart(root))(undefined);
