@@ -160,3 +160,38 @@ export function diskCache(root: string, kind: string, maxBytes = CACHE_BOUNDS[ki
     },
   };
 }
+
+/**
+ * JsonEntries keeps one JSON-encoded value per key (a list, stringified) in a TextCache, for the
+ * stores that encode a value as plain JSON data (values documents, document heads).
+ */
+export interface JsonEntries<T> {
+  /** get is the stored value, or undefined on a miss or when the stored data does not decode. */
+  get(key: readonly unknown[]): T | undefined;
+  /** put stores the value; one `encode` refuses (throws) is not stored. */
+  put(key: readonly unknown[], value: T): void;
+}
+
+/** jsonEntries is JsonEntries over `cache` with the store's codec (`decode` throws on bad data). */
+export function jsonEntries<T>(cache: TextCache, encode: (v: T) => unknown, decode: (data: unknown) => T): JsonEntries<T> {
+  return {
+    get(key) {
+      const t = cache.get(JSON.stringify(key));
+      if (t === undefined) return undefined;
+      try {
+        return decode(JSON.parse(t));
+      } catch {
+        return undefined;
+      }
+    },
+    put(key, value) {
+      let t: string;
+      try {
+        t = JSON.stringify(encode(value));
+      } catch {
+        return;
+      }
+      cache.set(JSON.stringify(key), t);
+    },
+  };
+}

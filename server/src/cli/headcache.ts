@@ -9,8 +9,7 @@
 // reader problem {"r":text}. Strings go through JSON (which escapes lone surrogates).
 import type { HeadOutcome, HeadStore } from '../render/fasthead';
 import type { SimpleHead } from '../render/simplehead';
-import type { HelmVersion } from '../template/func';
-import type { TextCache } from './diskcache';
+import { jsonEntries, type TextCache } from './diskcache';
 import { textHash } from './parsecache';
 
 const FORMAT = 'chartwright heads 1';
@@ -67,19 +66,9 @@ export function decodeHead(e: unknown): HeadOutcome {
 
 /** diskHeadStore stores head outcomes in `cache`, for build `buildId` only. */
 export function diskHeadStore(cache: TextCache, buildId: string): HeadStore {
-  const key = (doc: string, hv: HelmVersion): string => JSON.stringify([FORMAT, buildId, hv, textHash(doc)]);
+  const entries = jsonEntries(cache, encodeHead, decodeHead);
   return {
-    get(doc, hv) {
-      const t = cache.get(key(doc, hv));
-      if (t === undefined) return undefined;
-      try {
-        return decodeHead(JSON.parse(t));
-      } catch {
-        return undefined;
-      }
-    },
-    put(doc, hv, outcome) {
-      cache.set(key(doc, hv), JSON.stringify(encodeHead(outcome)));
-    },
+    get: (doc, hv) => entries.get([FORMAT, buildId, hv, textHash(doc)]),
+    put: (doc, hv, outcome) => entries.put([FORMAT, buildId, hv, textHash(doc)], outcome),
   };
 }

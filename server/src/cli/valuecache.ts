@@ -9,7 +9,7 @@
 // them exactly), booleans and null as themselves. A decoded value holds nothing else.
 import type { DecodeStore } from '../yaml/yamlDecode';
 import type { GoMap, Value } from '../template/value';
-import type { TextCache } from './diskcache';
+import { jsonEntries, type TextCache } from './diskcache';
 import { textHash } from './parsecache';
 
 const FORMAT = 'chartwright values 1';
@@ -58,26 +58,13 @@ export function decodeValue(e: unknown): Value {
 
 /** diskDecodeStore stores decoded values documents in `cache`, for build `buildId` only. */
 export function diskDecodeStore(cache: TextCache, buildId: string): DecodeStore {
-  const key = (text: string): string => JSON.stringify([FORMAT, buildId, textHash(text)]);
+  const entries = jsonEntries(cache, encodeValue, (e): GoMap => {
+    const v = decodeValue(e);
+    if (!(v instanceof Map)) throw new Malformed('valuecache: not a values document');
+    return v;
+  });
   return {
-    get(text) {
-      const t = cache.get(key(text));
-      if (t === undefined) return undefined;
-      try {
-        const v = decodeValue(JSON.parse(t));
-        return v instanceof Map ? v : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    put(text, value) {
-      let t: string;
-      try {
-        t = JSON.stringify(encodeValue(value));
-      } catch {
-        return;
-      }
-      cache.set(key(text), t);
-    },
+    get: (text) => entries.get([FORMAT, buildId, textHash(text)]),
+    put: (text, value) => entries.put([FORMAT, buildId, textHash(text)], value),
   };
 }
