@@ -343,7 +343,7 @@ function loadCode(code: string): ValidateFunction | undefined {
  * build's checks, so a caller holding one skips them and the parse of the schema.
  */
 function known(schemaText: string, v: HelmVersion, cache: SchemaCodeCache | undefined): ValidateFunction | { error: string } | undefined {
-  const key = `${v}\u0000${schemaText}`;
+  const key = memoKey(schemaText, v);
   const hit = compiled.get(key);
   if (hit !== undefined || cache?.checked !== true) return hit;
   const stored = cache.get(codeKeyFor(schemaText, v));
@@ -352,12 +352,17 @@ function known(schemaText: string, v: HelmVersion, cache: SchemaCodeCache | unde
   return loaded;
 }
 
+/** memoKey is the key of a schema text's validator (or error) in the process's memo. */
+function memoKey(schemaText: string, v: HelmVersion): string {
+  return `${v}\u0000${schemaText}`;
+}
+
 function codeKeyFor(schemaText: string, v: HelmVersion): string {
   return `${codeKeyPrefix()} helm=${v}\n${schemaText}`;
 }
 
 function compile(schemaText: string, schema: Json, v: HelmVersion, cache: SchemaCodeCache | undefined): ValidateFunction | { error: string } {
-  const key = `${v}\u0000${schemaText}`;
+  const key = memoKey(schemaText, v);
   const codeKey = cache !== undefined ? codeKeyFor(schemaText, v) : '';
   let result: ValidateFunction | { error: string };
   let instance: { opts: unknown } | undefined;
@@ -500,7 +505,7 @@ function validatorFor(raw: string, v: HelmVersion, cache: SchemaCodeCache | unde
   if (invalid !== undefined) {
     // Memoised like a compile error: the checks run once per schema text.
     const failed = { error: invalid };
-    compiled.set(`${v}\u0000${doc.text}`, failed);
+    compiled.set(memoKey(doc.text, v), failed);
     return failed;
   }
   // (Helm 3 keeps only the first JSON value: that text is compiled and memoised, not `raw`.)
