@@ -31,18 +31,44 @@ v8.setFlagsFromString('--max-semi-space-size=32');
 // per function before it is queued for TurboFan) a cold argo-cd render spent about a third of its
 // CPU compiling optimised code it then barely ran (task-clock 590 -> 380 ms with 600 KB). Code
 // that really is hot (a `range` over 100000 items) is still optimised, only a little later.
-v8.setFlagsFromString('--interrupt-budget=600000');
+// The daemon (below) keeps V8's default: it runs the same code for many commands.
+if (process.argv[2] !== '__daemon') v8.setFlagsFromString('--interrupt-budget=600000');
 
 const argv = process.argv.slice(2);
 const useBundle = existsSync(bundle) && (!existsSync(sources) || statSync(bundle).mtimeMs >= newestMtime(sources));
-if (!useBundle) require('tsx/cjs');
-const loaded = useBundle ? loadBundle() : { cli: require(join(sources, 'cli', 'main.ts')), saveCache() {} };
-// start() renders on this thread, or in a worker with a big stack when the render needs one (the
-// worker runs this file again, and so reaches the code cache too).
-loaded.cli.start(argv);
-// Only a rendering command writes the cache: it holds the functions the run compiled, and one
-// written by `version` would leave every later render compiling the renderer again.
-if (argv[0] === 'template' || argv[0] === 'lint') loaded.saveCache();
+const daemon = require('./daemon-client.js');
+const sock = useBundle ? daemon.socketPath(process.env, bundle) : undefined;
+
+if (argv[0] === '__daemon' && argv.length === 1) {
+  // The daemon (server/src/cli/daemon.ts), started by a client below; only a build has one.
+  if (sock !== undefined) loadBundle().cli.serve(sock);
+} else if (sock !== undefined && require('node:worker_threads').isMainThread && daemon.enabled(argv, process.env)) {
+  // A rendering command goes to the daemon when one serves this build; otherwise (or when it
+  // answers "run it yourself") it runs here, and a daemon is started for the next command.
+  daemon.ask(sock, argv, (answer, why) => {
+    if (answer === undefined) {
+      runHere();
+      if (why === 'absent') daemon.startDaemon(__filename, sock);
+      return;
+    }
+    process.stdout.write(answer.stdout);
+    process.stderr.write(answer.stderr);
+    process.exitCode = answer.exitCode;
+  });
+} else {
+  runHere();
+}
+
+function runHere() {
+  if (!useBundle) require('tsx/cjs');
+  const loaded = useBundle ? loadBundle() : { cli: require(join(sources, 'cli', 'main.ts')), saveCache() {} };
+  // start() renders on this thread, or in a worker with a big stack when the render needs one
+  // (the worker runs this file again, and so reaches the code cache too).
+  loaded.cli.start(argv);
+  // Only a rendering command writes the cache: it holds the functions the run compiled, and one
+  // written by `version` would leave every later render compiling the renderer again.
+  if (argv[0] === 'template' || argv[0] === 'lint') loaded.saveCache();
+}
 
 // loadBundle loads the bundled CLI as require() would, but through a V8 code cache kept next to
 // it (cli.js.cache): compiling the 2 MB bundle took ~70 ms of every run. V8 checks the cache

@@ -36,7 +36,8 @@ const cacheHome = mkdtempSync(join(tmpdir(), 'chartwright-test-cache-'));
 const r = spawnSync(process.execPath, [...stackFlags, '--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+  // No CLI daemon (bin/daemon-client.js) outlives the tests: the daemon's own tests start theirs.
+  env: { ...process.env, XDG_CACHE_HOME: cacheHome, CHARTWRIGHT_DAEMON: '0' },
 });
 rmSync(cacheHome, { recursive: true, force: true });
 process.exit(r.status ?? 1);

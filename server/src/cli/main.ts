@@ -13,7 +13,7 @@ import { versionText } from '../version';
 import { firstAttempt, recordingReader, usesOutputDir, type CliRead, type Outcome } from './stack-fallback';
 import { cacheRoot, diskCache } from './diskcache';
 import type { SchemaCodeCache } from '../chart/schema';
-import type { TreeStore } from '../render/engine';
+import { ParseCache, type TreeStore } from '../render/engine';
 import { diskTreeStore } from './parsecache';
 import { diskDecodeStore } from './valuecache';
 import { diskHeadStore } from './headcache';
@@ -21,6 +21,9 @@ import { useHeadStore, type HeadStore } from '../render/fasthead';
 import { useDecodeStore, type DecodeStore } from '../yaml/yamlDecode';
 import { VERSION } from '../version';
 import { statSync } from 'node:fs';
+import { IncrementalCache } from '../render/incremental';
+import { recordingFS } from './readhash';
+import { DEFAULT_IDLE_MS, refusal, serveDaemon, type DaemonRequest } from './daemon';
 
 const USAGE = `Usage: chartwright <command> [args]
 
@@ -60,19 +63,52 @@ function writeOut(stdout: string, stderr: string): void {
 }
 
 /**
+ * RunPlace is where a command runs: its working directory (absolute), its environment, and, in
+ * the daemon, the parses it keeps in memory between commands.
+ */
+export interface RunPlace {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cache?: ParseCache;
+  /** reuse: files' outputs kept between commands (see TemplateEnv.reuse), per command line. */
+  readonly reuse?: Reuse;
+}
+
+/** Reuse holds the incremental caches of the last few command lines (least recently used goes). */
+export class Reuse {
+  private readonly caches = new Map<string, IncrementalCache>();
+  constructor(private readonly max = 8) {}
+  cacheFor(line: string): IncrementalCache {
+    const c = this.caches.get(line) ?? new IncrementalCache();
+    this.caches.delete(line);
+    this.caches.set(line, c);
+    for (const k of this.caches.keys()) {
+      if (this.caches.size <= this.max) break;
+      this.caches.delete(k);
+    }
+    return c;
+  }
+}
+
+const thisProcess = (): RunPlace => ({ cwd: process.cwd(), env: process.env });
+
+/**
  * renderCommand runs `template` or `lint` and returns its output. Command-line files are read
  * through `replay` first and logged to `log` (see stack-fallback.ts).
  */
-function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay: readonly CliRead[], log: CliRead[]): Outcome {
-  const cwd = process.cwd().replace(/^\/+/, '');
+function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay: readonly CliRead[], log: CliRead[], place: RunPlace = thisProcess()): Outcome {
+  const cwd = place.cwd.replace(/^\/+/, '');
   const { args: rest, noCache } = cacheFlag(argv);
-  const { decodeStore, headStore, ...caches } = cliCaches(noCache);
+  const { decodeStore, headStore, ...caches } = cliCaches(noCache, buildId(), place.env);
   useDecodeStore(decodeStore);
   useHeadStore(headStore);
   if (cmd === 'lint') return runLintCommand(rest, { fs: nodeFS('/'), cwd });
   // The FS is rooted at '/', so relative paths resolve against the working directory and
   // `-f ../values.yaml` works as in Helm.
-  const fs = nodeFS('/');
+  const reads = place.reuse !== undefined && place.cache !== undefined ? recordingFS(nodeFS('/')) : undefined;
+  const fs = reads?.fs ?? nodeFS('/');
+  const line = JSON.stringify([place.cwd, rest]);
+  const reuse = reads !== undefined && place.reuse !== undefined ? { cache: place.reuse.cacheFor(line), inputs: () => `${line}\n${reads.digest()}` } : undefined;
   const readCliFile = recordingReader(
     cliFileReader((p) => fs.readFile(resolvePath(cwd, p))),
     replay,
@@ -81,7 +117,7 @@ function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay
   // Certificates' RSA primes are made on a second core while this thread renders.
   const crypto = new PooledCrypto();
   try {
-    return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...caches, runtime: defaultRuntime(crypto) });
+    return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...caches, cache: place.cache, reuse, runtime: defaultRuntime(crypto, place.env.TZ) });
   } finally {
     crypto.close();
   }
@@ -129,6 +165,30 @@ function buildId(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * daemonRunner runs the daemon's commands as start() would on this thread, keeping one parse
+ * cache and the last command lines' file outputs (Reuse) between them; undefined: the client
+ * runs the command itself (daemon.ts refusal, or the big stack is needed).
+ */
+export function daemonRunner(): (req: DaemonRequest) => Outcome | undefined {
+  const cache = new ParseCache();
+  const reuse = new Reuse();
+  return (req) => {
+    const [cmd, ...rest] = req.argv;
+    if (refusal(req.argv) !== undefined || (cmd !== 'template' && cmd !== 'lint')) return undefined;
+    return firstAttempt(() => renderCommand(cmd, rest, [], [], { cwd: req.cwd, env: req.env, cache, reuse }));
+  };
+}
+
+/**
+ * serve runs the CLI's daemon on `socketPath` (bin/chartwright.js starts it; see daemon.ts).
+ * CHARTWRIGHT_DAEMON_IDLE_MS sets how long it outlives its last command.
+ */
+export function serve(socketPath: string, env: NodeJS.ProcessEnv = process.env): void {
+  const idleMs = Number(env.CHARTWRIGHT_DAEMON_IDLE_MS) > 0 ? Number(env.CHARTWRIGHT_DAEMON_IDLE_MS) : DEFAULT_IDLE_MS;
+  serveDaemon(socketPath, daemonRunner(), { idleMs, maxRss: 1536 << 20 });
 }
 
 /** main runs the CLI with argv (without node and script) and returns the exit code. */

@@ -11,6 +11,7 @@ import { CERT_KEY_BITS, certKeyMentions } from '../sprig/crypto';
 import { utf8Decode } from '../template/value';
 import { render, type EngineTemplate, type ParseCache, type RenderResult, type TreeStore } from './engine';
 import type { TemplateFlags } from './flags';
+import type { IncrementalOptions } from './incremental';
 import { helmFuncMap } from './funcmap';
 import type { CrdFile } from './manifests';
 import type { YamlToJson } from './simplehead';
@@ -38,6 +39,8 @@ export interface PrepareInput {
   readonly schemaCache?: SchemaCodeCache;
   /** treeStore keeps template parses between runs (the CLI's disk cache). */
   readonly treeStore?: TreeStore;
+  /** incremental: reuse of files' outputs, asked for once the chart and values are read. */
+  readonly incremental?: () => IncrementalOptions;
 }
 
 /** Prepared is the rendered chart, ready for renderResources. */
@@ -138,6 +141,7 @@ export function prepareRender(input: PrepareInput): Prepared | PrepareFailure {
     cache: input.cache,
     limits: input.limits,
     store: input.treeStore,
+    incremental: input.incremental?.(),
   });
   if (result.error !== undefined) return { error: result.error.message, withRelease: true };
   const files = new Map<string, string>();
