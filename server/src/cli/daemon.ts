@@ -14,7 +14,7 @@
 // daemon answers with one line of JSON, DaemonAnswer, then the stdout bytes and the stderr bytes
 // the answer announced, and closes. The socket lives in a folder only its user can enter.
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { chmodSync, lstatSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { utf8Encode } from '../template/value';
 import type { Outcome } from './stack-fallback';
@@ -117,6 +117,50 @@ function inode(path: string): number | undefined {
 }
 
 /**
+ * closeInherited closes the file descriptors the daemon inherited from the command that started
+ * it (Linux; elsewhere nothing): a shell's or a CI runner's pipe held open by a process that
+ * outlives the command would keep its reader waiting for the end. Node's own descriptors are
+ * all close-on-exec; an inherited one (beyond 0-2, already /dev/null) is not.
+ */
+export function closeInherited(): number {
+  let fds: string[];
+  try {
+    fds = readdirSync('/proc/self/fdinfo');
+  } catch {
+    return 0;
+  }
+  const info = (fd: number): string | undefined => {
+    try {
+      return readFileSync(`/proc/self/fdinfo/${fd}`, 'latin1');
+    } catch {
+      return undefined;
+    }
+  };
+  let closed = 0;
+  for (const fd of inheritedFds(fds, info)) {
+    try {
+      closeSync(fd);
+      closed++;
+    } catch {
+      // gone meanwhile, or the listing's own descriptor
+    }
+  }
+  return closed;
+}
+
+/** inheritedFds picks, from /proc/self/fdinfo's names and texts, the descriptors above 2 without O_CLOEXEC. */
+export function inheritedFds(names: readonly string[], info: (fd: number) => string | undefined): number[] {
+  const out: number[] = [];
+  for (const name of names) {
+    const fd = Number(name);
+    if (!Number.isInteger(fd) || fd <= 2) continue;
+    const flags = /^flags:\s*([0-7]+)/m.exec(info(fd) ?? '');
+    if (flags !== null && (parseInt(flags[1], 8) & 0o2000000) === 0) out.push(fd);
+  }
+  return out;
+}
+
+/**
  * serveDaemon listens on `socketPath` and runs each command with `run` (undefined: the client
  * must run it itself). It exits when idle for `idleMs`, when its socket is removed or taken
  * over (a cleared cache folder), when another daemon already serves the socket, or when a
@@ -124,6 +168,7 @@ function inode(path: string): number | undefined {
  */
 export function serveDaemon(socketPath: string, run: (req: DaemonRequest) => Outcome | undefined, o: DaemonOptions): void {
   if (!privateFolder(dirname(socketPath))) return;
+  closeInherited();
   let ours: number | undefined;
   let idle: NodeJS.Timeout | undefined;
   const server: Server = createServer((sock) => handle(sock));
