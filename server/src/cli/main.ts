@@ -110,7 +110,7 @@ function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay
   const line = JSON.stringify([place.cwd, rest]);
   const reuse = reads !== undefined && place.reuse !== undefined ? { cache: place.reuse.cacheFor(line), inputs: () => `${line}\n${reads.digest()}` } : undefined;
   const readCliFile = recordingReader(
-    cliFileReader((p) => fs.readFile(resolvePath(cwd, p))),
+    cliFileReader((p) => fs.readFile(resolvePath(cwd, p)), place.cwd),
     replay,
     log,
   );

@@ -4,7 +4,9 @@
 // whether it read the clock or the random source (through the Runtime), and whether it mutated
 // state shared with later files (`set`/`unset`/`merge*` on a map reachable from a chart's render
 // context). Files that did either are never reused; after a re-executed file mutated shared
-// state, no later file is reused in that render.
+// state, no later file is reused in that render, nor kept for the next (it may have read the
+// mutated state, which the next render need not make again: the mutating file may depend on the
+// clock, or have been edited).
 import type { FuncDef, FuncMap, HelmVersion, NativeCrypto, Runtime } from '../template/func';
 import type { Tree } from '../template/parse/node';
 import type { GoMap, Value } from '../template/value';
@@ -49,6 +51,8 @@ export interface IncrementalOptions {
 
 /** Recorder watches one file's execution. */
 export class Recorder {
+  /** afterMutation: the file ran after another changed shared state in the same render. */
+  constructor(readonly afterMutation = false) {}
   readonly deps = new Map<string, Tree | undefined>();
   /** nondeterministic: read the clock or the random source, or asked the cluster/DNS. */
   nondeterministic = false;
@@ -207,7 +211,7 @@ export function remember(
   sourceMaps: boolean,
   out: RenderedFile,
 ): void {
-  if (rec.mutated || (rec.nondeterministic && inc.keepNondeterministic !== true)) {
+  if (rec.mutated || rec.afterMutation || (rec.nondeterministic && inc.keepNondeterministic !== true)) {
     inc.cache.entries.delete(path);
     return;
   }
