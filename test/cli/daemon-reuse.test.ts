@@ -8,6 +8,7 @@
 // source are never reused; a release name made at random is the run's own.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -244,3 +245,21 @@ for (const row of RUNNER_ROWS) {
     assert.deepEqual(run(req), want);
   });
 }
+
+test('daemonRunner: a -f file that is a named pipe is read on every run, and what it gave is part of the fingerprint', { skip: process.platform === 'win32' ? 'no mkfifo' : undefined }, () => {
+  const root = writeChart({ 'parent/templates/y-random.yaml': undefined });
+  execFileSync('mkfifo', [join(root, 'values.fifo')]);
+  const run = daemonRunner();
+  const env = { XDG_CACHE_HOME: TMP_CACHE };
+  const outputs: string[] = [];
+  for (const extra of ['one', 'two']) {
+    // The writer blocks until the run opens the pipe to read it.
+    const writer = spawn('sh', ['-c', `printf 'extra: ${extra}\\n' > values.fifo`], { cwd: root, stdio: 'ignore' });
+    const r = run({ argv: ['template', 'parent', '-f', 'values.fifo'], cwd: root, env });
+    writer.kill();
+    assert.equal(r?.exitCode, 0, r?.stderr);
+    outputs.push(r?.stdout ?? '');
+  }
+  assert.match(outputs[0], /extra: "one"/);
+  assert.match(outputs[1], /extra: "two"/);
+});
