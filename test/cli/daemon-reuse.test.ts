@@ -263,3 +263,17 @@ test('daemonRunner: a -f file that is a named pipe is read on every run, and wha
   assert.match(outputs[0], /extra: "one"/);
   assert.match(outputs[1], /extra: "two"/);
 });
+
+test('daemon reuse: merge into a new dict that holds a shared map changes .Values (the merging file is never reused)', () => {
+  // mergo merges into the destination's nested maps in place: z-merge changes .Values.sub,
+  // which y-random (not reusable: it reads the random source) reads afterwards.
+  const root = writeChart({
+    'parent/templates/z-merge.yaml': '{{- $d := dict "a" .Values.sub }}{{- $_ := merge $d (dict "a" (dict "extra" "merged")) }}# merged\n',
+    'parent/templates/y-random.yaml': 'token: {{ randAlphaNum 4 | quote }}\nextra: {{ .Values.sub.extra | default "none" | quote }}\n',
+  });
+  const d = new Daemon();
+  const want = fresh(root, BASE);
+  assert.match(want.stdout, /extra: "merged"/);
+  assert.deepEqual(d.run(root, BASE), want);
+  assert.deepEqual(d.run(root, BASE), want);
+});

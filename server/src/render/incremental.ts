@@ -101,6 +101,20 @@ export class Watch {
     return this.shared.has(v);
   }
 
+  /** holdsShared reports whether `v` or a map nested in it (through maps) is shared. */
+  private holdsShared(v: Value): boolean {
+    const seen = new Set<object>();
+    const stack: Value[] = [v];
+    while (stack.length > 0) {
+      const x = stack.pop() as Value;
+      if (!(x instanceof Map) || seen.has(x)) continue;
+      if (this.isShared(x)) return true;
+      seen.add(x);
+      for (const c of x.values()) if (c instanceof Map) stack.push(c);
+    }
+    return false;
+  }
+
   /** runtime wraps `rt` so a read of the clock or random source marks the file nondeterministic. */
   runtime(rt: Runtime): Runtime {
     return {
@@ -154,11 +168,13 @@ export class Watch {
       };
       m.set(name, w);
     };
-    // The destination (first argument) is the map these change in place.
+    // The destination (first argument) is the map these change in place; merge* also change the
+    // maps nested in it (mergo merges into them), which may be shared when the destination is not.
     for (const name of MUTATING) {
+      const changes = name === 'set' || name === 'unset' ? (v: Value) => this.isShared(v) : (v: Value) => this.holdsShared(v);
       wrap(name, (args) => {
         const r = this.current;
-        if (r !== null && !r.mutated && args.length > 0 && this.isShared(args[0])) r.mutated = true;
+        if (r !== null && !r.mutated && args.length > 0 && changes(args[0])) r.mutated = true;
       });
     }
     for (const name of ENVIRONMENT) wrap(name, () => this.mark());
