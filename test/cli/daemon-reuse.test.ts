@@ -246,6 +246,9 @@ const RUNNER_ROWS: readonly (ChangeRow & { readonly env?: Readonly<Record<string
   { name: "a define's text", files: { 'parent/templates/_helpers.tpl': CHART['parent/templates/_helpers.tpl'].replace('}}-{{', '}}_{{') } },
   { name: "the -f file's content", files: { 'ci/extra.yaml': 'extra: again\n' } },
   { name: '--namespace', argv: [...BASE, '--namespace', 'elsewhere'] },
+  { name: 'a --set value', argv: ['parent', '-f', 'ci/extra.yaml', '--set', 'replicas=5'] },
+  { name: "the subchart's values.yaml", files: { 'parent/charts/sub/values.yaml': 'color: green\nsize: small\n' } },
+  { name: '--helm-version 3', argv: [...BASE, '--helm-version', '3'] },
   { name: 'the TZ variable (the zone of `date`)', files: { 'parent/templates/z-date.yaml': 'epoch: {{ date "2006-01-02 15:04 MST" 0 | quote }}\n' }, env: { TZ: 'Asia/Tokyo' } },
 ];
 
@@ -299,3 +302,44 @@ test('daemon reuse: merge into a new dict that holds a shared map changes .Value
   assert.deepEqual(d.run(root, BASE), want);
   assert.deepEqual(d.run(root, BASE), want);
 });
+
+// Ways a file changes state that later files read. z-mut.yaml runs first among the parent's
+// files; y-random reads the state and is run again every time (it reads the random source): if a
+// change went unnoticed, z-mut would be reused (not run) and y-random would miss the change.
+const MUTATIONS: readonly { readonly name: string; readonly text: string }[] = [
+  { name: 'set .Values', text: '{{- $_ := set .Values "probe" "x" }}' },
+  { name: 'set on a variable holding .Values', text: '{{- $v := .Values }}{{- $_ := set $v "probe" "x" }}' },
+  { name: 'unset .Values', text: '{{- $_ := unset .Values "greeting" }}' },
+  { name: 'set on a nested map of .Values', text: '{{- $_ := set .Values.sub "probe" "x" }}' },
+  { name: 'set on a map in a list of .Values', text: '{{- $_ := set (first .Values.items) "probe" "x" }}' },
+  { name: 'set on the root context', text: '{{- $_ := set $ "probe" "x" }}' },
+  { name: 'set on .Release', text: '{{- $_ := set .Release "probe" "x" }}' },
+  { name: 'mergeOverwrite into .Values', text: '{{- $_ := mergeOverwrite .Values (dict "probe" "x") }}' },
+  { name: 'merge into a dict holding .Values.sub', text: '{{- $_ := merge (dict "a" .Values.sub) (dict "a" (dict "probe" "x")) }}' },
+  { name: 'mustMerge into a dict holding .Values.sub', text: '{{- $_ := mustMerge (dict "a" .Values.sub) (dict "a" (dict "probe" "x")) }}' },
+  { name: 'mergeOverwrite into a dict holding .Values.sub', text: '{{- $_ := mergeOverwrite (dict "a" .Values.sub) (dict "a" (dict "color" "x")) }}' },
+  { name: 'mustMergeOverwrite two levels down', text: '{{- $_ := mustMergeOverwrite (dict "a" (dict "b" .Values.sub)) (dict "a" (dict "b" (dict "probe" "x"))) }}' },
+  { name: 'set inside tpl', text: '{{- tpl "{{ $_ := set .Values \\"probe\\" \\"x\\" }}" . }}' },
+  { name: 'set inside an included define', text: '{{- define "parent.mutate" }}{{ $_ := set .Values "probe" "x" }}{{ end }}{{- include "parent.mutate" . }}' },
+  { name: 'set through a map added to .Values earlier in the file', text: '{{- $m := dict }}{{- $_ := set .Values "probe" $m }}{{- $_ := set $m "deep" "x" }}' },
+];
+
+for (const row of MUTATIONS) {
+  test(`daemon reuse: a later file sees the change made by ${row.name}`, () => {
+    const root = writeChart({
+      'parent/values.yaml': `${CHART['parent/values.yaml']}items:\n  - a: 1\n`,
+      'parent/templates/z-mut.yaml': `${row.text}\n# mutated\n`,
+      'parent/templates/y-random.yaml':
+        'token: {{ randAlphaNum 4 | quote }}\nvalues: {{ .Values | toJson | quote }}\nrelease: {{ .Release.probe | default "none" | quote }}\nroot: {{ .probe | default "none" | quote }}\n',
+    });
+    const d = new Daemon();
+    const want = fresh(root, BASE);
+    assert.equal(want.exitCode, 0, want.stderr);
+    // The change is visible: without it, y-random says something else.
+    edit(root, { 'parent/templates/z-mut.yaml': '# mutated\n' });
+    assert.notEqual(fresh(root, BASE).stdout, want.stdout);
+    edit(root, { 'parent/templates/z-mut.yaml': `${row.text}\n# mutated\n` });
+    assert.deepEqual(d.run(root, BASE), want, 'warming run');
+    assert.deepEqual(d.run(root, BASE), want, 'warm run');
+  });
+}
