@@ -343,3 +343,19 @@ for (const row of MUTATIONS) {
     assert.deepEqual(d.run(root, BASE), want, 'warm run');
   });
 }
+
+test('daemon reuse: values changed by a run are not seen by the next run (large values files too)', () => {
+  // A values file past the decode memo's threshold (yamlDecode STORE_MIN_CHARS, 4096 chars).
+  const pad = Array.from({ length: 300 }, (_, i) => `  key${i}: value-${i}\n`).join('');
+  const root = writeChart({
+    'parent/values.yaml': `${CHART['parent/values.yaml']}pad:\n${pad}`,
+    'parent/templates/z-count.yaml': '{{- $_ := set .Values.sub "count" (add1 (.Values.sub.count | default 0)) }}count: {{ .Values.sub.count }}\n',
+  });
+  const d = new Daemon();
+  const run = daemonRunner();
+  const env = { XDG_CACHE_HOME: TMP_CACHE };
+  for (let i = 0; i < 3; i++) {
+    assert.match(d.run(root, BASE).stdout, /count: 1\n/);
+    assert.match(run({ argv: ['template', ...BASE], cwd: root, env })?.stdout ?? '', /count: 1\n/);
+  }
+});
