@@ -359,3 +359,13 @@ test('daemon reuse: values changed by a run are not seen by the next run (large 
     assert.match(run({ argv: ['template', ...BASE], cwd: root, env })?.stdout ?? '', /count: 1\n/);
   }
 });
+
+test('daemonRunner: a file whose output the small stack shaped is not kept (the client renders it with the big stack every time)', () => {
+  // 9000 levels: within Helm's 10000, beyond what the main thread's stack decodes (yamlDepth.ts);
+  // the output does not name the overflow (then the daemon would see it in the text).
+  const deep = `{{- $v := fromYaml (printf "a: %s1%s" (repeat 9000 "[") (repeat 9000 "]")) }}decoded: {{ not (hasKey $v "Error") }}\n`;
+  const root = writeChart({ 'parent/templates/y-random.yaml': undefined, 'parent/templates/z-deep.yaml': deep });
+  const run = daemonRunner();
+  const req = { argv: ['template', ...BASE], cwd: root, env: { XDG_CACHE_HOME: TMP_CACHE } };
+  for (let i = 0; i < 3; i++) assert.equal(run(req), undefined, `run ${i + 1}: the client must run it`);
+});

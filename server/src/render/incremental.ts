@@ -6,12 +6,13 @@
 // context). Files that did either are never reused; after a re-executed file mutated shared
 // state, no later file is reused in that render, nor kept for the next (it may have read the
 // mutated state, which the next render need not make again: the mutating file may depend on the
-// clock, or have been edited).
+// clock, or have been edited). A file that met a JavaScript stack overflow is not kept either.
 import type { FuncDef, FuncMap, HelmVersion, NativeCrypto, Runtime } from '../template/func';
 import type { Tree } from '../template/parse/node';
 import type { GoMap, Value } from '../template/value';
 import type { RenderedFile } from './renderedfile';
 import { ValuesView } from '../chart/objects';
+import { stackOverflowCount } from '../template/stack-signal';
 
 /** IncrementalEntry is what one execution of a file left behind. */
 export interface IncrementalEntry {
@@ -51,6 +52,8 @@ export interface IncrementalOptions {
 
 /** Recorder watches one file's execution. */
 export class Recorder {
+  /** overflowsBefore: the process's stack overflows when the file started (stack-signal.ts). */
+  readonly overflowsBefore = stackOverflowCount();
   /** afterMutation: the file ran after another changed shared state in the same render. */
   constructor(readonly afterMutation = false) {}
   readonly deps = new Map<string, Tree | undefined>();
@@ -227,7 +230,10 @@ export function remember(
   sourceMaps: boolean,
   out: RenderedFile,
 ): void {
-  if (rec.mutated || rec.afterMutation || (rec.nondeterministic && inc.keepNondeterministic !== true)) {
+  // A stack overflow met while it ran may have shaped its output: the CLI renders again with a
+  // big stack, and so must the next command.
+  const overflowed = stackOverflowCount() !== rec.overflowsBefore;
+  if (rec.mutated || rec.afterMutation || overflowed || (rec.nondeterministic && inc.keepNondeterministic !== true)) {
     inc.cache.entries.delete(path);
     return;
   }
