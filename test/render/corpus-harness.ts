@@ -47,8 +47,11 @@ export interface CorpusOutcome {
   readonly ms: number;
 }
 
-/** renderRow runs our template command the way the goldens were made. */
-export function renderRow(row: CorpusRow, hv: HelmVersion, extra: Pick<TemplateEnv, 'treeStore'> = {}): CorpusOutcome {
+/**
+ * renderRow runs our template command the way the goldens were made; `extra` adds caches (and
+ * may wrap the corpus file system, e.g. to record what the run read).
+ */
+export function renderRow(row: CorpusRow, hv: HelmVersion, extra: Partial<Pick<TemplateEnv, 'fs' | 'treeStore' | 'cache' | 'reuse'>> = {}): CorpusOutcome {
   const fs = nodeFS(CORPUS_DIR);
   const argv = [`charts/${row.chart}`];
   if (row.valuesFile !== undefined) argv.push('-f', row.valuesFile);

@@ -42,12 +42,13 @@ export function readAll(fd: number, name: string, max: number = MAX_CLI_STREAM):
  * cliFileReader returns the reader for command-line files: `regular` reads regular files (the
  * chart FS, with its own checks); "-" reads stdin; other non-directory files are read as streams.
  * undefined means "does not exist" (Helm: `open PATH: no such file or directory`); a directory
- * and a path through a regular file throw Go's errors.
+ * and a path through a regular file throw Go's errors. Relative paths are relative to `cwd` (the
+ * client's working directory in the daemon).
  */
-export function cliFileReader(regular: (path: string) => Uint8Array | undefined): (path: string) => Uint8Array | undefined {
+export function cliFileReader(regular: (path: string) => Uint8Array | undefined, cwd: string = process.cwd()): (path: string) => Uint8Array | undefined {
   return (p) => {
     if (p.trim() === '-') return readAll(0, 'stdin');
-    const abs = resolve(p);
+    const abs = resolve(cwd, p);
     let st;
     try {
       st = statSync(abs);

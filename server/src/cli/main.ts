@@ -109,8 +109,14 @@ function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay
   const fs = reads?.fs ?? nodeFS('/');
   const line = JSON.stringify([place.cwd, rest]);
   const reuse = reads !== undefined && place.reuse !== undefined ? { cache: place.reuse.cacheFor(line), inputs: () => `${line}\n${reads.digest()}` } : undefined;
+  const readHostFile = cliFileReader((p) => fs.readFile(resolvePath(cwd, p)), place.cwd);
+  // A pipe's bytes (`-f fifo`) are read outside `fs`: they join the digest here.
   const readCliFile = recordingReader(
-    cliFileReader((p) => fs.readFile(resolvePath(cwd, p))),
+    reads === undefined ? readHostFile : (p) => {
+      const r = readHostFile(p);
+      reads.note('cliFile', p, r);
+      return r;
+    },
     replay,
     log,
   );

@@ -9,6 +9,8 @@ import type { ChartFS } from '../chart/fs';
 /** ReadDigest is a recording file system and the digest of what it was asked so far. */
 export interface ReadDigest {
   readonly fs: ChartFS;
+  /** note adds a read made outside `fs` (a command-line file that is a pipe) and its result. */
+  note(op: string, path: string, result: unknown): void;
   digest(): string;
 }
 
@@ -62,5 +64,5 @@ export function recordingFS(fs: ChartFS): ReadDigest {
       return r;
     };
   }
-  return { fs: wrapped, digest: () => h.copy().digest('hex') };
+  return { fs: wrapped, note, digest: () => h.copy().digest('hex') };
 }

@@ -263,7 +263,7 @@ export function render(templates: readonly EngineTemplate[], opts: EngineOptions
         continue;
       }
       executed.push(path);
-      watch.current = new Recorder();
+      watch.current = new Recorder(dirty);
     }
     let out: { text: string; sourceMap?: SourceMap };
     try {

@@ -4,12 +4,15 @@
 // whether it read the clock or the random source (through the Runtime), and whether it mutated
 // state shared with later files (`set`/`unset`/`merge*` on a map reachable from a chart's render
 // context). Files that did either are never reused; after a re-executed file mutated shared
-// state, no later file is reused in that render.
+// state, no later file is reused in that render, nor kept for the next (it may have read the
+// mutated state, which the next render need not make again: the mutating file may depend on the
+// clock, or have been edited). A file that met a JavaScript stack overflow is not kept either.
 import type { FuncDef, FuncMap, HelmVersion, NativeCrypto, Runtime } from '../template/func';
 import type { Tree } from '../template/parse/node';
 import type { GoMap, Value } from '../template/value';
 import type { RenderedFile } from './renderedfile';
 import { ValuesView } from '../chart/objects';
+import { stackOverflowCount } from '../template/stack-signal';
 
 /** IncrementalEntry is what one execution of a file left behind. */
 export interface IncrementalEntry {
@@ -49,6 +52,10 @@ export interface IncrementalOptions {
 
 /** Recorder watches one file's execution. */
 export class Recorder {
+  /** overflowsBefore: the process's stack overflows when the file started (stack-signal.ts). */
+  readonly overflowsBefore = stackOverflowCount();
+  /** afterMutation: the file ran after another changed shared state in the same render. */
+  constructor(readonly afterMutation = false) {}
   readonly deps = new Map<string, Tree | undefined>();
   /** nondeterministic: read the clock or the random source, or asked the cluster/DNS. */
   nondeterministic = false;
@@ -95,6 +102,20 @@ export class Watch {
       this.shared = seen;
     }
     return this.shared.has(v);
+  }
+
+  /** holdsShared reports whether `v` or a map nested in it (through maps) is shared. */
+  private holdsShared(v: Value): boolean {
+    const seen = new Set<object>();
+    const stack: Value[] = [v];
+    while (stack.length > 0) {
+      const x = stack.pop() as Value;
+      if (!(x instanceof Map) || seen.has(x)) continue;
+      if (this.isShared(x)) return true;
+      seen.add(x);
+      for (const c of x.values()) if (c instanceof Map) stack.push(c);
+    }
+    return false;
   }
 
   /** runtime wraps `rt` so a read of the clock or random source marks the file nondeterministic. */
@@ -150,11 +171,13 @@ export class Watch {
       };
       m.set(name, w);
     };
-    // The destination (first argument) is the map these change in place.
+    // The destination (first argument) is the map these change in place; merge* also change the
+    // maps nested in it (mergo merges into them), which may be shared when the destination is not.
     for (const name of MUTATING) {
+      const changes = name === 'set' || name === 'unset' ? (v: Value) => this.isShared(v) : (v: Value) => this.holdsShared(v);
       wrap(name, (args) => {
         const r = this.current;
-        if (r !== null && !r.mutated && args.length > 0 && this.isShared(args[0])) r.mutated = true;
+        if (r !== null && !r.mutated && args.length > 0 && changes(args[0])) r.mutated = true;
       });
     }
     for (const name of ENVIRONMENT) wrap(name, () => this.mark());
@@ -207,7 +230,10 @@ export function remember(
   sourceMaps: boolean,
   out: RenderedFile,
 ): void {
-  if (rec.mutated || (rec.nondeterministic && inc.keepNondeterministic !== true)) {
+  // A stack overflow met while it ran may have shaped its output: the CLI renders again with a
+  // big stack, and so must the next command.
+  const overflowed = stackOverflowCount() !== rec.overflowsBefore;
+  if (rec.mutated || rec.afterMutation || overflowed || (rec.nondeterministic && inc.keepNondeterministic !== true)) {
     inc.cache.entries.delete(path);
     return;
   }
