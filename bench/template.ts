@@ -456,7 +456,8 @@ function main(): void {
   const envs: Envs = {
     helm: base,
     oneShot: { ...base, CHARTWRIGHT_DAEMON: '0' },
-    // A daemon the bench could not stop still goes after two idle minutes.
+    // A daemon the bench could not stop (an interrupted bench: the bench runs synchronously, so a
+    // signal handler would only run at its end) still goes after two idle minutes.
     daemon: { ...base, CHARTWRIGHT_DAEMON: '1', XDG_CACHE_HOME: join(home, 'daemon-cache'), CHARTWRIGHT_DAEMON_IDLE_MS: '120000' },
   };
   // The launcher, not server/out/cli.js: run directly, the bundle would start its big-stack
@@ -471,12 +472,6 @@ function main(): void {
     else if (daemon !== undefined) console.error(`stopped the bench's daemon (pid ${[...daemon.pids].join(', ')}); none of its __daemon processes is left`);
     rmSync(home, { recursive: true, force: true });
   };
-  const interrupted = (): void => {
-    cleanUp();
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
   const loadStart = loadavg()[0];
   const rows: Row[] = [];
   try {
