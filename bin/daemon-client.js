@@ -92,7 +92,15 @@ function ask(sock, argv, done) {
   c.on('connect', () => {
     const env = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-    c.write(JSON.stringify({ argv, cwd: process.cwd(), env }) + '\n');
+    const cwd = process.cwd();
+    let cwdId = '';
+    try {
+      const st = require('node:fs').lstatSync(cwd);
+      cwdId = `${st.dev}:${st.ino}`;
+    } catch {
+      // an unreadable folder: the daemon leaves the command to this process
+    }
+    c.write(JSON.stringify({ argv, cwd, cwdId, env }) + '\n');
   });
   c.on('data', (d) => chunks.push(d));
   c.on('error', (e) => finish(undefined, e.code === 'ENOENT' || e.code === 'ECONNREFUSED' ? 'absent' : String(e.code)));

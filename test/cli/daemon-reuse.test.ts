@@ -18,6 +18,13 @@ import { Reuse, daemonRunner } from '../../server/src/cli/main';
 import { ParseCache } from '../../server/src/render/engine';
 import { defaultRuntime, runTemplateCommand, type TemplateRun } from '../../server/src/render/template-command';
 import type { Runtime } from '../../server/src/template/func';
+import { lstatSync } from 'node:fs';
+
+/** folderId is the `dev:ino` a client sends with its working directory (bin/daemon-client.js). */
+function folderId(dir: string): string {
+  const st = lstatSync(dir);
+  return `${st.dev}:${st.ino}`;
+}
 
 const roots: string[] = [];
 after(() => {
@@ -258,12 +265,12 @@ for (const row of RUNNER_ROWS) {
     const root = writeChart({ 'parent/templates/y-random.yaml': undefined, 'parent/templates/z-date.yaml': 'epoch: {{ date "2006-01-02 15:04 MST" 0 | quote }}\n' });
     const base = { XDG_CACHE_HOME: TMP_CACHE, TZ: 'UTC' };
     const run = daemonRunner();
-    const warm = run({ argv: ['template', ...BASE], cwd: root, env: base });
+    const warm = run({ argv: ['template', ...BASE], cwd: root, cwdId: folderId(root), env: base });
     assert.equal(warm?.exitCode, 0, warm?.stderr);
-    assert.deepEqual(warm, daemonRunner()({ argv: ['template', ...BASE], cwd: root, env: base }));
+    assert.deepEqual(warm, daemonRunner()({ argv: ['template', ...BASE], cwd: root, cwdId: folderId(root), env: base }));
     assert.deepEqual(warm, fresh(root, BASE));
     edit(root, row.files ?? {});
-    const req = { argv: ['template', ...(row.argv ?? BASE)], cwd: root, env: { ...base, ...row.env } };
+    const req = { argv: ['template', ...(row.argv ?? BASE)], cwd: root, cwdId: folderId(root), env: { ...base, ...row.env } };
     const want = daemonRunner()(req);
     assert.equal(want?.exitCode, 0, want?.stderr);
     assert.deepEqual(run(req), want);
@@ -280,7 +287,7 @@ test('daemonRunner: a -f file that is a named pipe is read on every run, and wha
   for (const extra of ['one', 'two']) {
     // The writer blocks until the run opens the pipe to read it.
     const writer = spawn('sh', ['-c', `printf 'extra: ${extra}\\n' > values.fifo`], { cwd: root, stdio: 'ignore' });
-    const r = run({ argv: ['template', 'parent', '-f', 'values.fifo'], cwd: root, env });
+    const r = run({ argv: ['template', 'parent', '-f', 'values.fifo'], cwd: root, cwdId: folderId(root), env });
     writer.kill();
     assert.equal(r?.exitCode, 0, r?.stderr);
     outputs.push(r?.stdout ?? '');
@@ -356,7 +363,7 @@ test('daemon reuse: values changed by a run are not seen by the next run (large 
   const env = { XDG_CACHE_HOME: TMP_CACHE };
   for (let i = 0; i < 3; i++) {
     assert.match(d.run(root, BASE).stdout, /count: 1\n/);
-    assert.match(run({ argv: ['template', ...BASE], cwd: root, env })?.stdout ?? '', /count: 1\n/);
+    assert.match(run({ argv: ['template', ...BASE], cwd: root, cwdId: folderId(root), env })?.stdout ?? '', /count: 1\n/);
   }
 });
 
@@ -366,6 +373,6 @@ test('daemonRunner: a file whose output the small stack shaped is not kept (the 
   const deep = `{{- $v := fromYaml (printf "a: %s1%s" (repeat 9000 "[") (repeat 9000 "]")) }}decoded: {{ not (hasKey $v "Error") }}\n`;
   const root = writeChart({ 'parent/templates/y-random.yaml': undefined, 'parent/templates/z-deep.yaml': deep });
   const run = daemonRunner();
-  const req = { argv: ['template', ...BASE], cwd: root, env: { XDG_CACHE_HOME: TMP_CACHE } };
+  const req = { argv: ['template', ...BASE], cwd: root, cwdId: folderId(root), env: { XDG_CACHE_HOME: TMP_CACHE } };
   for (let i = 0; i < 3; i++) assert.equal(run(req), undefined, `run ${i + 1}: the client must run it`);
 });

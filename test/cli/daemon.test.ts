@@ -5,11 +5,12 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { answerBytes, inheritedFds, parseRequest, refusal } from '../../server/src/cli/daemon';
+import { answerBytes, inheritedFds, parseRequest, refusal, sameFolder } from '../../server/src/cli/daemon';
+import { daemonRunner } from '../../server/src/cli/main';
 import { nodeFS } from '../../server/src/chart/fs';
 import { runTemplateCommand } from '../../server/src/render/template-command';
 
@@ -137,8 +138,9 @@ test('socketPath: per build, in the cache folder, never too long for a socket', 
 test('a daemon answers as the one-shot command does, refuses what it must, and lives alone on its socket', async () => {
   const sock = join(tmp, 'a', 'd.sock');
   const d = startDaemon(sock);
-  await until('the daemon socket', () => existsSync(sock));
-  assert.ok(existsSync(`${sock}.pid`));
+  // The pid file is written once the socket listens (the socket file appears at bind, before).
+  await until('the daemon', () => existsSync(`${sock}.pid`));
+  assert.ok(existsSync(sock));
 
   // Rendering: the same bytes and exit code as the command run here (hello is deterministic).
   const want = runTemplateCommand(['examples/hello'], { fs: nodeFS('/'), cwd: repo.replace(/^\/+/, '') });
@@ -172,7 +174,7 @@ test('a daemon answers as the one-shot command does, refuses what it must, and l
 test('a stale socket is replaced; an idle daemon exits and removes its files', async () => {
   const sock = join(tmp, 'b', 'd.sock');
   const killed = startDaemon(sock);
-  await until('the first daemon socket', () => existsSync(sock));
+  await until('the first daemon', () => existsSync(`${sock}.pid`));
   killed.child.kill('SIGKILL');
   await killed.exited;
   assert.ok(existsSync(sock), 'a killed daemon leaves its socket');
@@ -206,4 +208,18 @@ test('inheritedFds: the descriptors without close-on-exec beyond 0-2 (node opens
     7: 'pos:\t0\nflags:\t0100002\n',
   };
   assert.deepEqual(inheritedFds(['0', '3', '10', '251', '7', '99', 'x'], (fd) => info[fd]), [251, 7]);
+});
+
+test('a client that sees another folder under its cwd path (a container sharing the cache) is left to itself', () => {
+  const st = lstatSync(repo);
+  const id = `${st.dev}:${st.ino}`;
+  assert.equal(sameFolder(repo, id), true);
+  assert.equal(sameFolder(repo, `${st.dev}:${st.ino + 1}`), false);
+  assert.equal(sameFolder(repo, undefined), false);
+  assert.equal(sameFolder(join(tmp, 'no-such-folder'), id), false);
+  const run = daemonRunner();
+  const argv = ['template', './no-such-chart'];
+  assert.equal(run({ argv, cwd: repo, env: {} }), undefined);
+  assert.equal(run({ argv, cwd: repo, cwdId: `${st.dev}:${st.ino + 1}`, env: {} }), undefined);
+  assert.equal(run({ argv, cwd: repo, cwdId: id, env: {} })?.exitCode, 1);
 });

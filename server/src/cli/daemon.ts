@@ -24,6 +24,11 @@ export interface DaemonRequest {
   readonly argv: readonly string[];
   /** cwd: the client's working directory (absolute). */
   readonly cwd: string;
+  /**
+   * cwdId: the client's `dev:ino` of cwd. The daemon serves only a client that sees the same
+   * folder under that path (a container sharing the cache folder may not).
+   */
+  readonly cwdId?: string;
   readonly env: Readonly<Record<string, string>>;
 }
 
@@ -61,7 +66,7 @@ export function parseRequest(line: string): DaemonRequest | undefined {
   if (typeof env !== 'object' || env === null || Array.isArray(env)) return undefined;
   const e: Record<string, string> = {};
   for (const [k, x] of Object.entries(env)) if (typeof x === 'string') e[k] = x;
-  return { argv, cwd: o.cwd, env: e };
+  return typeof o.cwdId === 'string' ? { argv, cwd: o.cwd, cwdId: o.cwdId, env: e } : { argv, cwd: o.cwd, env: e };
 }
 
 /** answerBytes is what the daemon writes back for an outcome (or a refusal). */
@@ -91,6 +96,16 @@ export function refusal(argv: readonly string[]): string | undefined {
     if (a.includes('/dev/') || a.includes('/proc/')) return 'a file of the client process';
   }
   return undefined;
+}
+
+/** sameFolder: `cwd` is, for this process, the folder the client identified by `cwdId`. */
+export function sameFolder(cwd: string, cwdId: string | undefined): boolean {
+  try {
+    const st = lstatSync(cwd);
+    return cwdId === `${st.dev}:${st.ino}`;
+  } catch {
+    return false;
+  }
 }
 
 /**

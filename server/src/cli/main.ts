@@ -23,7 +23,7 @@ import { VERSION } from '../version';
 import { statSync } from 'node:fs';
 import { IncrementalCache } from '../render/incremental';
 import { recordingFS } from './readhash';
-import { DEFAULT_IDLE_MS, refusal, serveDaemon, type DaemonRequest } from './daemon';
+import { DEFAULT_IDLE_MS, refusal, sameFolder, serveDaemon, type DaemonRequest } from './daemon';
 
 const USAGE = `Usage: chartwright <command> [args]
 
@@ -39,6 +39,9 @@ Run 'chartwright template --help' or 'chartwright lint --help' for their flags.
 Compiled values schemas, template parses, decoded values files and manifest heads are cached in
 $XDG_CACHE_HOME/chartwright (default ~/.cache/chartwright); --no-cache (after the command) or
 CHARTWRIGHT_NO_CACHE=1 turns the cache off.
+
+The first template or lint starts a daemon that keeps the renderer loaded for the next ones (it
+exits after 10 idle minutes); CHARTWRIGHT_DAEMON=0 turns it off. It is off when CI is set.
 `;
 
 /**
@@ -183,7 +186,7 @@ export function daemonRunner(): (req: DaemonRequest) => Outcome | undefined {
   const reuse = new Reuse();
   return (req) => {
     const [cmd, ...rest] = req.argv;
-    if (refusal(req.argv) !== undefined || (cmd !== 'template' && cmd !== 'lint')) return undefined;
+    if (refusal(req.argv) !== undefined || (cmd !== 'template' && cmd !== 'lint') || !sameFolder(req.cwd, req.cwdId)) return undefined;
     return firstAttempt(() => renderCommand(cmd, rest, [], [], { cwd: req.cwd, env: req.env, cache, reuse }));
   };
 }

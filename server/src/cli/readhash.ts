@@ -25,44 +25,24 @@ export function recordingFS(fs: ChartFS): ReadDigest {
     } else h.update(JSON.stringify(result) ?? 'undefined');
     h.update('\u0001');
   };
+  // recorded: `call` whose every answer is noted under `op` (with its extra argument, if any).
+  const recorded =
+    <R, X extends unknown[]>(op: string, call: (path: string, ...x: X) => R) =>
+    (path: string, ...x: X): R => {
+      const r = call(path, ...x);
+      note(x.length > 0 ? `${op} ${x.join(' ')}` : op, path, r);
+      return r;
+    };
   const wrapped: ChartFS = {
-    readFile(path) {
-      const r = fs.readFile(path);
-      note('readFile', path, r);
-      return r;
-    },
-    readDir(path) {
-      const r = fs.readDir(path);
-      note('readDir', path, r);
-      return r;
-    },
-    isDirectory(path) {
-      const r = fs.isDirectory(path);
-      note('isDirectory', path, r);
-      return r;
-    },
-    exists(path) {
-      const r = fs.exists(path);
-      note('exists', path, r);
-      return r;
-    },
+    readFile: recorded('readFile', (p) => fs.readFile(p)),
+    readDir: recorded('readDir', (p) => fs.readDir(p)),
+    isDirectory: recorded('isDirectory', (p) => fs.isDirectory(p)),
+    exists: recorded('exists', (p) => fs.exists(p)),
     displayPath: (path) => fs.displayPath(path),
   };
   const checked = fs.readFileChecked;
-  if (checked !== undefined) {
-    wrapped.readFileChecked = (path, maxSize) => {
-      const r = checked.call(fs, path, maxSize);
-      note(`readFileChecked ${maxSize}`, path, r);
-      return r;
-    };
-  }
+  if (checked !== undefined) wrapped.readFileChecked = recorded('readFileChecked', (p, maxSize: number) => checked.call(fs, p, maxSize));
   const dirChecked = fs.readDirChecked;
-  if (dirChecked !== undefined) {
-    wrapped.readDirChecked = (path) => {
-      const r = dirChecked.call(fs, path);
-      note('readDirChecked', path, r);
-      return r;
-    };
-  }
+  if (dirChecked !== undefined) wrapped.readDirChecked = recorded('readDirChecked', (p) => dirChecked.call(fs, p));
   return { fs: wrapped, note, digest: () => h.copy().digest('hex') };
 }
