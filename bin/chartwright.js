@@ -39,7 +39,11 @@ const useBundle = existsSync(bundle) && (!existsSync(sources) || statSync(bundle
 const daemon = require('./daemon-client.js');
 const sock = useBundle ? daemon.socketPath(process.env, bundle) : undefined;
 
-if (argv[0] === '__daemon' && argv.length === 1) {
+if (argv[0] === 'daemon') {
+  // `chartwright daemon status|stop`, without loading the renderer.
+  const why = useBundle ? 'no cache folder (or its path is too long for a socket)' : 'the sources run through tsx (no build)';
+  process.exitCode = daemon.command(argv.slice(1), process.platform === 'win32' ? undefined : sock, process.platform === 'win32' ? 'not on Windows' : why);
+} else if (argv[0] === '__daemon' && argv.length === 1) {
   // The daemon (server/src/cli/daemon.ts), started by a client below; only a build has one.
   if (sock !== undefined) loadBundle().cli.serve(sock);
 } else if (sock !== undefined && require('node:worker_threads').isMainThread && daemon.enabled(argv, process.env)) {

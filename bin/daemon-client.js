@@ -149,4 +149,55 @@ function startDaemon(launcher, sock) {
   }
 }
 
-module.exports = { enabled, socketPath, ask, startDaemon };
+/** daemonPid is the pid of the live daemon serving `sock`, or undefined. */
+function daemonPid(sock) {
+  let pid;
+  try {
+    pid = Number(require('node:fs').readFileSync(`${sock}.pid`, 'utf8').trim());
+    statSync(sock);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined;
+  }
+  return pid;
+}
+
+/**
+ * command runs `chartwright daemon status|stop` (`sock` undefined: this install has no daemon,
+ * `why` says why) and returns the exit code: status 0 when one runs, 3 when none does (as
+ * `systemctl status`); stop 0.
+ */
+function command(args, sock, why) {
+  const sub = args[0];
+  if (args.length !== 1 || (sub !== 'status' && sub !== 'stop')) {
+    process.stderr.write('Usage: chartwright daemon status|stop\n');
+    return 1;
+  }
+  if (sock === undefined) {
+    process.stdout.write(`no daemon: ${why}\n`);
+    return sub === 'status' ? 3 : 0;
+  }
+  const pid = daemonPid(sock);
+  if (pid === undefined) {
+    process.stdout.write(`not running (socket ${sock})\n`);
+    return sub === 'status' ? 3 : 0;
+  }
+  if (sub === 'status') {
+    process.stdout.write(`running: pid ${pid}, socket ${sock}\n`);
+    return 0;
+  }
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    // ended meanwhile
+  }
+  process.stdout.write(`stopped: pid ${pid}\n`);
+  return 0;
+}
+
+module.exports = { enabled, socketPath, ask, startDaemon, command };

@@ -8,6 +8,12 @@ set -uo pipefail
 top="${1:-.}"
 # CHARTWRIGHT overrides the command (split on spaces, e.g. "node bin/chartwright.js").
 read -r -a cw <<< "${CHARTWRIGHT:-chartwright}"
+# One daemon for all the commands of this run (CI turns it off by default: CI is set), stopped at
+# the end unless it was running before; CHARTWRIGHT_DAEMON=0 makes every command one-shot.
+export CHARTWRIGHT_DAEMON="${CHARTWRIGHT_DAEMON:-1}"
+if [ "$CHARTWRIGHT_DAEMON" != 0 ] && ! "${cw[@]}" daemon status > /dev/null 2>&1; then
+  trap '"${cw[@]}" daemon stop > /dev/null 2>&1' EXIT
+fi
 failed=0
 while IFS= read -r chartfile; do
   chart="$(dirname "$chartfile")"

@@ -4,7 +4,7 @@
 // os.tmpdir() folders, and are killed at the end.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -222,4 +222,25 @@ test('a client that sees another folder under its cwd path (a container sharing 
   assert.equal(run({ argv, cwd: repo, env: {} }), undefined);
   assert.equal(run({ argv, cwd: repo, cwdId: `${st.dev}:${st.ino + 1}`, env: {} }), undefined);
   assert.equal(run({ argv, cwd: repo, cwdId: id, env: {} })?.exitCode, 1);
+});
+
+test('chartwright daemon status|stop (bin/daemon-client.js command): a stopped daemon removes its files', async () => {
+  const sock = join(tmp, 'e', 'd.sock');
+  // s null: an install without a daemon.
+  const cmd = (args: string[], s: string | null = sock): { out: string; code: number | null } => {
+    const socket = s === null ? 'undefined' : JSON.stringify(s);
+    const r = spawnSync(process.execPath, ['-e', `process.exitCode = require(${JSON.stringify(join(repo, 'bin', 'daemon-client.js'))}).command(${JSON.stringify(args)}, ${socket}, 'the sources run through tsx (no build)')`], { encoding: 'utf8' });
+    return { out: r.stdout + r.stderr, code: r.status };
+  };
+  assert.deepEqual(cmd(['status']), { out: `not running (socket ${sock})\n`, code: 3 });
+  assert.deepEqual(cmd(['status'], null), { out: 'no daemon: the sources run through tsx (no build)\n', code: 3 });
+  assert.deepEqual(cmd([]), { out: 'Usage: chartwright daemon status|stop\n', code: 1 });
+  const d = startDaemon(sock);
+  await until('the daemon', () => existsSync(`${sock}.pid`));
+  const pid = d.child.pid;
+  assert.deepEqual(cmd(['status']), { out: `running: pid ${pid}, socket ${sock}\n`, code: 0 });
+  assert.deepEqual(cmd(['stop']), { out: `stopped: pid ${pid}\n`, code: 0 });
+  assert.equal(await d.exited, 0);
+  assert.ok(!existsSync(sock) && !existsSync(`${sock}.pid`));
+  assert.deepEqual(cmd(['stop']), { out: `not running (socket ${sock})\n`, code: 0 });
 });

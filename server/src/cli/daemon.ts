@@ -277,5 +277,8 @@ export function serveDaemon(socketPath: string, run: (req: DaemonRequest) => Out
       }, 5000).unref();
     });
   };
+  // `chartwright daemon stop` (or any SIGTERM/SIGINT) ends it cleanly, its files removed.
+  process.on('SIGTERM', quit);
+  process.on('SIGINT', quit);
   listen(true);
 }

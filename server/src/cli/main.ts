@@ -33,6 +33,7 @@ Commands:
   lint CHART [flags]              check a chart like \`helm lint\` (--strict, --kube-schemas,
                                   --format text|json|github|sarif)
   version [--short]               print Chartwright's version and the Helm versions it reproduces
+  daemon status|stop              the background process that keeps the renderer loaded
 
 Run 'chartwright template --help' or 'chartwright lint --help' for their flags.
 
