@@ -10,6 +10,8 @@ const { isAbsolute, join } = require('node:path');
 const MAX_SOCKET_PATH = 100;
 // A client waits this long for an answer before it runs the command itself.
 const ANSWER_TIMEOUT_MS = 120_000;
+// A busy mark older than this is a dead daemon's (a command runs in well under a minute).
+const BUSY_FRESH_MS = 60_000;
 // A lock younger than this means another client is starting a daemon already.
 const LOCK_FRESH_MS = 10_000;
 
@@ -75,9 +77,16 @@ function socketPath(env, bundle) {
 
 /**
  * ask sends `argv` to the daemon at `sock`; done(answer) gets { exitCode, stdout, stderr } (bytes),
- * or undefined with why: 'absent' (no daemon listens), or a refusal or failure (run it here).
+ * or undefined with why: 'absent' (no daemon listens), 'busy' (it runs another command), or a
+ * refusal or failure (run it here).
  */
 function ask(sock, argv, done) {
+  // A daemon busy with another command (`<sock>.busy`, fresh) would make this one wait.
+  try {
+    if (Date.now() - statSync(`${sock}.busy`).mtimeMs < BUSY_FRESH_MS) return done(undefined, 'busy');
+  } catch {
+    // not busy
+  }
   let finished = false;
   const chunks = [];
   const c = createConnection(sock);

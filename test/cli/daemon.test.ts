@@ -5,7 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,6 +160,15 @@ test('a daemon answers as the one-shot command does, refuses what it must, and l
   const stdin = await ask(sock, ['template', 'examples/hello', '-f', '-']);
   assert.deepEqual(stdin, { answer: undefined, why: 'needs the client' });
   assert.equal(await rawAsk(sock, 'not json\n'), '{"fallback":"bad request"}\n');
+
+  // A daemon busy with a command (its fresh `.busy` mark) leaves others to their clients; a
+  // mark a minute old is a dead daemon's.
+  writeFileSync(`${sock}.busy`, '1\n');
+  assert.deepEqual(await ask(sock, ['template', './no-such-chart']), { answer: undefined, why: 'busy' });
+  const old = new Date(Date.now() - 120_000);
+  utimesSync(`${sock}.busy`, old, old);
+  assert.equal((await ask(sock, ['template', './no-such-chart'])).answer?.exitCode, 1);
+  assert.ok(!existsSync(`${sock}.busy`), 'the daemon removes its mark after a command');
 
   // A second daemon on the same socket sees the first one answer and exits.
   const second = startDaemon(sock);

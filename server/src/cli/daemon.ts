@@ -189,7 +189,7 @@ export function serveDaemon(socketPath: string, run: (req: DaemonRequest) => Out
   const server: Server = createServer((sock) => handle(sock));
   const quit = (): void => {
     if (ours !== undefined && inode(socketPath) === ours) {
-      for (const f of [socketPath, `${socketPath}.pid`]) {
+      for (const f of [socketPath, `${socketPath}.pid`, `${socketPath}.busy`]) {
         try {
           unlinkSync(f);
         } catch {
@@ -221,10 +221,23 @@ export function serveDaemon(socketPath: string, run: (req: DaemonRequest) => Out
       let answer: Outcome | { fallback: string };
       if (req === undefined) answer = { fallback: 'bad request' };
       else {
+        // While it runs, `<sock>.busy` tells other clients to run their commands themselves
+        // (parallel commands would otherwise wait for this one: the daemon runs one at a time).
+        const busy = `${socketPath}.busy`;
+        try {
+          writeFileSync(busy, `${process.pid}\n`);
+        } catch {
+          // clients then wait their turn
+        }
         try {
           answer = run(req) ?? { fallback: 'needs the client' };
         } catch (e) {
           answer = { fallback: e instanceof Error ? e.message : String(e) };
+        }
+        try {
+          unlinkSync(busy);
+        } catch {
+          // removed with the folder
         }
       }
       sock.end(answerBytes(answer));
@@ -265,10 +278,13 @@ export function serveDaemon(socketPath: string, run: (req: DaemonRequest) => Out
         // the folder's own permissions still guard it
       }
       ours = inode(socketPath);
-      try {
-        unlinkSync(`${socketPath}.lock`);
-      } catch {
-        // no client left one
+      // The lock of the client that started it, and the busy mark of a daemon that died mid-command.
+      for (const f of [`${socketPath}.lock`, `${socketPath}.busy`]) {
+        try {
+          unlinkSync(f);
+        } catch {
+          // none left
+        }
       }
       touch();
       // A removed socket (a cleared cache folder) or one another daemon took over ends this one.
