@@ -9,7 +9,7 @@ import { checkPrimeSync, createPrivateKey, generatePrimeSync } from 'node:crypto
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { PrimePool } from '../../server/src/render/primepool';
-import { PooledCrypto } from '../../server/src/render/nativecrypto';
+import { PooledCrypto, StandingCrypto } from '../../server/src/render/nativecrypto';
 import { rsaKey } from '../../server/src/sprig/rsakey';
 import { certKeyMentions } from '../../server/src/sprig/crypto';
 import { memoryFS } from '../../server/src/chart/fs';
@@ -150,6 +150,28 @@ test('PooledCrypto: on a busy machine the pool starts at the first key asked for
     assert.ok(until(() => c.primesMade === 2), 'then makes one key\'s primes ahead');
     sleep(100);
     assert.equal(c.primesMade, 2, 'and no more until they are taken');
+  } finally {
+    c.close();
+  }
+});
+
+test('StandingCrypto (the daemon): keeps `ahead` primes ready between commands, refilled as keys take them', { skip }, () => {
+  const c = new StandingCrypto(4);
+  try {
+    assert.equal(c.primesMade, 0, 'nothing before a chart names certificates');
+    c.expectKeys('rsa', 1024, 1);
+    assert.ok(until(() => c.primesMade === 4), 'ahead of the first key');
+    sleep(100);
+    assert.equal(c.primesMade, 4, 'at most `ahead` unused');
+    const keys = [0, 1].map(() => createPrivateKey({ key: Buffer.from(c.generatePrivateKey('rsa', 1024)), format: 'der', type: 'pkcs8' }));
+    for (const k of keys) assert.equal(k.asymmetricKeyDetails?.modulusLength, 1024);
+    assert.notEqual(keys[0].export({ type: 'pkcs8', format: 'der' }).toString('hex'), keys[1].export({ type: 'pkcs8', format: 'der' }).toString('hex'));
+    assert.ok(until(() => c.primesMade === 8), 'the four taken are made again (for the next command)');
+    c.expectKeys('rsa', 1024, 3);
+    sleep(100);
+    assert.equal(c.primesMade, 8, 'a later hint keeps the same pool');
+    const ec = createPrivateKey({ key: Buffer.from(c.generatePrivateKey('ec', 256)), format: 'der', type: 'pkcs8' });
+    assert.equal(ec.asymmetricKeyType, 'ec');
   } finally {
     c.close();
   }

@@ -2,7 +2,8 @@
 // `helm template`), `chartwright lint` (`helm lint`). Process I/O only; the work is in render/.
 import { nodeFS } from '../chart/fs';
 import { defaultRuntime, resolvePath, runTemplateCommand } from '../render/template-command';
-import { PooledCrypto } from '../render/nativecrypto';
+import { PooledCrypto, StandingCrypto } from '../render/nativecrypto';
+import type { NativeCrypto } from '../template/func';
 import { cliFileReader } from './host-read';
 import { CLI_LIMITS } from '../render/limits';
 import { runLintCommand } from '../lint/command';
@@ -76,6 +77,8 @@ export interface RunPlace {
   readonly cache?: ParseCache;
   /** reuse: files' outputs kept between commands (see TemplateEnv.reuse), per command line. */
   readonly reuse?: Reuse;
+  /** crypto: key generation that outlives the command (the daemon's StandingCrypto). */
+  readonly crypto?: NativeCrypto;
 }
 
 /** Reuse holds the incremental caches of the last few command lines (least recently used goes). */
@@ -125,11 +128,11 @@ function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay
     log,
   );
   // Certificates' RSA primes are made on a second core while this thread renders.
-  const crypto = new PooledCrypto();
+  const crypto = place.crypto ?? new PooledCrypto();
   try {
     return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...caches, cache: place.cache, reuse, runtime: defaultRuntime(crypto, place.env.TZ) });
   } finally {
-    crypto.close();
+    if (crypto !== place.crypto && crypto instanceof PooledCrypto) crypto.close();
   }
 }
 
@@ -179,16 +182,17 @@ function buildId(): string | undefined {
 
 /**
  * daemonRunner runs the daemon's commands as start() would on this thread, keeping one parse
- * cache and the last command lines' file outputs (Reuse) between them; undefined: the client
+ * cache, the last command lines' file outputs (Reuse) and a prime pool (StandingCrypto) between them; undefined: the client
  * runs the command itself (daemon.ts refusal, or the big stack is needed).
  */
 export function daemonRunner(): (req: DaemonRequest) => Outcome | undefined {
   const cache = new ParseCache();
   const reuse = new Reuse();
+  const crypto = new StandingCrypto();
   return (req) => {
     const [cmd, ...rest] = req.argv;
     if (refusal(req.argv) !== undefined || (cmd !== 'template' && cmd !== 'lint') || !sameFolder(req.cwd, req.cwdId)) return undefined;
-    return firstAttempt(() => renderCommand(cmd, rest, [], [], { cwd: req.cwd, env: req.env, cache, reuse }));
+    return firstAttempt(() => renderCommand(cmd, rest, [], [], { cwd: req.cwd, env: req.env, cache, reuse, crypto }));
   };
 }
 

@@ -147,3 +147,46 @@ export class PooledCrypto implements NativeCrypto {
     this.pool?.close();
   }
 }
+
+/**
+ * StandingCrypto is the CLI daemon's NativeCrypto (cli/main.ts daemonRunner): one prime pool that
+ * outlives commands. Once a command's chart names certificate functions (expectKeys) or asks for
+ * an RSA key, the pool keeps up to `ahead` primes of that size ready on a second core, refilled
+ * between commands, so a chart that makes certificates gets most of its primes made already
+ * (bitnami-harbor: 16 per command). Every prime is used once; keys are as random as a one-shot
+ * command's. A spent pool (MAX_POOL_PRIMES made and taken) is replaced; close() ends it.
+ */
+export class StandingCrypto implements NativeCrypto {
+  private pool: PrimePool | undefined;
+
+  constructor(private readonly ahead = POOL_AHEAD) {}
+
+  generatePrivateKey(type: PrivateKeyType, bits: number): Uint8Array {
+    const pool = type === 'rsa' ? this.poolFor(bits) : undefined;
+    if (pool === undefined) return generatePrivateKey(type, bits);
+    return new Uint8Array(rsaKey(bits, (b) => pool.take(b)).export({ type: 'pkcs8', format: 'der' }));
+  }
+
+  expectKeys(type: PrivateKeyType, bits: number, count: number): void {
+    if (type === 'rsa' && count > 0) this.poolFor(bits);
+  }
+
+  /** poolFor is a live pool making primes for `bits`-bit RSA keys (started or replaced as needed). */
+  private poolFor(bits: number): PrimePool | undefined {
+    if (bits < 1024 || bits % 16 !== 0) return undefined;
+    const p = this.pool;
+    if (p !== undefined && p.bits === bits / 2 && !p.spent) return p;
+    p?.close();
+    this.pool = PrimePool.start({ bits: bits / 2, cap: MAX_POOL_PRIMES, ahead: this.ahead });
+    return this.pool;
+  }
+
+  /** primesMade is how many primes the current pool's worker made (0 without a pool). */
+  get primesMade(): number {
+    return this.pool?.made ?? 0;
+  }
+
+  close(): void {
+    this.pool?.close();
+  }
+}

@@ -108,6 +108,12 @@ export class PrimePool {
     return Atomics.load(this.ctl, PRODUCED) - Atomics.load(this.ctl, TAKEN);
   }
 
+  /** spent: the worker made its last prime (`cap`) and every one was taken. */
+  get spent(): boolean {
+    const made = Atomics.load(this.ctl, PRODUCED);
+    return made >= (this.bytes.length - HEADER_BYTES) / this.size && Atomics.load(this.ctl, TAKEN) >= made;
+  }
+
   /** made is the number of primes the worker has made. */
   get made(): number {
     return Atomics.load(this.ctl, PRODUCED);
