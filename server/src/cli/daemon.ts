@@ -41,6 +41,8 @@ export interface DaemonOptions {
   readonly idleMs: number;
   /** maxRss: exit after a command that left the process this big (bytes). */
   readonly maxRss: number;
+  /** stale: the code the daemon runs was replaced (a rebuilt or reinstalled bundle): exit. */
+  readonly stale?: () => boolean;
 }
 
 /** DEFAULT_IDLE_MS: a daemon lives 10 minutes past its last command. */
@@ -287,9 +289,10 @@ export function serveDaemon(socketPath: string, run: (req: DaemonRequest) => Out
         }
       }
       touch();
-      // A removed socket (a cleared cache folder) or one another daemon took over ends this one.
+      // A removed socket (a cleared cache folder), one another daemon took over, or a replaced
+      // bundle (its clients now use another socket) ends this one.
       setInterval(() => {
-        if (inode(socketPath) !== ours) quit();
+        if (inode(socketPath) !== ours || o.stale?.() === true) quit();
       }, 5000).unref();
     });
   };

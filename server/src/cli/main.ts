@@ -202,7 +202,8 @@ export function daemonRunner(): (req: DaemonRequest) => Outcome | undefined {
  */
 export function serve(socketPath: string, env: NodeJS.ProcessEnv = process.env): void {
   const idleMs = Number(env.CHARTWRIGHT_DAEMON_IDLE_MS) > 0 ? Number(env.CHARTWRIGHT_DAEMON_IDLE_MS) : DEFAULT_IDLE_MS;
-  serveDaemon(socketPath, daemonRunner(), { idleMs, maxRss: 1536 << 20 });
+  const build = buildId();
+  serveDaemon(socketPath, daemonRunner(), { idleMs, maxRss: 1536 << 20, stale: () => buildId() !== build });
 }
 
 /** main runs the CLI with argv (without node and script) and returns the exit code. */
