@@ -2,7 +2,7 @@
 // nothing of the bundle, so a command the daemon answers costs node's start and the render.
 'use strict';
 const { createConnection } = require('node:net');
-const { closeSync, openSync, statSync, unlinkSync } = require('node:fs');
+const { closeSync, lstatSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync } = require('node:fs');
 const { homedir } = require('node:os');
 const { isAbsolute, join } = require('node:path');
 
@@ -104,7 +104,7 @@ function ask(sock, argv, done) {
     const cwd = process.cwd();
     let cwdId = '';
     try {
-      const st = require('node:fs').lstatSync(cwd);
+      const st = lstatSync(cwd);
       cwdId = `${st.dev}:${st.ino}`;
     } catch {
       // an unreadable folder: the daemon leaves the command to this process
@@ -145,7 +145,7 @@ function startDaemon(launcher, sock) {
     // no lock
   }
   try {
-    require('node:fs').mkdirSync(join(sock, '..'), { recursive: true, mode: 0o700 });
+    mkdirSync(join(sock, '..'), { recursive: true, mode: 0o700 });
     closeSync(openSync(lock, 'wx', 0o600));
   } catch {
     return;
@@ -162,7 +162,7 @@ function startDaemon(launcher, sock) {
 function daemonPid(sock) {
   let pid;
   try {
-    pid = Number(require('node:fs').readFileSync(`${sock}.pid`, 'utf8').trim());
+    pid = Number(readFileSync(`${sock}.pid`, 'utf8').trim());
     statSync(sock);
   } catch {
     return undefined;
