@@ -13,23 +13,10 @@ import { recordingFS } from '../../server/src/cli/readhash';
 import { ParseCache } from '../../server/src/render/engine';
 import { IncrementalCache, type IncrementalEntry } from '../../server/src/render/incremental';
 import type { HelmVersion } from '../../server/src/template/func';
+import { NO_REUSE } from './reuse-fixtures';
 import { CORPUS_DIR, compareRow, loadCorpus, renderRow, type CorpusOutcome, type CorpusRow } from '../render/corpus-harness';
 
 const rows = loadCorpus();
-
-// Rows where nothing can be reused: the first file executed (deepest path first, then reverse
-// alphabetical order, as Helm sorts them) sets values on a map shared by every later file, so
-// every file is run again (incremental.ts: no reuse after a mutation in the same render).
-const NO_REUSE: Readonly<Record<string, string>> = {
-  vault: 'every file sets on its context (`set .` in _helpers.tpl)',
-  'vault-ha-raft': 'every file sets on its context (`set .` in _helpers.tpl)',
-  'istio-base': 'zzz_profile.yaml, executed first, sets .Values',
-  'istio-gateway': 'zzz_profile.yaml, executed first, sets .Values',
-  'istio-gateway-autoscaling': 'zzz_profile.yaml, executed first, sets .Values',
-  'istio-cni': 'zzz_profile.yaml, executed first, sets .Values',
-  'istio-ambient': "its subcharts' zzz_profile.yaml, executed first, set .Values",
-  'bitnami-redis-sentinel': 'the sentinel files, executed first, set .Values.global.redis.password (_helpers.tpl)',
-};
 
 /** Warm is one row's caches, kept between its renders as the daemon keeps them per command line. */
 class Warm {
