@@ -11,9 +11,9 @@ import assert from 'node:assert/strict';
 import { nodeFS } from '../../server/src/chart/fs';
 import { recordingFS } from '../../server/src/cli/readhash';
 import { ParseCache } from '../../server/src/render/engine';
-import { IncrementalCache, type IncrementalEntry } from '../../server/src/render/incremental';
+import { IncrementalCache } from '../../server/src/render/incremental';
 import type { HelmVersion } from '../../server/src/template/func';
-import { NO_REUSE } from './reuse-fixtures';
+import { NO_REUSE, reusedCount } from './reuse-fixtures';
 import { CORPUS_DIR, compareRow, loadCorpus, renderRow, type CorpusOutcome, type CorpusRow } from '../render/corpus-harness';
 
 const rows = loadCorpus();
@@ -26,13 +26,6 @@ class Warm {
     const reads = recordingFS(nodeFS(CORPUS_DIR));
     return renderRow(row, hv, { fs: reads.fs, cache: this.parses, reuse: { cache: this.inc, inputs: () => reads.digest() } });
   }
-}
-
-/** reusedCount: entries of `before` still present, as the same objects, in `after`. */
-function reusedCount(before: ReadonlyMap<string, IncrementalEntry>, after: ReadonlyMap<string, IncrementalEntry>): number {
-  let n = 0;
-  for (const [path, e] of before) if (after.get(path) === e) n++;
-  return n;
 }
 
 if (rows === undefined) {

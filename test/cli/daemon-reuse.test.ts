@@ -16,7 +16,7 @@ import { Reuse, daemonRunner } from '../../server/src/cli/main';
 import { ParseCache } from '../../server/src/render/engine';
 import { defaultRuntime, runTemplateCommand, type TemplateRun } from '../../server/src/render/template-command';
 import type { Runtime } from '../../server/src/template/func';
-import { BASE, CHANGES, CHART, MUTATIONS, NONDETERMINISTIC, edit, folderId, removeCharts, tempFolder, writeChart, type ChangeRow } from './reuse-fixtures';
+import { BASE, CHANGES, CHART, MUTATIONS, NONDETERMINISTIC, edit, mutationChart, folderId, removeCharts, tempFolder, writeChart, type ChangeRow } from './reuse-fixtures';
 
 after(removeCharts);
 
@@ -208,12 +208,7 @@ test('daemon reuse: merge into a new dict that holds a shared map changes .Value
 
 for (const row of MUTATIONS) {
   test(`daemon reuse: a later file sees the change made by ${row.name}`, () => {
-    const root = writeChart({
-      'parent/values.yaml': `${CHART['parent/values.yaml']}items:\n  - a: 1\n`,
-      'parent/templates/z-mut.yaml': `${row.text}\n# mutated\n`,
-      'parent/templates/y-random.yaml':
-        'token: {{ randAlphaNum 4 | quote }}\nvalues: {{ .Values | toJson | quote }}\nrelease: {{ .Release.probe | default "none" | quote }}\nroot: {{ .probe | default "none" | quote }}\n',
-    });
+    const root = mutationChart(row.text);
     const d = new Daemon();
     const want = fresh(root, BASE);
     assert.equal(want.exitCode, 0, want.stderr);

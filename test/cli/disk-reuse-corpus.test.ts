@@ -19,7 +19,7 @@ import { diskRenderStore } from '../../server/src/cli/rendercache';
 import type { IncrementalCache, IncrementalEntry } from '../../server/src/render/incremental';
 import type { HelmVersion } from '../../server/src/template/func';
 import { CORPUS_DIR, compareRow, loadCorpus, renderRow, type CorpusOutcome, type CorpusRow } from '../render/corpus-harness';
-import { NO_REUSE, removeCharts, tempFolder } from './reuse-fixtures';
+import { NO_REUSE, removeCharts, reusedCount, tempFolder } from './reuse-fixtures';
 
 after(removeCharts);
 
@@ -46,13 +46,6 @@ function oneShot(root: string, row: CorpusRow, hv: HelmVersion): { outcome: Corp
   });
   session.close();
   return { outcome, loaded, after: new Map(cache?.entries ?? []) };
-}
-
-/** reusedCount: entries read from the disk still present, as the same objects, after the run. */
-function reusedCount(before: ReadonlyMap<string, IncrementalEntry>, after: ReadonlyMap<string, IncrementalEntry>): number {
-  let n = 0;
-  for (const [path, e] of before) if (after.get(path) === e) n++;
-  return n;
 }
 
 if (rows === undefined) {

@@ -15,7 +15,7 @@ import { diskCache } from '../../server/src/cli/diskcache';
 import { diskRenderStore } from '../../server/src/cli/rendercache';
 import type { Outcome } from '../../server/src/cli/stack-fallback';
 import type { HelmVersion } from '../../server/src/template/func';
-import { BASE, CHANGES, CHART, MUTATIONS, NONDETERMINISTIC, edit, removeCharts, tempFolder, writeChart, type ChangeRow } from './reuse-fixtures';
+import { BASE, CHANGES, MUTATIONS, NONDETERMINISTIC, edit, mutationChart, removeCharts, tempFolder, writeChart, type ChangeRow } from './reuse-fixtures';
 
 after(removeCharts);
 
@@ -161,12 +161,7 @@ for (const row of NONDETERMINISTIC) {
 // A later file that reads the random source (run every time) must see what a stored file changed.
 for (const row of MUTATIONS) {
   test(`disk reuse: a later file sees the change made by ${row.name}`, () => {
-    const root = writeChart({
-      'parent/values.yaml': `${CHART['parent/values.yaml']}items:\n  - a: 1\n`,
-      'parent/templates/z-mut.yaml': `${row.text}\n# mutated\n`,
-      'parent/templates/y-random.yaml':
-        'token: {{ randAlphaNum 4 | quote }}\nvalues: {{ .Values | toJson | quote }}\nrelease: {{ .Release.probe | default "none" | quote }}\nroot: {{ .probe | default "none" | quote }}\n',
-    });
+    const root = mutationChart(row.text);
     const cache = tempFolder('chartwright-disk-reuse-cache-');
     const masked = (r: Outcome): Outcome => ({ ...r, stdout: r.stdout.replace(/token: "[^"]*"/g, 'token: ""') });
     const want = masked(fresh(root, BASE));

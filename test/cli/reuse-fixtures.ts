@@ -138,6 +138,27 @@ export const MUTATIONS: readonly { readonly name: string; readonly text: string 
   { name: 'set through a map added to .Values earlier in the file', text: '{{- $m := dict }}{{- $_ := set .Values "probe" $m }}{{- $_ := set $m "deep" "x" }}' },
 ];
 
+/**
+ * mutationChart writes the chart with z-mut.yaml (run first among the parent's files) holding
+ * `text`, and a y-random.yaml (run again every time: it reads the random source) that shows the
+ * state z-mut may change: .Values, .Release and the root context.
+ */
+export function mutationChart(text: string): string {
+  return writeChart({
+    'parent/values.yaml': `${CHART['parent/values.yaml']}items:\n  - a: 1\n`,
+    'parent/templates/z-mut.yaml': `${text}\n# mutated\n`,
+    'parent/templates/y-random.yaml':
+      'token: {{ randAlphaNum 4 | quote }}\nvalues: {{ .Values | toJson | quote }}\nrelease: {{ .Release.probe | default "none" | quote }}\nroot: {{ .probe | default "none" | quote }}\n',
+  });
+}
+
+/** reusedCount: entries of `before` still present, as the same objects, in `after` (the files a render reused). */
+export function reusedCount(before: ReadonlyMap<string, object>, after: ReadonlyMap<string, object>): number {
+  let n = 0;
+  for (const [path, e] of before) if (after.get(path) === e) n++;
+  return n;
+}
+
 // Corpus rows where nothing can be reused: the first file executed (deepest path first, then
 // reverse alphabetical order, as Helm sorts them) sets values on a map shared by every later file,
 // so every file is run again (incremental.ts: no reuse after a mutation in the same render).
