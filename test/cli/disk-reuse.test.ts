@@ -137,6 +137,14 @@ for (const [name, argv, env] of [
   });
 }
 
+test('disk reuse: a run the big stack would repeat (its output names a stack overflow) stores nothing', () => {
+  const root = writeChart({ ...NO_RANDOM, 'parent/templates/z-text.yaml': 'note: "Maximum call stack size exceeded"\n' });
+  const cache = tempFolder('chartwright-disk-reuse-cache-');
+  const r = oneShot(cache, root, BASE);
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.deepEqual(renderFiles(cache), []);
+});
+
 for (const row of NONDETERMINISTIC) {
   test(`disk reuse: a file calling ${row.expr} is never stored`, () => {
     const root = writeChart({

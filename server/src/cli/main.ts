@@ -11,7 +11,8 @@ import { runLanguageServer } from '../lsp/cli-entry';
 import { diskOutput } from './output-dir';
 import { utf8Encode } from '../template/value';
 import { versionText } from '../version';
-import { firstAttempt, recordingReader, usesOutputDir, type CliRead, type Outcome } from './stack-fallback';
+import { firstAttempt, recordingReader, shapedByStack, usesOutputDir, type CliRead, type Outcome } from './stack-fallback';
+import { stackOverflowCount } from '../template/stack-signal';
 import { cacheRoot, diskCache } from './diskcache';
 import type { SchemaCodeCache } from '../chart/schema';
 import { ParseCache, type TreeStore } from '../render/engine';
@@ -136,11 +137,15 @@ function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay
   );
   // Certificates' RSA primes are made on a second core while this thread renders.
   const crypto = place.crypto ?? new PooledCrypto();
+  const overflowsBefore = stackOverflowCount();
   try {
-    return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...caches, cache: place.cache, reuse, runtime: defaultRuntime(crypto, place.env.TZ) });
+    const r = runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...caches, cache: place.cache, reuse, runtime: defaultRuntime(crypto, place.env.TZ) });
+    // A run the big stack will repeat stores nothing: a file's output may name an overflow that
+    // went uncounted, and the rerun would take it from the disk.
+    if (!shapedByStack(overflowsBefore, r)) disk?.close();
+    return r;
   } finally {
     if (crypto !== place.crypto && crypto instanceof PooledCrypto) crypto.close();
-    disk?.close();
   }
 }
 
