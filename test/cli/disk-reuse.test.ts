@@ -137,6 +137,19 @@ for (const [name, argv, env] of [
   });
 }
 
+test('disk reuse: an output holding invalid UTF-8 bytes is stored and given back exactly', () => {
+  const root = writeChart({ ...NO_RANDOM, 'parent/templates/z-raw.yaml': 'raw: {{ "a\\xffb\\xc3" }}\n' });
+  const cache = tempFolder('chartwright-disk-reuse-cache-');
+  // Not YAML (the command fails), but --debug prints the manifest's bytes as rendered (as Helm does:
+  // helm v4.1.4 prints `raw: a\xffb\xc3` there).
+  const argv = [...BASE, '--debug'];
+  const want = fresh(root, argv);
+  assert.match(want.stdout, /raw: a\udcffb\udcc3\n/);
+  assert.deepEqual(oneShot(cache, root, argv), want);
+  assert.ok(stored(cache, root, argv).has('parent/templates/z-raw.yaml'));
+  assert.deepEqual(oneShot(cache, root, argv), want);
+});
+
 test('disk reuse: a run the big stack would repeat (its output names a stack overflow) stores nothing', () => {
   const root = writeChart({ ...NO_RANDOM, 'parent/templates/z-text.yaml': 'note: "Maximum call stack size exceeded"\n' });
   const cache = tempFolder('chartwright-disk-reuse-cache-');

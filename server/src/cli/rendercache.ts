@@ -18,6 +18,12 @@ import type { TextCache } from './diskcache';
 /** FORMAT names the set layout; a change of layout changes it. */
 const FORMAT = 'chartwright render set 1';
 
+/**
+ * MAX_SET_CHARS: a larger set is not stored (a render of hundreds of MB would otherwise prune
+ * the whole folder, itself included, on every run).
+ */
+const MAX_SET_CHARS = 16 << 20;
+
 /** RenderStore opens the stored outputs of one command line (`line`: cwd and arguments). */
 export interface RenderStore {
   open(line: string): RenderSession;
@@ -58,7 +64,7 @@ export function diskRenderStore(cache: TextCache, buildId: string): RenderStore 
           const made = entries.find(([p, e]) => loaded.get(p) !== e);
           const kept = made === undefined ? entries : entries.filter(([, e]) => e.fingerprint === made[1].fingerprint);
           const text = encodeSet(kept, opened.hv);
-          if (text !== undefined) cache.set(key, text);
+          if (text !== undefined && text.length <= MAX_SET_CHARS) cache.set(key, text);
         },
       };
     },
