@@ -11,25 +11,12 @@ import assert from 'node:assert/strict';
 import { nodeFS } from '../../server/src/chart/fs';
 import { recordingFS } from '../../server/src/cli/readhash';
 import { ParseCache } from '../../server/src/render/engine';
-import { IncrementalCache, type IncrementalEntry } from '../../server/src/render/incremental';
+import { IncrementalCache } from '../../server/src/render/incremental';
 import type { HelmVersion } from '../../server/src/template/func';
+import { NO_REUSE, reusedCount } from './reuse-fixtures';
 import { CORPUS_DIR, compareRow, loadCorpus, renderRow, type CorpusOutcome, type CorpusRow } from '../render/corpus-harness';
 
 const rows = loadCorpus();
-
-// Rows where nothing can be reused: the first file executed (deepest path first, then reverse
-// alphabetical order, as Helm sorts them) sets values on a map shared by every later file, so
-// every file is run again (incremental.ts: no reuse after a mutation in the same render).
-const NO_REUSE: Readonly<Record<string, string>> = {
-  vault: 'every file sets on its context (`set .` in _helpers.tpl)',
-  'vault-ha-raft': 'every file sets on its context (`set .` in _helpers.tpl)',
-  'istio-base': 'zzz_profile.yaml, executed first, sets .Values',
-  'istio-gateway': 'zzz_profile.yaml, executed first, sets .Values',
-  'istio-gateway-autoscaling': 'zzz_profile.yaml, executed first, sets .Values',
-  'istio-cni': 'zzz_profile.yaml, executed first, sets .Values',
-  'istio-ambient': "its subcharts' zzz_profile.yaml, executed first, set .Values",
-  'bitnami-redis-sentinel': 'the sentinel files, executed first, set .Values.global.redis.password (_helpers.tpl)',
-};
 
 /** Warm is one row's caches, kept between its renders as the daemon keeps them per command line. */
 class Warm {
@@ -39,13 +26,6 @@ class Warm {
     const reads = recordingFS(nodeFS(CORPUS_DIR));
     return renderRow(row, hv, { fs: reads.fs, cache: this.parses, reuse: { cache: this.inc, inputs: () => reads.digest() } });
   }
-}
-
-/** reusedCount: entries of `before` still present, as the same objects, in `after`. */
-function reusedCount(before: ReadonlyMap<string, IncrementalEntry>, after: ReadonlyMap<string, IncrementalEntry>): number {
-  let n = 0;
-  for (const [path, e] of before) if (after.get(path) === e) n++;
-  return n;
 }
 
 if (rows === undefined) {

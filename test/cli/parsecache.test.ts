@@ -239,15 +239,17 @@ test('disk cache: writes stay within the bound of their kind', () => {
 
 test('cliCaches: --no-cache, CHARTWRIGHT_NO_CACHE and sources without a build', () => {
   const env = { XDG_CACHE_HOME: join(tmpdir(), 'cw-none') };
-  const rows: ReadonlyArray<[string, boolean, string | undefined, NodeJS.ProcessEnv, [boolean, boolean, boolean, boolean]]> = [
-    ['default', false, 'b', env, [true, true, true, true]],
-    ['--no-cache', true, 'b', env, [false, false, false, false]],
-    ['CHARTWRIGHT_NO_CACHE=1', false, 'b', { ...env, CHARTWRIGHT_NO_CACHE: '1' }, [false, false, false, false]],
-    ['no build (tsx)', false, undefined, env, [true, false, false, false]],
+  // schema, parse, values, heads, render
+  const rows: ReadonlyArray<[string, boolean, string | undefined, NodeJS.ProcessEnv, [boolean, boolean, boolean, boolean, boolean]]> = [
+    ['default', false, 'b', env, [true, true, true, true, true]],
+    ['--no-cache', true, 'b', env, [false, false, false, false, false]],
+    ['CHARTWRIGHT_NO_CACHE=1', false, 'b', { ...env, CHARTWRIGHT_NO_CACHE: '1' }, [false, false, false, false, false]],
+    ['no build (tsx)', false, undefined, env, [true, false, false, false, false]],
   ];
   for (const [name, noCache, build, e, want] of rows) {
     const c = cliCaches(noCache, build, e);
-    assert.deepEqual([c.schemaCache !== undefined, c.treeStore !== undefined, c.decodeStore !== undefined, c.headStore !== undefined], want, name);
+    const got = [c.schemaCache, c.treeStore, c.decodeStore, c.headStore, c.renderStore].map((x) => x !== undefined);
+    assert.deepEqual(got, want, name);
   }
 });
 

@@ -55,9 +55,10 @@ function ownFolder(dir: string): boolean {
  * CACHE_BOUNDS are the size bounds (bytes) of each kind of cache folder: `schema` holds ajv's
  * generated validators (~10 KB to ~1 MB each), `parse` one pack of template parses per chart
  * (~0.5 to 2 MB for the largest corpus charts), `values` decoded values files (a few KB to
- * ~100 KB each), `heads` rendered documents' heads (under 1 KB each).
+ * ~100 KB each), `heads` rendered documents' heads (under 1 KB each), `render` one set of files'
+ * outputs per command line (~0.1 to 1 MB for the largest corpus charts).
  */
-export const CACHE_BOUNDS: Readonly<Record<string, number>> = { schema: 32 << 20, parse: 64 << 20, values: 16 << 20, heads: 8 << 20 };
+export const CACHE_BOUNDS: Readonly<Record<string, number>> = { schema: 32 << 20, parse: 64 << 20, values: 16 << 20, heads: 8 << 20, render: 64 << 20 };
 
 /**
  * prune removes the least recently used entries (oldest modification time: a hit refreshes it)

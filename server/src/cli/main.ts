@@ -3,7 +3,7 @@
 import { nodeFS } from '../chart/fs';
 import { defaultRuntime, resolvePath, runTemplateCommand } from '../render/template-command';
 import { PooledCrypto, StandingCrypto } from '../render/nativecrypto';
-import type { NativeCrypto } from '../template/func';
+import type { HelmVersion, NativeCrypto } from '../template/func';
 import { cliFileReader } from './host-read';
 import { CLI_LIMITS } from '../render/limits';
 import { runLintCommand } from '../lint/command';
@@ -11,7 +11,8 @@ import { runLanguageServer } from '../lsp/cli-entry';
 import { diskOutput } from './output-dir';
 import { utf8Encode } from '../template/value';
 import { versionText } from '../version';
-import { firstAttempt, recordingReader, usesOutputDir, type CliRead, type Outcome } from './stack-fallback';
+import { firstAttempt, recordingReader, shapedByStack, usesOutputDir, type CliRead, type Outcome } from './stack-fallback';
+import { stackOverflowCount } from '../template/stack-signal';
 import { cacheRoot, diskCache } from './diskcache';
 import type { SchemaCodeCache } from '../chart/schema';
 import { ParseCache, type TreeStore } from '../render/engine';
@@ -24,6 +25,7 @@ import { VERSION } from '../version';
 import { statSync } from 'node:fs';
 import { IncrementalCache } from '../render/incremental';
 import { recordingFS } from './readhash';
+import { diskRenderStore, type RenderStore } from './rendercache';
 import { DEFAULT_IDLE_MS, refusal, sameFolder, serveDaemon, type DaemonRequest } from './daemon';
 
 const USAGE = `Usage: chartwright <command> [args]
@@ -38,9 +40,9 @@ Commands:
 
 Run 'chartwright template --help' or 'chartwright lint --help' for their flags.
 
-Compiled values schemas, template parses, decoded values files and manifest heads are cached in
-$XDG_CACHE_HOME/chartwright (default ~/.cache/chartwright); --no-cache (after the command) or
-CHARTWRIGHT_NO_CACHE=1 turns the cache off.
+Compiled values schemas, template parses, decoded values files, manifest heads and the outputs
+of deterministic templates (per command line) are cached in $XDG_CACHE_HOME/chartwright (default
+~/.cache/chartwright); --no-cache (after the command) or CHARTWRIGHT_NO_CACHE=1 turns the cache off.
 
 The first template or lint starts a daemon that keeps the renderer loaded for the next ones (it
 exits after 10 idle minutes); CHARTWRIGHT_DAEMON=0 turns it off. It is off when CI is set.
@@ -79,6 +81,8 @@ export interface RunPlace {
   readonly reuse?: Reuse;
   /** crypto: key generation that outlives the command (the daemon's StandingCrypto). */
   readonly crypto?: NativeCrypto;
+  /** build: the build the disk caches are kept for (default: the running bundle's, buildId). */
+  readonly build?: string;
 }
 
 /** Reuse holds the incremental caches of the last few command lines (least recently used goes). */
@@ -106,16 +110,20 @@ const thisProcess = (): RunPlace => ({ cwd: process.cwd(), env: process.env });
 function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay: readonly CliRead[], log: CliRead[], place: RunPlace = thisProcess()): Outcome {
   const cwd = place.cwd.replace(/^\/+/, '');
   const { args: rest, noCache } = cacheFlag(argv);
-  const { decodeStore, headStore, ...caches } = cliCaches(noCache, buildId(), place.env);
+  const { decodeStore, headStore, renderStore, ...caches } = cliCaches(noCache, place.build ?? buildId(), place.env);
   useDecodeStore(decodeStore);
   useHeadStore(headStore);
   if (cmd === 'lint') return runLintCommand(rest, { fs: nodeFS('/'), cwd });
+  // Files' outputs are reused from the daemon's memory, else (one-shot) from the disk cache.
+  const line = JSON.stringify([place.cwd, rest]);
+  const memory = place.reuse !== undefined && place.cache !== undefined ? place.reuse.cacheFor(line) : undefined;
+  const disk = memory === undefined ? renderStore?.open(line) : undefined;
   // The FS is rooted at '/', so relative paths resolve against the working directory and
   // `-f ../values.yaml` works as in Helm.
-  const reads = place.reuse !== undefined && place.cache !== undefined ? recordingFS(nodeFS('/')) : undefined;
+  const reads = memory !== undefined || disk !== undefined ? recordingFS(nodeFS('/')) : undefined;
   const fs = reads?.fs ?? nodeFS('/');
-  const line = JSON.stringify([place.cwd, rest]);
-  const reuse = reads !== undefined && place.reuse !== undefined ? { cache: place.reuse.cacheFor(line), inputs: () => `${line}\n${reads.digest()}` } : undefined;
+  const kept = memory ?? (disk === undefined ? undefined : (hv: HelmVersion) => disk.cache(hv));
+  const reuse = reads !== undefined && kept !== undefined ? { cache: kept, inputs: () => `${line}\n${reads.digest()}` } : undefined;
   const readHostFile = cliFileReader((p) => fs.readFile(resolvePath(cwd, p)), place.cwd);
   // A pipe's bytes (`-f fifo`) are read outside `fs`: they join the digest here.
   const readCliFile = recordingReader(
@@ -129,23 +137,36 @@ function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay
   );
   // Certificates' RSA primes are made on a second core while this thread renders.
   const crypto = place.crypto ?? new PooledCrypto();
+  const overflowsBefore = stackOverflowCount();
   try {
-    return runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...caches, cache: place.cache, reuse, runtime: defaultRuntime(crypto, place.env.TZ) });
+    const r = runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...caches, cache: place.cache, reuse, runtime: defaultRuntime(crypto, place.env.TZ) });
+    // A run the big stack will repeat stores nothing: a file's output may name an overflow that
+    // went uncounted, and the rerun would take it from the disk.
+    if (!shapedByStack(overflowsBefore, r)) disk?.close();
+    return r;
   } finally {
     if (crypto !== place.crypto && crypto instanceof PooledCrypto) crypto.close();
   }
 }
 
 /**
+ * runCommand runs `template` or `lint` in `place` as a one-shot run does (tests: their own cache
+ * folder in `place.env`, a build id in `place.build`).
+ */
+export function runCommand(cmd: 'template' | 'lint', argv: readonly string[], place: RunPlace): Outcome {
+  return renderCommand(cmd, argv, [], [], place);
+}
+
+/**
  * cliCaches are the on-disk caches of a run: compiled values schemas, and, when running a build
- * (`build`, see buildId), template parses, decoded values files and rendered documents' heads.
- * `--no-cache` or CHARTWRIGHT_NO_CACHE turn them all off.
+ * (`build`, see buildId), template parses, decoded values files, rendered documents' heads and
+ * files' outputs per command line. `--no-cache` or CHARTWRIGHT_NO_CACHE turn them all off.
  */
 export function cliCaches(
   noCache: boolean,
   build: string | undefined = buildId(),
   env: NodeJS.ProcessEnv = process.env,
-): { schemaCache?: SchemaCodeCache; treeStore?: TreeStore; decodeStore?: DecodeStore; headStore?: HeadStore } {
+): { schemaCache?: SchemaCodeCache; treeStore?: TreeStore; decodeStore?: DecodeStore; headStore?: HeadStore; renderStore?: RenderStore } {
   const root = noCache ? undefined : cacheRoot(env);
   if (root === undefined) return {};
   if (build === undefined) return { schemaCache: diskCache(root, 'schema') };
@@ -162,6 +183,7 @@ export function cliCaches(
     treeStore: diskTreeStore(diskCache(root, 'parse'), build),
     decodeStore: diskDecodeStore(diskCache(root, 'values'), build),
     headStore: diskHeadStore(diskCache(root, 'heads'), build),
+    renderStore: diskRenderStore(diskCache(root, 'render'), build),
   };
 }
 

@@ -8,27 +8,16 @@
 // per path, the SHA-256 of the text parsed and the encoded trees. Entries whose text changed are
 // misses (the file is parsed) and the pack is rewritten with them, so an edit re-parses only the
 // edited files. Anything wrong with a pack (missing, corrupted, undecodable) is a miss.
-import { createHash } from 'node:crypto';
 import type { HelmVersion } from '../template/func';
 import { decodeTrees, encodeTrees } from '../template/parse/codec';
 import type { StoreFile, TreePack, TreeStore } from '../render/engine';
 import type { TextCache } from './diskcache';
+import { textHash } from '../render/texthash';
+
+export { textHash };
 
 /** FORMAT names the pack layout; a change of layout changes it. */
 const FORMAT = 'chartwright parse pack 1';
-
-const WIDE = /[^\u0000-\u00ff]/;
-
-/**
- * textHash is a SHA-256 naming a JS string exactly: of its characters as bytes when they all
- * fit in one (most texts: half the bytes to hash), else of its UTF-16 code units, with a prefix
- * telling which. UTF-8 would not do: it turns every lone surrogate (a Go string's invalid
- * bytes) into U+FFFD.
- */
-export function textHash(text: string): string {
-  const wide = WIDE.test(text);
-  return createHash('sha256').update(wide ? 'W' : 'L').update(text, wide ? 'utf16le' : 'latin1').digest('hex');
-}
 
 /** packKey is the cache key of the pack for these template paths. */
 function packKey(buildId: string, hv: HelmVersion, files: readonly StoreFile[]): string {

@@ -69,8 +69,15 @@ export function firstAttempt(run: () => Outcome): Outcome | undefined {
   } catch {
     return undefined;
   }
-  if (stackOverflowCount() !== before || mentionsOverflow(r.stderr) || mentionsOverflow(r.stdout)) return undefined;
-  return r;
+  return shapedByStack(before, r) ? undefined : r;
+}
+
+/**
+ * shapedByStack: the stack may have shaped outcome `r` of a run that started when the thread had
+ * met `overflowsBefore` overflows (firstAttempt then runs it again with the big stack).
+ */
+export function shapedByStack(overflowsBefore: number, r: Outcome): boolean {
+  return stackOverflowCount() !== overflowsBefore || mentionsOverflow(r.stderr) || mentionsOverflow(r.stdout);
 }
 
 /** usesOutputDir reports whether argv writes files (`--output-dir`): such runs go to the worker at once. */

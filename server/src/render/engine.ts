@@ -11,7 +11,7 @@ import { NamedMap, type GoMap } from '../template/value';
 import { valuesTypeInfo } from '../chart/objects';
 import { cleanupParseError, formatExecError, goErrorMessage } from './errors';
 import { newEngineSet, type EngineSet, type ParsedFile } from './set';
-import { Recorder, Watch, remember, reusable, type IncrementalOptions } from './incremental';
+import { Recorder, Watch, entryText, remember, reusable, type IncrementalOptions } from './incremental';
 import type { RenderedFile } from './renderedfile';
 
 /** EngineTemplate is one template file of the chart tree with the context it renders with. */
@@ -76,7 +76,10 @@ export interface EngineOptions {
   readonly cache?: ParseCache;
   /** limits bound each file's execution (default EDITOR_LIMITS, render/limits.ts; `{}` for none). */
   readonly limits?: EngineLimits;
-  /** incremental reuses unchanged files' outputs (the language server; needs `cache`). */
+  /**
+   * incremental reuses unchanged files' outputs (the language server and the CLI daemon, with
+   * `cache`; the one-shot CLI with a `byContent` IncrementalCache, which needs no ParseCache).
+   */
   readonly incremental?: IncrementalOptions;
   /** store keeps parses between processes (the CLI's disk cache); used only without `cache`. */
   readonly store?: TreeStore;
@@ -209,7 +212,8 @@ export function render(templates: readonly EngineTemplate[], opts: EngineOptions
     byPath.set(t.path, t);
   }
   const keys = sortTemplates([...byPath.keys()]);
-  const inc = opts.cache !== undefined ? opts.incremental : undefined;
+  // A cache comparing trees by identity can only match the trees of a ParseCache.
+  const inc = opts.cache !== undefined || opts.incremental?.cache.byContent === true ? opts.incremental : undefined;
   const watch = inc !== undefined ? new Watch([...new Set(templates.map((t) => t.vals))]) : undefined;
   const set: EngineSet = newEngineSet({
     funcs: watch !== undefined ? watch.funcs(opts.funcs) : opts.funcs,
@@ -255,9 +259,12 @@ export function render(templates: readonly EngineTemplate[], opts: EngineOptions
       ]),
     );
     const sm = opts.sourceMaps === true;
+    // key: the file's text as the cache's entries hold it.
+    let key = t.text;
     if (inc !== undefined && watch !== undefined) {
       const prev = inc.cache.entries.get(path);
-      if (!dirty && reusable(prev, t.text, inc, opts.helmVersion, sm, (n) => set.set.lookup(n))) {
+      key = entryText(inc.cache, t.text);
+      if (!dirty && reusable(prev, key, inc, opts.helmVersion, sm, (n) => set.set.lookup(n))) {
         files.set(path, prev.out);
         reused.push(path);
         continue;
@@ -278,7 +285,7 @@ export function render(templates: readonly EngineTemplate[], opts: EngineOptions
       const rec = watch.current;
       watch.current = null;
       if (rec.mutated) dirty = true;
-      remember(inc, path, t.text, rec, opts.helmVersion, sm, file);
+      remember(inc, path, key, rec, opts.helmVersion, sm, file);
     }
   }
   return inc !== undefined ? { files, reused, executed } : { files };

@@ -7,30 +7,65 @@
 // state, no later file is reused in that render, nor kept for the next (it may have read the
 // mutated state, which the next render need not make again: the mutating file may depend on the
 // clock, or have been edited). A file that met a JavaScript stack overflow is not kept either.
+//
+// A cache compares the trees a file looked up by identity (the language server's and the CLI
+// daemon's: one ParseCache gives the same objects back), or, `byContent`, by a content identity
+// (treeIdentity) that holds between processes (the CLI's disk cache, cli/rendercache.ts).
 import type { FuncDef, FuncMap, HelmVersion, NativeCrypto, Runtime } from '../template/func';
 import type { Tree } from '../template/parse/node';
 import type { GoMap, Value } from '../template/value';
 import type { RenderedFile } from './renderedfile';
 import { ValuesView } from '../chart/objects';
 import { stackOverflowCount } from '../template/stack-signal';
+import { textHash } from './texthash';
 
 /** IncrementalEntry is what one execution of a file left behind. */
 export interface IncrementalEntry {
+  /** text: the file's text (its textHash in a `byContent` cache: see entryText). */
   readonly text: string;
   readonly fingerprint: string;
   readonly helmVersion: HelmVersion;
   readonly sourceMaps: boolean;
-  /** deps: every template name the execution looked up, with the tree it found. */
-  readonly deps: ReadonlyMap<string, Tree | undefined>;
+  /**
+   * deps: every template name the execution looked up, with the tree it found (undefined: none);
+   * in a `byContent` cache, the tree's treeIdentity instead.
+   */
+  readonly deps: ReadonlyMap<string, Tree | string | undefined>;
   readonly out: RenderedFile;
 }
 
 /**
  * IncrementalCache keeps per-file outputs between renders of one chart tree (keyed by engine
  * path; an entry is valid for its text, the context fingerprint and the trees it looked up).
+ * byContent: entries name texts and trees by content (textHash, treeIdentity), so they can be
+ * stored and compared in another process, where no tree is the same object.
  */
 export class IncrementalCache {
   readonly entries = new Map<string, IncrementalEntry>();
+  constructor(readonly byContent = false) {}
+}
+
+/** entryText is what an entry of `cache` holds for a file's text (its hash `byContent`). */
+export function entryText(cache: IncrementalCache, text: string): string {
+  return cache.byContent ? textHash(text) : text;
+}
+
+const identities = new WeakMap<Tree, string>();
+
+/**
+ * treeIdentity names a tree by what sameTree compares: its name and parseName, and the source
+ * it was parsed from — a define's own slice at its offsets, a file's whole text. Equal
+ * identities: the same parse (for one Helm version), which executes alike.
+ */
+export function treeIdentity(t: Tree): string {
+  let id = identities.get(t);
+  if (id === undefined) {
+    const r = t.defineRange;
+    const head = JSON.stringify([t.name, t.parseName, r?.start ?? -1, r?.end ?? -1]);
+    id = textHash(`${head}\n${r === undefined ? t.text : t.text.slice(r.start, r.end)}`);
+    identities.set(t, id);
+  }
+  return id;
 }
 
 /** IncrementalOptions turns on reuse for one render. */
@@ -191,7 +226,10 @@ const MUTATING = ['set', 'unset', 'merge', 'mustMerge', 'mergeOverwrite', 'mustM
 // Functions whose result depends on the world rather than their arguments (beyond the Runtime).
 const ENVIRONMENT = ['getHostByName', 'lookup'];
 
-/** reusable reports whether `e` may stand in for executing `text` now. */
+/**
+ * reusable reports whether `e` may stand in for executing the file now (`text`: the file's
+ * entryText).
+ */
 export function reusable(
   e: IncrementalEntry | undefined,
   text: string,
@@ -202,7 +240,10 @@ export function reusable(
 ): e is IncrementalEntry {
   if (e === undefined || e.text !== text || e.fingerprint !== inc.fingerprint) return false;
   if (e.helmVersion !== helmVersion || e.sourceMaps !== sourceMaps) return false;
-  for (const [name, tree] of e.deps) if (!sameTree(lookup(name), tree)) return false;
+  for (const [name, dep] of e.deps) {
+    const found = lookup(name);
+    if (typeof dep === 'string' ? found === undefined || treeIdentity(found) !== dep : !sameTree(found, dep)) return false;
+  }
   return true;
 }
 
@@ -220,7 +261,7 @@ function sameTree(a: Tree | undefined, b: Tree | undefined): boolean {
   return a.text === b.text || a.text.slice(ra.start, ra.end) === b.text.slice(rb.start, rb.end);
 }
 
-/** remember stores a safe execution's result (an unsafe one drops any older entry). */
+/** remember stores a safe execution's result (an unsafe one drops any older entry); `text` is the file's entryText. */
 export function remember(
   inc: IncrementalOptions,
   path: string,
@@ -237,5 +278,11 @@ export function remember(
     inc.cache.entries.delete(path);
     return;
   }
-  inc.cache.entries.set(path, { text, fingerprint: inc.fingerprint, helmVersion, sourceMaps, deps: rec.deps, out });
+  let deps: ReadonlyMap<string, Tree | string | undefined> = rec.deps;
+  if (inc.cache.byContent) {
+    const ids = new Map<string, string | undefined>();
+    for (const [name, tree] of rec.deps) ids.set(name, tree === undefined ? undefined : treeIdentity(tree));
+    deps = ids;
+  }
+  inc.cache.entries.set(path, { text, fingerprint: inc.fingerprint, helmVersion, sourceMaps, deps, out });
 }

@@ -40,14 +40,15 @@ export interface TemplateEnv {
   /** treeStore keeps template parses between runs (the CLI's disk cache). */
   readonly treeStore?: TreeStore;
   /**
-   * reuse keeps files' outputs between runs (the CLI's daemon; needs `cache`): a file is reused
+   * reuse keeps files' outputs between runs (the CLI's daemon, with `cache`): a file is reused
    * when its execution was deterministic and left shared state alone (render/incremental.ts)
    * and `inputs()` — called after the chart and values are read — names the same inputs: the
    * caller's digest of the command line and of everything the run read (cli/readhash.ts). The
    * release name (made by --name-template), the Helm version and the runtime's local zone are
-   * added here.
+   * added here. `cache` may be asked for with the run's Helm version (the CLI's disk cache keeps
+   * one per command line and version: a `byContent` cache, which needs no `cache`).
    */
-  readonly reuse?: { readonly cache: IncrementalCache; readonly inputs: () => string };
+  readonly reuse?: { readonly cache: IncrementalCache | ((helmVersion: HelmVersion) => IncrementalCache); readonly inputs: () => string };
 }
 
 /** TemplateRun is the command's outcome. */
@@ -201,7 +202,13 @@ function run(flags: TemplateFlags, env: TemplateEnv, out: (s: string) => void, e
     schemaCache: env.schemaCache,
     treeStore: env.treeStore,
     // The local zone (TZ) is Go's Local, which `date`, `toDate`... format and parse in.
-    incremental: reuse === undefined ? undefined : () => ({ cache: reuse.cache, fingerprint: `${hv}\n${nc.name}\n${runtime.localZone}\n${reuse.inputs()}` }),
+    incremental:
+      reuse === undefined
+        ? undefined
+        : () => ({
+            cache: typeof reuse.cache === 'function' ? reuse.cache(hv) : reuse.cache,
+            fingerprint: `${hv}\n${nc.name}\n${runtime.localZone}\n${reuse.inputs()}`,
+          }),
   });
   if ('error' in prepared) {
     // A release object exists for errors raised while rendering: with --debug Helm still prints
