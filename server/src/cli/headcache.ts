@@ -10,7 +10,7 @@
 import type { HeadOutcome, HeadStore } from '../render/fasthead';
 import type { SimpleHead } from '../render/simplehead';
 import { jsonEntries, type TextCache } from './diskcache';
-import { textHash } from './parsecache';
+import { textHash } from '../render/texthash';
 
 const FORMAT = 'chartwright heads 1';
 

@@ -14,8 +14,6 @@ import type { StoreFile, TreePack, TreeStore } from '../render/engine';
 import type { TextCache } from './diskcache';
 import { textHash } from '../render/texthash';
 
-export { textHash };
-
 /** FORMAT names the pack layout; a change of layout changes it. */
 const FORMAT = 'chartwright parse pack 1';
 

@@ -10,7 +10,7 @@
 import type { DecodeStore } from '../yaml/yamlDecode';
 import type { GoMap, Value } from '../template/value';
 import { jsonEntries, type TextCache } from './diskcache';
-import { textHash } from './parsecache';
+import { textHash } from '../render/texthash';
 
 const FORMAT = 'chartwright values 1';
 
