@@ -125,6 +125,17 @@ export function privateFolder(dir: string): boolean {
   }
 }
 
+/** removeFiles removes each of `paths` that is there (one already gone, or removed meanwhile, is no error). */
+function removeFiles(...paths: string[]): void {
+  for (const p of paths) {
+    try {
+      unlinkSync(p);
+    } catch {
+      // gone already
+    }
+  }
+}
+
 function inode(path: string): number | undefined {
   try {
     return lstatSync(path).ino;
@@ -190,15 +201,7 @@ export function serveDaemon(socketPath: string, run: (req: DaemonRequest) => Out
   let idle: NodeJS.Timeout | undefined;
   const server: Server = createServer((sock) => handle(sock));
   const quit = (): void => {
-    if (ours !== undefined && inode(socketPath) === ours) {
-      for (const f of [socketPath, `${socketPath}.pid`, `${socketPath}.busy`]) {
-        try {
-          unlinkSync(f);
-        } catch {
-          // gone already
-        }
-      }
-    }
+    if (ours !== undefined && inode(socketPath) === ours) removeFiles(socketPath, `${socketPath}.pid`, `${socketPath}.busy`);
     ours = undefined;
     server.close();
     process.exit(0);
@@ -236,11 +239,7 @@ export function serveDaemon(socketPath: string, run: (req: DaemonRequest) => Out
         } catch (e) {
           answer = { fallback: e instanceof Error ? e.message : String(e) };
         }
-        try {
-          unlinkSync(busy);
-        } catch {
-          // removed with the folder
-        }
+        removeFiles(busy);
       }
       sock.end(answerBytes(answer));
       touch();
@@ -256,19 +255,11 @@ export function serveDaemon(socketPath: string, run: (req: DaemonRequest) => Out
       probe.once('connect', () => {
         probe.destroy();
         // The lock of the client that started this one: a daemon serves already.
-        try {
-          unlinkSync(`${socketPath}.lock`);
-        } catch {
-          // gone already
-        }
+        removeFiles(`${socketPath}.lock`);
         process.exit(0);
       });
       probe.once('error', () => {
-        try {
-          unlinkSync(socketPath);
-        } catch {
-          // removed by someone else meanwhile
-        }
+        removeFiles(socketPath);
         listen(false);
       });
     });
@@ -281,13 +272,7 @@ export function serveDaemon(socketPath: string, run: (req: DaemonRequest) => Out
       }
       ours = inode(socketPath);
       // The lock of the client that started it, and the busy mark of a daemon that died mid-command.
-      for (const f of [`${socketPath}.lock`, `${socketPath}.busy`]) {
-        try {
-          unlinkSync(f);
-        } catch {
-          // none left
-        }
-      }
+      removeFiles(`${socketPath}.lock`, `${socketPath}.busy`);
       touch();
       // A removed socket (a cleared cache folder), one another daemon took over, or a replaced
       // bundle (its clients now use another socket) ends this one.
