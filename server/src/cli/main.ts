@@ -136,16 +136,17 @@ function renderCommand(cmd: 'template' | 'lint', argv: readonly string[], replay
     log,
   );
   // Certificates' RSA primes are made on a second core while this thread renders.
-  const crypto = place.crypto ?? new PooledCrypto();
+  // (The daemon's crypto outlives the command; a pool of this command's own is closed after it.)
+  const own = place.crypto === undefined ? new PooledCrypto() : undefined;
   const overflowsBefore = stackOverflowCount();
   try {
-    const r = runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...caches, cache: place.cache, reuse, runtime: defaultRuntime(crypto, place.env.TZ) });
+    const r = runTemplateCommand(rest, { fs, cwd, out: diskOutput(), limits: CLI_LIMITS, readCliFile, ...caches, cache: place.cache, reuse, runtime: defaultRuntime(place.crypto ?? own, place.env.TZ) });
     // A run the big stack will repeat stores nothing: a file's output may name an overflow that
     // went uncounted, and the rerun would take it from the disk.
     if (!shapedByStack(overflowsBefore, r)) disk?.close();
     return r;
   } finally {
-    if (crypto !== place.crypto && crypto instanceof PooledCrypto) crypto.close();
+    own?.close();
   }
 }
 
