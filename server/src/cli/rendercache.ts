@@ -73,35 +73,39 @@ export function diskRenderStore(cache: TextCache, buildId: string): RenderStore 
 
 /** encodeSet lays out `entries` (those a one-shot run can store: no source maps, this version). */
 function encodeSet(entries: readonly (readonly [string, IncrementalEntry])[], hv: HelmVersion): string | undefined {
-  const fingerprints: string[] = [];
-  const fpIndex = new Map<string, number>();
-  const pairs: Pair[] = [];
-  const pairIndex = new Map<string, number>();
+  const fingerprints = interned<string>((f) => f);
+  const pairs = interned<Pair>((p) => JSON.stringify(p));
   const out: unknown[] = [];
   for (const [path, e] of entries) {
     if (e.sourceMaps || e.out.sourceMap !== undefined || e.helmVersion !== hv) continue;
-    let fp = fpIndex.get(e.fingerprint);
-    if (fp === undefined) {
-      fp = fingerprints.push(e.fingerprint) - 1;
-      fpIndex.set(e.fingerprint, fp);
-    }
     const deps: number[] = [];
     for (const [name, dep] of e.deps) {
       // Only content identities can be stored (a cache of trees is not `byContent`).
       if (dep !== undefined && typeof dep !== 'string') return undefined;
-      const pair: Pair = [name, dep ?? null];
-      const k = JSON.stringify(pair);
-      let i = pairIndex.get(k);
-      if (i === undefined) {
-        i = pairs.push(pair) - 1;
-        pairIndex.set(k, i);
-      }
-      deps.push(i);
+      deps.push(pairs.index([name, dep ?? null]));
     }
-    out.push([path, e.text, fp, deps, e.out.text]);
+    out.push([path, e.text, fingerprints.index(e.fingerprint), deps, e.out.text]);
   }
   // JSON escapes lone surrogates (a Go string's invalid bytes), so texts round-trip exactly.
-  return JSON.stringify([fingerprints, pairs, out]);
+  return JSON.stringify([fingerprints.items, pairs.items, out]);
+}
+
+/** interned lists distinct items (by `key`) once each; index gives an item's place in `items`. */
+function interned<T>(key: (t: T) => string): { readonly items: T[]; index(t: T): number } {
+  const items: T[] = [];
+  const at = new Map<string, number>();
+  return {
+    items,
+    index(t) {
+      const k = key(t);
+      let i = at.get(k);
+      if (i === undefined) {
+        i = items.push(t) - 1;
+        at.set(k, i);
+      }
+      return i;
+    },
+  };
 }
 
 const isString = (x: unknown): x is string => typeof x === 'string';

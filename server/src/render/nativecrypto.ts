@@ -82,6 +82,11 @@ export class SessionCrypto implements NativeCrypto {
   }
 }
 
+/** pooledRsaKey is a `bits`-bit RSA key (PKCS#8 DER) from the pool's ready primes, else its own. */
+function pooledRsaKey(bits: number, pool: PrimePool): Uint8Array {
+  return new Uint8Array(rsaKey(bits, (b) => pool.take(b)).export({ type: 'pkcs8', format: 'der' }));
+}
+
 /** PooledCryptoOptions tune the CLI's pool (tests). */
 export interface PooledCryptoOptions {
   /** ahead: unused primes the pool holds at most (default POOL_AHEAD). */
@@ -120,7 +125,7 @@ export class PooledCrypto implements NativeCrypto {
     if (type === 'rsa' && this.pool === undefined && this.expected?.bits === bits) this.startPool(LAZY_AHEAD);
     const pool = this.pool;
     if (type !== 'rsa' || pool === undefined || bits !== pool.bits * 2) return generatePrivateKey(type, bits);
-    return new Uint8Array(rsaKey(bits, (b) => pool.take(b)).export({ type: 'pkcs8', format: 'der' }));
+    return pooledRsaKey(bits, pool);
   }
 
   expectKeys(type: PrivateKeyType, bits: number, count: number): void {
@@ -164,7 +169,7 @@ export class StandingCrypto implements NativeCrypto {
   generatePrivateKey(type: PrivateKeyType, bits: number): Uint8Array {
     const pool = type === 'rsa' ? this.poolFor(bits) : undefined;
     if (pool === undefined) return generatePrivateKey(type, bits);
-    return new Uint8Array(rsaKey(bits, (b) => pool.take(b)).export({ type: 'pkcs8', format: 'der' }));
+    return pooledRsaKey(bits, pool);
   }
 
   expectKeys(type: PrivateKeyType, bits: number, count: number): void {
